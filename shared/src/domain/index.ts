@@ -1,0 +1,6 @@
+export * from './calendar.ts';
+export * from './cpr.ts';
+export * from './age.ts';
+export * from './pseudonym.ts';
+export * from './gln.ts';
+export * from './municipalities.ts';
