@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import type { DatabaseTarget } from './db/database.ts';
+import { MIN_PSEUDONYM_SECRET_LENGTH } from './domain/pseudonym.ts';
+
+/** The five subgraphs, their environment prefixes, default ports and Postgres schemas. */
+export const SUBGRAPHS = {
+  municipality: { envPrefix: 'MUNICIPALITY', defaultPort: 4001, pgSchema: 'municipality' },
+  'general-practice': { envPrefix: 'GENERAL_PRACTICE', defaultPort: 4002, pgSchema: 'general_practice' },
+  bua: { envPrefix: 'BUA', defaultPort: 4003, pgSchema: 'bua' },
+  screening: { envPrefix: 'SCREENING', defaultPort: 4004, pgSchema: 'screening' },
+  pathway: { envPrefix: 'PATHWAY', defaultPort: 4005, pgSchema: null },
+} as const;
+export type SubgraphName = keyof typeof SUBGRAPHS;
+export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
+
+export const DEFAULT_GATEWAY_PORT = 4000;
+
+type Env = Record<string, string | undefined>;
+
+const port = z.coerce.number().int().min(0).max(65535);
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
+const url = z.url({ protocol: /^(postgres|postgresql)$/ });
+
+const common = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('.data'),
+  CHILD_PSEUDONYM_SECRET: z.string().min(MIN_PSEUDONYM_SECRET_LENGTH).optional(),
+  SEED_DEMO_DATA: bool.optional(),
+  DATABASE_URL: url.optional(),
+});
+
+/** Thrown with every problem listed, so a misconfigured service says all that is wrong at once. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function parse<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
+  const result = schema.safeParse(env);
+  if (!result.success) {
+    throw new ConfigError(result.error.issues.map((i) => `${i.path.join('.') || '(environment)'}: ${i.message}`));
+  }
+  return result.data;
+}
+
+export interface CommonConfig {
+  nodeEnv: 'development' | 'test' | 'production';
+  logLevel: string;
+  dataDir: string;
+  pseudonymSecret: string;
+  seedDemoData: boolean;
+}
+
+export function loadCommonConfig(env: Env = process.env): CommonConfig {
+  const c = parse(common, env);
+  const dataDir = resolve(c.DATA_DIR);
+  return {
+    nodeEnv: c.NODE_ENV,
+    logLevel: c.LOG_LEVEL,
+    dataDir,
+    pseudonymSecret: c.CHILD_PSEUDONYM_SECRET ?? developmentSecret(c.NODE_ENV, dataDir),
+    seedDemoData: c.SEED_DEMO_DATA ?? c.NODE_ENV === 'development',
+  };
+}
+
+/**
+ * Outside production a missing pseudonym secret is generated once and kept in the data directory, so ids stay
+ * stable across restarts; in production it must be configured, identically for every subgraph.
+ */
+function developmentSecret(nodeEnv: string, dataDir: string): string {
+  if (nodeEnv === 'production') {
+    throw new ConfigError(['CHILD_PSEUDONYM_SECRET: required in production (the same value in every subgraph)']);
+  }
+  const file = join(dataDir, 'pseudonym-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(32).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}
+
+export interface SubgraphConfig extends CommonConfig {
+  name: SubgraphName;
+  port: number;
+  database: DatabaseTarget;
+}
+
+/**
+ * A sector subgraph's settings: `<PREFIX>_PORT` and `<PREFIX>_DATABASE_URL` (falling back to `DATABASE_URL`, where
+ * each subgraph keeps to its own schema); without a URL the data lives in embedded PGlite under DATA_DIR.
+ */
+export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): SubgraphConfig {
+  const { envPrefix, defaultPort } = SUBGRAPHS[name];
+  const own = parse(
+    z.object({
+      [`${envPrefix}_PORT`]: port.default(defaultPort),
+      [`${envPrefix}_DATABASE_URL`]: url.optional(),
+    }),
+    env,
+  ) as Record<string, unknown>;
+  const base = loadCommonConfig(env);
+  const databaseUrl = (own[`${envPrefix}_DATABASE_URL`] as string | undefined) ?? env['DATABASE_URL'];
+  return {
+    ...base,
+    name,
+    port: own[`${envPrefix}_PORT`] as number,
+    database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: join(base.dataDir, 'pglite') },
+  };
+}
+
+export interface GatewayConfig extends CommonConfig {
+  port: number;
+  subgraphUrls: Record<SubgraphName, string>;
+}
+
+/** The gateway's port and where each subgraph answers (`<PREFIX>_URL`, default on localhost). */
+export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
+  const base = loadCommonConfig(env);
+  const own = parse(z.object({ PORT: port.default(DEFAULT_GATEWAY_PORT) }), env);
+  const subgraphUrls = {} as Record<SubgraphName, string>;
+  const problems: string[] = [];
+  for (const name of SUBGRAPH_NAMES) {
+    const { envPrefix, defaultPort } = SUBGRAPHS[name];
+    const value = env[`${envPrefix}_URL`] ?? `http://localhost:${defaultPort}/graphql`;
+    if (!z.url({ protocol: /^https?$/ }).safeParse(value).success) problems.push(`${envPrefix}_URL: not an http(s) URL`);
+    subgraphUrls[name] = value;
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return { ...base, port: own.PORT, subgraphUrls };
+}

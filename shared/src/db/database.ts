@@ -1,0 +1,166 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { Logger as DrizzleLogger } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
+import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
+import postgres from 'postgres';
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/**
+ * Where a subgraph's data lives. One factory serves every subgraph:
+ * - `url`: a real PostgreSQL server (postgres.js);
+ * - `dataDir`: embedded PGlite persisted in that directory (`npm start`);
+ * - `pglite`: an already opened PGlite instance (tests clone a migrated template);
+ * - `memory`: embedded PGlite in memory.
+ * Each subgraph keeps its tables in a Postgres schema of its own, so the same code runs on one shared embedded
+ * instance or on one database per sector.
+ */
+export type DatabaseTarget =
+  | { kind: 'postgres'; url: string; maxConnections?: number }
+  | { kind: 'pglite'; dataDir: string }
+  | { kind: 'pglite'; instance: PGlite }
+  | { kind: 'pglite'; memory: true };
+
+export type AnyDatabase<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
+
+/** Counts every statement this subgraph sends through drizzle; tests use it to bound statements per request. */
+export class StatementCounter {
+  total = 0;
+  reset(): void {
+    this.total = 0;
+  }
+}
+
+export interface Database<TSchema extends Record<string, unknown>> {
+  readonly db: AnyDatabase<TSchema>;
+  readonly kind: 'postgres' | 'pglite';
+  readonly statements: StatementCounter;
+  /** Cheap round trip used by the readiness probe. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
+  target: DatabaseTarget;
+  /** The subgraph's Postgres schema; its migration journal is `drizzle.<pgSchema>_migrations`. */
+  pgSchema: string;
+  /** Folder of drizzle-kit's generated SQL migrations. */
+  migrationsFolder: string;
+  schema: TSchema;
+}
+
+// PGlite is single-connection and slow to create (seconds, ~300 MB): every subgraph in one process shares the
+// instance of a data directory instead of opening its own.
+const sharedEmbedded = new Map<string, { instance: Promise<PGlite>; users: number }>();
+
+async function acquireEmbedded(dataDir: string): Promise<{ instance: PGlite; release: () => Promise<void> }> {
+  const key = resolve(dataDir);
+  let entry = sharedEmbedded.get(key);
+  if (!entry) {
+    mkdirSync(key, { recursive: true });
+    const instance = PGlite.create(key);
+    entry = { instance, users: 0 };
+    sharedEmbedded.set(key, entry);
+  }
+  entry.users += 1;
+  const held = entry;
+  const instance = await held.instance;
+  return {
+    instance,
+    release: async () => {
+      held.users -= 1;
+      if (held.users === 0) {
+        sharedEmbedded.delete(key);
+        await instance.close();
+      }
+    },
+  };
+}
+
+function countingLogger(counter: StatementCounter): DrizzleLogger {
+  return {
+    logQuery() {
+      counter.total += 1;
+    },
+  };
+}
+
+/** Opens a subgraph's database and applies its pending migrations. */
+export async function openDatabase<TSchema extends Record<string, unknown>>(
+  options: OpenDatabaseOptions<TSchema>,
+): Promise<Database<TSchema>> {
+  const { target, pgSchema, migrationsFolder, schema } = options;
+  const statements = new StatementCounter();
+  const logger = countingLogger(statements);
+  // The journal sits outside the subgraph's schema, because the first migration creates that schema.
+  const migrationConfig = { migrationsFolder, migrationsSchema: 'drizzle', migrationsTable: `${pgSchema}_migrations` };
+
+  if (target.kind === 'postgres') {
+    const client = postgres(target.url, {
+      max: target.maxConnections ?? 10,
+      onnotice: () => {},
+      // Keep the connection's time zone fixed so timestamps read the same on every server.
+      connection: { TimeZone: 'UTC', application_name: `pathway-graph/${pgSchema}` },
+    });
+    await migrateWithLock(client, pgSchema, migrationConfig);
+    const db = drizzlePostgres({ client, schema, logger, casing: 'snake_case' });
+    return {
+      db: db as AnyDatabase<TSchema>,
+      kind: 'postgres',
+      statements,
+      ping: async () => {
+        await client`select 1`;
+      },
+      close: () => client.end({ timeout: 5 }),
+    };
+  }
+
+  let instance: PGlite;
+  let release: () => Promise<void>;
+  if ('instance' in target) {
+    instance = target.instance;
+    release = async () => {};
+  } else if ('dataDir' in target) {
+    ({ instance, release } = await acquireEmbedded(target.dataDir));
+  } else {
+    instance = await PGlite.create();
+    release = () => instance.close();
+  }
+  // Embedded means one connection, so concurrent migrations of the same schema cannot interleave.
+  await migratePglite(drizzlePglite({ client: instance }), migrationConfig);
+  const db = drizzlePglite({ client: instance, schema, logger, casing: 'snake_case' });
+  return {
+    db: db as unknown as AnyDatabase<TSchema>,
+    kind: 'pglite',
+    statements,
+    ping: async () => {
+      await instance.query('select 1');
+    },
+    close: release,
+  };
+}
+
+/**
+ * Several replicas may start at once against one server: an advisory lock on a reserved connection makes the
+ * second wait for the first's migrations instead of racing it.
+ */
+async function migrateWithLock(
+  client: postgres.Sql,
+  pgSchema: string,
+  config: { migrationsFolder: string; migrationsSchema: string; migrationsTable: string },
+): Promise<void> {
+  const reserved = await client.reserve();
+  try {
+    await reserved`select pg_advisory_lock(hashtext(${`pathway-graph:migrate:${pgSchema}`}))`;
+    try {
+      await migratePostgres(drizzlePostgres({ client: reserved as unknown as postgres.Sql }), config);
+    } finally {
+      await reserved`select pg_advisory_unlock(hashtext(${`pathway-graph:migrate:${pgSchema}`}))`;
+    }
+  } finally {
+    reserved.release();
+  }
+}

@@ -1,0 +1,180 @@
+import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express, type Request } from 'express';
+import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pinoHttp } from 'pino-http';
+import { ErrorCode } from '../errors.ts';
+import { describeErrorForLog, type Logger } from './logger.ts';
+import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
+
+/** What every resolver context starts from, in every service. */
+export interface RequestBase {
+  requestId: string;
+  log: Logger;
+  /** The raw `Authorization` header, verified by the service's own context function. */
+  authorization: string | undefined;
+}
+
+export interface HttpServiceOptions<TContext extends BaseContext> {
+  name: string;
+  port: number;
+  host?: string;
+  log: Logger;
+  /** Either a schema (subgraphs) or a gateway instance. */
+  apollo: { schema: GraphQLSchema } | { gateway: NonNullable<ConstructorParameters<typeof ApolloServer>[0]['gateway']> };
+  context: (base: RequestBase, req: Request) => Promise<TContext>;
+  /** Readiness checks: resolve when the service can take traffic, throw otherwise. */
+  ready: () => Promise<void>;
+  /** Extra routes mounted before GraphQL, e.g. a message endpoint. */
+  routes?: (app: Express) => void;
+  plugins?: ApolloServerPlugin<TContext>[];
+  /** Called after the HTTP server has drained, to release databases and workers. */
+  onClose?: () => Promise<void>;
+}
+
+export interface RunningService {
+  name: string;
+  port: number;
+  url: string;
+  close(): Promise<void>;
+}
+
+const ownCodes = new Set<string>(Object.values(ErrorCode));
+
+/**
+ * Starts one service: GraphQL at /graphql, liveness at /health, readiness at /ready, a request id on every
+ * request and response, JSON access logs without personal data, and a graceful shutdown that drains requests.
+ */
+export async function startHttpService<TContext extends BaseContext>(
+  options: HttpServiceOptions<TContext>,
+): Promise<RunningService> {
+  const { log } = options;
+  const app = express();
+  app.disable('x-powered-by');
+  const httpServer: Server = createServer(app);
+  httpServer.keepAliveTimeout = 65_000;
+
+  app.use(
+    pinoHttp({
+      logger: log,
+      genReqId: (req, res) => {
+        const id = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+        res.setHeader(REQUEST_ID_HEADER, id);
+        return id;
+      },
+      // Only the path: a GET request's query string may carry GraphQL variables, which may carry a CPR number.
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+    }),
+  );
+
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok', service: options.name });
+  });
+  app.get('/ready', async (req, res) => {
+    try {
+      await options.ready();
+      res.json({ status: 'ready', service: options.name });
+    } catch (error) {
+      req.log.warn({ err: describeErrorForLog(error) }, 'not ready');
+      res.status(503).json({ status: 'unavailable', service: options.name });
+    }
+  });
+  options.routes?.(app);
+
+  const apollo = new ApolloServer<TContext>({
+    ...options.apollo,
+    introspection: true,
+    csrfPrevention: true,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      ...(options.plugins ?? []),
+    ],
+    formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+      const code = String(formatted.extensions?.['code'] ?? '');
+      // Apollo's own validation and parse codes, and ours, are meant for clients; anything else is a bug whose
+      // message may quote data, so the client gets a reference and the log gets the (sanitised) detail.
+      if (ownCodes.has(code) && code !== ErrorCode.INTERNAL_SERVER_ERROR) return formatted;
+      if (code.startsWith('GRAPHQL_') || code === 'PERSISTED_QUERY_NOT_FOUND' || code === 'BAD_REQUEST' || code === 'OPERATION_RESOLUTION_FAILURE') {
+        return formatted;
+      }
+      if (code === ErrorCode.INTERNAL_SERVER_ERROR && formatted.extensions?.['serviceName']) return formatted;
+      log.error({ err: describeErrorForLog(unwrap(error)), path: formatted.path }, 'unexpected error');
+      return {
+        message: 'Internal error. Quote the request id (x-request-id response header) when reporting it.',
+        ...(formatted.path ? { path: formatted.path } : {}),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+        extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      };
+    },
+  });
+  await apollo.start();
+
+  app.use(
+    '/graphql',
+    express.json({ limit: '1mb' }),
+    expressMiddleware(apollo, {
+      context: async ({ req }) => {
+        const requestId = String(req.id);
+        const base: RequestBase = {
+          requestId,
+          log: req.log,
+          authorization: req.headers.authorization,
+        };
+        return options.context(base, req);
+      },
+    }),
+  );
+
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject);
+    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+  });
+  const port = (httpServer.address() as AddressInfo).port;
+  log.info({ port }, `${options.name} listening`);
+
+  let closing: Promise<void> | undefined;
+  return {
+    name: options.name,
+    port,
+    url: `http://localhost:${port}/graphql`,
+    close: () => {
+      closing ??= (async () => {
+        await apollo.stop();
+        await options.onClose?.();
+        log.info(`${options.name} stopped`);
+      })();
+      return closing;
+    },
+  };
+}
+
+function unwrap(error: unknown): unknown {
+  const original = (error as { originalError?: unknown } | null)?.originalError;
+  return original ?? error;
+}
+
+/** Stops the services on SIGINT/SIGTERM, in reverse order of start, then exits. */
+export function closeOnSignals(log: Logger, services: () => RunningService[]): void {
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    for (const service of [...services()].reverse()) await service.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -1,0 +1,135 @@
+import type { AnyDatabase } from '@pathway-graph/shared';
+import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
+import * as schema from './schema.ts';
+import { children, municipalCases, municipalities } from './schema.ts';
+
+export type MunicipalityDb = AnyDatabase<typeof schema>;
+
+/** A child as this subgraph knows it, with whether a case is open in the residence municipality. */
+export interface ChildRecord {
+  id: string;
+  birthDate: string;
+  residenceMunicipalityCode: number;
+  synthetic: boolean;
+  knownToMunicipality: boolean;
+}
+
+/**
+ * Children joined with their open case in the residence municipality: one statement answers "is the child known?"
+ * for a whole batch, instead of one look-up per child.
+ */
+function selectChildren(db: MunicipalityDb) {
+  const openCases = db
+    .selectDistinct({ childId: municipalCases.childId, municipalityCode: municipalCases.municipalityCode })
+    .from(municipalCases)
+    .where(isNull(municipalCases.closedOn))
+    .as('open_cases');
+  return db
+    .select({
+      id: children.id,
+      birthDate: children.birthDate,
+      residenceMunicipalityCode: children.residenceMunicipalityCode,
+      synthetic: children.synthetic,
+      openCaseChildId: openCases.childId,
+    })
+    .from(children)
+    .leftJoin(
+      openCases,
+      and(eq(openCases.childId, children.id), eq(openCases.municipalityCode, children.residenceMunicipalityCode)),
+    )
+    .$dynamic();
+}
+
+function toChildRecord({ openCaseChildId, ...row }: { openCaseChildId: string | null } & Omit<ChildRecord, 'knownToMunicipality'>): ChildRecord {
+  return { ...row, knownToMunicipality: openCaseChildId !== null };
+}
+
+export async function findMunicipalitiesByCodes(db: MunicipalityDb, codes: readonly number[]) {
+  return db.select().from(municipalities).where(inArray(municipalities.code, [...codes]));
+}
+
+export async function listMunicipalities(db: MunicipalityDb) {
+  return db.select().from(municipalities).orderBy(asc(municipalities.code));
+}
+
+export async function findMunicipalityByLocationNumber(db: MunicipalityDb, locationNumber: string) {
+  const [row] = await db.select().from(municipalities).where(eq(municipalities.inboxLocationNumber, locationNumber));
+  return row;
+}
+
+export async function findChildrenByIds(db: MunicipalityDb, ids: readonly string[]): Promise<ChildRecord[]> {
+  const rows = await selectChildren(db).where(inArray(children.id, [...ids]));
+  return rows.map(toChildRecord);
+}
+
+/** One page of a municipality's children in pseudonym order; fetches `limit` rows (callers ask for one extra). */
+export async function listChildrenOfMunicipality(
+  db: MunicipalityDb,
+  municipalityCode: number,
+  limit: number,
+  afterId: string | undefined,
+): Promise<ChildRecord[]> {
+  const rows = await selectChildren(db)
+    .where(
+      and(
+        eq(children.residenceMunicipalityCode, municipalityCode),
+        afterId === undefined ? undefined : gt(children.id, afterId),
+      ),
+    )
+    .orderBy(asc(children.id))
+    .limit(limit);
+  return rows.map(toChildRecord);
+}
+
+/** Inserts missing municipalities; existing rows keep their local settings (inbox name, department). */
+export async function ensureMunicipalities(db: MunicipalityDb, rows: readonly schema.MunicipalityRow[]) {
+  await db.insert(municipalities).values([...rows]).onConflictDoNothing();
+}
+
+export interface NewChild {
+  id: string;
+  cpr: string;
+  birthDate: string;
+  residenceMunicipalityCode: number;
+  synthetic: boolean;
+  openCaseSince: string | null;
+}
+
+/** Registers children (idempotent by pseudonym) and opens a case for those given `openCaseSince`, in one transaction. */
+export async function insertChildren(db: MunicipalityDb, rows: readonly NewChild[]) {
+  if (rows.length === 0) return;
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 1000) {
+      const chunk = rows.slice(i, i + 1000);
+      await tx
+        .insert(children)
+        .values(chunk.map(({ openCaseSince: _ignored, ...child }) => child))
+        .onConflictDoNothing();
+      const cases = chunk.filter((c) => c.openCaseSince !== null);
+      if (cases.length > 0) {
+        await tx.insert(municipalCases).values(
+          cases.map((c) => ({
+            childId: c.id,
+            municipalityCode: c.residenceMunicipalityCode,
+            openedOn: c.openCaseSince!,
+            synthetic: c.synthetic,
+          })),
+        );
+      }
+    }
+  });
+}
+
+export async function countChildren(db: MunicipalityDb): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(children);
+  return row?.n ?? 0;
+}
+
+/** Used by tests and the readiness of the seed: whether a case is open. */
+export async function openCaseCount(db: MunicipalityDb, childId: string): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(municipalCases)
+    .where(and(eq(municipalCases.childId, childId), isNull(municipalCases.closedOn)));
+  return row?.n ?? 0;
+}

@@ -1,0 +1,12 @@
+import type { ChildRecord } from './db/repository.ts';
+
+/**
+ * A child as passed between resolvers: the pseudonym, plus the record when the parent query already loaded it
+ * (`undefined` means "not loaded yet", `null` means "not known to this subgraph").
+ */
+export interface ChildModel {
+  id: string;
+  record?: ChildRecord | null;
+}
+
+export type { MunicipalityRow as MunicipalityModel } from './db/schema.ts';
