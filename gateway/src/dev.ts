@@ -1,0 +1,56 @@
+import { closeOnSignals, createLogger, loadGatewayConfig, loadSubgraphConfig } from '@pathway-graph/shared';
+import { startSystem, type SectorSubgraphName } from './system.ts';
+
+/**
+ * `npm start`: the whole system in one process on the embedded default (PGlite under DATA_DIR, shared by the
+ * sector subgraphs, each in its own schema), with synthetic demo data seeded on first start.
+ */
+const started = Date.now();
+const gatewayConfig = loadGatewayConfig();
+const sectors: SectorSubgraphName[] = ['municipality', 'general-practice', 'bua', 'screening'];
+const configs = Object.fromEntries(sectors.map((name) => [name, loadSubgraphConfig(name)])) as Record<
+  SectorSubgraphName,
+  ReturnType<typeof loadSubgraphConfig>
+>;
+const log = createLogger('system', gatewayConfig.logLevel);
+
+const system = await startSystem({
+  ports: {
+    gateway: gatewayConfig.port,
+    municipality: configs.municipality.port,
+    'general-practice': configs['general-practice'].port,
+    bua: configs.bua.port,
+    screening: configs.screening.port,
+    pathway: loadSubgraphConfig('pathway').port,
+  },
+  databases: {
+    municipality: configs.municipality.database,
+    'general-practice': configs['general-practice'].database,
+    bua: configs.bua.database,
+    screening: configs.screening.database,
+  },
+  pseudonymSecret: gatewayConfig.pseudonymSecret,
+  seedDemoData: gatewayConfig.seedDemoData,
+  logLevel: gatewayConfig.logLevel,
+});
+closeOnSignals(log, () => [system.gateway, ...Object.values(system.subgraphs)]);
+
+const url = `http://localhost:${system.gateway.port}/graphql`;
+const example = JSON.stringify({
+  query:
+    '{ municipality(code: 751) { name children(first: 1) { edges { node { id birthDate knownToMunicipality listedPractice { name } knownToBua screeningTracks { track } ageBand involvedSectors } } } } }',
+});
+process.stdout.write(`
+pathway-graph is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s; demo data is synthetic).
+
+  Gateway:   ${url}
+  Subgraphs: ${Object.values(system.subgraphs)
+    .map((s) => `${s.name} :${s.port}`)
+    .join(', ')}
+  Data:      ${gatewayConfig.dataDir}
+
+Try:
+  curl -s ${url} -H 'content-type: application/json' \\
+    -d '${example}'
+
+`);

@@ -1,0 +1,91 @@
+import {
+  createLogger,
+  SUBGRAPHS,
+  type Database,
+  type DatabaseTarget,
+  type Logger,
+  type RunningService,
+  type SubgraphName,
+} from '@pathway-graph/shared';
+import { startBuaSubgraph } from '@pathway-graph/bua/subgraph';
+import { startGeneralPracticeSubgraph } from '@pathway-graph/general-practice/subgraph';
+import { startMunicipalitySubgraph } from '@pathway-graph/municipality/subgraph';
+import { startPathwaySubgraph } from '@pathway-graph/pathway/subgraph';
+import { startScreeningSubgraph } from '@pathway-graph/screening/subgraph';
+import { startGateway } from './gateway.ts';
+
+export type SectorSubgraphName = Exclude<SubgraphName, 'pathway'>;
+
+export interface SystemOptions {
+  /** `0` everywhere picks free ports (tests); otherwise the given or default ports. */
+  ports: { gateway: number } & Record<SubgraphName, number>;
+  databases: Record<SectorSubgraphName, DatabaseTarget>;
+  pseudonymSecret: string;
+  seedDemoData: boolean;
+  logLevel?: string;
+  today?: () => string;
+}
+
+export interface RunningSystem {
+  gateway: RunningService;
+  subgraphs: Record<SubgraphName, RunningService>;
+  databases: Record<SectorSubgraphName, Database<Record<string, unknown>>>;
+  close(): Promise<void>;
+}
+
+/**
+ * The whole system in one process: the five subgraphs on their own ports, then the gateway in front of them. Used
+ * by `npm start` and by the end-to-end tests, which then exercise real HTTP between gateway and subgraphs.
+ */
+export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
+  const log = (name: string): Logger => createLogger(name, options.logLevel ?? 'info');
+  const common = { pseudonymSecret: options.pseudonymSecret, seedDemoData: options.seedDemoData };
+  const [municipality, generalPractice, bua, screening, pathway] = await Promise.all([
+    startMunicipalitySubgraph({ ...common, port: options.ports.municipality, database: options.databases.municipality, log: log('municipality') }),
+    startGeneralPracticeSubgraph({ ...common, port: options.ports['general-practice'], database: options.databases['general-practice'], log: log('general-practice') }),
+    startBuaSubgraph({ ...common, port: options.ports.bua, database: options.databases.bua, log: log('bua') }),
+    startScreeningSubgraph({ ...common, port: options.ports.screening, database: options.databases.screening, log: log('screening') }),
+    startPathwaySubgraph({
+      port: options.ports.pathway,
+      pseudonymSecret: options.pseudonymSecret,
+      log: log('pathway'),
+      ...(options.today ? { today: options.today } : {}),
+    }),
+  ]);
+  const subgraphs: Record<SubgraphName, RunningService> = {
+    municipality,
+    'general-practice': generalPractice,
+    bua,
+    screening,
+    pathway,
+  };
+  const subgraphUrls = Object.fromEntries(
+    Object.entries(subgraphs).map(([name, service]) => [name, `http://localhost:${service.port}/graphql`]),
+  ) as Record<SubgraphName, string>;
+  const gateway = await startGateway({ port: options.ports.gateway, subgraphUrls, log: log('gateway') });
+  return {
+    gateway,
+    subgraphs,
+    databases: {
+      municipality: municipality.database,
+      'general-practice': generalPractice.database,
+      bua: bua.database,
+      screening: screening.database,
+    } as RunningSystem['databases'],
+    close: async () => {
+      await gateway.close();
+      await Promise.all(Object.values(subgraphs).map((s) => s.close()));
+    },
+  };
+}
+
+export function defaultPorts(gateway: number): SystemOptions['ports'] {
+  return {
+    gateway,
+    municipality: SUBGRAPHS.municipality.defaultPort,
+    'general-practice': SUBGRAPHS['general-practice'].defaultPort,
+    bua: SUBGRAPHS.bua.defaultPort,
+    screening: SUBGRAPHS.screening.defaultPort,
+    pathway: SUBGRAPHS.pathway.defaultPort,
+  };
+}

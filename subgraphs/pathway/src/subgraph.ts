@@ -1,0 +1,26 @@
+import { createLogger, startSubgraphServer, todayInDenmark, type Logger, type RunningService } from '@pathway-graph/shared';
+import type { Context } from './context.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export interface PathwaySubgraphOptions {
+  port: number;
+  pseudonymSecret: string;
+  log?: Logger;
+  /** Fixes "today" (tests); defaults to the current date in Denmark. */
+  today?: () => string;
+}
+
+/** Starts the stateless pathway subgraph: no database, nothing stored. */
+export function startPathwaySubgraph(options: PathwaySubgraphOptions): Promise<RunningService> {
+  const log = options.log ?? createLogger('pathway');
+  const today = options.today ?? (() => todayInDenmark());
+  return startSubgraphServer<Context>({
+    name: 'pathway',
+    port: options.port,
+    log,
+    schemaFile: new URL('../schema.graphql', import.meta.url),
+    resolvers,
+    context: async (base) => ({ ...base, pseudonymSecret: options.pseudonymSecret, today: today() }),
+    ready: async () => {},
+  });
+}

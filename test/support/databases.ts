@@ -1,0 +1,68 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { DatabaseTarget } from '@pathway-graph/shared';
+import { randomBytes } from 'node:crypto';
+import postgres from 'postgres';
+
+/**
+ * The database backends a database-backed suite runs on: embedded PGlite always, and a real PostgreSQL server
+ * when TEST_DATABASE_URL is set (CI). Suite names carry `[pglite]` / `[postgres]` so a run shows where it ran.
+ */
+export interface Backend {
+  name: 'pglite' | 'postgres';
+  /** A fresh, empty place for one suite's data; `dispose` removes it. */
+  create(count?: number): Promise<{ targets: DatabaseTarget[]; dispose(): Promise<void> }>;
+}
+
+const pglite: Backend = {
+  name: 'pglite',
+  async create() {
+    // One in-memory instance serves every subgraph of a suite (each in its own schema), as in `npm start`.
+    const instance = await freshPglite();
+    const target: DatabaseTarget = { kind: 'pglite', instance };
+    return { targets: [target, target, target, target], dispose: () => instance.close() };
+  },
+};
+
+let emptyTemplate: Promise<Blob> | undefined;
+
+/** Creating PGlite from scratch takes seconds; loading a dump of an empty one takes a fraction of that. */
+async function freshPglite(): Promise<PGlite> {
+  emptyTemplate ??= (async () => {
+    const first = await PGlite.create();
+    const dump = await first.dumpDataDir('none');
+    await first.close();
+    return dump;
+  })();
+  return PGlite.create({ loadDataDir: await emptyTemplate });
+}
+
+function postgresBackend(adminUrl: string): Backend {
+  return {
+    name: 'postgres',
+    async create(count = 4) {
+      const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
+      const names = Array.from({ length: count }, () => `pathway_test_${randomBytes(6).toString('hex')}`);
+      for (const name of names) await admin.unsafe(`create database ${name}`);
+      const targets: DatabaseTarget[] = names.map((name) => {
+        const url = new URL(adminUrl);
+        url.pathname = `/${name}`;
+        return { kind: 'postgres', url: url.toString(), maxConnections: 4 };
+      });
+      return {
+        targets,
+        dispose: async () => {
+          for (const name of names) await admin.unsafe(`drop database if exists ${name} with (force)`);
+          await admin.end();
+        },
+      };
+    },
+  };
+}
+
+export const backends: Backend[] = [
+  pglite,
+  ...(process.env['TEST_DATABASE_URL'] ? [postgresBackend(process.env['TEST_DATABASE_URL'])] : []),
+];
+
+/** A fixed pseudonym secret for tests, so expected ids can be computed. */
+export const TEST_PSEUDONYM_SECRET = 'test-secret-for-pseudonyms-0123456789abcdef';

@@ -1,0 +1,54 @@
+import { startSystem, type RunningSystem } from '@pathway-graph/gateway/system';
+import type { Backend } from './databases.ts';
+import { TEST_PSEUDONYM_SECRET } from './databases.ts';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  data?: T | null;
+  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
+}
+
+export interface TestSystem {
+  system: RunningSystem;
+  gatewayUrl: string;
+  /** Posts an operation to the gateway over HTTP, as a front end would. */
+  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  close(): Promise<void>;
+}
+
+/** Starts every subgraph and the gateway in-process on free ports, on a fresh database of `backend`. */
+export async function startTestSystem(backend: Backend, options: { seedDemoData?: boolean; today?: string } = {}): Promise<TestSystem> {
+  const { targets, dispose } = await backend.create(4);
+  const [municipality, generalPractice, bua, screening] = targets as [never, never, never, never];
+  const system = await startSystem({
+    ports: { gateway: 0, municipality: 0, 'general-practice': 0, bua: 0, screening: 0, pathway: 0 },
+    databases: { municipality, 'general-practice': generalPractice, bua, screening },
+    pseudonymSecret: TEST_PSEUDONYM_SECRET,
+    seedDemoData: options.seedDemoData ?? true,
+    logLevel: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    ...(options.today ? { today: () => options.today! } : {}),
+  });
+  const gatewayUrl = `http://localhost:${system.gateway.port}/graphql`;
+  return {
+    system,
+    gatewayUrl,
+    query: (query, variables, headers) => postGraphQL(gatewayUrl, query, variables, headers),
+    close: async () => {
+      await system.close();
+      await dispose();
+    },
+  };
+}
+
+export async function postGraphQL<T>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<GraphQLResponse<T>> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify({ query, variables }),
+  });
+  return (await res.json()) as GraphQLResponse<T>;
+}

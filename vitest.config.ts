@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['shared/**/*.test.ts', 'subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'test/**/*.test.ts'],
+    exclude: ['**/node_modules/**'],
+    // Database-backed suites start PGlite and servers in their hooks.
+    hookTimeout: 120_000,
+    testTimeout: 60_000,
+    pool: 'forks',
+    env: { LOG_LEVEL: 'silent' },
+  },
+});
