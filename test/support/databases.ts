@@ -1,3 +1,4 @@
+import { describe } from 'vitest';
 import { PGlite } from '@electric-sql/pglite';
 import type { DatabaseTarget } from '@pathway-graph/shared';
 import { randomBytes } from 'node:crypto';
@@ -66,3 +67,8 @@ export const backends: Backend[] = [
 
 /** A fixed pseudonym secret for tests, so expected ids can be computed. */
 export const TEST_PSEUDONYM_SECRET = 'test-secret-for-pseudonyms-0123456789abcdef';
+
+/** Declares `title [pglite]` and, with TEST_DATABASE_URL, `title [postgres]`, each given its backend. */
+export function describeWithDatabases(title: string, suite: (backend: Backend) => void): void {
+  for (const backend of backends) describe(`${title} [${backend.name}]`, () => suite(backend));
+}

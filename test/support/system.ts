@@ -1,11 +1,9 @@
 import { startSystem, type RunningSystem } from '@pathway-graph/gateway/system';
 import type { Backend } from './databases.ts';
 import { TEST_PSEUDONYM_SECRET } from './databases.ts';
+import { postGraphQL, type GraphQLResponse } from './graphql.ts';
 
-export interface GraphQLResponse<T = Record<string, unknown>> {
-  data?: T | null;
-  errors?: { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[];
-}
+export { postGraphQL, type GraphQLResponse };
 
 export interface TestSystem {
   system: RunningSystem;
@@ -39,16 +37,3 @@ export async function startTestSystem(backend: Backend, options: { seedDemoData?
   };
 }
 
-export async function postGraphQL<T>(
-  url: string,
-  query: string,
-  variables?: Record<string, unknown>,
-  headers: Record<string, string> = {},
-): Promise<GraphQLResponse<T>> {
-  const res = await fetch(url, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify({ query, variables }),
-  });
-  return (await res.json()) as GraphQLResponse<T>;
-}

@@ -1,4 +1,5 @@
 import type { BaseContext } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
@@ -30,5 +31,7 @@ export function startSubgraphServer<TContext extends BaseContext>(
     typeDefs: parse(readSchemaFile(schemaFile)),
     resolvers: resolvers as GraphQLResolverMap<unknown>,
   });
-  return startHttpService({ ...rest, apollo: { schema } });
+  // Inline traces are for Apollo's hosted studio, which this deployment never reports to.
+  const plugins = [ApolloServerPluginInlineTraceDisabled(), ...(rest.plugins ?? [])];
+  return startHttpService({ ...rest, plugins, apollo: { schema } });
 }

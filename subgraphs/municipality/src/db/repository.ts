@@ -1,6 +1,6 @@
 import type { AnyDatabase } from '@pathway-graph/shared';
 import { and, asc, eq, gt, inArray, isNull, sql } from 'drizzle-orm';
-import * as schema from './schema.ts';
+import type * as schema from './schema.ts';
 import { children, municipalCases, municipalities } from './schema.ts';
 
 export type MunicipalityDb = AnyDatabase<typeof schema>;
