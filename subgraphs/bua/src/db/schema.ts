@@ -1,0 +1,15 @@
+import { boolean, date, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+
+/** Every table of this subgraph lives in its own Postgres schema, on a shared embedded instance or its own server. */
+export const buaSchema = pgSchema('bua');
+
+/** Children registered as patients at BUA. The CPR number stays here: BUA's patient records need it. */
+export const children = buaSchema.table('children', {
+  id: text().primaryKey(),
+  cpr: text().notNull().unique(),
+  registeredOn: date({ mode: 'string' }).notNull(),
+  synthetic: boolean().notNull().default(false),
+  createdAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+export type ChildRow = typeof children.$inferSelect;

@@ -1,0 +1,16 @@
+import { childPseudonym } from '@pathway-graph/shared';
+import { DEMO_CHILDREN } from '@pathway-graph/shared/demo/demo-data';
+import { countChildren, insertChildren, type BuaDb } from './repository.ts';
+
+/** Seeds the synthetic demo patients on first start only; a restart keeps whatever is there. */
+export async function seedDemoData(db: BuaDb, pseudonymSecret: string): Promise<number> {
+  if ((await countChildren(db)) > 0) return 0;
+  // Only the demo children BUA knows, so that the gateway shows a mix of known and unknown children.
+  const patients = DEMO_CHILDREN.flatMap((c) =>
+    c.buaRegisteredOn === null
+      ? []
+      : [{ id: childPseudonym(c.cpr, pseudonymSecret), cpr: c.cpr, registeredOn: c.buaRegisteredOn, synthetic: true }],
+  );
+  await insertChildren(db, patients);
+  return patients.length;
+}

@@ -1,0 +1,10 @@
+import type { ChildRecord } from './db/repository.ts';
+
+/**
+ * A child as passed between resolvers: the pseudonym, plus the record when the parent already loaded it
+ * (`undefined` means "not loaded yet", `null` means "not a BUA patient").
+ */
+export interface ChildModel {
+  id: string;
+  record?: ChildRecord | null;
+}

@@ -1,0 +1,8 @@
+import { closeOnSignals, createLogger, loadSubgraphConfig } from '@pathway-graph/shared';
+import { startScreeningSubgraph } from './subgraph.ts';
+
+// Runs the screening subgraph alone, as the team running early detection would: its own port and database.
+const config = loadSubgraphConfig('screening');
+const log = createLogger('screening', config.logLevel);
+const service = await startScreeningSubgraph({ ...config, log });
+closeOnSignals(log, () => [service]);

@@ -1,0 +1,54 @@
+import {
+  createLogger,
+  openDatabase,
+  startSubgraphServer,
+  type Database,
+  type DatabaseTarget,
+  type Logger,
+  type RunningService,
+} from '@pathway-graph/shared';
+import { fileURLToPath } from 'node:url';
+import type { Context } from './context.ts';
+import { createLoaders } from './db/loaders.ts';
+import * as schema from './db/schema.ts';
+import { seedDemoData } from './db/seed.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export interface ScreeningSubgraphOptions {
+  port: number;
+  database: DatabaseTarget;
+  pseudonymSecret: string;
+  seedDemoData?: boolean;
+  log?: Logger;
+}
+
+export interface RunningScreeningSubgraph extends RunningService {
+  database: Database<typeof schema>;
+}
+
+/** Opens the database (migrating it), optionally seeds demo data, and serves. */
+export async function startScreeningSubgraph(options: ScreeningSubgraphOptions): Promise<RunningScreeningSubgraph> {
+  const log = options.log ?? createLogger('screening');
+  const database = await openDatabase({
+    target: options.database,
+    pgSchema: 'screening',
+    migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
+    schema,
+  });
+  const { db } = database;
+  if (options.seedDemoData) {
+    const seeded = await seedDemoData(db, options.pseudonymSecret);
+    if (seeded) log.info({ children: seeded }, 'seeded synthetic demo children');
+  }
+  const service = await startSubgraphServer<Context>({
+    name: 'screening',
+    port: options.port,
+    log,
+    schemaFile: new URL('../schema.graphql', import.meta.url),
+    resolvers,
+    context: async (base) => ({ ...base, db, loaders: createLoaders(db) }),
+    ready: () => database.ping(),
+    onClose: () => database.close(),
+  });
+  return Object.assign(service, { database });
+}
