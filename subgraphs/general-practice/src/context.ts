@@ -1,0 +1,9 @@
+import type { RequestBase } from '@pathway-graph/shared';
+import type { Loaders } from './db/loaders.ts';
+import type { GeneralPracticeDb } from './db/repository.ts';
+
+/** What every resolver of this subgraph gets for one request. */
+export interface Context extends RequestBase {
+  db: GeneralPracticeDb;
+  loaders: Loaders;
+}

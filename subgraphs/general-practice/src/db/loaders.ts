@@ -1,0 +1,22 @@
+import DataLoader from 'dataloader';
+import type { PracticeRow } from './schema.ts';
+import { findChildrenByIds, findPracticesByYdernumre, type ChildRecord, type GeneralPracticeDb } from './repository.ts';
+
+/** Returns the rows in key order, with null where a key has no row (DataLoader's contract). */
+export function inKeyOrder<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {
+  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
+  return keys.map((key) => byKey.get(key) ?? null);
+}
+
+/** The DataLoaders of one request: one statement per kind of look-up, whatever the number of keys. */
+export function createLoaders(db: GeneralPracticeDb) {
+  return {
+    practice: new DataLoader<string, PracticeRow | null>(async (ydernumre) =>
+      inKeyOrder(ydernumre, await findPracticesByYdernumre(db, ydernumre), (p) => p.ydernummer),
+    ),
+    child: new DataLoader<string, ChildRecord | null>(async (ids) =>
+      inKeyOrder(ids, await findChildrenByIds(db, ids), (c) => c.id),
+    ),
+  };
+}
+export type Loaders = ReturnType<typeof createLoaders>;

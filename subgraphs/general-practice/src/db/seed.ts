@@ -1,0 +1,26 @@
+import { childPseudonym } from '@pathway-graph/shared';
+import { DEMO_CHILDREN, DEMO_PRACTICES } from '@pathway-graph/shared/demo/demo-data';
+import { countPractices, insertPracticesAndChildren, type GeneralPracticeDb } from './repository.ts';
+
+/**
+ * Seeds the fictitious demo practices and the synthetic children listed with them, on first start only; a restart
+ * keeps whatever is there.
+ */
+export async function seedDemoData(
+  db: GeneralPracticeDb,
+  pseudonymSecret: string,
+): Promise<{ practices: number; children: number }> {
+  if ((await countPractices(db)) > 0) return { practices: 0, children: 0 };
+  await insertPracticesAndChildren(
+    db,
+    DEMO_PRACTICES.map((p) => ({ ...p, synthetic: true })),
+    DEMO_CHILDREN.map((c) => ({
+      id: childPseudonym(c.cpr, pseudonymSecret),
+      cpr: c.cpr,
+      birthDate: c.birthDate,
+      listedPractice: c.practiceYdernummer,
+      synthetic: true,
+    })),
+  );
+  return { practices: DEMO_PRACTICES.length, children: DEMO_CHILDREN.length };
+}

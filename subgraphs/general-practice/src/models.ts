@@ -1,0 +1,17 @@
+import type { ChildRecord } from './db/repository.ts';
+
+/**
+ * A child as passed between resolvers: the pseudonym, plus the record when the parent query already loaded it
+ * (`undefined` means "not loaded yet", `null` means "not known to general practice").
+ */
+export interface ChildModel {
+  id: string;
+  record?: ChildRecord | null;
+}
+
+export type { PracticeRow as PracticeModel } from './db/schema.ts';
+
+/** Only the key: the municipality subgraph resolves everything else about a municipality. */
+export interface MunicipalityModel {
+  code: number;
+}

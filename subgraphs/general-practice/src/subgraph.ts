@@ -1,0 +1,56 @@
+import {
+  createLogger,
+  openDatabase,
+  startSubgraphServer,
+  type Database,
+  type DatabaseTarget,
+  type Logger,
+  type RunningService,
+} from '@pathway-graph/shared';
+import { fileURLToPath } from 'node:url';
+import type { Context } from './context.ts';
+import { createLoaders } from './db/loaders.ts';
+import * as schema from './db/schema.ts';
+import { seedDemoData } from './db/seed.ts';
+import { resolvers } from './resolvers/index.ts';
+
+export interface GeneralPracticeSubgraphOptions {
+  port: number;
+  database: DatabaseTarget;
+  pseudonymSecret: string;
+  seedDemoData?: boolean;
+  log?: Logger;
+}
+
+export interface RunningGeneralPracticeSubgraph extends RunningService {
+  database: Database<typeof schema>;
+}
+
+/** Opens the database (migrating it), optionally seeds demo data, and serves. */
+export async function startGeneralPracticeSubgraph(
+  options: GeneralPracticeSubgraphOptions,
+): Promise<RunningGeneralPracticeSubgraph> {
+  const log = options.log ?? createLogger('general-practice');
+  const database = await openDatabase({
+    target: options.database,
+    pgSchema: 'general_practice',
+    migrationsFolder: fileURLToPath(new URL('../drizzle', import.meta.url)),
+    schema,
+  });
+  const { db } = database;
+  if (options.seedDemoData) {
+    const seeded = await seedDemoData(db, options.pseudonymSecret);
+    if (seeded.practices) log.info(seeded, 'seeded fictitious demo practices and synthetic children');
+  }
+  const service = await startSubgraphServer<Context>({
+    name: 'general-practice',
+    port: options.port,
+    log,
+    schemaFile: new URL('../schema.graphql', import.meta.url),
+    resolvers,
+    context: async (base) => ({ ...base, db, loaders: createLoaders(db) }),
+    ready: () => database.ping(),
+    onClose: () => database.close(),
+  });
+  return Object.assign(service, { database });
+}
