@@ -40,6 +40,8 @@ export interface RunningService {
   name: string;
   port: number;
   url: string;
+  /** TCP connections accepted so far; shows whether callers reuse connections (keep-alive). */
+  connectionsAccepted(): number;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,10 @@ export async function startHttpService<TContext extends BaseContext>(
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
   httpServer.keepAliveTimeout = 65_000;
+  let connections = 0;
+  httpServer.on('connection', () => {
+    connections += 1;
+  });
 
   app.use(
     pinoHttp({
@@ -92,6 +98,8 @@ export async function startHttpService<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
     introspection: true,
+    // Shutdown is ours (closeOnSignals): Apollo's own handler would race it and leave the databases open.
+    stopOnTerminationSignals: false,
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
@@ -147,6 +155,7 @@ export async function startHttpService<TContext extends BaseContext>(
     name: options.name,
     port,
     url: `http://localhost:${port}/graphql`,
+    connectionsAccepted: () => connections,
     close: () => {
       closing ??= (async () => {
         await apollo.stop();

@@ -1,6 +1,6 @@
 import type { AnyDatabase } from '@pathway-graph/shared';
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm';
-import * as schema from './schema.ts';
+import type * as schema from './schema.ts';
 import { children, practices } from './schema.ts';
 
 export type GeneralPracticeDb = AnyDatabase<typeof schema>;
