@@ -1,0 +1,138 @@
+import { childPseudonym, SUBGRAPH_NAMES } from '@pathway-graph/shared';
+import { DEMO_CHILDREN, DEMO_PRACTICES } from '@pathway-graph/shared/demo/demo-data';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { registerEverywhere, syntheticChildren } from '../support/children.ts';
+import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+const TODAY = '2026-11-23';
+
+const WHOLE_CHILD = `
+  id birthDate knownToMunicipality residenceMunicipality { code name }
+  listedPractice { ydernummer name municipality { code name } }
+  knownToBua buaPatient { registeredOn }
+  screeningTracks { track since }
+  age ageBand involvedSectors synthetic`;
+
+describeWithDatabases('the federated graph through the gateway', (backend) => {
+  let t: TestSystem;
+
+  beforeAll(async () => {
+    t = await startTestSystem(backend, { today: TODAY });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it('answers one query with fields from all five subgraphs about one demo child', async () => {
+    const demo = DEMO_CHILDREN.find((c) => c.buaRegisteredOn && c.screeningTracks.length > 0 && c.hasOpenMunicipalCase)!;
+    const res = await t.query<{ childByCpr: Record<string, unknown> }>(
+      `query($cpr: String!) { childByCpr(cpr: $cpr) { ${WHOLE_CHILD} } }`,
+      { cpr: demo.cpr },
+    );
+    expect(res.errors).toBeUndefined();
+    const practice = DEMO_PRACTICES.find((p) => p.ydernummer === demo.practiceYdernummer)!;
+    expect(res.data!.childByCpr).toMatchObject({
+      id: childPseudonym(demo.cpr, TEST_PSEUDONYM_SECRET), // pathway
+      birthDate: demo.birthDate, // municipality
+      knownToMunicipality: true,
+      residenceMunicipality: { code: demo.municipalityCode },
+      listedPractice: { ydernummer: practice.ydernummer, name: practice.name, municipality: { code: practice.municipalityCode } }, // general practice (+ municipality)
+      knownToBua: true, // BUA
+      buaPatient: { registeredOn: demo.buaRegisteredOn },
+      screeningTracks: demo.screeningTracks, // screening
+      synthetic: true,
+      involvedSectors: ['MUNICIPALITY', 'GENERAL_PRACTICE', 'BUA', 'SCREENING'], // pathway, from @requires
+    });
+    const age = Number(TODAY.slice(0, 4)) - Number(demo.birthDate.slice(0, 4)) - (TODAY.slice(5) < demo.birthDate.slice(5) ? 1 : 0);
+    expect(res.data!.childByCpr['age']).toBe(age);
+  });
+
+  it('lists a municipality’s children with the README’s example query', async () => {
+    const res = await t.query<{ municipality: { children: { edges: { node: Record<string, unknown> }[] } } }>(
+      `{ municipality(code: 751) { name children(first: 3) { edges { node { ${WHOLE_CHILD} } } } } }`,
+    );
+    expect(res.errors).toBeUndefined();
+    const nodes = res.data!.municipality.children.edges.map((e) => e.node);
+    expect(nodes).toHaveLength(3);
+    for (const node of nodes) {
+      expect(node['synthetic']).toBe(true);
+      expect(node['listedPractice']).not.toBeNull();
+      expect(node['ageBand']).toMatch(/^(UNDER_6|AGE_6_TO_12|AGE_13_TO_14|AGE_15_TO_17)$/);
+    }
+  });
+
+  it('refuses a CPR number with an impossible date with BAD_USER_INPUT that says what is wrong', async () => {
+    const res = await t.query('query($cpr: String!) { childByCpr(cpr: $cpr) { id } }', { cpr: '310215-4001' });
+    expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(res.errors?.[0]?.message).toMatch(/impossible date/);
+    expect(res.errors?.[0]?.message).not.toContain('310215');
+  });
+
+  it('accepts a CPR number that only fails the modulus-11 check', async () => {
+    // 070761-4285 passes modulus 11; changing the last digit makes it fail, with the date still real.
+    const res = await t.query<{ childByCpr: { id: string } }>('query($cpr: String!) { childByCpr(cpr: $cpr) { id } }', { cpr: '070761-4286' });
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.childByCpr.id).toBe(childPseudonym('0707614286', TEST_PSEUDONYM_SECRET));
+  });
+
+  it('refuses a location number with a wrong check digit, and an unknown municipality code', async () => {
+    const gln = DEMO_PRACTICES[0]!.locationNumber;
+    const wrong = gln.slice(0, 12) + String((Number(gln[12]) + 1) % 10);
+    const bad = await t.query('query($gln: String!) { practiceByLocationNumber(locationNumber: $gln) { name } }', { gln: wrong });
+    expect(bad.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/check digit/);
+
+    const unknown = await t.query('{ municipality(code: 101) { name } }');
+    expect(unknown.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(unknown.errors?.[0]?.message).toMatch(/Unknown municipality code 101/);
+  });
+
+  it('issues the same number of SQL statements per subgraph for 10 and for 500 children', async () => {
+    // Holstebro (661) has no demo children: the page holds exactly the children registered here.
+    const children = syntheticChildren(500, 10_000);
+    await registerEverywhere(t.system, children, {
+      municipalityCode: 661,
+      practice: { ydernummer: '166100', name: 'Lægehuset Test (syntetisk)', locationNumber: '5790009966107' },
+    });
+    const countFor = async (first: number) => {
+      for (const db of Object.values(t.system.databases)) db.statements.reset();
+      const res = await t.query<{ municipality: { children: { edges: { node: { involvedSectors: string[] } }[] } } }>(
+        `query($first: Int!) { municipality(code: 661) { children(first: $first) { edges { node { ${WHOLE_CHILD} } } } } }`,
+        { first },
+      );
+      expect(res.errors).toBeUndefined();
+      expect(res.data!.municipality.children.edges).toHaveLength(first);
+      return Object.fromEntries(Object.entries(t.system.databases).map(([name, db]) => [name, db.statements.total]));
+    };
+    const ten = await countFor(10);
+    const fiveHundred = await countFor(500);
+    expect(fiveHundred).toEqual(ten);
+    // municipality: the municipality, the page, then (a second fetch) the practices' municipalities;
+    // general practice: children, then their practices; BUA and screening: one batch each.
+    expect(ten).toEqual({ municipality: 3, 'general-practice': 2, bua: 1, screening: 1 });
+  });
+
+  it('passes the request id through and reuses connections to the subgraphs (keep-alive)', async () => {
+    const before = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, t.system.subgraphs[n].connectionsAccepted()]));
+    for (let i = 0; i < 20; i++) {
+      const res = await fetch(t.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-request-id': `test-request-${i}` },
+        body: JSON.stringify({ query: `{ municipality(code: 751) { children(first: 2) { edges { node { ${WHOLE_CHILD} } } } } }` }),
+      });
+      expect(res.headers.get('x-request-id')).toBe(`test-request-${i}`);
+      expect(((await res.json()) as { errors?: unknown }).errors).toBeUndefined();
+    }
+    for (const name of SUBGRAPH_NAMES) {
+      // 20 requests, each calling every subgraph at least once: without keep-alive that is 20+ new connections.
+      expect(t.system.subgraphs[name].connectionsAccepted() - before[name]!).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('reports health, and readiness once every subgraph is ready', async () => {
+    const base = t.gatewayUrl.replace('/graphql', '');
+    expect(await (await fetch(`${base}/health`)).json()).toMatchObject({ status: 'ok' });
+    expect((await fetch(`${base}/ready`)).status).toBe(200);
+  });
+});

@@ -1,0 +1,55 @@
+import type { RunningSystem } from '@pathway-graph/gateway/system';
+import { childPseudonym, toIsoDate } from '@pathway-graph/shared';
+import { insertChildren as insertBuaChildren, type BuaDb } from '@pathway-graph/bua/db/repository';
+import { insertPracticesAndChildren, type GeneralPracticeDb } from '@pathway-graph/general-practice/db/repository';
+import { insertChildren as insertMunicipalChildren, type MunicipalityDb } from '@pathway-graph/municipality/db/repository';
+import { insertChildren as insertScreeningChildren, type ScreeningDb } from '@pathway-graph/screening/db/repository';
+import { TEST_PSEUDONYM_SECRET } from './databases.ts';
+
+export interface TestChild {
+  id: string;
+  cpr: string;
+  birthDate: string;
+}
+
+/** `count` synthetic children born 2010-2024 with distinct CPR numbers (7th digit 4: born in the 2000s). */
+export function syntheticChildren(count: number, offset = 0): TestChild[] {
+  return Array.from({ length: count }, (_, i) => {
+    const n = i + offset;
+    const year = 2010 + (n % 15);
+    const month = 1 + (n % 12);
+    const day = 1 + (n % 28);
+    const cpr = `${String(day).padStart(2, '0')}${String(month).padStart(2, '0')}${String(year % 100).padStart(2, '0')}${String(4000 + (n % 1000)).padStart(4, '0')}`;
+    return { id: childPseudonym(cpr, TEST_PSEUDONYM_SECRET), cpr, birthDate: toIsoDate(year, month, day) };
+  });
+}
+
+/**
+ * Makes every sector know the children, as each sector's own records would: the municipality (with an open case
+ * for every other child), their GP practice, BUA (every third) and screening (every fourth, track 1).
+ */
+export async function registerEverywhere(
+  system: RunningSystem,
+  children: readonly TestChild[],
+  { municipalityCode, practice }: { municipalityCode: number; practice: { ydernummer: string; name: string; locationNumber: string } },
+): Promise<void> {
+  await insertMunicipalChildren(
+    system.databases.municipality.db as unknown as MunicipalityDb,
+    children.map((c, i) => ({ ...c, residenceMunicipalityCode: municipalityCode, synthetic: true, openCaseSince: i % 2 === 0 ? '2026-01-05' : null })),
+  );
+  await insertPracticesAndChildren(
+    system.databases['general-practice'].db as unknown as GeneralPracticeDb,
+    [{ ...practice, municipalityCode, synthetic: true }],
+    children.map((c) => ({ ...c, listedPractice: practice.ydernummer, synthetic: true })),
+  );
+  await insertBuaChildren(
+    system.databases.bua.db as unknown as BuaDb,
+    children.filter((_, i) => i % 3 === 0).map((c) => ({ id: c.id, cpr: c.cpr, registeredOn: '2026-04-01', synthetic: true })),
+  );
+  await insertScreeningChildren(
+    system.databases.screening.db as unknown as ScreeningDb,
+    children
+      .filter((_, i) => i % 4 === 0)
+      .map((c) => ({ id: c.id, birthDate: c.birthDate, synthetic: true, tracks: [{ track: 'RECOGNISED_MENTAL_PROBLEMS' as const, since: '2026-02-01' }] })),
+  );
+}
