@@ -105,7 +105,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
       // Keep the connection's time zone fixed so timestamps read the same on every server.
       connection: { TimeZone: 'UTC', application_name: `pathway-graph/${pgSchema}` },
     });
-    await migrateWithLock(client, pgSchema, migrationConfig);
+    await migrateWithLock(target.url, pgSchema, migrationConfig);
     const db = drizzlePostgres({ client, schema, logger, casing: 'snake_case' });
     return {
       db: db as AnyDatabase<TSchema>,
@@ -144,23 +144,24 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
 }
 
 /**
- * Several replicas may start at once against one server: an advisory lock on a reserved connection makes the
- * second wait for the first's migrations instead of racing it.
+ * Several replicas may start at once against one server: an advisory lock, held on a dedicated single connection for
+ * the migration's duration, makes the second wait for the first's migrations instead of racing it.
  */
 async function migrateWithLock(
-  client: postgres.Sql,
+  url: string,
   pgSchema: string,
   config: { migrationsFolder: string; migrationsSchema: string; migrationsTable: string },
 ): Promise<void> {
-  const reserved = await client.reserve();
+  const client = postgres(url, { max: 1, onnotice: () => {} });
+  const lockKey = `pathway-graph:migrate:${pgSchema}`;
   try {
-    await reserved`select pg_advisory_lock(hashtext(${`pathway-graph:migrate:${pgSchema}`}))`;
+    await client`select pg_advisory_lock(hashtext(${lockKey}))`;
     try {
-      await migratePostgres(drizzlePostgres({ client: reserved as unknown as postgres.Sql }), config);
+      await migratePostgres(drizzlePostgres({ client }), config);
     } finally {
-      await reserved`select pg_advisory_unlock(hashtext(${`pathway-graph:migrate:${pgSchema}`}))`;
+      await client`select pg_advisory_unlock(hashtext(${lockKey}))`;
     }
   } finally {
-    reserved.release();
+    await client.end({ timeout: 5 });
   }
 }
