@@ -7,10 +7,10 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * subgraph's `src/models.ts`.
  */
 const mappers: Record<string, string[]> = {
-  municipality: ['Child', 'Municipality'],
-  'general-practice': ['Child', 'Practice', 'Municipality'],
-  bua: ['Child'],
-  screening: ['Child'],
+  municipality: ['Child', 'Municipality', 'Consent', 'AccessLogEntry'],
+  'general-practice': ['Child', 'Practice', 'Municipality', 'Consent', 'AccessLogEntry'],
+  bua: ['Child', 'Consent', 'AccessLogEntry'],
+  screening: ['Child', 'Consent', 'AccessLogEntry'],
   pathway: ['Child'],
 };
 

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { loadOrCreateDevSigningKey } from './auth/keys.ts';
+import type { TokenVerifierOptions } from './auth/tokens.ts';
 import type { DatabaseTarget } from './db/database.ts';
 import { MIN_PSEUDONYM_SECRET_LENGTH } from './domain/pseudonym.ts';
 
@@ -33,6 +35,9 @@ const common = z.object({
   CHILD_PSEUDONYM_SECRET: z.string().min(MIN_PSEUDONYM_SECRET_LENGTH).optional(),
   SEED_DEMO_DATA: bool.optional(),
   DATABASE_URL: url.optional(),
+  AUTH_ISSUER: z.string().min(1).default('pathway-graph-dev'),
+  AUTH_AUDIENCE: z.string().min(1).default('pathway-graph'),
+  AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 
 /** Thrown with every problem listed, so a misconfigured service says all that is wrong at once. */
@@ -51,18 +56,30 @@ function parse<T extends z.ZodType>(schema: T, env: Env): z.infer<T> {
   return result.data;
 }
 
+export interface AuthConfig {
+  issuer: string;
+  audience: string;
+  /** The identity provider's key set; unset outside production means the development key in DATA_DIR. */
+  jwksUrl: string | undefined;
+}
+
 export interface CommonConfig {
   nodeEnv: 'development' | 'test' | 'production';
   logLevel: string;
   dataDir: string;
   pseudonymSecret: string;
   seedDemoData: boolean;
+  auth: AuthConfig;
 }
 
 export function loadCommonConfig(env: Env = process.env): CommonConfig {
   const c = parse(common, env);
   const dataDir = resolve(c.DATA_DIR);
+  if (c.NODE_ENV === 'production' && !c.AUTH_JWKS_URL) {
+    throw new ConfigError(['AUTH_JWKS_URL: required in production (the identity provider\'s key set)']);
+  }
   return {
+    auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL },
     nodeEnv: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
     dataDir,
@@ -135,4 +152,15 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
   }
   if (problems.length) throw new ConfigError(problems);
   return { ...base, port: own.PORT, subgraphUrls };
+}
+
+/**
+ * How a service verifies tokens: against the identity provider's JWKS when configured, otherwise against the
+ * development key kept in DATA_DIR (created on first start; `npm run token` signs with it).
+ */
+export async function tokenVerifierOptions(config: CommonConfig): Promise<TokenVerifierOptions> {
+  const { issuer, audience, jwksUrl } = config.auth;
+  if (jwksUrl) return { issuer, audience, jwks: { url: jwksUrl } };
+  const { publicJwks } = await loadOrCreateDevSigningKey(config.dataDir);
+  return { issuer, audience, jwks: { keys: publicJwks } };
 }

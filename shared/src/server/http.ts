@@ -7,16 +7,26 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pinoHttp } from 'pino-http';
-import { ErrorCode } from '../errors.ts';
+import type { Principal, Purpose } from '../auth/principal.ts';
+import { PURPOSES } from '../auth/principal.ts';
+import type { TokenVerifier } from '../auth/tokens.ts';
+import { badUserInput, ErrorCode } from '../errors.ts';
 import { describeErrorForLog, type Logger } from './logger.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
 
-/** What every resolver context starts from, in every service. */
+/** The header a caller states the purpose of its request in; every reader of a child's data has one. */
+export const PURPOSE_HEADER = 'x-purpose-of-use';
+export const DEFAULT_PURPOSE: Purpose = 'CARE_COORDINATION';
+
+/** What every resolver context starts from, in every service: who asks, why, and under which request id. */
 export interface RequestBase {
   requestId: string;
   log: Logger;
-  /** The raw `Authorization` header, verified by the service's own context function. */
-  authorization: string | undefined;
+  /** The verified caller. Every service verifies the token itself, the gateway and each subgraph alike. */
+  principal: Principal;
+  purpose: Purpose;
+  /** The raw `Authorization` header, passed on by the gateway. */
+  authorization: string;
 }
 
 export interface HttpServiceOptions<TContext extends BaseContext> {
@@ -27,6 +37,8 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   /** Either a schema (subgraphs) or a gateway instance. */
   apollo: { schema: GraphQLSchema } | { gateway: NonNullable<ConstructorParameters<typeof ApolloServer>[0]['gateway']> };
   context: (base: RequestBase, req: Request) => Promise<TContext>;
+  /** Verifies the bearer token of every GraphQL request; health and readiness stay open. */
+  verifier: TokenVerifier;
   /** Readiness checks: resolve when the service can take traffic, throw otherwise. */
   ready: () => Promise<void>;
   /** Extra routes mounted before GraphQL, e.g. a message endpoint. */
@@ -133,10 +145,14 @@ export async function startHttpService<TContext extends BaseContext>(
     expressMiddleware(apollo, {
       context: async ({ req }) => {
         const requestId = String(req.id);
+        // Refused here, before any resolver runs: `_entities` is guarded exactly like every other field.
+        const principal = await options.verifier.verify(req.headers.authorization);
         const base: RequestBase = {
           requestId,
-          log: req.log,
-          authorization: req.headers.authorization,
+          log: req.log.child({ actor: principal.subject, sector: principal.sector }),
+          principal,
+          purpose: purposeFrom(req.headers[PURPOSE_HEADER]),
+          authorization: req.headers.authorization ?? '',
         };
         return options.context(base, req);
       },
@@ -165,6 +181,21 @@ export async function startHttpService<TContext extends BaseContext>(
       return closing;
     },
   };
+}
+
+function purposeFrom(header: string | string[] | undefined): Purpose {
+  const value = Array.isArray(header) ? header[0] : header;
+  if (value === undefined || value === '') return DEFAULT_PURPOSE;
+  if ((PURPOSES as readonly string[]).includes(value)) return value as Purpose;
+  throw withHttpStatus(
+    badUserInput(`${PURPOSE_HEADER} must be one of ${PURPOSES.join(', ')}; got "${value.slice(0, 40)}".`, { header: PURPOSE_HEADER }),
+    400,
+  );
+}
+
+function withHttpStatus<T extends { extensions: Record<string, unknown> }>(error: T, status: number): T {
+  (error.extensions as Record<string, unknown>)['http'] = { status };
+  return error;
 }
 
 function unwrap(error: unknown): unknown {

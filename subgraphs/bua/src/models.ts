@@ -8,3 +8,6 @@ export interface ChildModel {
   id: string;
   record?: ChildRecord | null;
 }
+
+export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
+export type AccessLogEntryModel = import('@pathway-graph/shared').AccessLogRow & { source: string };

@@ -15,3 +15,6 @@ export type { PracticeRow as PracticeModel } from './db/schema.ts';
 export interface MunicipalityModel {
   code: number;
 }
+
+export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
+export type AccessLogEntryModel = import('@pathway-graph/shared').AccessLogRow & { source: string };

@@ -10,3 +10,6 @@ export interface ChildModel {
 }
 
 export type { MunicipalityRow as MunicipalityModel } from './db/schema.ts';
+
+export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
+export type AccessLogEntryModel = import('@pathway-graph/shared').AccessLogRow & { source: string };

@@ -1,4 +1,8 @@
 import {
+  accessLogPlugin,
+  createRequestAccess,
+  todayInDenmark,
+  type TokenVerifier,
   createLogger,
   openDatabase,
   startSubgraphServer,
@@ -12,6 +16,7 @@ import type { Context } from './context.ts';
 import { createLoaders } from './db/loaders.ts';
 import { MUNICIPALITY_REFERENCE_DATA } from './db/reference-data.ts';
 import { ensureMunicipalities } from './db/repository.ts';
+import { municipalityOwnership } from './access.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
 import { resolvers } from './resolvers/index.ts';
@@ -22,6 +27,9 @@ export interface MunicipalitySubgraphOptions {
   pseudonymSecret: string;
   seedDemoData?: boolean;
   log?: Logger;
+  verifier: TokenVerifier;
+  /** Fixes "today" (tests); defaults to the current date in Denmark. */
+  today?: () => string;
 }
 
 export interface RunningMunicipalitySubgraph extends RunningService {
@@ -38,6 +46,8 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
     schema,
   });
   const { db } = database;
+  const tables = { consents: schema.consents, accessLog: schema.accessLog };
+  const today = options.today ?? (() => todayInDenmark());
   await ensureMunicipalities(db, MUNICIPALITY_REFERENCE_DATA);
   if (options.seedDemoData) {
     const seeded = await seedDemoData(db, options.pseudonymSecret);
@@ -49,7 +59,14 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
     log,
     schemaFile: new URL('../schema.graphql', import.meta.url),
     resolvers,
-    context: async (base) => ({ ...base, db, loaders: createLoaders(db) }),
+    verifier: options.verifier,
+    context: async (base) => ({
+      ...base,
+      db,
+      loaders: createLoaders(db),
+      access: createRequestAccess(base, db, tables, municipalityOwnership, today()),
+    }),
+    plugins: [accessLogPlugin<Context>(db, tables)],
     ready: () => database.ping(),
     onClose: () => database.close(),
   });

@@ -1,15 +1,19 @@
 import { childPseudonym, createLogger, isValidGln } from '@pathway-graph/shared';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
+import { as, testVerifier } from '@pathway-graph/test/support/auth';
 import { postGraphQL } from '@pathway-graph/test/support/graphql';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMunicipalitySubgraph, type RunningMunicipalitySubgraph } from '../src/subgraph.ts';
 import { insertChildren } from '../src/db/repository.ts';
+import { accessLog } from '../src/db/schema.ts';
+import { eq } from 'drizzle-orm';
 
 describeWithDatabases('municipality subgraph', (backend) => {
   let subgraph: RunningMunicipalitySubgraph;
   let dispose: () => Promise<void>;
-  const gql = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
-    postGraphQL<T>(subgraph.url, query, variables);
+  // The municipality's own caseworker, who may see its children.
+  const gql = async <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, user = 'caseworker-657') =>
+    postGraphQL<T>(subgraph.url, query, variables, await as(user));
 
   beforeAll(async () => {
     const created = await backend.create(1);
@@ -20,6 +24,7 @@ describeWithDatabases('municipality subgraph', (backend) => {
       pseudonymSecret: TEST_PSEUDONYM_SECRET,
       seedDemoData: false,
       log: createLogger('municipality', 'silent'),
+      verifier: await testVerifier(),
     });
   });
   afterAll(async () => {
@@ -104,18 +109,29 @@ describeWithDatabases('municipality subgraph', (backend) => {
     expect(forged.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
 
-  it('resolves Child entities in one SQL statement, known or not', async () => {
+  it('resolves Child entities in one SQL statement, known or not, and logs one access entry per known child', async () => {
     const ids = ['0101154001', '0202164002', '0303174003'].map((c) => childPseudonym(c, TEST_PSEUDONYM_SECRET));
     const representations = [...ids, 'ch_00000000000000000000000000000000'].map((id) => ({ __typename: 'Child', id }));
     subgraph.database.statements.reset();
-    const res = await gql<{ _entities: { id: string; knownToMunicipality: boolean; birthDate: string | null }[] }>(
+    const requestId = 'entities-request-0001';
+    const res = await postGraphQL<{ _entities: { id: string; knownToMunicipality: boolean; birthDate: string | null }[] }>(
+      subgraph.url,
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id knownToMunicipality birthDate } } }',
       { r: representations },
+      { ...(await as('caseworker-657')), 'x-request-id': requestId },
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!._entities.map((c) => c.knownToMunicipality)).toEqual([true, false, true, false]);
     expect(res.data!._entities[3]!.birthDate).toBeNull();
-    expect(subgraph.database.statements.total).toBe(1);
+    // The look-up of all four, and one insert of the access-log entries.
+    expect(subgraph.database.statements.total).toBe(2);
+    const logged = await subgraph.database.db
+      .select()
+      .from(accessLog)
+      .where(eq(accessLog.requestId, requestId));
+    expect(logged.map((e) => e.childId).sort()).toEqual([...ids].sort());
+    expect(logged.every((e) => e.actorSubject === 'demo:caseworker-657' && e.action === 'READ')).toBe(true);
+    expect(logged[0]!.parts).toEqual(['birthDate', 'knownToMunicipality']);
   });
 
   it('answers health and readiness probes', async () => {

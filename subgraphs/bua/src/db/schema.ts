@@ -1,3 +1,4 @@
+import { defineSectorTables } from '@pathway-graph/shared/sector/tables';
 import { boolean, date, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Every table of this subgraph lives in its own Postgres schema, on a shared embedded instance or its own server. */
@@ -13,3 +14,6 @@ export const children = buaSchema.table('children', {
 });
 
 export type ChildRow = typeof children.$inferSelect;
+
+/** Consents this sector holds to disclose its data, and its append-only access log (shared definitions). */
+export const { consents, accessLog } = defineSectorTables(buaSchema);

@@ -1,3 +1,4 @@
+import { defineSectorTables } from '@pathway-graph/shared/sector/tables';
 import { boolean, date, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Every table of this subgraph lives in its own Postgres schema, on a shared embedded instance or its own server. */
@@ -40,3 +41,6 @@ export const children = generalPracticeSchema.table(
 
 export type PracticeRow = typeof practices.$inferSelect;
 export type ChildRow = typeof children.$inferSelect;
+
+/** Consents this sector holds to disclose its data, and its append-only access log (shared definitions). */
+export const { consents, accessLog } = defineSectorTables(generalPracticeSchema);

@@ -133,3 +133,17 @@ export async function openCaseCount(db: MunicipalityDb, childId: string): Promis
     .where(and(eq(municipalCases.childId, childId), isNull(municipalCases.closedOn)));
   return row?.n ?? 0;
 }
+
+/** Aggregate counts for one municipality: registered children, and those with an open case there. */
+export async function childCounts(db: MunicipalityDb, municipalityCode: number): Promise<{ registered: number; withOpenCase: number }> {
+  const [row] = await db
+    .select({
+      registered: sql<number>`count(*)::int`,
+      withOpenCase: sql<number>`count(*) filter (where exists (
+        select 1 from ${municipalCases} c
+        where c.child_id = ${children.id} and c.municipality_code = ${municipalityCode} and c.closed_on is null))::int`,
+    })
+    .from(children)
+    .where(eq(children.residenceMunicipalityCode, municipalityCode));
+  return { registered: row?.registered ?? 0, withOpenCase: row?.withOpenCase ?? 0 };
+}

@@ -1,3 +1,4 @@
+import { defineSectorTables } from '@pathway-graph/shared/sector/tables';
 import { sql } from 'drizzle-orm';
 import { boolean, date, index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
@@ -51,3 +52,6 @@ export const municipalCases = municipalitySchema.table(
 
 export type MunicipalityRow = typeof municipalities.$inferSelect;
 export type ChildRow = typeof children.$inferSelect;
+
+/** Consents this sector holds to disclose its data, and its append-only access log (shared definitions). */
+export const { consents, accessLog } = defineSectorTables(municipalitySchema);

@@ -1,21 +1,32 @@
 import type { ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
+import { guardOf } from '../access.ts';
 import type { Context } from '../context.ts';
 import type { ChildModel } from '../models.ts';
+import { consents } from './consent.ts';
 
-function record(child: ChildModel, { loaders }: Context): Promise<ChildRecord | null> | ChildRecord | null {
+async function record(child: ChildModel, { loaders }: Context): Promise<ChildRecord | null> {
   return child.record !== undefined ? child.record : loaders.child.load(child.id);
 }
 
+/** Loads the child's record and lets the read through only if the policy allows `what` (then logs `part`). */
+async function guarded(child: ChildModel, ctx: Context, part: string, what: string): Promise<ChildRecord | null> {
+  const r = await record(child, ctx);
+  await ctx.access.read(guardOf(child.id, r), part, what);
+  return r;
+}
+
 export const Child: ChildResolvers = {
-  // Always an object, also for a child this municipality does not know: the gateway then gets nulls and
-  // `knownToMunicipality: false` rather than an error.
+  // Always an object, also for a child this municipality does not know: the gateway then gets nulls rather than an
+  // error. The fields are guarded one by one, so a refused field does not take the rest of the answer with it.
   __resolveReference: async ({ id }, ctx) => ({ id, record: await ctx.loaders.child.load(id) }),
-  birthDate: async (c, _, ctx) => (await record(c, ctx))?.birthDate ?? null,
+  birthDate: async (c, _, ctx) => (await guarded(c, ctx, 'birthDate', 'the date of birth'))?.birthDate ?? null,
   residenceMunicipality: async (c, _, ctx) => {
-    const r = await record(c, ctx);
+    const r = await guarded(c, ctx, 'residenceMunicipality', 'the residence municipality');
     return r ? ctx.loaders.municipality.load(r.residenceMunicipalityCode) : null;
   },
-  knownToMunicipality: async (c, _, ctx) => (await record(c, ctx))?.knownToMunicipality ?? false,
-  synthetic: async (c, _, ctx) => (await record(c, ctx))?.synthetic ?? false,
+  knownToMunicipality: async (c, _, ctx) =>
+    (await guarded(c, ctx, 'knownToMunicipality', 'whether the child has a municipal case'))?.knownToMunicipality ?? false,
+  synthetic: async (c, _, ctx) => (await record(c, ctx))?.synthetic ?? null,
+  municipalityConsents: async (c, _, ctx) => consents.list(ctx, guardOf(c.id, await record(c, ctx))),
 };

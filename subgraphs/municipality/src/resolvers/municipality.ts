@@ -1,4 +1,5 @@
 import {
+  suppressSmallCount,
   assertGln,
   assertMunicipalityCode,
   decodeCursor,
@@ -6,7 +7,8 @@ import {
   pageSize,
   toConnection,
 } from '@pathway-graph/shared';
-import { findMunicipalityByLocationNumber, listChildrenOfMunicipality, listMunicipalities } from '../db/repository.ts';
+import { childCounts, findMunicipalityByLocationNumber, listChildrenOfMunicipality, listMunicipalities } from '../db/repository.ts';
+import { assertMayListChildren } from '../rules/children-list.ts';
 import type { MunicipalityResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 
 export const municipalityQueries: Pick<QueryResolvers, 'municipalities' | 'municipality' | 'municipalityByLocationNumber'> = {
@@ -36,9 +38,14 @@ export const Municipality: MunicipalityResolvers = {
     locationNumber: m.inboxLocationNumber,
     receivingDepartment: m.receivingDepartment,
   }),
-  children: async (m, { first, after }, { db }) => {
+  children: async (m, { first, after }, { db, principal }) => {
+    assertMayListChildren(principal, m.code);
     const size = pageSize(first);
     const rows = await listChildrenOfMunicipality(db, m.code, size + 1, decodeCursor(after));
     return toConnection(rows, size, (c) => c.id, (record) => ({ id: record.id, record }));
+  },
+  childStatistics: async (m, _, { db }) => {
+    const counts = await childCounts(db, m.code);
+    return { registeredChildren: suppressSmallCount(counts.registered), childrenWithOpenCase: suppressSmallCount(counts.withOpenCase) };
   },
 };

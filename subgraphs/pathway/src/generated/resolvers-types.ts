@@ -53,16 +53,27 @@ export type Child = {
   /** The child's pseudonym: a keyed hash of the CPR number, the same in every subgraph. */
   id: Scalars['ID']['output'];
   /** The sectors currently involved with the child, derived from what each sector knows; ordered as the enum. */
-  involvedSectors: Array<Sector>;
+  involvedSectors: Array<InvolvedSector>;
   /** Whether the child is a patient at BUA, owned by the BUA subgraph. */
-  knownToBua: Scalars['Boolean']['output'];
+  knownToBua?: Maybe<Scalars['Boolean']['output']>;
   /** Whether the child has an open municipal case, owned by the municipality subgraph. */
-  knownToMunicipality: Scalars['Boolean']['output'];
+  knownToMunicipality?: Maybe<Scalars['Boolean']['output']>;
   /** The child's own GP practice, owned by the general-practice subgraph. */
   listedPractice?: Maybe<Practice>;
   /** The screening tracks the child is in, owned by the screening subgraph. */
-  screeningTracks: Array<TrackMembership>;
+  screeningTracks?: Maybe<Array<TrackMembership>>;
 };
+
+/** The sectors that share a child's pathway. */
+export type InvolvedSector =
+  /** The child and adolescent psychiatric department (BUA): Trin 3. */
+  | 'BUA'
+  /** General practice (almen praksis). */
+  | 'GENERAL_PRACTICE'
+  /** The municipality (kommune): Trin 1, 2 and 4. */
+  | 'MUNICIPALITY'
+  /** The screening tracks (tidlig opsporing). */
+  | 'SCREENING';
 
 /** A general practice, referenced here only by its provider number. */
 export type Practice = {
@@ -100,17 +111,6 @@ export type ScreeningTrack =
   | 'RECOGNISED_MENTAL_PROBLEMS'
   /** Spor 3: children and young people who are relatives (pårørende) of a parent or sibling with mental illness. */
   | 'RELATIVE_OF_MENTALLY_ILL';
-
-/** The sectors that share a child's pathway. */
-export type Sector =
-  /** The child and adolescent psychiatric department (BUA): Trin 3. */
-  | 'BUA'
-  /** General practice (almen praksis). */
-  | 'GENERAL_PRACTICE'
-  /** The municipality (kommune): Trin 1, 2 and 4. */
-  | 'MUNICIPALITY'
-  /** The screening tracks (tidlig opsporing). */
-  | 'SCREENING';
 
 /** A child's membership of a screening track, as owned by the screening subgraph. */
 export type TrackMembership = {
@@ -228,11 +228,11 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  InvolvedSector: InvolvedSector;
   Practice: ResolverTypeWrapper<Practice>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ScreeningTrack: ScreeningTrack;
-  Sector: Sector;
   TrackMembership: ResolverTypeWrapper<TrackMembership>;
 }>;
 
@@ -254,7 +254,7 @@ export type ChildResolvers<ContextType = Context, ParentType extends ResolversPa
   age?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   ageBand?: Resolver<Maybe<ResolversTypes['AgeBand']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  involvedSectors?: Resolver<Array<ResolversTypes['Sector']>, ParentType, ContextType>;
+  involvedSectors?: Resolver<Array<ResolversTypes['InvolvedSector']>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {

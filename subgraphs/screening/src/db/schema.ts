@@ -1,3 +1,4 @@
+import { defineSectorTables } from '@pathway-graph/shared/sector/tables';
 import { boolean, date, pgSchema, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 
 /** Every table of this subgraph lives in its own Postgres schema, on a shared embedded instance or its own server. */
@@ -40,3 +41,6 @@ export const trackMemberships = screeningSchema.table(
 
 export type ChildRow = typeof children.$inferSelect;
 export type TrackMembershipRow = typeof trackMemberships.$inferSelect;
+
+/** Consents this sector holds to disclose its data, and its append-only access log (shared definitions). */
+export const { consents, accessLog } = defineSectorTables(screeningSchema);

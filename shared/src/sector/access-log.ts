@@ -1,0 +1,44 @@
+import type { Principal } from '../auth/principal.ts';
+import type { AnyDatabase } from '../db/database.ts';
+import { assertChildPseudonym } from '../domain/pseudonym.ts';
+import { badUserInput, forbidden } from '../errors.ts';
+import { pageSize } from '../pagination.ts';
+import { listAccessLog } from './repository.ts';
+import type { AccessLogRow, SectorTables } from './tables.ts';
+
+export interface AccessLogPage {
+  entries: (AccessLogRow & { source: string })[];
+  /** Id of the last entry; pass as `before` for the next, older page. */
+  nextBefore: string | null;
+}
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/** Only administrators read the access log; it tells who looked at a child's data, which is itself sensitive. */
+export function assertMayReadAccessLog(principal: Principal): void {
+  if (!principal.roles.includes('ADMINISTRATOR')) {
+    throw forbidden('Only administrators can read the access log.', { requiredRole: 'ADMINISTRATOR' });
+  }
+}
+
+/** One sector's part of a child's access log, newest first. */
+export async function readAccessLog(
+  db: AnyDatabase<Record<string, unknown>>,
+  tables: SectorTables,
+  source: string,
+  principal: Principal,
+  args: { childId: string; first?: number | null; before?: string | null },
+): Promise<AccessLogPage> {
+  assertMayReadAccessLog(principal);
+  const childId = assertChildPseudonym(args.childId, 'childId');
+  const size = pageSize(args.first, 50);
+  if (args.before != null && !uuidPattern.test(args.before)) {
+    throw badUserInput('before must be the id of an access-log entry from the previous page.', { field: 'before' });
+  }
+  const rows = await listAccessLog(db, tables, childId, size + 1, args.before ?? undefined);
+  const page = rows.slice(0, size);
+  return {
+    entries: page.map((r) => ({ ...r, source })),
+    nextBefore: rows.length > size ? (page.at(-1)?.id ?? null) : null,
+  };
+}

@@ -1,0 +1,59 @@
+import { date, index, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import { PURPOSES, ROLES, SECTORS } from '../auth/principal.ts';
+
+export const CONSENTING_PARTIES = ['YOUNG_PERSON', 'CUSTODY_HOLDER'] as const;
+export const ACCESS_ACTIONS = ['READ', 'CHANGE'] as const;
+
+/**
+ * The tables every sector subgraph keeps in its own schema: the consents it holds to disclose its data, and the
+ * append-only log of who read or changed a child's data. Defined once here so the four sectors cannot drift apart.
+ */
+export function defineSectorTables(schema: PgSchema) {
+  const consents = schema.table(
+    'consents',
+    {
+      id: uuid().primaryKey(),
+      childId: text().notNull(),
+      givenBy: text({ enum: CONSENTING_PARTIES }).notNull(),
+      givenOn: date({ mode: 'string' }).notNull(),
+      recipientSector: text({ enum: SECTORS }).notNull(),
+      /** Null: every organisation of the recipient sector. */
+      recipientOrganisation: text(),
+      purposes: text({ enum: PURPOSES }).array().notNull(),
+      validFrom: date({ mode: 'string' }).notNull(),
+      validUntil: date({ mode: 'string' }),
+      withdrawnAt: timestamp({ withTimezone: true, mode: 'string' }),
+      withdrawnBy: text(),
+      recordedBy: text().notNull(),
+      recordedByOrganisation: text().notNull(),
+      recordedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    },
+    (t) => [index().on(t.childId)],
+  );
+
+  const accessLog = schema.table(
+    'access_log',
+    {
+      /** UUIDv7: time-ordered, so the merged log of all sectors pages by id. */
+      id: uuid().primaryKey(),
+      at: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+      action: text({ enum: ACCESS_ACTIONS }).notNull(),
+      actorSubject: text().notNull(),
+      actorName: text().notNull(),
+      actorSector: text({ enum: SECTORS }).notNull(),
+      actorOrganisation: text().notNull(),
+      actorRoles: text({ enum: ROLES }).array().notNull(),
+      childId: text().notNull(),
+      operation: text().notNull(),
+      parts: text().array().notNull(),
+      purpose: text({ enum: PURPOSES }).notNull(),
+      requestId: text().notNull(),
+    },
+    (t) => [index().on(t.childId, t.id)],
+  );
+  return { consents, accessLog };
+}
+
+export type SectorTables = ReturnType<typeof defineSectorTables>;
+export type ConsentRow = SectorTables['consents']['$inferSelect'];
+export type AccessLogRow = SectorTables['accessLog']['$inferSelect'];
