@@ -232,14 +232,14 @@ export function describeConsentProblem(
     case 'EXPIRED':
       return `was valid only until ${consent.validUntil ?? '(open-ended)'}`;
     case 'CUSTODY_HOLDER_CONSENT_LAPSED':
-      return 'was given by a custody holder, and the young person has turned 18, so only they can consent now';
+      return 'was given by a custody holder while the young person has turned 18 (only they can consent now)';
     case 'BIRTH_DATE_UNKNOWN':
-      return 'was given by a custody holder, and without a birth date it cannot be confirmed that the child is still under 18';
+      return 'was given by a custody holder while the birth date is unknown (so it cannot be confirmed that the child is under 18)';
     case 'OTHER_SECTOR':
-      return `is for another sector, not ${sectorLabel(reader.sector)}`;
+      return `is for another sector (not ${sectorLabel(reader.sector)})`;
     case 'OTHER_ORGANISATION':
-      return `is for another organisation in ${sectorLabel(reader.sector)}, not ${organisationLabel(reader.sector, reader.organisation)}`;
+      return `is for another organisation in ${sectorLabel(reader.sector)} (not ${organisationLabel(reader.sector, reader.organisation)})`;
     case 'OTHER_PURPOSE':
-      return `covers ${consent.purposes.map(purposeLabel).join(' and ')}, not ${purposeLabel(purpose)}`;
+      return `covers ${consent.purposes.map(purposeLabel).join(' and ')} (not ${purposeLabel(purpose)})`;
   }
 }

@@ -107,8 +107,8 @@ export function decideChildRead(req: ChildReadRequest): Decision {
         'BUA advisers work on anonymous advisory cases (agreement 6.3) and see no child-level data; ' +
           `${heldBy} cannot be shown without a clinical role.`);
     }
-    return deny('FORBIDDEN', 'NO_CLINICAL_ROLE', owner,
-      `None of the roles ${reader.roles.join(', ') || '(none)'} is a clinical role; ${heldBy} cannot be shown without one.`);
+    const roles = reader.roles.length === 0 ? 'No role is given' : `None of the roles ${reader.roles.join(', ')} is clinical`;
+    return deny('FORBIDDEN', 'NO_CLINICAL_ROLE', owner, `${roles}; ${heldBy} cannot be shown without a clinical role.`);
   }
 
   const readerLabel = organisationLabel(reader.sector, reader.organisation);
@@ -150,16 +150,16 @@ export function decideChildRead(req: ChildReadRequest): Decision {
         : 'given by the young person if they are 15 or older, otherwise by a custody holder';
   const nearMisses = assessed.filter((a) => isNearMiss(a.inactive, a.gaps));
   const problems = nearMisses.map((a) =>
-    [...a.inactive, ...a.gaps].map((p) => describeConsentProblem(p, a.consent, reader, purpose)).join(' and '),
+    joinClauses([...a.inactive, ...a.gaps].map((p) => describeConsentProblem(p, a.consent, reader, purpose))),
   );
   const notCounting =
     problems.length === 0
       ? ''
       : ` Consents on record that do not count: ${[...new Set(problems)].map((p) => `one ${p}`).join('; ')}.`;
   const reason =
-    `${capitalise(req.what)} belongs to ${owner.description}. Showing it to ${readerLabel} for ${purposeLabel(purpose)} ` +
-    `needs an active consent held by ${owner.description} to disclose to ${sectorLabel(reader.sector)} ` +
-    `for ${purposeLabel(purpose)}, ${who}.${notCounting}`;
+    `${capitalise(req.what)} belongs to ${owner.description}. Showing it to ${readerLabel} needs an active consent ` +
+    `held by ${owner.description} to disclose to ${sectorLabel(reader.sector)} for ${purposeLabel(purpose)}, ` +
+    `${who}.${notCounting}`;
   return deny('CONSENT_REQUIRED', 'NO_ACTIVE_CONSENT', owner, reason, {
     recipientSector: reader.sector,
     purpose,
@@ -184,6 +184,11 @@ function deny(
   extra: ErrorDetails = {},
 ): Decision {
   return { allowed: false, code, reason, details: { rule, owner: owner.description, ownerSectors: [...owner.sectors], ...extra } };
+}
+
+/** "a", "a and b", "a, b and c". */
+function joinClauses(clauses: readonly string[]): string {
+  return clauses.length <= 1 ? clauses.join('') : `${clauses.slice(0, -1).join(', ')} and ${clauses.at(-1)}`;
 }
 
 function consentingPartyToday(birthDate: string | null, today: string): ConsentingParty | null {
