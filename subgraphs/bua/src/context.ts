@@ -1,4 +1,4 @@
-import type { RequestBase } from '@pathway-graph/shared';
+import type { RequestAccess, RequestBase } from '@pathway-graph/shared';
 import type { Loaders } from './db/loaders.ts';
 import type { BuaDb } from './db/repository.ts';
 
@@ -6,4 +6,6 @@ import type { BuaDb } from './db/repository.ts';
 export interface Context extends RequestBase {
   db: BuaDb;
   loaders: Loaders;
+  /** Guards and logs every read of a child's data. */
+  access: RequestAccess;
 }

@@ -1,3 +1,4 @@
+import type { AccessLogRow } from '@pathway-graph/shared';
 import type { ChildRecord } from './db/repository.ts';
 
 /**
@@ -10,4 +11,4 @@ export interface ChildModel {
 }
 
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
-export type AccessLogEntryModel = import('@pathway-graph/shared').AccessLogRow & { source: string };
+export type AccessLogEntryModel = AccessLogRow & { source: string };

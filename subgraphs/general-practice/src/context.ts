@@ -1,4 +1,4 @@
-import type { RequestBase } from '@pathway-graph/shared';
+import type { RequestAccess, RequestBase } from '@pathway-graph/shared';
 import type { Loaders } from './db/loaders.ts';
 import type { GeneralPracticeDb } from './db/repository.ts';
 
@@ -6,4 +6,6 @@ import type { GeneralPracticeDb } from './db/repository.ts';
 export interface Context extends RequestBase {
   db: GeneralPracticeDb;
   loaders: Loaders;
+  /** Guards and logs every read of a child's data. */
+  access: RequestAccess;
 }

@@ -1,8 +1,9 @@
-import { closeOnSignals, createLogger, loadSubgraphConfig } from '@pathway-graph/shared';
+import { closeOnSignals, createLogger, createTokenVerifier, loadSubgraphConfig, tokenVerifierOptions } from '@pathway-graph/shared';
 import { startGeneralPracticeSubgraph } from './subgraph.ts';
 
 // Runs the general-practice subgraph alone, as PLO's IT provider would: its own port and database.
 const config = loadSubgraphConfig('general-practice');
 const log = createLogger('general-practice', config.logLevel);
-const service = await startGeneralPracticeSubgraph({ ...config, log });
+const verifier = createTokenVerifier(await tokenVerifierOptions(config));
+const service = await startGeneralPracticeSubgraph({ ...config, log, verifier });
 closeOnSignals(log, () => [service]);

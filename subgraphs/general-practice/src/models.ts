@@ -1,3 +1,4 @@
+import type { AccessLogRow } from '@pathway-graph/shared';
 import type { ChildRecord } from './db/repository.ts';
 
 /**
@@ -17,4 +18,4 @@ export interface MunicipalityModel {
 }
 
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
-export type AccessLogEntryModel = import('@pathway-graph/shared').AccessLogRow & { source: string };
+export type AccessLogEntryModel = AccessLogRow & { source: string };

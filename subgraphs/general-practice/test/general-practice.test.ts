@@ -1,11 +1,12 @@
 import { childPseudonym, createLogger, glnFromPrefix, isValidGln } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, DEMO_PRACTICES } from '@pathway-graph/shared/demo/demo-data';
+import { as, testVerifier } from '@pathway-graph/test/support/auth';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
 import { postGraphQL } from '@pathway-graph/test/support/graphql';
-import { count } from 'drizzle-orm';
+import { count, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { countPractices, insertPracticesAndChildren, type GeneralPracticeDb, type NewChild } from '../src/db/repository.ts';
-import { children as childrenTable } from '../src/db/schema.ts';
+import { accessLog, children as childrenTable, consents } from '../src/db/schema.ts';
 import { seedDemoData } from '../src/db/seed.ts';
 import { startGeneralPracticeSubgraph, type RunningGeneralPracticeSubgraph } from '../src/subgraph.ts';
 
@@ -17,7 +18,14 @@ function syntheticCpr(i: number): { cpr: string; birthDate: string } {
   return { cpr: `${dd}${mm}${yy}4${String(i % 1000).padStart(3, '0')}`, birthDate: `20${yy}-${mm}-${dd}` };
 }
 
-/** Test practices in a GS1 range of their own (the demo practices use 57900099...). */
+/** "Today" for the whole suite: child 0 (born 2010-01-01) and child 15 (born 2010-01-16) are 16, child 5 is 11. */
+const TODAY = '2026-06-01';
+
+/**
+ * Test practices in a GS1 range of their own (the demo practices use 57900099...). The first Aarhus practice has the
+ * provider number of the demo users gp-107510 and gp-107510-b, so they read its patients as their own; gp-106570
+ * (Herning) is a GP of another practice.
+ */
 const practice = (ydernummer: string, municipalityCode: number, j: number) => ({
   ydernummer,
   name: `Testpraksis ${ydernummer} (syntetisk)`,
@@ -26,20 +34,26 @@ const practice = (ydernummer: string, municipalityCode: number, j: number) => ({
   synthetic: true,
 });
 const HERNING = ['300001', '300002', '300003', '300004', '300005'].map((y, j) => practice(y, 657, j));
-const AARHUS = ['300101', '300102'].map((y, j) => practice(y, 751, j));
+const AARHUS = ['107510', '300102'].map((y, j) => practice(y, 751, j));
+const OWN_PRACTICE = AARHUS[0]!;
 const PRACTICES = [...HERNING, ...AARHUS];
 
-/** 50 children known to general practice: all listed with one of the test practices except #7, listed with none. */
-const CHILDREN = Array.from({ length: 50 }, (_, i) => {
+/**
+ * 60 children known to general practice: #7 listed with no practice, #9, #19, ... with one of the Herning practices
+ * each, the rest with practice 107510 (the demo GP's own patients).
+ */
+const CHILDREN = Array.from({ length: 60 }, (_, i) => {
   const { cpr, birthDate } = syntheticCpr(i);
   return {
     id: childPseudonym(cpr, TEST_PSEUDONYM_SECRET),
     cpr,
     birthDate,
-    listedPractice: i === 7 ? null : PRACTICES[i % PRACTICES.length]!.ydernummer,
+    listedPractice: i === 7 ? null : i % 10 === 9 ? HERNING[Math.floor(i / 10) % HERNING.length]!.ydernummer : OWN_PRACTICE.ydernummer,
     synthetic: true,
   } satisfies NewChild;
 });
+/** The children gp-107510 may see: its own patients and those listed with no practice. */
+const READABLE = CHILDREN.filter((c) => c.listedPractice === null || c.listedPractice === OWN_PRACTICE.ydernummer);
 /** Never inserted: valid synthetic CPR numbers general practice does not know. */
 const UNKNOWN_IDS = [900, 901].map((i) => childPseudonym(syntheticCpr(i).cpr, TEST_PSEUDONYM_SECRET));
 
@@ -61,8 +75,34 @@ type EntityChild = { id: string; listedPractice: { ydernummer: string; name: str
 describeWithDatabases('general-practice subgraph', (backend) => {
   let subgraph: RunningGeneralPracticeSubgraph;
   let dispose: () => Promise<void>;
-  const gql = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>) =>
-    postGraphQL<T>(subgraph.url, query, variables);
+  let requests = 0;
+  /** A GraphQL request as a demo user (a GP of practice 107510 unless told), under a request id of its own. */
+  const gql = async <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, user = 'gp-107510') => {
+    const requestId = `gp-test-${String(++requests).padStart(4, '0')}`;
+    const res = await postGraphQL<T>(subgraph.url, query, variables, { ...(await as(user)), 'x-request-id': requestId });
+    return Object.assign(res, { requestId });
+  };
+  const entities = (ids: string[], user?: string) =>
+    gql<{ _entities: EntityChild[] }>(CHILD_ENTITIES, { r: ids.map((id) => ({ __typename: 'Child', id })) }, user);
+  const loggedFor = (requestId: string) =>
+    subgraph.database.db.select().from(accessLog).where(eq(accessLog.requestId, requestId));
+  const consentsOf = (childId: string) => subgraph.database.db.select().from(consents).where(eq(consents.childId, childId));
+  const recordConsent = (input: Record<string, unknown>, user = 'gp-107510') =>
+    gql<{ recordGeneralPracticeConsent: { id: string; active: boolean; givenBy: string } }>(
+      `mutation Record($input: RecordConsentInput!) { recordGeneralPracticeConsent(input: $input) { ${CONSENT_FIELDS} } }`,
+      { input },
+      user,
+    );
+  const consentInput = (childId: string, overrides: Record<string, unknown> = {}) => ({
+    childId,
+    givenBy: 'YOUNG_PERSON',
+    givenOn: '2026-05-20',
+    recipientSector: 'MUNICIPALITY',
+    recipientOrganisation: '751',
+    purposes: ['CARE_COORDINATION'],
+    validFrom: '2026-05-20',
+    ...overrides,
+  });
 
   const PAGE_QUERY =
     'query($code: Int, $first: Int, $after: String) { practices(municipalityCode: $code, first: $first, after: $after) { edges { cursor node { ydernummer municipality { code } } } pageInfo { hasNextPage endCursor } } }';
@@ -72,7 +112,8 @@ describeWithDatabases('general-practice subgraph', (backend) => {
     return res.data!.practices;
   };
   const CHILD_ENTITIES =
-    'query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id listedPractice { ydernummer name } } } }';
+    'query ChildEntities($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id listedPractice { ydernummer name } } } }';
+  const CONSENT_FIELDS = 'id childId givenBy givenOn recipientSector recipientOrganisation purposes validFrom validUntil withdrawnAt recordedAt active';
   const expectedPractice = (id: string) => {
     const child = CHILDREN.find((c) => c.id === id);
     if (!child?.listedPractice) return null;
@@ -88,6 +129,8 @@ describeWithDatabases('general-practice subgraph', (backend) => {
       pseudonymSecret: TEST_PSEUDONYM_SECRET,
       seedDemoData: false,
       log: createLogger('general-practice', 'silent'),
+      verifier: await testVerifier(),
+      today: () => TODAY,
     });
     await insertPracticesAndChildren(subgraph.database.db, PRACTICES, CHILDREN);
   });
@@ -120,7 +163,7 @@ describeWithDatabases('general-practice subgraph', (backend) => {
     expect([...first.edges, ...second.edges].every((e) => e.node.municipality.code === 657)).toBe(true);
 
     const aarhus = await page({ code: 751 });
-    expect(aarhus.edges.map((e) => e.node.ydernummer)).toEqual(['300101', '300102']);
+    expect(aarhus.edges.map((e) => e.node.ydernummer)).toEqual(['107510', '300102']);
     expect(aarhus.pageInfo.hasNextPage).toBe(false);
 
     // Holstebro is in the region but has no practice here: an empty page, not an error.
@@ -154,11 +197,11 @@ describeWithDatabases('general-practice subgraph', (backend) => {
   it('finds a practice by provider number, with its municipality as a reference { code }', async () => {
     const res = await gql<{ practice: PracticeNode }>(
       'query($y: String!) { practice(ydernummer: $y) { ydernummer name locationNumber municipality { code } synthetic } }',
-      { y: '300101' },
+      { y: '107510' },
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!.practice).toEqual({
-      ydernummer: '300101',
+      ydernummer: '107510',
       name: AARHUS[0]!.name,
       locationNumber: AARHUS[0]!.locationNumber,
       municipality: { code: 751 },
@@ -201,35 +244,203 @@ describeWithDatabases('general-practice subgraph', (backend) => {
   });
 
   it('resolves Child entities to their listed practice, and to null for a child not known or not listed', async () => {
-    const ids = [CHILDREN[0]!.id, UNKNOWN_IDS[0]!, CHILDREN[7]!.id, CHILDREN[5]!.id];
-    const res = await gql<{ _entities: EntityChild[] }>(CHILD_ENTITIES, {
-      r: ids.map((id) => ({ __typename: 'Child', id })),
-    });
+    const res = await entities([CHILDREN[0]!.id, UNKNOWN_IDS[0]!, CHILDREN[7]!.id, CHILDREN[5]!.id]);
     expect(res.errors).toBeUndefined();
+    const own = { ydernummer: '107510', name: OWN_PRACTICE.name };
     expect(res.data!._entities).toEqual([
-      { id: CHILDREN[0]!.id, listedPractice: { ydernummer: '300001', name: HERNING[0]!.name } },
+      { id: CHILDREN[0]!.id, listedPractice: own },
       { id: UNKNOWN_IDS[0]!, listedPractice: null },
       { id: CHILDREN[7]!.id, listedPractice: null },
-      { id: CHILDREN[5]!.id, listedPractice: { ydernummer: '300101', name: AARHUS[0]!.name } },
+      { id: CHILDREN[5]!.id, listedPractice: own },
     ]);
   });
 
-  it('resolves 3 and 50 Child entities in the same small number of SQL statements', async () => {
+  it('resolves 3 and 50 Child entities in the same small number of SQL statements, one log entry per known child', async () => {
     const run = async (ids: string[]) => {
       subgraph.database.statements.reset();
-      const res = await gql<{ _entities: EntityChild[] }>(CHILD_ENTITIES, {
-        r: ids.map((id) => ({ __typename: 'Child', id })),
-      });
+      const res = await entities(ids);
       const statements = subgraph.database.statements.total;
       expect(res.errors).toBeUndefined();
       expect(res.data!._entities).toEqual(ids.map((id) => ({ id, listedPractice: expectedPractice(id) })));
-      return statements;
+      return { statements, requestId: res.requestId };
     };
-    const three = await run([CHILDREN[1]!.id, UNKNOWN_IDS[1]!, CHILDREN[2]!.id]);
-    const fifty = await run([...CHILDREN.slice(0, 48).map((c) => c.id), ...UNKNOWN_IDS]);
-    // One statement for the children, one for their practices.
-    expect(three).toBe(2);
-    expect(fifty).toBe(three);
+    const fiftyChildren = READABLE.slice(0, 48);
+    const three = await run([CHILDREN[1]!.id, UNKNOWN_IDS[1]!, CHILDREN[7]!.id]);
+    const fifty = await run([...fiftyChildren.map((c) => c.id), ...UNKNOWN_IDS]);
+    // One statement for the children, one for their practices, one insert of the request's access-log entries.
+    expect(three.statements).toBe(3);
+    expect(fifty.statements).toBe(three.statements);
+
+    const logged = await loggedFor(three.requestId);
+    expect(logged.map((e) => e.childId).sort()).toEqual([CHILDREN[1]!.id, CHILDREN[7]!.id].sort());
+    for (const entry of logged) {
+      expect(entry).toMatchObject({
+        action: 'READ',
+        actorSubject: 'demo:gp-107510',
+        actorSector: 'GENERAL_PRACTICE',
+        actorOrganisation: '107510',
+        actorRoles: ['GP'],
+        operation: 'query ChildEntities',
+        parts: ['listedPractice'],
+        purpose: 'CARE_COORDINATION',
+      });
+    }
+    // Children general practice does not know are not logged: nothing was read about them.
+    expect((await loggedFor(fifty.requestId)).map((e) => e.childId).sort()).toEqual(fiftyChildren.map((c) => c.id).sort());
+  });
+
+  it('writes no CPR number into the access log', async () => {
+    const rows = await subgraph.database.db.select().from(accessLog);
+    expect(rows.length).toBeGreaterThan(0);
+    const text = JSON.stringify(rows);
+    for (const { cpr } of CHILDREN) {
+      expect(text).not.toContain(cpr);
+      expect(text).not.toContain(`${cpr.slice(0, 6)}-${cpr.slice(6)}`);
+    }
+  });
+
+  it('refuses a request without a valid token with UNAUTHENTICATED and HTTP 401, also for _entities', async () => {
+    const post = (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
+      fetch(subgraph.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query, variables }),
+      });
+    const cases = [
+      post(CHILD_ENTITIES, { r: [{ __typename: 'Child', id: CHILDREN[0]!.id }] }),
+      post(CHILD_ENTITIES, { r: [{ __typename: 'Child', id: CHILDREN[0]!.id }] }, { authorization: 'Bearer not-a-token' }),
+      post(PAGE_QUERY, {}),
+    ];
+    for (const res of await Promise.all(cases)) {
+      expect(res.status).toBe(401);
+      const body = (await res.json()) as { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] };
+      expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+      expect(body.data ?? null).toBeNull();
+    }
+  });
+
+  it("refuses a GP another practice's patients with FORBIDDEN, without naming the child's practice", async () => {
+    // gp-107510 and a Herning practice's patient; the Herning demo GP and a patient of 107510.
+    const cases = [
+      { user: 'gp-107510', child: CHILDREN[9]!, listedWith: HERNING[0]!.ydernummer },
+      { user: 'gp-106570', child: CHILDREN[0]!, listedWith: OWN_PRACTICE.ydernummer },
+    ];
+    for (const { user, child, listedWith } of cases) {
+      expect(child.listedPractice).toBe(listedWith);
+      const res = await entities([child.id], user);
+      expect(res.errors?.map((e) => e.extensions?.['code'])).toEqual(['FORBIDDEN']);
+      expect(res.errors?.[0]?.extensions?.['rule']).toBe('OTHER_ORGANISATION');
+      expect(res.data!._entities).toEqual([{ id: child.id, listedPractice: null }]);
+      // Which practice the child is listed with is the very thing refused: the refusal must not tell it.
+      expect(JSON.stringify(res.errors)).not.toContain(listedWith);
+      expect(await loggedFor(res.requestId)).toEqual([]);
+    }
+    // Another GP of the same practice sees the practice's patients.
+    const colleague = await entities([CHILDREN[0]!.id], 'gp-107510-b');
+    expect(colleague.errors).toBeUndefined();
+    expect(colleague.data!._entities[0]!.listedPractice?.ydernummer).toBe('107510');
+    expect(await loggedFor(colleague.requestId)).toMatchObject([{ actorSubject: 'demo:gp-107510-b', childId: CHILDREN[0]!.id }]);
+
+    // Nor may another practice record consents for the child's practice's data.
+    const consent = await recordConsent(consentInput(CHILDREN[0]!.id), 'gp-106570');
+    expect(consent.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(await consentsOf(CHILDREN[0]!.id)).toEqual([]);
+  });
+
+  it("shows another sector the child's practice only with a consent recorded by the practice, and refuses it again once withdrawn", async () => {
+    const child = CHILDREN[0]!; // 16 on TODAY: the young person consents themselves
+    const refused = await entities([child.id], 'caseworker-751');
+    expect(refused.errors?.map((e) => e.extensions?.['code'])).toEqual(['CONSENT_REQUIRED']);
+    expect(refused.data!._entities).toEqual([{ id: child.id, listedPractice: null }]);
+    expect(refused.errors![0]!.message).toMatch(/given by the young person themselves/);
+    expect(JSON.stringify(refused.errors)).not.toContain('107510');
+    expect(await loggedFor(refused.requestId)).toEqual([]);
+
+    // Only general practice records consents to disclose its own data.
+    const byCaseworker = await recordConsent(consentInput(child.id), 'caseworker-751');
+    expect(byCaseworker.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+
+    const recorded = await recordConsent(consentInput(child.id));
+    expect(recorded.errors).toBeUndefined();
+    expect(recorded.data!.recordGeneralPracticeConsent).toMatchObject({ givenBy: 'YOUNG_PERSON', active: true });
+    const consentId = recorded.data!.recordGeneralPracticeConsent.id;
+    const change = (await loggedFor(recorded.requestId)).filter((e) => e.action === 'CHANGE');
+    expect(change).toMatchObject([{ childId: child.id, actorSubject: 'demo:gp-107510', parts: ['consents'] }]);
+
+    const allowed = await entities([child.id], 'caseworker-751');
+    expect(allowed.errors).toBeUndefined();
+    expect(allowed.data!._entities).toEqual([{ id: child.id, listedPractice: { ydernummer: '107510', name: OWN_PRACTICE.name } }]);
+    expect(await loggedFor(allowed.requestId)).toMatchObject([
+      { action: 'READ', childId: child.id, actorSubject: 'demo:caseworker-751', actorOrganisation: '751', parts: ['listedPractice'] },
+    ]);
+    // The consent names municipality 751 only.
+    expect((await entities([child.id], 'caseworker-657')).errors?.[0]?.extensions?.['code']).toBe('CONSENT_REQUIRED');
+
+    const withdrawn = await gql<{ withdrawGeneralPracticeConsent: { id: string; withdrawnAt: string | null } }>(
+      `mutation($id: ID!) { withdrawGeneralPracticeConsent(id: $id) { ${CONSENT_FIELDS} } }`,
+      { id: consentId },
+    );
+    expect(withdrawn.errors).toBeUndefined();
+    expect(withdrawn.data!.withdrawGeneralPracticeConsent.withdrawnAt).not.toBeNull();
+    // Withdrawing twice is a conflict, not a second change.
+    const twice = await gql(`mutation($id: ID!) { withdrawGeneralPracticeConsent(id: $id) { id } }`, { id: consentId });
+    expect(twice.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+
+    const again = await entities([child.id], 'caseworker-751');
+    expect(again.errors?.map((e) => e.extensions?.['code'])).toEqual(['CONSENT_REQUIRED']);
+    expect(again.data!._entities).toEqual([{ id: child.id, listedPractice: null }]);
+
+    const held = await gql<{ _entities: { generalPracticeConsents: { id: string; active: boolean }[] }[] }>(
+      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { generalPracticeConsents { id active } } } }',
+      { r: [{ __typename: 'Child', id: child.id }] },
+    );
+    expect(held.errors).toBeUndefined();
+    expect(held.data!._entities[0]!.generalPracticeConsents).toEqual([{ id: consentId, active: false }]);
+  });
+
+  it('refuses a consent given by the wrong party, saying who must give it, and stores nothing', async () => {
+    const sixteen = CHILDREN[15]!; // born 2010-01-16
+    const byCustodyHolder = await recordConsent(consentInput(sixteen.id, { givenBy: 'CUSTODY_HOLDER' }));
+    expect(byCustodyHolder.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'givenBy', required: 'YOUNG_PERSON' });
+    expect(byCustodyHolder.errors?.[0]?.message).toMatch(/young person is 15 or older on 2026-05-20 and must give consent themselves/);
+    expect(await consentsOf(sixteen.id)).toEqual([]);
+
+    const eleven = CHILDREN[5]!; // born 2015-01-06
+    const byChild = await recordConsent(consentInput(eleven.id));
+    expect(byChild.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'givenBy', required: 'CUSTODY_HOLDER' });
+    expect(byChild.errors?.[0]?.message).toMatch(/under 15 on 2026-05-20; a custody holder .* must give the consent/);
+    expect(await consentsOf(eleven.id)).toEqual([]);
+
+    const logged = await subgraph.database.db.select().from(accessLog).where(eq(accessLog.action, 'CHANGE'));
+    expect(logged.filter((e) => e.childId === sixteen.id || e.childId === eleven.id)).toEqual([]);
+  });
+
+  it('lets administrators, and only them, read the access log', async () => {
+    const query = 'query($c: ID!) { generalPracticeAccessLog(childId: $c) { entries { source action actorSubject childId } nextBefore } }';
+    const page = await gql<{ generalPracticeAccessLog: { entries: { source: string; childId: string }[] } }>(
+      query,
+      { c: CHILDREN[0]!.id },
+      'admin-region',
+    );
+    expect(page.errors).toBeUndefined();
+    expect(page.data!.generalPracticeAccessLog.entries.length).toBeGreaterThan(0);
+    expect(page.data!.generalPracticeAccessLog.entries.every((e) => e.source === 'general-practice' && e.childId === CHILDREN[0]!.id)).toBe(true);
+    expect((await gql(query, { c: CHILDREN[0]!.id })).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('keeps the access log append-only: rows can be neither updated nor deleted', async () => {
+    await entities([CHILDREN[2]!.id]);
+    const { db } = subgraph.database;
+    const rejection = (p: Promise<unknown>) =>
+      p.then(
+        () => 'succeeded',
+        (e: unknown) => `${String((e as Error).message)} ${String(((e as Error).cause as Error | undefined)?.message ?? '')}`,
+      );
+    expect(await rejection(db.execute(sql`update general_practice.access_log set purpose = 'X'`))).toMatch(/append-only/);
+    expect(await rejection(db.execute(sql`delete from general_practice.access_log`))).toMatch(/append-only/);
+    const rows = await db.select().from(accessLog);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows.some((r) => (r.purpose as string) === 'X')).toBe(false);
   });
 
   it('resolves Practice entities by provider number, null for an unknown one', async () => {
@@ -271,6 +482,7 @@ describeWithDatabases('general-practice subgraph', (backend) => {
       pseudonymSecret: TEST_PSEUDONYM_SECRET,
       seedDemoData: false,
       log: createLogger('general-practice', 'silent'),
+      verifier: await testVerifier(),
     });
     try {
       const { db } = fresh.database;
@@ -289,10 +501,13 @@ describeWithDatabases('general-practice subgraph', (backend) => {
       expect(await countChildren(db)).toBe(children);
 
       // The seeded children carry the pseudonym of the shared secret, so other subgraphs' ids resolve here.
-      const demo = DEMO_CHILDREN[0]!;
-      const res = await postGraphQL<{ _entities: EntityChild[] }>(fresh.url, CHILD_ENTITIES, {
-        r: [{ __typename: 'Child', id: childPseudonym(demo.cpr, TEST_PSEUDONYM_SECRET) }],
-      });
+      const demo = DEMO_CHILDREN.find((c) => c.practiceYdernummer === '107510')!;
+      const res = await postGraphQL<{ _entities: EntityChild[] }>(
+        fresh.url,
+        CHILD_ENTITIES,
+        { r: [{ __typename: 'Child', id: childPseudonym(demo.cpr, TEST_PSEUDONYM_SECRET) }] },
+        await as('gp-107510'),
+      );
       expect(res.data?._entities[0]?.listedPractice?.ydernummer).toBe(demo.practiceYdernummer);
     } finally {
       await fresh.close();

@@ -1,13 +1,14 @@
-import type { TrackMembershipRecord } from './db/repository.ts';
+import type { AccessLogRow } from '@pathway-graph/shared';
+import type { ChildRecord } from './db/repository.ts';
 
 /**
- * A child as passed between resolvers: the pseudonym, plus the track memberships when the parent already loaded
- * them (`undefined` means "not loaded yet").
+ * A child as passed between resolvers: the pseudonym, plus the record (with its track memberships) when the parent
+ * already loaded it (`undefined` means "not loaded yet", `null` means "not known to screening").
  */
 export interface ChildModel {
   id: string;
-  trackMemberships?: TrackMembershipRecord[];
+  record?: ChildRecord | null;
 }
 
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
-export type AccessLogEntryModel = import('@pathway-graph/shared').AccessLogRow & { source: string };
+export type AccessLogEntryModel = AccessLogRow & { source: string };

@@ -1,4 +1,8 @@
 import {
+  accessLogPlugin,
+  createRequestAccess,
+  todayInDenmark,
+  type TokenVerifier,
   createLogger,
   openDatabase,
   startSubgraphServer,
@@ -9,6 +13,7 @@ import {
 } from '@pathway-graph/shared';
 import { fileURLToPath } from 'node:url';
 import type { Context } from './context.ts';
+import { screeningOwnership } from './access.ts';
 import { createLoaders } from './db/loaders.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
@@ -20,6 +25,9 @@ export interface ScreeningSubgraphOptions {
   pseudonymSecret: string;
   seedDemoData?: boolean;
   log?: Logger;
+  verifier: TokenVerifier;
+  /** Fixes "today" (tests); defaults to the current date in Denmark. */
+  today?: () => string;
 }
 
 export interface RunningScreeningSubgraph extends RunningService {
@@ -36,6 +44,8 @@ export async function startScreeningSubgraph(options: ScreeningSubgraphOptions):
     schema,
   });
   const { db } = database;
+  const tables = { consents: schema.consents, accessLog: schema.accessLog };
+  const today = options.today ?? (() => todayInDenmark());
   if (options.seedDemoData) {
     const seeded = await seedDemoData(db, options.pseudonymSecret);
     if (seeded) log.info({ children: seeded }, 'seeded synthetic demo children');
@@ -46,7 +56,14 @@ export async function startScreeningSubgraph(options: ScreeningSubgraphOptions):
     log,
     schemaFile: new URL('../schema.graphql', import.meta.url),
     resolvers,
-    context: async (base) => ({ ...base, db, loaders: createLoaders(db) }),
+    verifier: options.verifier,
+    context: async (base) => ({
+      ...base,
+      db,
+      loaders: createLoaders(db),
+      access: createRequestAccess(base, db, tables, screeningOwnership, today()),
+    }),
+    plugins: [accessLogPlugin<Context>(db, tables)],
     ready: () => database.ping(),
     onClose: () => database.close(),
   });

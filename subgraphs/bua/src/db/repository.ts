@@ -1,4 +1,4 @@
-import type { AnyDatabase } from '@pathway-graph/shared';
+import { parseCpr, type AnyDatabase } from '@pathway-graph/shared';
 import { inArray, sql } from 'drizzle-orm';
 import type * as schema from './schema.ts';
 import { children } from './schema.ts';
@@ -10,13 +10,28 @@ export interface ChildRecord {
   id: string;
   registeredOn: string;
   synthetic: boolean;
+  /**
+   * Derived from the CPR number, for the access guard only (who may consent depends on the child's age); not a field
+   * of the API. Null if the stored number is not a valid CPR number.
+   */
+  birthDate: string | null;
 }
 
 export async function findChildrenByIds(db: BuaDb, ids: readonly string[]): Promise<ChildRecord[]> {
-  return db
-    .select({ id: children.id, registeredOn: children.registeredOn, synthetic: children.synthetic })
+  const rows = await db
+    .select({ id: children.id, cpr: children.cpr, registeredOn: children.registeredOn, synthetic: children.synthetic })
     .from(children)
     .where(inArray(children.id, [...ids]));
+  // The CPR number is read only to derive the birth date, and dropped here.
+  return rows.map(({ cpr, ...row }) => ({ ...row, birthDate: birthDateOf(cpr) }));
+}
+
+function birthDateOf(cpr: string): string | null {
+  try {
+    return parseCpr(cpr).birthDate;
+  } catch {
+    return null;
+  }
 }
 
 export interface NewChild {

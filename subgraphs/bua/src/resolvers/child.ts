@@ -1,16 +1,35 @@
 import type { ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
+import { guardOf } from '../access.ts';
 import type { Context } from '../context.ts';
 import type { ChildModel } from '../models.ts';
+import { consents } from './consent.ts';
 
-function record(child: ChildModel, { loaders }: Context): Promise<ChildRecord | null> | ChildRecord | null {
+async function record(child: ChildModel, { loaders }: Context): Promise<ChildRecord | null> {
   return child.record !== undefined ? child.record : loaders.child.load(child.id);
+}
+
+/** Loads the child's record and lets the read through only if the policy allows `what` (then logs `part`). */
+async function guarded(child: ChildModel, ctx: Context, part: string, what: string): Promise<ChildRecord | null> {
+  const r = await record(child, ctx);
+  await ctx.access.read(guardOf(child.id, r), part, what);
+  return r;
+}
+
+/** The patient registration as the API shows it: never the CPR number or the derived birth date. */
+function asPatient(r: ChildRecord): { registeredOn: string; synthetic: boolean } {
+  return { registeredOn: r.registeredOn, synthetic: r.synthetic };
 }
 
 export const Child: ChildResolvers = {
   // Always an object, also for a child BUA does not know: the gateway then gets `knownToBua: false` and a null
-  // patient rather than an error.
+  // patient rather than an error. Whether BUA knows a child is itself BUA's data, so both fields are guarded, for
+  // unknown children too (a refusal only for known ones would give the answer away).
   __resolveReference: async ({ id }, ctx) => ({ id, record: await ctx.loaders.child.load(id) }),
-  knownToBua: async (c, _, ctx) => (await record(c, ctx)) !== null,
-  buaPatient: (c, _, ctx) => record(c, ctx),
+  knownToBua: async (c, _, ctx) => (await guarded(c, ctx, 'knownToBua', 'whether the child is known to BUA')) !== null,
+  buaPatient: async (c, _, ctx) => {
+    const r = await guarded(c, ctx, 'buaPatient', "the child's registration as a BUA patient");
+    return r ? asPatient(r) : null;
+  },
+  buaConsents: async (c, _, ctx) => consents.list(ctx, guardOf(c.id, await record(c, ctx))),
 };

@@ -8,6 +8,8 @@ export type GeneralPracticeDb = AnyDatabase<typeof schema>;
 /** A child as resolvers see it here: the CPR number is left in the table, no field of the API needs it. */
 export interface ChildRecord {
   id: string;
+  /** For the access guard: who may consent to disclosing the child's data depends on the child's age. */
+  birthDate: string;
   listedPractice: string | null;
   synthetic: boolean;
 }
@@ -46,7 +48,12 @@ export async function listPractices(
 
 export async function findChildrenByIds(db: GeneralPracticeDb, ids: readonly string[]): Promise<ChildRecord[]> {
   return db
-    .select({ id: children.id, listedPractice: children.listedPractice, synthetic: children.synthetic })
+    .select({
+      id: children.id,
+      birthDate: children.birthDate,
+      listedPractice: children.listedPractice,
+      synthetic: children.synthetic,
+    })
     .from(children)
     .where(inArray(children.id, [...ids]));
 }

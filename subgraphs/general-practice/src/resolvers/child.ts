@@ -1,11 +1,30 @@
+import type { ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
+import { guardOf } from '../access.ts';
+import type { Context } from '../context.ts';
+import type { ChildModel } from '../models.ts';
+import { consents } from './consent.ts';
+
+async function record(child: ChildModel, { loaders }: Context): Promise<ChildRecord | null> {
+  return child.record !== undefined ? child.record : loaders.child.load(child.id);
+}
+
+/** Loads the child's record and lets the read through only if the policy allows `what` (then logs `part`). */
+async function guarded(child: ChildModel, ctx: Context, part: string, what: string): Promise<ChildRecord | null> {
+  const r = await record(child, ctx);
+  await ctx.access.read(guardOf(child.id, r), part, what);
+  return r;
+}
 
 export const Child: ChildResolvers = {
   // Always an object, also for a child general practice does not know: the gateway then gets
-  // `listedPractice: null` rather than an error.
+  // `listedPractice: null` rather than an error. The fields are guarded one by one, so a refused field does not take
+  // the rest of the answer with it.
   __resolveReference: async ({ id }, ctx) => ({ id, record: await ctx.loaders.child.load(id) }),
-  listedPractice: async (c, _, { loaders }) => {
-    const record = c.record !== undefined ? c.record : await loaders.child.load(c.id);
-    return record?.listedPractice ? loaders.practice.load(record.listedPractice) : null;
+  listedPractice: async (c, _, ctx) => {
+    const r = await guarded(c, ctx, 'listedPractice', 'the practice the child is listed with');
+    // The practice itself is reference data: once the listing may be seen, so may the practice's name and numbers.
+    return r?.listedPractice ? ctx.loaders.practice.load(r.listedPractice) : null;
   },
+  generalPracticeConsents: async (c, _, ctx) => consents.list(ctx, guardOf(c.id, await record(c, ctx))),
 };

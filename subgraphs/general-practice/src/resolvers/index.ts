@@ -1,9 +1,12 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Child } from './child.ts';
+import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { Practice, practiceQueries } from './practice.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...practiceQueries },
+  Query: { ...practiceQueries, ...accessLogQueries },
+  Mutation: consentMutations,
+  Consent,
   Practice,
   Child,
 };

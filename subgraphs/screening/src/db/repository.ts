@@ -1,5 +1,5 @@
 import type { AnyDatabase } from '@pathway-graph/shared';
-import { asc, inArray, sql } from 'drizzle-orm';
+import { asc, eq, inArray, sql } from 'drizzle-orm';
 import type * as schema from './schema.ts';
 import { children, trackMemberships } from './schema.ts';
 
@@ -8,16 +8,32 @@ export type ScreeningDb = AnyDatabase<typeof schema>;
 /** A child's membership of one track, as the graph sees it. */
 export type TrackMembershipRecord = Pick<schema.TrackMembershipRow, 'childId' | 'track' | 'since'>;
 
-/** The memberships of a whole batch of children in one statement, by child and then in track order. */
-export async function findTrackMembershipsByChildIds(
-  db: ScreeningDb,
-  childIds: readonly string[],
-): Promise<TrackMembershipRecord[]> {
-  return db
-    .select({ childId: trackMemberships.childId, track: trackMemberships.track, since: trackMemberships.since })
-    .from(trackMemberships)
-    .where(inArray(trackMemberships.childId, [...childIds]))
-    .orderBy(asc(trackMemberships.childId), asc(trackMemberships.track));
+/** A child known to screening, with its track memberships in track order (possibly none). */
+export interface ChildRecord {
+  id: string;
+  /** For the access guard: who may consent to disclosing the child's data depends on the child's age. */
+  birthDate: string;
+  tracks: TrackMembershipRecord[];
+}
+
+/**
+ * A whole batch of children with their memberships, in one statement: the guard needs the child (known? born
+ * when?) and the field needs the tracks, so one join serves both. Rows come by child and then in track order.
+ */
+export async function findChildrenByIds(db: ScreeningDb, ids: readonly string[]): Promise<ChildRecord[]> {
+  const rows = await db
+    .select({ id: children.id, birthDate: children.birthDate, track: trackMemberships.track, since: trackMemberships.since })
+    .from(children)
+    .leftJoin(trackMemberships, eq(trackMemberships.childId, children.id))
+    .where(inArray(children.id, [...ids]))
+    .orderBy(asc(children.id), asc(trackMemberships.track));
+  const byId = new Map<string, ChildRecord>();
+  for (const { id, birthDate, track, since } of rows) {
+    let child = byId.get(id);
+    if (!child) byId.set(id, (child = { id, birthDate, tracks: [] }));
+    if (track !== null && since !== null) child.tracks.push({ childId: id, track, since });
+  }
+  return [...byId.values()];
 }
 
 export interface NewChild {

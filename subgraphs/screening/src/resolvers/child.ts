@@ -1,9 +1,27 @@
+import type { ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
+import { guardOf } from '../access.ts';
+import type { Context } from '../context.ts';
 import type { ChildModel } from '../models.ts';
+import { consents } from './consent.ts';
+
+async function record(child: ChildModel, { loaders }: Context): Promise<ChildRecord | null> {
+  return child.record !== undefined ? child.record : loaders.child.load(child.id);
+}
+
+/** Loads the child's record and lets the read through only if the policy allows `what` (then logs `part`). */
+async function guarded(child: ChildModel, ctx: Context, part: string, what: string): Promise<ChildRecord | null> {
+  const r = await record(child, ctx);
+  await ctx.access.read(guardOf(child.id, r), part, what);
+  return r;
+}
 
 export const Child: ChildResolvers = {
-  // Nothing to load up front: each field batches its own look-up, so a reference that asks only for the tracks
-  // costs one statement, and a child screening does not know still resolves (with no tracks) rather than failing.
-  __resolveReference: ({ id }): ChildModel => ({ id }),
-  screeningTracks: (c, _, { loaders }) => c.trackMemberships ?? loaders.trackMemberships.load(c.id),
+  // Always an object, also for a child screening does not know: the gateway then gets no tracks rather than an
+  // error. Whether a child is in a risk group is itself screening's data, so the tracks are guarded for unknown
+  // children too (a refusal only for known ones would give the answer away).
+  __resolveReference: async ({ id }, ctx) => ({ id, record: await ctx.loaders.child.load(id) }),
+  screeningTracks: async (c, _, ctx) =>
+    (await guarded(c, ctx, 'screeningTracks', "the child's screening-track membership"))?.tracks ?? [],
+  screeningConsents: async (c, _, ctx) => consents.list(ctx, guardOf(c.id, await record(c, ctx))),
 };
