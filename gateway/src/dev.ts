@@ -1,4 +1,12 @@
-import { closeOnSignals, createLogger, loadGatewayConfig, loadSubgraphConfig } from '@pathway-graph/shared';
+import {
+  closeOnSignals,
+  createLogger,
+  createTokenVerifier,
+  loadGatewayConfig,
+  loadOrCreateDevSigningKey,
+  loadSubgraphConfig,
+  tokenVerifierOptions,
+} from '@pathway-graph/shared';
 import { startSystem, type SectorSubgraphName } from './system.ts';
 
 /**
@@ -13,6 +21,8 @@ const configs = Object.fromEntries(sectors.map((name) => [name, loadSubgraphConf
   ReturnType<typeof loadSubgraphConfig>
 >;
 const log = createLogger('system', gatewayConfig.logLevel);
+const verifier = createTokenVerifier(await tokenVerifierOptions(gatewayConfig));
+const developmentJwks = gatewayConfig.auth.jwksUrl ? undefined : (await loadOrCreateDevSigningKey(gatewayConfig.dataDir)).publicJwks;
 
 const system = await startSystem({
   ports: {
@@ -32,6 +42,8 @@ const system = await startSystem({
   pseudonymSecret: gatewayConfig.pseudonymSecret,
   seedDemoData: gatewayConfig.seedDemoData,
   logLevel: gatewayConfig.logLevel,
+  verifier,
+  ...(developmentJwks ? { developmentJwks } : {}),
 });
 closeOnSignals(log, () => [system.gateway, ...Object.values(system.subgraphs)]);
 
@@ -49,8 +61,11 @@ pathway-graph is running (ready in ${((Date.now() - started) / 1000).toFixed(1)}
     .join(', ')}
   Data:      ${gatewayConfig.dataDir}
 
-Try:
-  curl -s ${url} -H 'content-type: application/json' \\
+Every request needs a token. Get one for a demo user (\`npm run token -- --list\` lists them all):
+  TOKEN=$(npm run -s token -- caseworker-751)
+
+Then try:
+  curl -s ${url} -H 'content-type: application/json' -H "authorization: Bearer $TOKEN" \\
     -d '${example}'
 
 `);

@@ -1,13 +1,16 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import {
   createLogger,
+  PURPOSE_HEADER,
   REQUEST_ID_HEADER,
+  type TokenVerifier,
   startHttpService,
   type Logger,
   type RequestBase,
   type RunningService,
   type SubgraphName,
 } from '@pathway-graph/shared';
+import type { JSONWebKeySet } from 'jose';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from './compose.ts';
 
@@ -19,6 +22,12 @@ export interface GatewayOptions {
   log?: Logger;
   /** Defaults to the committed gateway/supergraph.graphql. */
   supergraphSdl?: string;
+  verifier: TokenVerifier;
+  /**
+   * The development signing key's public half, published at /.well-known/jwks.json so subgraphs running elsewhere
+   * (docker compose) can verify development tokens. Never set in production, where the identity provider does this.
+   */
+  developmentJwks?: JSONWebKeySet;
 }
 
 /**
@@ -30,7 +39,8 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     // Apollo's own health check calls without a context.
     if (!('requestId' in context)) return;
     request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-    if (context.authorization) request.http?.headers.set('authorization', context.authorization);
+    request.http?.headers.set(PURPOSE_HEADER, context.purpose);
+    request.http?.headers.set('authorization', context.authorization);
   }
 }
 
@@ -55,7 +65,13 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     port: options.port,
     log,
     apollo: { gateway },
+    // The gateway refuses a missing or bad token before planning anything; each subgraph checks it again.
+    verifier: options.verifier,
     context: async (base) => base,
+    routes: (app) => {
+      const jwks = options.developmentJwks;
+      if (jwks) app.get('/.well-known/jwks.json', (_req, res) => void res.json(jwks));
+    },
     ready: () => checkSubgraphsReady(options.subgraphUrls),
   });
 }

@@ -6,7 +6,9 @@ import {
   type Logger,
   type RunningService,
   type SubgraphName,
+  type TokenVerifier,
 } from '@pathway-graph/shared';
+import type { JSONWebKeySet } from 'jose';
 import { startBuaSubgraph } from '@pathway-graph/bua/subgraph';
 import { startGeneralPracticeSubgraph } from '@pathway-graph/general-practice/subgraph';
 import { startMunicipalitySubgraph } from '@pathway-graph/municipality/subgraph';
@@ -24,6 +26,9 @@ export interface SystemOptions {
   seedDemoData: boolean;
   logLevel?: string;
   today?: () => string;
+  /** One verifier for every service of the process; each still verifies every request itself. */
+  verifier: TokenVerifier;
+  developmentJwks?: JSONWebKeySet;
 }
 
 export interface RunningSystem {
@@ -39,19 +44,24 @@ export interface RunningSystem {
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const log = (name: string): Logger => createLogger(name, options.logLevel ?? 'info');
-  const common = { pseudonymSecret: options.pseudonymSecret, seedDemoData: options.seedDemoData };
-  const [municipality, generalPractice, bua, screening, pathway] = await Promise.all([
+  const today = options.today ? { today: options.today } : {};
+  const common = { pseudonymSecret: options.pseudonymSecret, seedDemoData: options.seedDemoData, verifier: options.verifier, ...today };
+  const [municipality, generalPractice, bua, screening] = await Promise.all([
     startMunicipalitySubgraph({ ...common, port: options.ports.municipality, database: options.databases.municipality, log: log('municipality') }),
     startGeneralPracticeSubgraph({ ...common, port: options.ports['general-practice'], database: options.databases['general-practice'], log: log('general-practice') }),
     startBuaSubgraph({ ...common, port: options.ports.bua, database: options.databases.bua, log: log('bua') }),
     startScreeningSubgraph({ ...common, port: options.ports.screening, database: options.databases.screening, log: log('screening') }),
-    startPathwaySubgraph({
-      port: options.ports.pathway,
-      pseudonymSecret: options.pseudonymSecret,
-      log: log('pathway'),
-      ...(options.today ? { today: options.today } : {}),
-    }),
   ]);
+  const url = (service: RunningService) => `http://localhost:${service.port}/graphql`;
+  // The pathway subgraph calls the sectors for the merged access log, so it starts once their ports are known.
+  const pathway = await startPathwaySubgraph({
+    port: options.ports.pathway,
+    pseudonymSecret: options.pseudonymSecret,
+    verifier: options.verifier,
+    log: log('pathway'),
+    sectorUrls: { municipality: url(municipality), 'general-practice': url(generalPractice), bua: url(bua), screening: url(screening) },
+    ...today,
+  });
   const subgraphs: Record<SubgraphName, RunningService> = {
     municipality,
     'general-practice': generalPractice,
@@ -59,10 +69,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     screening,
     pathway,
   };
-  const subgraphUrls = Object.fromEntries(
-    Object.entries(subgraphs).map(([name, service]) => [name, `http://localhost:${service.port}/graphql`]),
-  ) as Record<SubgraphName, string>;
-  const gateway = await startGateway({ port: options.ports.gateway, subgraphUrls, log: log('gateway') });
+  const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, service]) => [name, url(service)])) as Record<
+    SubgraphName,
+    string
+  >;
+  const gateway = await startGateway({
+    port: options.ports.gateway,
+    subgraphUrls,
+    log: log('gateway'),
+    verifier: options.verifier,
+    ...(options.developmentJwks ? { developmentJwks: options.developmentJwks } : {}),
+  });
   return {
     gateway,
     subgraphs,

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { loadOrCreateDevSigningKey } from './auth/keys.ts';
-import type { TokenVerifierOptions } from './auth/tokens.ts';
+import { DEFAULT_AUTH_AUDIENCE, DEV_AUTH_ISSUER, type TokenVerifierOptions } from './auth/tokens.ts';
 import type { DatabaseTarget } from './db/database.ts';
 import { MIN_PSEUDONYM_SECRET_LENGTH } from './domain/pseudonym.ts';
 
@@ -35,8 +35,8 @@ const common = z.object({
   CHILD_PSEUDONYM_SECRET: z.string().min(MIN_PSEUDONYM_SECRET_LENGTH).optional(),
   SEED_DEMO_DATA: bool.optional(),
   DATABASE_URL: url.optional(),
-  AUTH_ISSUER: z.string().min(1).default('pathway-graph-dev'),
-  AUTH_AUDIENCE: z.string().min(1).default('pathway-graph'),
+  AUTH_ISSUER: z.string().min(1).default(DEV_AUTH_ISSUER),
+  AUTH_AUDIENCE: z.string().min(1).default(DEFAULT_AUTH_AUDIENCE),
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
 });
 

@@ -20,3 +20,4 @@ export * from './sector/access-log.ts';
 export * from './sector/plugin.ts';
 export * from './sector/repository.ts';
 export * from './sector/context.ts';
+export * from './sector/seed.ts';

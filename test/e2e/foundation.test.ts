@@ -1,5 +1,7 @@
 import { childPseudonym, SUBGRAPH_NAMES } from '@pathway-graph/shared';
-import { DEMO_CHILDREN, DEMO_PRACTICES } from '@pathway-graph/shared/demo/demo-data';
+import type { Principal } from '@pathway-graph/shared';
+import { DEMO_CHILDREN, DEMO_PRACTICES, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
+import { as } from '../support/auth.ts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { registerEverywhere, syntheticChildren } from '../support/children.ts';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
@@ -25,8 +27,12 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
   });
 
   it('answers one query with fields from all five subgraphs about one demo child', async () => {
-    const demo = DEMO_CHILDREN.find((c) => c.buaRegisteredOn && c.screeningTracks.length > 0 && c.hasOpenMunicipalCase)!;
-    const res = await t.query<{ childByCpr: Record<string, unknown> }>(
+    // A caseworker of the child's municipality, with the consents the synthetic family gave to the other sectors.
+    const demo = DEMO_CHILDREN.find(
+      (c) => c.municipalityCode === 751 && c.buaRegisteredOn && c.screeningTracks.length > 0 && c.hasOpenMunicipalCase && demoChildConsents(c),
+    )!;
+    const res = await t.queryAs<{ childByCpr: Record<string, unknown> }>(
+      'caseworker-751',
       `query($cpr: String!) { childByCpr(cpr: $cpr) { ${WHOLE_CHILD} } }`,
       { cpr: demo.cpr },
     );
@@ -49,7 +55,8 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
   });
 
   it('lists a municipality’s children with the README’s example query', async () => {
-    const res = await t.query<{ municipality: { children: { edges: { node: Record<string, unknown> }[] } } }>(
+    const res = await t.queryAs<{ municipality: { children: { edges: { node: Record<string, unknown> }[] } } }>(
+      'caseworker-751',
       `{ municipality(code: 751) { name children(first: 3) { edges { node { ${WHOLE_CHILD} } } } } }`,
     );
     expect(res.errors).toBeUndefined();
@@ -63,7 +70,7 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
   });
 
   it('refuses a CPR number with an impossible date with BAD_USER_INPUT that says what is wrong', async () => {
-    const res = await t.query('query($cpr: String!) { childByCpr(cpr: $cpr) { id } }', { cpr: '310215-4001' });
+    const res = await t.queryAs('gp-107510', 'query($cpr: String!) { childByCpr(cpr: $cpr) { id } }', { cpr: '310215-4001' });
     expect(res.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(res.errors?.[0]?.message).toMatch(/impossible date/);
     expect(res.errors?.[0]?.message).not.toContain('310215');
@@ -71,7 +78,9 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
 
   it('accepts a CPR number that only fails the modulus-11 check', async () => {
     // 070761-4285 passes modulus 11; changing the last digit makes it fail, with the date still real.
-    const res = await t.query<{ childByCpr: { id: string } }>('query($cpr: String!) { childByCpr(cpr: $cpr) { id } }', { cpr: '070761-4286' });
+    const res = await t.queryAs<{ childByCpr: { id: string } }>('gp-107510', 'query($cpr: String!) { childByCpr(cpr: $cpr) { id } }', {
+      cpr: '070761-4286',
+    });
     expect(res.errors).toBeUndefined();
     expect(res.data!.childByCpr.id).toBe(childPseudonym('0707614286', TEST_PSEUDONYM_SECRET));
   });
@@ -79,11 +88,11 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
   it('refuses a location number with a wrong check digit, and an unknown municipality code', async () => {
     const gln = DEMO_PRACTICES[0]!.locationNumber;
     const wrong = gln.slice(0, 12) + String((Number(gln[12]) + 1) % 10);
-    const bad = await t.query('query($gln: String!) { practiceByLocationNumber(locationNumber: $gln) { name } }', { gln: wrong });
+    const bad = await t.queryAs('gp-107510', 'query($gln: String!) { practiceByLocationNumber(locationNumber: $gln) { name } }', { gln: wrong });
     expect(bad.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(bad.errors?.[0]?.message).toMatch(/check digit/);
 
-    const unknown = await t.query('{ municipality(code: 101) { name } }');
+    const unknown = await t.queryAs('gp-107510', '{ municipality(code: 101) { name } }');
     expect(unknown.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(unknown.errors?.[0]?.message).toMatch(/Unknown municipality code 101/);
   });
@@ -94,12 +103,21 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
     await registerEverywhere(t.system, children, {
       municipalityCode: 661,
       practice: { ydernummer: '166100', name: 'Lægehuset Test (syntetisk)', locationNumber: '5790009966107' },
+      consentTo: ['MUNICIPALITY'],
     });
+    const holstebroCaseworker: Principal = {
+      subject: 'test:caseworker-661',
+      displayName: 'Test Caseworker Holstebro',
+      sector: 'MUNICIPALITY',
+      organisation: '661',
+      roles: ['CASEWORKER'],
+    };
     const countFor = async (first: number) => {
       for (const db of Object.values(t.system.databases)) db.statements.reset();
       const res = await t.query<{ municipality: { children: { edges: { node: { involvedSectors: string[] } }[] } } }>(
         `query($first: Int!) { municipality(code: 661) { children(first: $first) { edges { node { ${WHOLE_CHILD} } } } } }`,
         { first },
+        await as(holstebroCaseworker),
       );
       expect(res.errors).toBeUndefined();
       expect(res.data!.municipality.children.edges).toHaveLength(first);
@@ -108,9 +126,10 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
     const ten = await countFor(10);
     const fiveHundred = await countFor(500);
     expect(fiveHundred).toEqual(ten);
-    // municipality: the municipality, the page, then (a second fetch) the practices' municipalities;
-    // general practice: children, then their practices; BUA and screening: one batch each.
-    expect(ten).toEqual({ municipality: 3, 'general-practice': 2, bua: 1, screening: 1 });
+    // municipality: the municipality, the page and the access log, then (a second fetch) the practices' municipalities;
+    // general practice: children, consents, practices and the access log; BUA and screening: children, consents and
+    // the access log.
+    expect(ten).toEqual({ municipality: 4, 'general-practice': 4, bua: 3, screening: 3 });
   });
 
   it('passes the request id through and reuses connections to the subgraphs (keep-alive)', async () => {
@@ -118,7 +137,7 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
     for (let i = 0; i < 20; i++) {
       const res = await fetch(t.gatewayUrl, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-request-id': `test-request-${i}` },
+        headers: { 'content-type': 'application/json', 'x-request-id': `test-request-${i}`, ...(await as('caseworker-751')) },
         body: JSON.stringify({ query: `{ municipality(code: 751) { children(first: 2) { edges { node { ${WHOLE_CHILD} } } } } }` }),
       });
       expect(res.headers.get('x-request-id')).toBe(`test-request-${i}`);

@@ -1,5 +1,8 @@
 import type { RunningSystem } from '@pathway-graph/gateway/system';
-import { childPseudonym, toIsoDate } from '@pathway-graph/shared';
+import { childPseudonym, requiredConsentingParty, toIsoDate, uuid7, type Sector, type SectorTables } from '@pathway-graph/shared';
+import { accessLog as buaLog, consents as buaConsents } from '@pathway-graph/bua/db/schema';
+import { accessLog as gpLog, consents as gpConsents } from '@pathway-graph/general-practice/db/schema';
+import { accessLog as screeningLog, consents as screeningConsents } from '@pathway-graph/screening/db/schema';
 import { insertChildren as insertBuaChildren, type BuaDb } from '@pathway-graph/bua/db/repository';
 import { insertPracticesAndChildren, type GeneralPracticeDb } from '@pathway-graph/general-practice/db/repository';
 import { insertChildren as insertMunicipalChildren, type MunicipalityDb } from '@pathway-graph/municipality/db/repository';
@@ -31,7 +34,11 @@ export function syntheticChildren(count: number, offset = 0): TestChild[] {
 export async function registerEverywhere(
   system: RunningSystem,
   children: readonly TestChild[],
-  { municipalityCode, practice }: { municipalityCode: number; practice: { ydernummer: string; name: string; locationNumber: string } },
+  {
+    municipalityCode,
+    practice,
+    consentTo = [],
+  }: { municipalityCode: number; practice: { ydernummer: string; name: string; locationNumber: string }; consentTo?: Sector[] },
 ): Promise<void> {
   await insertMunicipalChildren(
     system.databases.municipality.db as unknown as MunicipalityDb,
@@ -52,4 +59,28 @@ export async function registerEverywhere(
       .filter((_, i) => i % 4 === 0)
       .map((c) => ({ id: c.id, birthDate: c.birthDate, synthetic: true, tracks: [{ track: 'RECOGNISED_MENTAL_PROBLEMS' as const, since: '2026-02-01' }] })),
   );
+  // Consents held by general practice, BUA and screening to disclose to the given sectors, for care coordination.
+  const holders: [keyof RunningSystem['databases'], SectorTables][] = [
+    ['general-practice', { consents: gpConsents, accessLog: gpLog }],
+    ['bua', { consents: buaConsents, accessLog: buaLog }],
+    ['screening', { consents: screeningConsents, accessLog: screeningLog }],
+  ];
+  for (const [name, tables] of holders) {
+    const rows = children.flatMap((c) =>
+      consentTo.map((recipientSector) => ({
+        id: uuid7(),
+        childId: c.id,
+        givenBy: requiredConsentingParty(c.birthDate, '2026-06-01'),
+        givenOn: '2026-06-01',
+        recipientSector,
+        recipientOrganisation: null,
+        purposes: ['CARE_COORDINATION' as const],
+        validFrom: '2026-06-01',
+        validUntil: null,
+        recordedBy: 'test:fixture',
+        recordedByOrganisation: 'test',
+      })),
+    );
+    for (let i = 0; i < rows.length; i += 1000) await system.databases[name].db.insert(tables.consents).values(rows.slice(i, i + 1000));
+  }
 }

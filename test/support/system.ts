@@ -1,5 +1,6 @@
 import { startSystem, type RunningSystem } from '@pathway-graph/gateway/system';
 import type { Backend } from './databases.ts';
+import { as, testVerifier } from './auth.ts';
 import { TEST_PSEUDONYM_SECRET } from './databases.ts';
 import { postGraphQL, type GraphQLResponse } from './graphql.ts';
 
@@ -8,13 +9,18 @@ export { postGraphQL, type GraphQLResponse };
 export interface TestSystem {
   system: RunningSystem;
   gatewayUrl: string;
-  /** Posts an operation to the gateway over HTTP, as a front end would. */
+  /** Posts an operation to the gateway over HTTP, as a front end would, with exactly the given headers. */
   query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  /** The same, signed in as a demo user (e.g. `caseworker-751`), optionally stating a purpose of use. */
+  queryAs<T = Record<string, unknown>>(user: string, query: string, variables?: Record<string, unknown>, purpose?: string): Promise<GraphQLResponse<T>>;
   close(): Promise<void>;
 }
 
 /** Starts every subgraph and the gateway in-process on free ports, on a fresh database of `backend`. */
-export async function startTestSystem(backend: Backend, options: { seedDemoData?: boolean; today?: string } = {}): Promise<TestSystem> {
+export async function startTestSystem(
+  backend: Backend,
+  options: { seedDemoData?: boolean; today?: string | (() => string) } = {},
+): Promise<TestSystem> {
   const { targets, dispose } = await backend.create(4);
   const [municipality, generalPractice, bua, screening] = targets as [never, never, never, never];
   const system = await startSystem({
@@ -23,13 +29,15 @@ export async function startTestSystem(backend: Backend, options: { seedDemoData?
     pseudonymSecret: TEST_PSEUDONYM_SECRET,
     seedDemoData: options.seedDemoData ?? true,
     logLevel: process.env['TEST_LOG_LEVEL'] ?? 'silent',
-    ...(options.today ? { today: () => options.today! } : {}),
+    verifier: await testVerifier(),
+    ...(options.today ? { today: typeof options.today === 'function' ? options.today : () => options.today as string } : {}),
   });
   const gatewayUrl = `http://localhost:${system.gateway.port}/graphql`;
   return {
     system,
     gatewayUrl,
     query: (query, variables, headers) => postGraphQL(gatewayUrl, query, variables, headers),
+    queryAs: async (user, query, variables, purpose) => postGraphQL(gatewayUrl, query, variables, await as(user, purpose)),
     close: async () => {
       await system.close();
       await dispose();

@@ -1,5 +1,7 @@
 import { glnFromPrefix } from '../domain/gln.ts';
 import { toIsoDate } from '../domain/calendar.ts';
+import { requiredConsentingParty } from '../access/consent.ts';
+import type { Sector } from '../auth/principal.ts';
 
 /**
  * Synthetic demo data, shared by every sector's seed so that one gateway query shows the same fictitious children
@@ -97,3 +99,31 @@ function buildChildren(): DemoChild[] {
 }
 
 export const DEMO_CHILDREN: readonly DemoChild[] = buildChildren();
+
+/** The day the synthetic families consented, and the party that had to (15 or older: the young person). */
+export const DEMO_CONSENT_DATE = '2026-09-01';
+
+/** Every fifth demo child has no consents, so the demo also shows what a refusal looks like. */
+export function demoChildConsents(child: DemoChild): boolean {
+  return DEMO_CHILDREN.indexOf(child) % 5 !== 4;
+}
+
+/**
+ * The synthetic consents a sector holds for a demo child: disclosure to every other care sector for care
+ * coordination, given by whoever had to give it on DEMO_CONSENT_DATE.
+ */
+export function demoConsentsFor(child: DemoChild, ownerSectors: readonly Sector[]) {
+  if (!demoChildConsents(child)) return [];
+  const givenBy = requiredConsentingParty(child.birthDate, DEMO_CONSENT_DATE);
+  return CARE_SECTORS.filter((s) => !ownerSectors.includes(s)).map((recipientSector) => ({
+    givenBy,
+    givenOn: DEMO_CONSENT_DATE,
+    recipientSector,
+    recipientOrganisation: null,
+    purposes: ['CARE_COORDINATION' as const],
+    validFrom: DEMO_CONSENT_DATE,
+    validUntil: null,
+  }));
+}
+
+const CARE_SECTORS: readonly Sector[] = ['MUNICIPALITY', 'GENERAL_PRACTICE', 'BUA', 'PAEDIATRICS', 'ADULT_PSYCHIATRY', 'HEALTH_VISITING'];

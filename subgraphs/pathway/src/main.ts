@@ -1,7 +1,17 @@
-import { closeOnSignals, createLogger, loadSubgraphConfig } from '@pathway-graph/shared';
+import {
+  closeOnSignals,
+  createLogger,
+  createTokenVerifier,
+  loadGatewayConfig,
+  loadSubgraphConfig,
+  tokenVerifierOptions,
+} from '@pathway-graph/shared';
 import { startPathwaySubgraph } from './subgraph.ts';
 
 const config = loadSubgraphConfig('pathway');
+// The sector subgraphs' URLs are the gateway's settings (<PREFIX>_URL); the pathway subgraph reads the same ones.
+const { subgraphUrls } = loadGatewayConfig();
 const log = createLogger('pathway', config.logLevel);
-const service = await startPathwaySubgraph({ ...config, log });
+const verifier = createTokenVerifier(await tokenVerifierOptions(config));
+const service = await startPathwaySubgraph({ ...config, log, verifier, sectorUrls: subgraphUrls });
 closeOnSignals(log, () => [service]);

@@ -1,10 +1,21 @@
-import { createLogger, startSubgraphServer, todayInDenmark, type Logger, type RunningService } from '@pathway-graph/shared';
+import {
+  createLogger,
+  startSubgraphServer,
+  todayInDenmark,
+  type Logger,
+  type RunningService,
+  type TokenVerifier,
+} from '@pathway-graph/shared';
 import type { Context } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
+import { sectorClient, type SectorSubgraph } from './sector-client.ts';
 
 export interface PathwaySubgraphOptions {
   port: number;
   pseudonymSecret: string;
+  verifier: TokenVerifier;
+  /** Where the sector subgraphs answer (for the merged access log). */
+  sectorUrls: Record<SectorSubgraph, string>;
   log?: Logger;
   /** Fixes "today" (tests); defaults to the current date in Denmark. */
   today?: () => string;
@@ -18,9 +29,15 @@ export function startPathwaySubgraph(options: PathwaySubgraphOptions): Promise<R
     name: 'pathway',
     port: options.port,
     log,
+    verifier: options.verifier,
     schemaFile: new URL('../schema.graphql', import.meta.url),
     resolvers,
-    context: async (base) => ({ ...base, pseudonymSecret: options.pseudonymSecret, today: today() }),
+    context: async (base) => ({
+      ...base,
+      pseudonymSecret: options.pseudonymSecret,
+      today: today(),
+      sectors: sectorClient(options.sectorUrls, base),
+    }),
     ready: async () => {},
   });
 }

@@ -1,4 +1,5 @@
-import { childPseudonym } from '@pathway-graph/shared';
+import { childPseudonym, seedDemoConsents } from '@pathway-graph/shared';
+import { accessLog, consents } from './schema.ts';
 import { DEMO_CHILDREN } from '@pathway-graph/shared/demo/demo-data';
 import { countChildren, insertChildren, type MunicipalityDb } from './repository.ts';
 
@@ -16,5 +17,7 @@ export async function seedDemoData(db: MunicipalityDb, pseudonymSecret: string):
       openCaseSince: c.hasOpenMunicipalCase ? '2025-10-01' : null,
     })),
   );
+  const ids = new Set(DEMO_CHILDREN.map((c) => childPseudonym(c.cpr, pseudonymSecret)));
+  await seedDemoConsents(db, { consents, accessLog }, ['MUNICIPALITY'], ids, pseudonymSecret);
   return DEMO_CHILDREN.length;
 }

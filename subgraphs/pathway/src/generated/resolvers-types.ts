@@ -19,7 +19,61 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** A calendar date, ISO 8601 `YYYY-MM-DD`, in Danish local time. */
   Date: { input: string; output: string; }
+  /** A point in time, ISO 8601 with time zone. */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: any; output: any; }
+};
+
+/** Whether an access-log entry records a read or a change. */
+export type AccessAction =
+  /** Personal data was changed. */
+  | 'CHANGE'
+  /** Personal data was read. */
+  | 'READ';
+
+/**
+ * One entry of a child's access log: who read or changed which parts of the child's data, when and why. Entries can
+ * never be changed or deleted.
+ */
+export type AccessLogEntry = {
+  __typename?: 'AccessLogEntry';
+  /** Whether data was read or changed. */
+  action: AccessAction;
+  /** The actor's name, for the citizen's and auditors' view (never written to technical logs). */
+  actorName: Scalars['String']['output'];
+  /** The actor's organisation. */
+  actorOrganisation: Scalars['String']['output'];
+  /** The actor's roles at the time. */
+  actorRoles: Array<Scalars['String']['output']>;
+  /** The actor's sector. */
+  actorSector: Sector;
+  /** The actor's user id. */
+  actorSubject: Scalars['String']['output'];
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['output'];
+  /** Time-ordered id (UUIDv7) of the entry. */
+  id: Scalars['ID']['output'];
+  /** The GraphQL operation. */
+  operation: Scalars['String']['output'];
+  /** Which parts of the child's data were read or changed. */
+  parts: Array<Scalars['String']['output']>;
+  /** The purpose the actor stated. */
+  purpose: Purpose;
+  /** The request id, to follow the request across services. */
+  requestId: Scalars['String']['output'];
+  /** The subgraph (data owner) that logged it. */
+  source: Scalars['String']['output'];
+};
+
+/** A page of access-log entries, newest first. */
+export type AccessLogPage = {
+  __typename?: 'AccessLogPage';
+  /** The entries on this page. */
+  entries: Array<AccessLogEntry>;
+  /** Pass as `before` to get the next, older page; null on the last page. */
+  nextBefore?: Maybe<Scalars['ID']['output']>;
 };
 
 /** Age bands that matter to the agreement and to consent. */
@@ -82,10 +136,24 @@ export type Practice = {
   ydernummer: Scalars['String']['output'];
 };
 
+/** Why data is read or disclosed (formål); a consent names the purposes it covers. */
+export type Purpose =
+  /** Assessment and treatment (udredning og behandling). */
+  | 'ASSESSMENT_AND_TREATMENT'
+  /** Coordinating the child's pathway across sectors (koordinering af forløb). */
+  | 'CARE_COORDINATION'
+  /** Screening and early detection (tidlig opsporing). */
+  | 'EARLY_DETECTION';
+
 export type Query = {
   __typename?: 'Query';
   /** A child by pseudonym. A malformed id is refused with BAD_USER_INPUT. */
   child: Child;
+  /**
+   * A child's access log merged from every sector subgraph, newest first: who read or changed the child's data, when,
+   * from which sector and why. Administrators only.
+   */
+  childAccessLog: AccessLogPage;
   /**
    * A child by CPR number, returned by pseudonym: pass the CPR in variables, never in a URL. A malformed number or an
    * impossible date is refused with BAD_USER_INPUT; a number that fails only the modulus-11 check is accepted.
@@ -96,6 +164,13 @@ export type Query = {
 
 export type QueryChildArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryChildAccessLogArgs = {
+  before?: InputMaybe<Scalars['ID']['input']>;
+  childId: Scalars['ID']['input'];
+  first?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -111,6 +186,23 @@ export type ScreeningTrack =
   | 'RECOGNISED_MENTAL_PROBLEMS'
   /** Spor 3: children and young people who are relatives (pårørende) of a parent or sibling with mental illness. */
   | 'RELATIVE_OF_MENTALLY_ILL';
+
+/** The sectors and organisation kinds a person can act for. */
+export type Sector =
+  /** Adult psychiatry (screening track 3: patients' children); organisation = SOR code. */
+  | 'ADULT_PSYCHIATRY'
+  /** The child and adolescent psychiatric department (Børne- og Ungdomspsykiatrisk Afdeling); organisation = SOR code. */
+  | 'BUA'
+  /** General practice (almen praksis); organisation = the practice's ydernummer. */
+  | 'GENERAL_PRACTICE'
+  /** Health visitors (sundhedsplejen); organisation = municipality code. */
+  | 'HEALTH_VISITING'
+  /** A municipality (kommune); organisation = municipality code. */
+  | 'MUNICIPALITY'
+  /** Paediatric departments and outpatient clinics (screening track 2); organisation = SOR code. */
+  | 'PAEDIATRICS'
+  /** Regional administration and analysis (Region Midtjylland). */
+  | 'REGION';
 
 /** A child's membership of a screening track, as owned by the screening subgraph. */
 export type TrackMembership = {
@@ -222,31 +314,62 @@ export type FederationReferenceTypes = ResolversObject<{
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
+  AccessAction: AccessAction;
+  AccessLogEntry: ResolverTypeWrapper<AccessLogEntry>;
+  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  AccessLogPage: ResolverTypeWrapper<AccessLogPage>;
   AgeBand: AgeBand;
   Child: ResolverTypeWrapper<ChildModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   InvolvedSector: InvolvedSector;
   Practice: ResolverTypeWrapper<Practice>;
-  String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Purpose: Purpose;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ScreeningTrack: ScreeningTrack;
+  Sector: Sector;
   TrackMembership: ResolverTypeWrapper<TrackMembership>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
 export type ResolversParentTypes = ResolversObject<{
+  AccessLogEntry: AccessLogEntry;
+  String: Scalars['String']['output'];
+  ID: Scalars['ID']['output'];
+  AccessLogPage: AccessLogPage;
   Child: ChildModel;
   Int: Scalars['Int']['output'];
-  ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Practice: Practice;
-  String: Scalars['String']['output'];
   Query: Record<PropertyKey, never>;
   TrackMembership: TrackMembership;
+}>;
+
+export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['AccessAction'], ParentType, ContextType>;
+  actorName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorOrganisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  actorRoles?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  actorSector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  parts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  purpose?: Resolver<ResolversTypes['Purpose'], ParentType, ContextType>;
+  requestId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AccessLogPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogPage'] = ResolversParentTypes['AccessLogPage']> = ResolversObject<{
+  entries?: Resolver<Array<ResolversTypes['AccessLogEntry']>, ParentType, ContextType>;
+  nextBefore?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
 export type ChildResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Child'] = ResolversParentTypes['Child'], FederationReferenceType extends FederationReferenceTypes['Child'] = FederationReferenceTypes['Child']> = ResolversObject<{
@@ -261,18 +384,26 @@ export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes
   name: 'Date';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type PracticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Practice'] = ResolversParentTypes['Practice']> = ResolversObject<{
   ydernummer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   child?: Resolver<ResolversTypes['Child'], ParentType, ContextType, RequireFields<QueryChildArgs, 'id'>>;
+  childAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryChildAccessLogArgs, 'childId' | 'first'>>;
   childByCpr?: Resolver<ResolversTypes['Child'], ParentType, ContextType, RequireFields<QueryChildByCprArgs, 'cpr'>>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
+  AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
+  AccessLogPage?: AccessLogPageResolvers<ContextType>;
   Child?: ChildResolvers<ContextType>;
   Date?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Practice?: PracticeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
 }>;

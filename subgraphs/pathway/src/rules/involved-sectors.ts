@@ -1,4 +1,4 @@
-import type { Sector } from '../generated/resolvers-types.ts';
+import type { InvolvedSector as Sector } from '../generated/resolvers-types.ts';
 
 export interface SectorFacts {
   knownToMunicipality?: boolean | null;
