@@ -1,7 +1,7 @@
 import { childPseudonym, generateSigningKey, mintToken, type Principal } from '@pathway-graph/shared';
 import { findDemoUser } from '@pathway-graph/shared/auth/demo-users';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
-import { accessLog as buaLog } from '@pathway-graph/bua/db/schema';
+import { accessLog as screeningLog } from '@pathway-graph/screening/db/schema';
 import { accessLog as gpLog } from '@pathway-graph/general-practice/db/schema';
 import { accessLog as municipalityLog, consents as municipalityConsents } from '@pathway-graph/municipality/db/schema';
 import { eq } from 'drizzle-orm';
@@ -235,27 +235,27 @@ describeWithDatabases('who may see what, through the gateway', (backend) => {
   });
 
   it('logs exactly one entry per child per subgraph for a request reading three children across three subgraphs, without CPR numbers', async () => {
-    const children = DEMO_CHILDREN.filter((c) => c.municipalityCode === 751 && demoChildConsents(c) && c.buaRegisteredOn).slice(0, 3);
+    const children = DEMO_CHILDREN.filter((c) => c.municipalityCode === 751 && demoChildConsents(c) && c.screeningTracks.length > 0).slice(0, 3);
     expect(children).toHaveLength(3);
     const requestId = `access-log-count-${backend.name}`;
     const res = await t.query(
       `query ThreeChildren($a: ID!, $b: ID!, $c: ID!) {
-        a: child(id: $a) { birthDate knownToMunicipality listedPractice { name } knownToBua }
-        b: child(id: $b) { birthDate listedPractice { name } knownToBua buaPatient { registeredOn } }
-        c: child(id: $c) { knownToMunicipality listedPractice { ydernummer } knownToBua } }`,
+        a: child(id: $a) { birthDate knownToMunicipality listedPractice { name } screeningTracks { track } }
+        b: child(id: $b) { birthDate listedPractice { name } screeningTracks { track since } }
+        c: child(id: $c) { knownToMunicipality listedPractice { ydernummer } screeningTracks { since } } }`,
       { a: idOf(children[0]!.cpr), b: idOf(children[1]!.cpr), c: idOf(children[2]!.cpr) },
       { ...(await as('caseworker-751')), 'x-request-id': requestId },
     );
     expect(res.errors).toBeUndefined();
-    const read = async (name: 'municipality' | 'general-practice' | 'bua') => {
-      const table = { municipality: municipalityLog, 'general-practice': gpLog, bua: buaLog }[name];
+    const read = async (name: 'municipality' | 'general-practice' | 'screening') => {
+      const table = { municipality: municipalityLog, 'general-practice': gpLog, screening: screeningLog }[name];
       return t.system.databases[name].db.select().from(table).where(eq(table.requestId, requestId));
     };
     const municipal = await read('municipality');
     const gp = await read('general-practice');
-    const bua = await read('bua');
+    const screening = await read('screening');
     const ids = children.map((c) => idOf(c.cpr)).sort();
-    for (const entries of [municipal, gp, bua]) {
+    for (const entries of [municipal, gp, screening]) {
       expect(entries.map((e) => e.childId).sort()).toEqual(ids);
       for (const e of entries) {
         expect(e).toMatchObject({ action: 'READ', actorSubject: 'demo:caseworker-751', actorSector: 'MUNICIPALITY', actorOrganisation: '751', purpose: 'CARE_COORDINATION' });
@@ -263,8 +263,9 @@ describeWithDatabases('who may see what, through the gateway', (backend) => {
       }
     }
     expect(municipal.find((e) => e.childId === idOf(children[0]!.cpr))!.parts).toEqual(['birthDate', 'knownToMunicipality']);
-    expect(bua.find((e) => e.childId === idOf(children[1]!.cpr))!.parts).toEqual(['buaPatient', 'knownToBua']);
-    const everything = JSON.stringify([...municipal, ...gp, ...bua]);
+    expect(screening.find((e) => e.childId === idOf(children[1]!.cpr))!.parts).toEqual(['screeningTracks']);
+    expect(gp.find((e) => e.childId === idOf(children[2]!.cpr))!.parts).toEqual(['listedPractice']);
+    const everything = JSON.stringify([...municipal, ...gp, ...screening]);
     for (const c of children) {
       expect(everything).not.toContain(c.cpr);
       expect(everything).not.toContain(`${c.cpr.slice(0, 6)}-${c.cpr.slice(6)}`);

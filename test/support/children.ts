@@ -29,7 +29,7 @@ export function syntheticChildren(count: number, offset = 0): TestChild[] {
 
 /**
  * Makes every sector know the children, as each sector's own records would: the municipality (with an open case
- * for every other child), their GP practice, BUA (every third) and screening (every fourth, track 1).
+ * for every other child), their GP practice, BUA and screening (track 1).
  */
 export async function registerEverywhere(
   system: RunningSystem,
@@ -51,13 +51,11 @@ export async function registerEverywhere(
   );
   await insertBuaChildren(
     system.databases.bua.db as unknown as BuaDb,
-    children.filter((_, i) => i % 3 === 0).map((c) => ({ id: c.id, cpr: c.cpr, registeredOn: '2026-04-01', synthetic: true })),
+    children.map((c) => ({ id: c.id, cpr: c.cpr, registeredOn: '2026-04-01', synthetic: true })),
   );
   await insertScreeningChildren(
     system.databases.screening.db as unknown as ScreeningDb,
-    children
-      .filter((_, i) => i % 4 === 0)
-      .map((c) => ({ id: c.id, birthDate: c.birthDate, synthetic: true, tracks: [{ track: 'RECOGNISED_MENTAL_PROBLEMS' as const, since: '2026-02-01' }] })),
+    children.map((c) => ({ id: c.id, birthDate: c.birthDate, synthetic: true, tracks: [{ track: 'RECOGNISED_MENTAL_PROBLEMS' as const, since: '2026-02-01' }] })),
   );
   // Consents held by general practice, BUA and screening to disclose to the given sectors, for care coordination.
   const holders: [keyof RunningSystem['databases'], SectorTables][] = [

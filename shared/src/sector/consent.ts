@@ -94,7 +94,8 @@ export function consentService<TContext extends ConsentContext>(options: Consent
       await guardOwnRecord(ctx, existing.childId, 'withdraw a consent it holds');
       if (existing.withdrawnAt) throw conflict(`The consent was already withdrawn at ${existing.withdrawnAt}.`, { field: 'id' });
       return ctx.db.transaction(async (tx) => {
-        const row = await markConsentWithdrawn(tx, tables, id, ctx.access.principal.subject);
+        // Stamped with the request's own clock, so this response already reports the consent as withdrawn.
+        const row = await markConsentWithdrawn(tx, tables, id, ctx.access.principal.subject, ctx.access.now);
         // A concurrent withdrawal won the race: report it rather than log a change that did not happen.
         if (!row) throw conflict('The consent was withdrawn by someone else a moment ago.', { field: 'id' });
         await appendAccessLog(tx, tables, [ctx.access.changeEntry(existing.childId, ['consents'])]);

@@ -25,10 +25,11 @@ export async function markConsentWithdrawn(
   { consents }: SectorTables,
   id: string,
   by: string,
+  at: Date,
 ): Promise<ConsentRow | undefined> {
   const [row] = await db
     .update(consents)
-    .set({ withdrawnAt: new Date().toISOString(), withdrawnBy: by })
+    .set({ withdrawnAt: at.toISOString(), withdrawnBy: by })
     .where(and(eq(consents.id, id), isNull(consents.withdrawnAt)))
     .returning();
   return row;

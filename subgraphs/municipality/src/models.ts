@@ -1,3 +1,4 @@
+import type { AccessLogRow } from '@pathway-graph/shared';
 import type { ChildRecord } from './db/repository.ts';
 
 /**
@@ -12,4 +13,4 @@ export interface ChildModel {
 export type { MunicipalityRow as MunicipalityModel } from './db/schema.ts';
 
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
-export type AccessLogEntryModel = import('@pathway-graph/shared').AccessLogRow & { source: string };
+export type AccessLogEntryModel = AccessLogRow & { source: string };

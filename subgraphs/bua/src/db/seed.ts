@@ -1,4 +1,5 @@
-import { childPseudonym } from '@pathway-graph/shared';
+import { childPseudonym, seedDemoConsents } from '@pathway-graph/shared';
+import { accessLog, consents } from './schema.ts';
 import { DEMO_CHILDREN } from '@pathway-graph/shared/demo/demo-data';
 import { countChildren, insertChildren, type BuaDb } from './repository.ts';
 
@@ -12,5 +13,6 @@ export async function seedDemoData(db: BuaDb, pseudonymSecret: string): Promise<
       : [{ id: childPseudonym(c.cpr, pseudonymSecret), cpr: c.cpr, registeredOn: c.buaRegisteredOn, synthetic: true }],
   );
   await insertChildren(db, patients);
+  await seedDemoConsents(db, { consents, accessLog }, ['BUA'], new Set(patients.map((p) => p.id)), pseudonymSecret);
   return patients.length;
 }

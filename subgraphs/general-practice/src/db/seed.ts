@@ -1,4 +1,5 @@
-import { childPseudonym } from '@pathway-graph/shared';
+import { childPseudonym, seedDemoConsents } from '@pathway-graph/shared';
+import { accessLog, consents } from './schema.ts';
 import { DEMO_CHILDREN, DEMO_PRACTICES } from '@pathway-graph/shared/demo/demo-data';
 import { countPractices, insertPracticesAndChildren, type GeneralPracticeDb } from './repository.ts';
 
@@ -22,5 +23,7 @@ export async function seedDemoData(
       synthetic: true,
     })),
   );
+  const ids = new Set(DEMO_CHILDREN.map((c) => childPseudonym(c.cpr, pseudonymSecret)));
+  await seedDemoConsents(db, { consents, accessLog }, ['GENERAL_PRACTICE'], ids, pseudonymSecret);
   return { practices: DEMO_PRACTICES.length, children: DEMO_CHILDREN.length };
 }

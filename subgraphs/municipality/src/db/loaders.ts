@@ -1,6 +1,12 @@
 import DataLoader from 'dataloader';
 import type { MunicipalityRow } from './schema.ts';
-import { findChildrenByIds, findMunicipalitiesByCodes, type ChildRecord, type MunicipalityDb } from './repository.ts';
+import {
+  childCountsByMunicipality,
+  findChildrenByIds,
+  findMunicipalitiesByCodes,
+  type ChildRecord,
+  type MunicipalityDb,
+} from './repository.ts';
 
 /** Returns the rows in key order, with null where a key has no row (DataLoader's contract). */
 export function inKeyOrder<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {
@@ -17,6 +23,11 @@ export function createLoaders(db: MunicipalityDb) {
     child: new DataLoader<string, ChildRecord | null>(async (ids) =>
       inKeyOrder(ids, await findChildrenByIds(db, ids), (c) => c.id),
     ),
+    /** Counts for many municipalities in one statement; a municipality without children counts zero. */
+    childCounts: new DataLoader<number, { registered: number; withOpenCase: number }>(async (codes) => {
+      const rows = inKeyOrder(codes, await childCountsByMunicipality(db, codes), (r) => r.municipalityCode);
+      return rows.map((r) => r ?? { registered: 0, withOpenCase: 0 });
+    }),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

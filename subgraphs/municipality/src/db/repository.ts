@@ -134,16 +134,27 @@ export async function openCaseCount(db: MunicipalityDb, childId: string): Promis
   return row?.n ?? 0;
 }
 
-/** Aggregate counts for one municipality: registered children, and those with an open case there. */
-export async function childCounts(db: MunicipalityDb, municipalityCode: number): Promise<{ registered: number; withOpenCase: number }> {
-  const [row] = await db
+/** Aggregate counts per municipality, in one statement: registered children, and those with an open case there. */
+export async function childCountsByMunicipality(
+  db: MunicipalityDb,
+  codes: readonly number[],
+): Promise<{ municipalityCode: number; registered: number; withOpenCase: number }[]> {
+  const openCases = db
+    .selectDistinct({ childId: municipalCases.childId, municipalityCode: municipalCases.municipalityCode })
+    .from(municipalCases)
+    .where(isNull(municipalCases.closedOn))
+    .as('open_cases');
+  return db
     .select({
+      municipalityCode: children.residenceMunicipalityCode,
       registered: sql<number>`count(*)::int`,
-      withOpenCase: sql<number>`count(*) filter (where exists (
-        select 1 from ${municipalCases} c
-        where c.child_id = ${children.id} and c.municipality_code = ${municipalityCode} and c.closed_on is null))::int`,
+      withOpenCase: sql<number>`count(${openCases.childId})::int`,
     })
     .from(children)
-    .where(eq(children.residenceMunicipalityCode, municipalityCode));
-  return { registered: row?.registered ?? 0, withOpenCase: row?.withOpenCase ?? 0 };
+    .leftJoin(
+      openCases,
+      and(eq(openCases.childId, children.id), eq(openCases.municipalityCode, children.residenceMunicipalityCode)),
+    )
+    .where(inArray(children.residenceMunicipalityCode, [...codes]))
+    .groupBy(children.residenceMunicipalityCode);
 }

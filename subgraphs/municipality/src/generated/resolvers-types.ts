@@ -170,9 +170,9 @@ export type Municipality = {
   childStatistics: ChildStatistics;
   /**
    * Children known to this municipality (whose residence municipality it is), ordered by pseudonym, paginated. Only
-   * the municipality's own staff may list them; others get FORBIDDEN.
+   * the municipality's own staff may list them; for others it is null with a FORBIDDEN error.
    */
-  children: ChildConnection;
+  children?: Maybe<ChildConnection>;
   /** The official three-digit municipality code (kommunekode), e.g. 751 for Aarhus. */
   code: Scalars['Int']['output'];
   /** The municipality's clearly named digital inbox for correspondence letters from general practice (agreement 6.2). */
@@ -535,7 +535,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 export type MunicipalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality'], FederationReferenceType extends FederationReferenceTypes['Municipality'] = FederationReferenceTypes['Municipality']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Municipality']> | FederationReferenceType, FederationReferenceType, ContextType>;
   childStatistics?: Resolver<ResolversTypes['ChildStatistics'], ParentType, ContextType>;
-  children?: Resolver<ResolversTypes['ChildConnection'], ParentType, ContextType, RequireFields<MunicipalityChildrenArgs, 'first'>>;
+  children?: Resolver<Maybe<ResolversTypes['ChildConnection']>, ParentType, ContextType, RequireFields<MunicipalityChildrenArgs, 'first'>>;
   code?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   inbox?: Resolver<ResolversTypes['MunicipalityInbox'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;

@@ -7,7 +7,7 @@ import {
   pageSize,
   toConnection,
 } from '@pathway-graph/shared';
-import { childCounts, findMunicipalityByLocationNumber, listChildrenOfMunicipality, listMunicipalities } from '../db/repository.ts';
+import { findMunicipalityByLocationNumber, listChildrenOfMunicipality, listMunicipalities } from '../db/repository.ts';
 import { assertMayListChildren } from '../rules/children-list.ts';
 import type { MunicipalityResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 
@@ -44,8 +44,8 @@ export const Municipality: MunicipalityResolvers = {
     const rows = await listChildrenOfMunicipality(db, m.code, size + 1, decodeCursor(after));
     return toConnection(rows, size, (c) => c.id, (record) => ({ id: record.id, record }));
   },
-  childStatistics: async (m, _, { db }) => {
-    const counts = await childCounts(db, m.code);
+  childStatistics: async (m, _, { loaders }) => {
+    const counts = await loaders.childCounts.load(m.code);
     return { registeredChildren: suppressSmallCount(counts.registered), childrenWithOpenCase: suppressSmallCount(counts.withOpenCase) };
   },
 };

@@ -1,4 +1,5 @@
-import { childPseudonym } from '@pathway-graph/shared';
+import { childPseudonym, seedDemoConsents } from '@pathway-graph/shared';
+import { accessLog, consents } from './schema.ts';
 import { DEMO_CHILDREN } from '@pathway-graph/shared/demo/demo-data';
 import { countChildren, insertChildren, type ScreeningDb } from './repository.ts';
 
@@ -13,5 +14,12 @@ export async function seedDemoData(db: ScreeningDb, pseudonymSecret: string): Pr
     tracks: c.screeningTracks,
   }));
   await insertChildren(db, screened);
+  await seedDemoConsents(
+    db,
+    { consents, accessLog },
+    ['PAEDIATRICS', 'ADULT_PSYCHIATRY', 'HEALTH_VISITING'],
+    new Set(screened.map((c) => c.id)),
+    pseudonymSecret,
+  );
   return screened.length;
 }
