@@ -7,6 +7,7 @@ import {
   loadSubgraphConfig,
   tokenVerifierOptions,
 } from '@pathway-graph/shared';
+import { DEMO_CHILDREN } from '@pathway-graph/shared/demo/demo-data';
 import { startSystem, type SectorSubgraphName } from './system.ts';
 
 /**
@@ -48,9 +49,11 @@ const system = await startSystem({
 closeOnSignals(log, () => [system.gateway, ...Object.values(system.subgraphs)]);
 
 const url = `http://localhost:${system.gateway.port}/graphql`;
+// The first synthetic child: known to every sector, and its family consented to sharing for care coordination.
 const example = JSON.stringify({
   query:
-    '{ municipality(code: 751) { name children(first: 1) { edges { node { id birthDate knownToMunicipality listedPractice { name } knownToBua screeningTracks { track } ageBand involvedSectors } } } } }',
+    'query($cpr: String!) { childByCpr(cpr: $cpr) { id birthDate knownToMunicipality listedPractice { name } knownToBua screeningTracks { track } ageBand involvedSectors } }',
+  variables: { cpr: DEMO_CHILDREN[0]!.cpr },
 });
 process.stdout.write(`
 pathway-graph is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s; demo data is synthetic).

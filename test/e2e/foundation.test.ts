@@ -2,6 +2,7 @@ import { childPseudonym, SUBGRAPH_NAMES } from '@pathway-graph/shared';
 import type { Principal } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, DEMO_PRACTICES, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
 import { as } from '../support/auth.ts';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { registerEverywhere, syntheticChildren } from '../support/children.ts';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
@@ -52,6 +53,23 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
     });
     const age = Number(TODAY.slice(0, 4)) - Number(demo.birthDate.slice(0, 4)) - (TODAY.slice(5) < demo.birthDate.slice(5) ? 1 : 0);
     expect(res.data!.childByCpr['age']).toBe(age);
+  });
+
+  it('answers the README’s first query, as written there, with fields from all five subgraphs', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const body = readme.match(/-d '(\{\n  "query": "query\(\$cpr[\s\S]*?\})'/)?.[1];
+    expect(body).toBeDefined();
+    const { query, variables } = JSON.parse(body!) as { query: string; variables: Record<string, unknown> };
+    const res = await t.queryAs<{ childByCpr: Record<string, unknown> }>('caseworker-751', query, variables);
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.childByCpr).toMatchObject({
+      knownToMunicipality: true,
+      listedPractice: { ydernummer: '107510' },
+      knownToBua: true,
+      involvedSectors: ['MUNICIPALITY', 'GENERAL_PRACTICE', 'BUA', 'SCREENING'],
+      synthetic: true,
+    });
+    expect(res.data!.childByCpr['screeningTracks']).toHaveLength(1);
   });
 
   it('lists a municipality’s children with the README’s example query', async () => {
