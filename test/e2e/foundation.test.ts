@@ -57,7 +57,7 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
 
   it('answers the README’s first query, as written there, with fields from all five subgraphs', async () => {
     const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-    const body = readme.match(/-d '(\{\n  "query": "query\(\$cpr[\s\S]*?\})'/)?.[1];
+    const body = readme.match(/-d '(\{\n {2}"query": "query\(\$cpr[\s\S]*?\})'/)?.[1];
     expect(body).toBeDefined();
     const { query, variables } = JSON.parse(body!) as { query: string; variables: Record<string, unknown> };
     const res = await t.queryAs<{ childByCpr: Record<string, unknown> }>('caseworker-751', query, variables);
