@@ -4,3 +4,4 @@ export * from './age.ts';
 export * from './pseudonym.ts';
 export * from './gln.ts';
 export * from './municipalities.ts';
+export * from './municipality-inboxes.ts';

@@ -1,5 +1,6 @@
 import {
   accessLogPlugin,
+  MUNICIPALITY_INBOXES,
   createRequestAccess,
   todayInDenmark,
   type TokenVerifier,
@@ -14,7 +15,6 @@ import {
 import { fileURLToPath } from 'node:url';
 import type { Context } from './context.ts';
 import { createLoaders } from './db/loaders.ts';
-import { MUNICIPALITY_REFERENCE_DATA } from './db/reference-data.ts';
 import { ensureMunicipalities } from './db/repository.ts';
 import { municipalityOwnership } from './access.ts';
 import * as schema from './db/schema.ts';
@@ -48,7 +48,7 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
   const { db } = database;
   const tables = { consents: schema.consents, accessLog: schema.accessLog };
   const today = options.today ?? (() => todayInDenmark());
-  await ensureMunicipalities(db, MUNICIPALITY_REFERENCE_DATA);
+  await ensureMunicipalities(db, MUNICIPALITY_INBOXES);
   if (options.seedDemoData) {
     const seeded = await seedDemoData(db, options.pseudonymSecret);
     if (seeded) log.info({ children: seeded }, 'seeded synthetic demo children');

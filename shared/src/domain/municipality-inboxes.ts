@@ -1,5 +1,14 @@
-import { glnFromPrefix, REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
-import type { MunicipalityRow } from './schema.ts';
+import { glnFromPrefix } from './gln.ts';
+import { REGION_MIDTJYLLAND_MUNICIPALITIES } from './municipalities.ts';
+
+/** Where a municipality receives correspondence letters from general practice (agreement sections 6.2 and 7). */
+export interface MunicipalityInbox {
+  code: number;
+  name: string;
+  inboxName: string;
+  inboxLocationNumber: string;
+  receivingDepartment: 'CHILDREN_AND_YOUTH' | 'HEALTH_AND_ELDERLY';
+}
 
 /**
  * Municipalities that route letters from general practice to their health and elderly area (agreement section 7).
@@ -8,10 +17,11 @@ import type { MunicipalityRow } from './schema.ts';
 const routedToHealthAndElderly = new Set([665, 741]);
 
 /**
- * The 19 municipalities with their inboxes. Codes and names are official; the location numbers are placeholders
+ * The 19 municipalities with their inboxes: the municipality subgraph's reference data, and general practice's routing
+ * table for addressing letters. Codes and names are official; the location numbers are placeholders
  * with valid GS1 check digits (prefix 5790009), to be replaced by each municipality's registered EAN from SOR.
  */
-export const MUNICIPALITY_REFERENCE_DATA: readonly MunicipalityRow[] = REGION_MIDTJYLLAND_MUNICIPALITIES.map(({ code, name }) => {
+export const MUNICIPALITY_INBOXES: readonly MunicipalityInbox[] = REGION_MIDTJYLLAND_MUNICIPALITIES.map(({ code, name }) => {
   const healthAndElderly = routedToHealthAndElderly.has(code);
   return {
     code,
