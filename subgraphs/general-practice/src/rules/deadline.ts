@@ -1,0 +1,50 @@
+import { parseIsoDate, toIsoDate } from '@pathway-graph/shared';
+import type { LetterStatus } from './status.ts';
+
+/**
+ * Reply deadlines. The agreement (6.2) promises the GP a reply about what has been initiated but sets no deadline;
+ * each municipality sets its own. Counted in working days (Monday to Friday; Danish public holidays are not yet
+ * taken into account, which errs on the side of flagging a letter a little early).
+ */
+export const DEFAULT_REPLY_WORKING_DAYS = 10;
+
+/**
+ * Per-municipality reply deadlines in working days, by municipality code. Configuration, not law: the values here are
+ * illustrative placeholders until each municipality states its own; a municipality not listed gets
+ * DEFAULT_REPLY_WORKING_DAYS. (Herning ran the pilot with a short deadline; Samsø and Lemvig route letters through
+ * their health and elderly area and get a longer one.) Belongs with the municipality's inbox data once that is shared.
+ */
+export const REPLY_WORKING_DAYS_BY_MUNICIPALITY: Readonly<Record<number, number>> = {
+  657: 5,
+  741: 15,
+  665: 15,
+};
+
+export function replyWorkingDays(municipalityCode: number): number {
+  return REPLY_WORKING_DAYS_BY_MUNICIPALITY[municipalityCode] ?? DEFAULT_REPLY_WORKING_DAYS;
+}
+
+/** The last day a reply is on time: `workingDays` working days (Mon-Fri) after the day the letter was sent. */
+export function replyDueDate(sentOn: string, workingDays: number): string {
+  parseIsoDate(sentOn, 'sentOn');
+  if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError('workingDays must be a whole number >= 0');
+  const [y, m, d] = sentOn.split('-').map(Number) as [number, number, number];
+  // UTC noon: pure calendar arithmetic, no time zone or daylight-saving shift can move the day.
+  const date = new Date(Date.UTC(y, m - 1, d, 12));
+  let left = workingDays;
+  while (left > 0) {
+    date.setUTCDate(date.getUTCDate() + 1);
+    const weekday = date.getUTCDay();
+    if (weekday !== 0 && weekday !== 6) left -= 1;
+  }
+  return toIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+}
+
+/**
+ * Overdue: no reply yet and the due day has passed. A failed letter never reached the municipality, so it is not
+ * the municipality's overdue reply (its FAILED status is what the GP must act on).
+ */
+export function isOverdue(status: LetterStatus, replyDueOn: string, today: string): boolean {
+  if (status === 'ANSWERED' || status === 'FAILED') return false;
+  return today > replyDueOn;
+}

@@ -1,0 +1,249 @@
+import {
+  assertConsentGivenByRightParty,
+  assertGln,
+  assertInTargetGroup,
+  assertMunicipalityCode,
+  badUserInput,
+  CARE_COMMUNICATION_CATEGORIES,
+  MUNICIPALITY_INBOXES,
+  parseCpr,
+  parseIsoDate,
+  type CareCommunicationCategory,
+  type ConsentingParty,
+  type MunicipalityInbox,
+} from '@pathway-graph/shared';
+
+/**
+ * The rules a correspondence letter (korrespondancebrev, agreement 6.2) from a GP to a municipality must meet before
+ * anything is stored or sent. Pure: the caller passes "today"; every refusal is BAD_USER_INPUT with `field` naming
+ * the input to fix, and a message that says what to do instead.
+ */
+
+/**
+ * The longest letter text accepted, in characters. MedCom sets no limit on a CareCommunication segment, but a
+ * correspondence letter is meant to be a short note the municipality's inbox staff can read and route (the agreement
+ * sets no requirements for its content, 6.2); 10 000 characters is about four printed pages, well beyond any real
+ * letter, and keeps one message (text twice: segment and narrative, escaped) far below the message endpoint's body
+ * limit, so a letter accepted here can always be delivered.
+ */
+export const MAX_TEXT_LENGTH = 10_000;
+/** Subject and topic are one-line headings (MedCom's "emne"). */
+export const MAX_SUBJECT_LENGTH = 200;
+
+export const LETTER_STEPS = ['TRIN_1', 'TRIN_2'] as const;
+export type LetterStep = (typeof LETTER_STEPS)[number];
+
+/** What a letter is for; only care coordination may travel as a correspondence letter. */
+export type LetterPurpose = 'CARE_COORDINATION' | 'CHILD_WELFARE_NOTIFICATION';
+
+export interface LetterInput {
+  messageId: string;
+  cpr: string;
+  municipalityCode?: number | null;
+  inboxLocationNumber?: string | null;
+  /** MedCom category code, lower case as MedCom writes it (e.g. `other`, `psychiatry-social-disability`). */
+  category: string;
+  topic?: string | null;
+  subject: string;
+  text: string;
+  step: string;
+  purpose?: LetterPurpose | null;
+  isChildWelfareNotification?: boolean | null;
+  acute?: boolean | null;
+  priority?: 'ROUTINE' | 'ASAP' | null;
+  consent?: { givenBy: ConsentingParty; givenOn: string } | null;
+  signature: { name: string; title: string; phone: string };
+}
+
+export interface ValidLetter {
+  messageId: string;
+  cpr: string;
+  birthDate: string;
+  recipient: MunicipalityInbox;
+  category: CareCommunicationCategory;
+  /** MedCom's Communication.topic; the subject when no topic was given. */
+  topic: string;
+  subject: string;
+  text: string;
+  step: LetterStep;
+  consent: { givenBy: ConsentingParty; givenOn: string };
+  signature: { name: string; title: string; phone: string };
+}
+
+/** Refusal of a child-welfare notification: it has a channel of its own and is never a correspondence letter. */
+export const NOTIFICATION_MESSAGE =
+  'A child-welfare notification (underretning) can never be sent as a correspondence letter: file it through the ' +
+  "municipality's usual notification channel (underretning to the municipality's children and family services). " +
+  'A correspondence letter is for coordinating a preventive effort for a child in mild mental distress (agreement 6.2).';
+
+/** Refusal of an acute letter: the agreement prescribes a phone call, a direct referral and a notification. */
+export const ACUTE_MESSAGE =
+  'An acute psychiatric problem must not be sent as a correspondence letter: phone the psychiatric emergency service ' +
+  '(akutafdelingen for Børne- og Ungdomspsykiatrien), then send a referral directly to the child and adolescent ' +
+  'psychiatric department (BUA), and file a notification (underretning) to the municipality.';
+
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+const PHONE = /^\+?[0-9 ]{8,16}$/;
+
+/** Validates and normalises a letter; throws BAD_USER_INPUT (with `field`) on the first rule it breaks. */
+export function validateLetter(input: LetterInput, { today }: { today: string }): ValidLetter {
+  // What the letter is may not be sent at all: say so first, whatever else is wrong with it.
+  if (input.isChildWelfareNotification === true || input.purpose === 'CHILD_WELFARE_NOTIFICATION') {
+    throw badUserInput(NOTIFICATION_MESSAGE, {
+      field: input.purpose === 'CHILD_WELFARE_NOTIFICATION' ? 'purpose' : 'isChildWelfareNotification',
+      reason: 'CHILD_WELFARE_NOTIFICATION',
+    });
+  }
+  const category = normaliseCategory(input.category);
+  if (input.acute === true || input.priority === 'ASAP' || category === 'acute-ambulant') {
+    const field = input.acute === true ? 'acute' : input.priority === 'ASAP' ? 'priority' : 'category';
+    throw badUserInput(ACUTE_MESSAGE, { field, reason: 'ACUTE' });
+  }
+
+  const messageId = typeof input.messageId === 'string' ? input.messageId.trim() : '';
+  if (!FHIR_ID.test(messageId)) {
+    throw badUserInput(
+      'messageId must be 1-64 letters, digits, "-" or "." (it becomes the MedCom MessageHeader id); a UUID generated by your system is best.',
+      { field: 'messageId' },
+    );
+  }
+
+  const cpr = parseCpr(input.cpr, 'cpr');
+  assertInTargetGroup(cpr.birthDate, today, 'cpr');
+
+  const recipient = resolveRecipient(input.municipalityCode ?? null, input.inboxLocationNumber ?? null);
+
+  const subject = requireLine(input.subject, 'subject', 'the letter needs a short subject (emne)');
+  let topic = input.topic == null ? '' : input.topic.trim();
+  if (topic.length > MAX_SUBJECT_LENGTH) {
+    throw badUserInput(`topic must be at most ${MAX_SUBJECT_LENGTH} characters; got ${topic.length}.`, { field: 'topic' });
+  }
+  if (topic === '') topic = subject;
+
+  const text = typeof input.text === 'string' ? input.text.trim() : '';
+  if (text === '') {
+    throw badUserInput('text is empty: write what you have observed and what you would like the municipality to do.', { field: 'text' });
+  }
+  if (text.length > MAX_TEXT_LENGTH) {
+    throw badUserInput(
+      `text is ${text.length} characters; a correspondence letter may be at most ${MAX_TEXT_LENGTH}. Shorten it, and agree on a meeting for anything longer.`,
+      { field: 'text', max: MAX_TEXT_LENGTH },
+    );
+  }
+
+  if (!(LETTER_STEPS as readonly string[]).includes(input.step)) {
+    throw badUserInput(
+      `step must be TRIN_1 or TRIN_2: correspondence letters belong to steps 1 and 2 of the graduated pathway; for step 3 refer to BUA.`,
+      { field: 'step' },
+    );
+  }
+
+  const consent = input.consent;
+  if (!consent) {
+    throw badUserInput(
+      'consent is required: a correspondence letter discloses the child\'s health data to the municipality, which needs consent ' +
+        '(from the young person from 15, a custody holder before). Record who gave it and when.',
+      { field: 'consent' },
+    );
+  }
+  parseIsoDate(consent.givenOn, 'consent.givenOn');
+  if (consent.givenOn > today) {
+    throw badUserInput(`consent.givenOn ${consent.givenOn} is in the future; consent must be given before the letter is sent.`, {
+      field: 'consent.givenOn',
+    });
+  }
+  if (consent.givenOn < cpr.birthDate) {
+    throw badUserInput('consent.givenOn is before the child was born.', { field: 'consent.givenOn' });
+  }
+  try {
+    assertConsentGivenByRightParty(consent.givenBy, cpr.birthDate, consent.givenOn);
+  } catch (error) {
+    const required = requiredOf(error);
+    throw badUserInput((error as Error).message, { field: 'consent.givenBy', required });
+  }
+
+  const signature = {
+    name: requireLine(input.signature?.name, 'signature.name', "the GP's name must sign the letter"),
+    title: requireLine(input.signature?.title, 'signature.title', "the signer's title (e.g. Praktiserende læge) must be given"),
+    phone: (input.signature?.phone ?? '').trim(),
+  };
+  if (!PHONE.test(signature.phone)) {
+    throw badUserInput('signature.phone must be a phone number of 8 to 16 digits (optionally +45 and spaces), so the municipality can call back.', {
+      field: 'signature.phone',
+    });
+  }
+
+  return {
+    messageId,
+    cpr: cpr.normalized,
+    birthDate: cpr.birthDate,
+    recipient,
+    category,
+    topic,
+    subject,
+    text,
+    step: input.step as LetterStep,
+    consent: { givenBy: consent.givenBy, givenOn: consent.givenOn },
+    signature,
+  };
+}
+
+function requiredOf(error: unknown): string | null {
+  const extensions = (error as { extensions?: Record<string, unknown> }).extensions;
+  const required = extensions?.['required'];
+  return typeof required === 'string' ? required : null;
+}
+
+function requireLine(value: string | null | undefined, field: string, what: string): string {
+  const line = typeof value === 'string' ? value.trim() : '';
+  if (line === '') throw badUserInput(`${field} is empty: ${what}.`, { field });
+  if (line.length > MAX_SUBJECT_LENGTH) {
+    throw badUserInput(`${field} must be at most ${MAX_SUBJECT_LENGTH} characters; got ${line.length}.`, { field });
+  }
+  return line;
+}
+
+/** MedCom codes are lower-case kebab (`psychiatry-social-disability`); GraphQL enum values are upper snake. */
+export function normaliseCategory(value: string): CareCommunicationCategory {
+  const code = String(value ?? '').trim().toLowerCase().replace(/_/g, '-');
+  if (!(CARE_COMMUNICATION_CATEGORIES as readonly string[]).includes(code)) {
+    throw badUserInput(`category must be a MedCom CareCommunication category (${CARE_COMMUNICATION_CATEGORIES.join(', ')}).`, {
+      field: 'category',
+    });
+  }
+  return code as CareCommunicationCategory;
+}
+
+/** The municipality's inbox, by code or location number (GLN); both given must name the same inbox. */
+export function resolveRecipient(municipalityCode: number | null, inboxLocationNumber: string | null): MunicipalityInbox {
+  if (municipalityCode === null && (inboxLocationNumber === null || inboxLocationNumber.trim() === '')) {
+    throw badUserInput('Address the letter with municipalityCode or inboxLocationNumber (the municipality inbox\'s GLN).', {
+      field: 'municipalityCode',
+    });
+  }
+  let byCode: MunicipalityInbox | undefined;
+  if (municipalityCode !== null) {
+    const code = assertMunicipalityCode(municipalityCode, 'municipalityCode');
+    byCode = MUNICIPALITY_INBOXES.find((m) => m.code === code);
+  }
+  let byGln: MunicipalityInbox | undefined;
+  if (inboxLocationNumber !== null && inboxLocationNumber.trim() !== '') {
+    const gln = assertGln(inboxLocationNumber, 'inboxLocationNumber');
+    byGln = MUNICIPALITY_INBOXES.find((m) => m.inboxLocationNumber === gln);
+    if (!byGln) {
+      throw badUserInput(
+        `No municipality inbox has location number ${gln}; use one of the 19 municipalities' inboxes (or address by municipalityCode).`,
+        { field: 'inboxLocationNumber' },
+      );
+    }
+  }
+  if (byCode && byGln && byCode.code !== byGln.code) {
+    throw badUserInput(
+      `inboxLocationNumber ${byGln.inboxLocationNumber} is the inbox of ${byGln.name} (${byGln.code}), not of municipality ${byCode.code}; give one of them, or two that agree.`,
+      { field: 'inboxLocationNumber' },
+    );
+  }
+  const inbox = byCode ?? byGln;
+  if (!inbox) throw badUserInput('Unknown municipality.', { field: 'municipalityCode' });
+  return inbox;
+}
