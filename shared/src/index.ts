@@ -21,3 +21,4 @@ export * from './sector/plugin.ts';
 export * from './sector/repository.ts';
 export * from './sector/context.ts';
 export * from './sector/seed.ts';
+export * from './messaging/index.ts';

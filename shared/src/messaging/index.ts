@@ -1,0 +1,5 @@
+export * from './tables.ts';
+export * from './signature.ts';
+export * from './outbox.ts';
+export * from './worker.ts';
+export * from './endpoint.ts';

@@ -1,0 +1,104 @@
+import express from 'express';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { openDatabase, type DatabaseTarget } from '../db/database.ts';
+import type { Logger } from '../server/logger.ts';
+import { messageEndpoint } from './endpoint.ts';
+import type { ReceivedMessage } from './outbox.ts';
+import type { MessagingTables } from './tables.ts';
+import * as testSchema from './test-schema.ts';
+
+export const TEST_SECRET = 'messaging-test-secret-0123456789abcdef';
+export const tables: MessagingTables = { outbox: testSchema.outbox, receivedMessages: testSchema.receivedMessages };
+
+/** The messaging tables in schema `messaging_test`, created by the drizzle-kit migrations generated from test-schema.ts. */
+export function openTestDatabase(target: DatabaseTarget) {
+  return openDatabase({
+    target,
+    pgSchema: 'messaging_test',
+    migrationsFolder: fileURLToPath(new URL('./test-migrations', import.meta.url)),
+    schema: testSchema,
+  });
+}
+
+/** A logger whose every line is kept, to prove what the code under test never logs. */
+export function capturingLogger(): { log: Logger; lines: string[] } {
+  const lines: string[] = [];
+  return { log: pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) }), lines };
+}
+
+export interface TestRecipient {
+  port: number;
+  url: string;
+  /** Every message the endpoint accepted, in arrival order, redeliveries included. */
+  received: ReceivedMessage[];
+  /** Answer with this status instead of accepting (undefined: accept). */
+  refuseWith: number | undefined;
+  /** Awaited before a message is accepted: lets a test act while the sender waits for the answer. */
+  beforeAccept: ((m: ReceivedMessage) => Promise<void>) | undefined;
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  restart(): Promise<void>;
+}
+
+/**
+ * A recipient sector reduced to its message endpoint: it records what arrives. `handle` may be replaced to store
+ * the messages for real; `delayMs` widens race windows in the concurrency tests.
+ */
+export async function startRecipient(options: { port?: number; delayMs?: () => number; log?: Logger } = {}): Promise<TestRecipient> {
+  const log = options.log ?? pino({ level: 'silent' });
+  const app = express();
+  const recipient: TestRecipient = {
+    port: options.port ?? 0,
+    url: '',
+    received: [],
+    refuseWith: undefined,
+    beforeAccept: undefined,
+    stop: async () => {},
+    restart: async () => {},
+  };
+  app.post(
+    '/messages',
+    (_req, res, next) => {
+      if (recipient.refuseWith === undefined) return next();
+      res.status(recipient.refuseWith).json({ error: 'TEST_REFUSAL', message: 'refused by the test' });
+    },
+    messageEndpoint({
+      signingSecret: TEST_SECRET,
+      log,
+      handle: async (m) => {
+        const delay = options.delayMs?.() ?? 0;
+        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+        await recipient.beforeAccept?.(m);
+        recipient.received.push(m);
+        return { duplicate: false, response: { acknowledged: m.messageId } };
+      },
+    }),
+  );
+  let server: Server | undefined;
+  const listen = async (port: number) => {
+    const s = createServer(app);
+    await new Promise<void>((resolve, reject) => {
+      s.once('error', reject);
+      s.listen(port, '127.0.0.1', () => resolve());
+    });
+    server = s;
+    recipient.port = (s.address() as AddressInfo).port;
+    recipient.url = `http://127.0.0.1:${recipient.port}/messages`;
+  };
+  recipient.stop = async () => {
+    const s = server;
+    server = undefined;
+    if (!s) return;
+    // The worker's fetch keeps connections alive; a down recipient must refuse them, not keep serving them.
+    s.closeAllConnections();
+    await new Promise<void>((resolve) => s.close(() => resolve()));
+  };
+  recipient.restart = () => listen(recipient.port);
+  await listen(recipient.port);
+  return recipient;
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
