@@ -14,3 +14,6 @@ export type { MunicipalityRow as MunicipalityModel } from './db/schema.ts';
 
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
 export type AccessLogEntryModel = AccessLogRow & { source: string };
+
+export type { LetterRecord as InboxLetterModel } from './db/letters.ts';
+export type { LetterEventRow as InboxLetterEventModel, LetterReplyRow as InboxLetterReplyModel } from './db/schema.ts';

@@ -5,7 +5,12 @@ import {
   todayInDenmark,
   type TokenVerifier,
   createLogger,
+  createDeliveryWorker,
+  messageEndpoint,
   openDatabase,
+  type Destination,
+  type DeliveryWorker,
+  type ReceivedMessage,
   startSubgraphServer,
   type Database,
   type DatabaseTarget,
@@ -20,6 +25,7 @@ import { municipalityOwnership } from './access.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
 import { resolvers } from './resolvers/index.ts';
+import { handleIncomingMessage, messagingTables } from './incoming.ts';
 
 export interface MunicipalitySubgraphOptions {
   port: number;
@@ -30,10 +36,23 @@ export interface MunicipalitySubgraphOptions {
   verifier: TokenVerifier;
   /** Fixes "today" (tests); defaults to the current date in Denmark. */
   today?: () => string;
+  /**
+   * Cross-sector messaging (agreement 6.2): when given, letters are received at POST /messages and replies and status
+   * messages are delivered from the outbox by a worker. Without it, nothing is delivered (the outbox only fills).
+   */
+  messaging?: {
+    signingSecret: string;
+    endpoints: Record<Destination, string>;
+    workerPollMs?: number;
+  };
 }
 
 export interface RunningMunicipalitySubgraph extends RunningService {
   database: Database<typeof schema>;
+  /** Stores an incoming message as the message endpoint does (tests, and in-process delivery). */
+  receiveMessage(m: ReceivedMessage): ReturnType<typeof handleIncomingMessage>;
+  /** The delivery worker, when messaging is configured. */
+  worker?: DeliveryWorker;
 }
 
 /** Opens the database (migrating it), ensures the reference data, optionally seeds demo data, and serves. */
@@ -53,6 +72,20 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
     const seeded = await seedDemoData(db, options.pseudonymSecret);
     if (seeded) log.info({ children: seeded }, 'seeded synthetic demo children');
   }
+  const incoming = { db, pseudonymSecret: options.pseudonymSecret, today, log };
+  let worker: DeliveryWorker | undefined;
+  if (options.messaging) {
+    worker = createDeliveryWorker({
+      db,
+      tables: messagingTables,
+      endpoints: options.messaging.endpoints,
+      signingSecret: options.messaging.signingSecret,
+      sender: 'municipality',
+      ...(options.messaging.workerPollMs !== undefined ? { pollIntervalMs: options.messaging.workerPollMs } : {}),
+      log,
+    });
+  }
+  const messaging = options.messaging;
   const service = await startSubgraphServer<Context>({
     name: 'municipality',
     port: options.port,
@@ -67,8 +100,23 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
       access: createRequestAccess(base, db, tables, municipalityOwnership, today()),
     }),
     plugins: [accessLogPlugin<Context>(db, tables)],
+    ...(messaging
+      ? {
+          routes: (app) => {
+            app.post('/messages', messageEndpoint({ signingSecret: messaging.signingSecret, handle: (m) => handleIncomingMessage(incoming, m), log }));
+          },
+        }
+      : {}),
     ready: () => database.ping(),
-    onClose: () => database.close(),
+    onClose: async () => {
+      await worker?.stop();
+      await database.close();
+    },
   });
-  return Object.assign(service, { database });
+  worker?.start();
+  return Object.assign(service, {
+    database,
+    receiveMessage: (m: ReceivedMessage) => handleIncomingMessage(incoming, m),
+    ...(worker ? { worker } : {}),
+  });
 }

@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { MunicipalityRow } from './schema.ts';
+import type { LetterEventRow, LetterReplyRow, MunicipalityRow } from './schema.ts';
+import { findEventsByLetterIds, findRepliesByLetterIds } from './letters.ts';
 import {
   childCountsByMunicipality,
   findChildrenByIds,
@@ -28,6 +29,14 @@ export function createLoaders(db: MunicipalityDb) {
       const rows = inKeyOrder(codes, await childCountsByMunicipality(db, codes), (r) => r.municipalityCode);
       return rows.map((r) => r ?? { registered: 0, withOpenCase: 0 });
     }),
+    /** A letter's history, for a whole page of letters in one statement. */
+    letterEvents: new DataLoader<string, LetterEventRow[]>(async (ids) => {
+      const rows = await findEventsByLetterIds(db, ids);
+      return ids.map((id) => rows.filter((r) => r.letterId === id));
+    }),
+    letterReply: new DataLoader<string, LetterReplyRow | null>(async (ids) =>
+      inKeyOrder(ids, await findRepliesByLetterIds(db, ids), (r) => r.letterId),
+    ),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -82,7 +82,7 @@ export async function listChildrenOfMunicipality(
 }
 
 /** Inserts missing municipalities; existing rows keep their local settings (inbox name, department). */
-export async function ensureMunicipalities(db: MunicipalityDb, rows: readonly schema.MunicipalityRow[]) {
+export async function ensureMunicipalities(db: MunicipalityDb, rows: readonly (typeof municipalities.$inferInsert)[]) {
   await db.insert(municipalities).values([...rows]).onConflictDoNothing();
 }
 

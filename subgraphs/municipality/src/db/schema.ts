@@ -1,6 +1,8 @@
 import { defineSectorTables } from '@pathway-graph/shared/sector/tables';
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { defineMessagingTables } from '@pathway-graph/shared/messaging/tables';
+import type { MessageSegment, PractitionerInRole } from '@pathway-graph/shared';
+import { boolean, date, index, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Every table of this subgraph lives in its own Postgres schema, on a shared embedded instance or its own server. */
 export const municipalitySchema = pgSchema('municipality');
@@ -14,6 +16,8 @@ export const municipalities = municipalitySchema.table('municipalities', {
   inboxName: text().notNull(),
   inboxLocationNumber: text().notNull().unique(),
   receivingDepartment: receivingDepartment().notNull().default('CHILDREN_AND_YOUTH'),
+  /** Working days (Mon-Fri) the municipality allows itself to reply to a letter; letters past it are overdue. */
+  replyDeadlineWorkingDays: integer().notNull().default(10),
 });
 
 /** Children known to a municipality of the region. The CPR number stays here: municipal casework needs it. */
@@ -55,3 +59,111 @@ export type ChildRow = typeof children.$inferSelect;
 
 /** Consents this sector holds to disclose its data, and its append-only access log (shared definitions). */
 export const { consents, accessLog } = defineSectorTables(municipalitySchema);
+
+/** Cross-sector messaging: the outbox the delivery worker sends from, and the message ids already received. */
+export const { outbox, receivedMessages } = defineMessagingTables(municipalitySchema);
+
+export const LETTER_STATUSES = ['RECEIVED', 'READ', 'ANSWERED'] as const;
+export type LetterStatus = (typeof LETTER_STATUSES)[number];
+export const LETTER_STEPS = ['TRIN_1', 'TRIN_2'] as const;
+export type LetterStep = (typeof LETTER_STEPS)[number];
+
+/**
+ * Correspondence letters (korrespondancemeddelelser) received from general practice (agreement 6.2), one row per
+ * MedCom message id. The CPR number stays here (like `children.cpr`): the reply must name the patient.
+ */
+export const receivedLetters = municipalitySchema.table(
+  'received_letters',
+  {
+    /** UUIDv7, so id order is receipt order (the inbox pages by it). */
+    id: uuid().primaryKey(),
+    /** The letter's MessageHeader id: the idempotency key of delivery, and what the reply points at. */
+    messageId: text().notNull().unique(),
+    municipalityCode: integer()
+      .notNull()
+      .references(() => municipalities.code),
+    /** The department that received it (agreement section 7), as the inbox was routed on receipt. */
+    department: receivingDepartment().notNull(),
+    childId: text().notNull(),
+    cpr: text().notNull(),
+    birthDate: date({ mode: 'string' }).notNull(),
+    senderYdernummer: text(),
+    senderGln: text().notNull(),
+    senderSorCode: text().notNull(),
+    senderName: text(),
+    receiverGln: text().notNull(),
+    receiverSorCode: text().notNull(),
+    /** The GP who wrote, as signed in the letter. */
+    gpSignature: text(),
+    /** The GP as a MedCom PractitionerRole, so the reply can be addressed to them. */
+    gpPractitioner: jsonb().$type<PractitionerInRole>(),
+    conversationId: text().notNull(),
+    category: text().notNull(),
+    topic: text(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    /** The letter's segments as sent; the reply quotes them (MedCom replies repeat the conversation). */
+    segments: jsonb().$type<MessageSegment[]>().notNull(),
+    /** The step of the graduated pathway the GP names, when given. */
+    step: text({ enum: LETTER_STEPS }),
+    sentAt: timestamp({ withTimezone: true, mode: 'string' }).notNull(),
+    receivedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    receivedOn: date({ mode: 'string' }).notNull(),
+    replyDueOn: date({ mode: 'string' }).notNull(),
+    status: text({ enum: LETTER_STATUSES }).notNull().default('RECEIVED'),
+    assigneeSubject: text(),
+    assigneeRole: text(),
+    assigneeName: text(),
+    assignedAt: timestamp({ withTimezone: true, mode: 'string' }),
+    readAt: timestamp({ withTimezone: true, mode: 'string' }),
+    readBy: text(),
+  },
+  (t) => [
+    index('received_letters_inbox_idx').on(t.municipalityCode, t.id),
+    index('received_letters_child_idx').on(t.childId),
+  ],
+);
+
+export const LETTER_EVENT_KINDS = ['RECEIVED', 'ASSIGNED', 'READ', 'REPLIED'] as const;
+
+/** What happened to a letter, in order: its history in the inbox. Append-only. */
+export const letterEvents = municipalitySchema.table(
+  'letter_events',
+  {
+    id: uuid().primaryKey(),
+    letterId: uuid()
+      .notNull()
+      .references(() => receivedLetters.id),
+    at: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    kind: text({ enum: LETTER_EVENT_KINDS }).notNull(),
+    /** Null for RECEIVED (the delivery, not a person). */
+    actorSubject: text(),
+    actorName: text(),
+    /** e.g. the assignee's name and role. */
+    detail: text(),
+  },
+  (t) => [index('letter_events_letter_idx').on(t.letterId, t.id)],
+);
+
+/** The municipality's one reply to a letter. */
+export const letterReplies = municipalitySchema.table('letter_replies', {
+  id: uuid().primaryKey(),
+  letterId: uuid()
+    .notNull()
+    .unique()
+    .references(() => receivedLetters.id),
+  /** The reply's MessageHeader id. */
+  messageId: text().notNull().unique(),
+  initiated: jsonb().$type<string[]>().notNull(),
+  text: text().notNull(),
+  contactCommitment: text({ enum: ['CONTACT_FAMILY', 'CONTACT_GP'] }),
+  contactOptions: text(),
+  repliedBySubject: text().notNull(),
+  repliedByName: text().notNull(),
+  repliedByRole: text().notNull(),
+  repliedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+});
+
+export type ReceivedLetterRow = typeof receivedLetters.$inferSelect;
+export type LetterEventRow = typeof letterEvents.$inferSelect;
+export type LetterReplyRow = typeof letterReplies.$inferSelect;

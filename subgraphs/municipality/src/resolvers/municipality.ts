@@ -37,6 +37,7 @@ export const Municipality: MunicipalityResolvers = {
     name: m.inboxName,
     locationNumber: m.inboxLocationNumber,
     receivingDepartment: m.receivingDepartment,
+    replyDeadlineWorkingDays: m.replyDeadlineWorkingDays,
   }),
   children: async (m, { first, after }, { db, principal }) => {
     assertMayListChildren(principal, m.code);
