@@ -8,4 +8,6 @@ export interface Context extends RequestBase {
   loaders: Loaders;
   /** Guards and logs every read of a child's data. */
   access: RequestAccess;
+  /** Turns a CPR number into the child's pseudonym, the same in every subgraph. */
+  pseudonymSecret: string;
 }

@@ -10,13 +10,17 @@ import {
   type DatabaseTarget,
   type Logger,
   type RunningService,
+  type DeliveryWorker,
+  messageEndpoint,
 } from '@pathway-graph/shared';
+
 import { fileURLToPath } from 'node:url';
 import type { Context } from './context.ts';
 import { generalPracticeOwnership } from './access.ts';
 import { createLoaders } from './db/loaders.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
+import { createLetterDeliveryWorker, receiveFromMunicipality, type GeneralPracticeMessagingOptions } from './letters/messaging.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export interface GeneralPracticeSubgraphOptions {
@@ -28,10 +32,17 @@ export interface GeneralPracticeSubgraphOptions {
   verifier: TokenVerifier;
   /** Fixes "today" (tests); defaults to the current date in Denmark. */
   today?: () => string;
+  /**
+   * The channel to the municipality: when given, a delivery worker sends queued letters to `endpoints.municipality`
+   * and POST /messages receives read receipts and replies. Without it letters stay QUEUED (tests drive delivery).
+   */
+  messaging?: GeneralPracticeMessagingOptions;
 }
 
 export interface RunningGeneralPracticeSubgraph extends RunningService {
   database: Database<typeof schema>;
+  /** The letter delivery worker, when messaging is configured (started already). */
+  worker: DeliveryWorker | null;
 }
 
 /** Opens the database (migrating it), optionally seeds demo data, and serves. */
@@ -52,6 +63,8 @@ export async function startGeneralPracticeSubgraph(
     const seeded = await seedDemoData(db, options.pseudonymSecret);
     if (seeded.practices) log.info(seeded, 'seeded fictitious demo practices and synthetic children');
   }
+  const worker = options.messaging ? createLetterDeliveryWorker(db, options.messaging, log) : null;
+  const messaging = options.messaging;
   const service = await startSubgraphServer<Context>({
     name: 'general-practice',
     port: options.port,
@@ -64,10 +77,22 @@ export async function startGeneralPracticeSubgraph(
       db,
       loaders: createLoaders(db),
       access: createRequestAccess(base, db, tables, generalPracticeOwnership, today()),
+      pseudonymSecret: options.pseudonymSecret,
     }),
+    ...(messaging
+      ? {
+          routes: (app) => {
+            app.post('/messages', messageEndpoint({ signingSecret: messaging.signingSecret, handle: receiveFromMunicipality(db), log }));
+          },
+        }
+      : {}),
     plugins: [accessLogPlugin<Context>(db, tables)],
     ready: () => database.ping(),
-    onClose: () => database.close(),
+    onClose: async () => {
+      await worker?.stop();
+      await database.close();
+    },
   });
-  return Object.assign(service, { database });
+  worker?.start();
+  return Object.assign(service, { database, worker });
 }

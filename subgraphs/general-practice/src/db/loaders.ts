@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
-import type { PracticeRow } from './schema.ts';
+import { findHistoryByLetterIds, findLettersByIds, findRepliesByLetterIds } from './letters.ts';
+import type { LetterRow, LetterStatusRow, PracticeRow, ReplyRow } from './schema.ts';
 import { findChildrenByIds, findPracticesByYdernumre, type ChildRecord, type GeneralPracticeDb } from './repository.ts';
 
 /** Returns the rows in key order, with null where a key has no row (DataLoader's contract). */
@@ -17,6 +18,19 @@ export function createLoaders(db: GeneralPracticeDb) {
     child: new DataLoader<string, ChildRecord | null>(async (ids) =>
       inKeyOrder(ids, await findChildrenByIds(db, ids), (c) => c.id),
     ),
+    letter: new DataLoader<string, LetterRow | null>(async (ids) =>
+      inKeyOrder(ids, await findLettersByIds(db, ids), (l) => l.id),
+    ),
+    /** Each letter's status history, oldest first. */
+    letterHistory: new DataLoader<string, LetterStatusRow[]>(async (ids) => {
+      const rows = await findHistoryByLetterIds(db, ids);
+      return ids.map((id) => rows.filter((r) => r.letterId === id));
+    }),
+    /** The latest reply to each letter. */
+    letterReply: new DataLoader<string, ReplyRow | null>(async (ids) => {
+      const rows = await findRepliesByLetterIds(db, ids);
+      return ids.map((id) => rows.filter((r) => r.letterId === id).at(-1) ?? null);
+    }),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,5 +1,6 @@
 import { defineSectorTables } from '@pathway-graph/shared/sector/tables';
-import { boolean, date, index, integer, pgSchema, text, timestamp } from 'drizzle-orm/pg-core';
+import { defineMessagingTables } from '@pathway-graph/shared/messaging/tables';
+import { boolean, date, index, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Every table of this subgraph lives in its own Postgres schema, on a shared embedded instance or its own server. */
 export const generalPracticeSchema = pgSchema('general_practice');
@@ -44,3 +45,84 @@ export type ChildRow = typeof children.$inferSelect;
 
 /** Consents this sector holds to disclose its data, and its append-only access log (shared definitions). */
 export const { consents, accessLog } = defineSectorTables(generalPracticeSchema);
+
+/** The outbox the delivery worker sends from, and the record of messages received (shared definitions). */
+export const { outbox, receivedMessages } = defineMessagingTables(generalPracticeSchema);
+
+export const LETTER_STATUS_VALUES = ['QUEUED', 'DELIVERED', 'READ', 'ANSWERED', 'FAILED'] as const;
+
+/**
+ * Correspondence letters (korrespondancebreve, agreement 6.2) sent by a practice to a municipality's inbox. The CPR
+ * number is kept because the letter carries it (the MedCom Patient); the API never returns it. `messageId` is the
+ * client's idempotency key and the MedCom MessageHeader id: unique, so one send is one letter however often it is
+ * retried.
+ */
+export const letters = generalPracticeSchema.table(
+  'letters',
+  {
+    id: uuid().primaryKey(),
+    messageId: text().notNull().unique('letters_message_id_unique'),
+    practice: text().notNull(),
+    childId: text().notNull(),
+    cpr: text().notNull(),
+    recipientMunicipalityCode: integer().notNull(),
+    recipientInboxGln: text().notNull(),
+    recipientInboxName: text().notNull(),
+    category: text().notNull(),
+    topic: text().notNull(),
+    subject: text().notNull(),
+    text: text().notNull(),
+    step: text({ enum: ['TRIN_1', 'TRIN_2'] }).notNull(),
+    consentGivenBy: text({ enum: ['YOUNG_PERSON', 'CUSTODY_HOLDER'] }).notNull(),
+    consentGivenOn: date({ mode: 'string' }).notNull(),
+    signatureName: text().notNull(),
+    signatureTitle: text().notNull(),
+    signaturePhone: text().notNull(),
+    status: text({ enum: LETTER_STATUS_VALUES }).notNull(),
+    /** ISO 8601 instant as put in the MedCom bundle (kept as text so the exported bundle is byte-stable). */
+    sentAt: text().notNull(),
+    replyDueOn: date({ mode: 'string' }).notNull(),
+    createdBy: text().notNull(),
+  },
+  (t) => [index('letters_practice_idx').on(t.practice, t.id), index('letters_child_idx').on(t.childId)],
+);
+
+/** Every status a letter has had, in order; the GP sees this history. */
+export const letterStatusHistory = generalPracticeSchema.table(
+  'letter_status_history',
+  {
+    id: uuid().primaryKey(),
+    letterId: uuid()
+      .notNull()
+      .references(() => letters.id),
+    status: text({ enum: LETTER_STATUS_VALUES }).notNull(),
+    at: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    note: text(),
+  },
+  (t) => [index('letter_status_history_letter_idx').on(t.letterId, t.id)],
+);
+
+/**
+ * Replies received from the municipality (what it has initiated, whether it will contact the family), one per
+ * MedCom reply message; the received bundle is kept as it came, so it can be exported unchanged.
+ */
+export const replies = generalPracticeSchema.table(
+  'replies',
+  {
+    id: uuid().primaryKey(),
+    letterId: uuid()
+      .notNull()
+      .references(() => letters.id),
+    messageId: text().notNull().unique('replies_message_id_unique'),
+    text: text().notNull(),
+    initiatedItems: jsonb().$type<string[]>().notNull().default([]),
+    contactCommitment: text(),
+    bundle: jsonb().notNull(),
+    receivedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  },
+  (t) => [index('replies_letter_idx').on(t.letterId)],
+);
+
+export type LetterRow = typeof letters.$inferSelect;
+export type LetterStatusRow = typeof letterStatusHistory.$inferSelect;
+export type ReplyRow = typeof replies.$inferSelect;

@@ -77,6 +77,56 @@ export type AccessLogPage = {
   nextBefore?: Maybe<Scalars['ID']['output']>;
 };
 
+/** MedCom CareCommunication categories (MedComCareCommunicationCategories), the kind of a correspondence letter. */
+export type CareCommunicationCategory =
+  /** acute-ambulant: acute ambulant care; always refused for a correspondence letter (acute problems go to the emergency service). */
+  | 'ACUTE_AMBULANT'
+  /** alcohol-and-drug-treatment: alcohol and drug treatment. */
+  | 'ALCOHOL_AND_DRUG_TREATMENT'
+  /** assistive-devices: assistive devices. */
+  | 'ASSISTIVE_DEVICES'
+  /** carecoordination: coordination of care. */
+  | 'CARECOORDINATION'
+  /** decease: death. */
+  | 'DECEASE'
+  /** discharge: discharge from hospital. */
+  | 'DISCHARGE'
+  /** examination-results: examination results. */
+  | 'EXAMINATION_RESULTS'
+  /** extended-care-responsibility: extended care responsibility. */
+  | 'EXTENDED_CARE_RESPONSIBILITY'
+  /** healthcare: health care. */
+  | 'HEALTHCARE'
+  /** home-care-assessment: home care assessment. */
+  | 'HOME_CARE_ASSESSMENT'
+  /** medicine: medicine. */
+  | 'MEDICINE'
+  /** nursing: nursing. */
+  | 'NURSING'
+  /** other: anything else; needs a topic. */
+  | 'OTHER'
+  /** outpatient: outpatient treatment. */
+  | 'OUTPATIENT'
+  /** psychiatry-social-disability: psychiatry and social disability; the usual category for a child in mental distress. */
+  | 'PSYCHIATRY_SOCIAL_DISABILITY'
+  /** regarding-referral: about a referral. */
+  | 'REGARDING_REFERRAL'
+  /** telemedicine: telemedicine. */
+  | 'TELEMEDICINE'
+  /** training: training. */
+  | 'TRAINING';
+
+/** A departure from the MedCom standard that the parser accepted after normalising it. */
+export type CareCommunicationDeviation = {
+  __typename?: 'CareCommunicationDeviation';
+  /** The deviation's code. */
+  code: Scalars['String']['output'];
+  /** What was wrong and how it was read. */
+  description: Scalars['String']['output'];
+  /** Where in the bundle it was found (FHIR path). */
+  element: Scalars['String']['output'];
+};
+
 /** A child or young person (0-18), identified across all subgraphs by a pseudonym (`id`), never by CPR number. */
 export type Child = {
   __typename?: 'Child';
@@ -128,6 +178,183 @@ export type ConsentingParty =
   | 'YOUNG_PERSON';
 
 /**
+ * A correspondence letter (korrespondancebrev) a practice sent to a municipality about a child. Only the sending
+ * practice sees it.
+ */
+export type CorrespondenceLetter = {
+  __typename?: 'CorrespondenceLetter';
+  /** The MedCom category. */
+  category: CareCommunicationCategory;
+  /** The child the letter is about. */
+  child: Child;
+  /** Who consented to the disclosure. */
+  consentGivenBy: ConsentingParty;
+  /** When the consent was given. */
+  consentGivenOn: Scalars['Date']['output'];
+  /** The letter as a MedCom CareCommunication bundle (JSON), as it was delivered. */
+  exportBundle?: Maybe<Scalars['String']['output']>;
+  /** The letter's id (UUIDv7). */
+  id: Scalars['ID']['output'];
+  /** The id the sending system chose; the MedCom MessageHeader id. */
+  messageId: Scalars['String']['output'];
+  /** True when no reply has come and the due day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** The municipality inbox it was sent to. */
+  recipient: LetterRecipient;
+  /** The municipality's reply; null until it arrives. */
+  reply?: Maybe<LetterReply>;
+  /** The last working day a reply is on time (the municipality's deadline). */
+  replyDueOn: Scalars['Date']['output'];
+  /** When it was sent. */
+  sentAt: Scalars['DateTime']['output'];
+  /** The signing GP's name. */
+  signedBy: Scalars['String']['output'];
+  /** The current status. */
+  status: LetterStatus;
+  /** Every status it has had, oldest first. */
+  statusHistory: Array<LetterStatusChange>;
+  /** The pathway step it concerns. */
+  step: PathwayStep;
+  /** The subject. */
+  subject: Scalars['String']['output'];
+  /** The text. */
+  text: Scalars['String']['output'];
+  /** MedCom's topic (emne). */
+  topic: Scalars['String']['output'];
+};
+
+/** A page of letters, newest first. */
+export type CorrespondenceLetterConnection = {
+  __typename?: 'CorrespondenceLetterConnection';
+  /** The letters on this page. */
+  edges: Array<CorrespondenceLetterEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One letter in a page, with its cursor. */
+export type CorrespondenceLetterEdge = {
+  __typename?: 'CorrespondenceLetterEdge';
+  /** Opaque cursor; pass it as `after` to continue after this letter. */
+  cursor: Scalars['String']['output'];
+  /** The letter. */
+  node: CorrespondenceLetter;
+};
+
+/** A MedCom CareCommunication bundle read by importCareCommunication. */
+export type ImportedCareCommunication = {
+  __typename?: 'ImportedCareCommunication';
+  /** new-message or reply-message. */
+  activity: Scalars['String']['output'];
+  /** When the message is a reply to one of this practice's letters: that letter, now with the reply stored. */
+  answeredLetter?: Maybe<CorrespondenceLetter>;
+  /** The MedCom category. */
+  category: CareCommunicationCategory;
+  /** The child the message is about. */
+  child: Child;
+  /** The departures from the standard that were accepted; empty for a standard message. */
+  deviations: Array<CareCommunicationDeviation>;
+  /** The MessageHeader id. */
+  messageId: Scalars['String']['output'];
+  /** The receiving organisation's location number (GLN). */
+  receiverLocationNumber: Scalars['String']['output'];
+  /** The sending organisation's location number (GLN). */
+  senderLocationNumber: Scalars['String']['output'];
+  /** The sending organisation's name, when given. */
+  senderName?: Maybe<Scalars['String']['output']>;
+  /** The texts of the message's own segments. */
+  texts: Array<Scalars['String']['output']>;
+  /** The topic, when given. */
+  topic?: Maybe<Scalars['String']['output']>;
+};
+
+/** The consent to disclose the child's data to the municipality with this letter. */
+export type LetterConsentInput = {
+  /** Who gave it: the young person from 15, a custody holder before. */
+  givenBy: ConsentingParty;
+  /** The day it was given; not in the future. */
+  givenOn: Scalars['Date']['input'];
+};
+
+/** MedCom priority of a letter. ASAP means acute, which is always refused for a correspondence letter. */
+export type LetterPriority =
+  /** As soon as possible: acute; refused (phone the psychiatric emergency service, refer to BUA, file a notification). */
+  | 'ASAP'
+  /** Routine: the only priority a correspondence letter can have. */
+  | 'ROUTINE';
+
+/** What a letter is meant to be. Only care coordination can be a correspondence letter. */
+export type LetterPurpose =
+  /** Coordinating a preventive effort for a child in mild mental distress (the purpose of agreement 6.2). */
+  | 'CARE_COORDINATION'
+  /** A child-welfare notification (underretning): always refused, it must go through the usual notification channel. */
+  | 'CHILD_WELFARE_NOTIFICATION';
+
+/** The municipality inbox a letter was sent to. */
+export type LetterRecipient = {
+  __typename?: 'LetterRecipient';
+  /** The municipality code (kommunekode). */
+  code: Scalars['Int']['output'];
+  /** The inbox's name, e.g. Aarhus Kommune – Børn og Unge: korrespondance fra almen praksis. */
+  inboxName: Scalars['String']['output'];
+  /** The inbox's location number (GLN). */
+  locationNumber: Scalars['String']['output'];
+  /** The municipality. */
+  municipality: Municipality;
+};
+
+/** The municipality's reply to a letter: what it has initiated (agreement 6.2: the GP always gets a reply). */
+export type LetterReply = {
+  __typename?: 'LetterReply';
+  /** The municipality's commitment to contact the family or the GP, when it gave one. */
+  contactCommitment?: Maybe<Scalars['String']['output']>;
+  /** The reply's MedCom CareCommunication bundle (JSON), as received. */
+  exportBundle: Scalars['String']['output'];
+  /** What the municipality has initiated, one item per entry; empty when not itemised. */
+  initiatedItems: Array<Scalars['String']['output']>;
+  /** The reply's MedCom message id. */
+  messageId: Scalars['String']['output'];
+  /** When the reply arrived. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** The reply's text. */
+  text: Scalars['String']['output'];
+};
+
+/** The GP's signature under the letter: who the municipality calls back. */
+export type LetterSignatureInput = {
+  /** The GP's full name. */
+  name: Scalars['String']['input'];
+  /** A phone number the municipality can call, 8-16 digits, optionally with + and spaces. */
+  phone: Scalars['String']['input'];
+  /** The GP's title, e.g. Praktiserende læge. */
+  title: Scalars['String']['input'];
+};
+
+/** A letter's delivery status as the sending practice sees it. */
+export type LetterStatus =
+  /** The municipality's reply has arrived. */
+  | 'ANSWERED'
+  /** The municipality's system has received it. */
+  | 'DELIVERED'
+  /** Delivery gave up after the allowed number of attempts; retry with retryLetterDelivery. */
+  | 'FAILED'
+  /** Written and waiting in the outbox for delivery. */
+  | 'QUEUED'
+  /** The municipality has opened it. */
+  | 'READ';
+
+/** One status a letter has had. */
+export type LetterStatusChange = {
+  __typename?: 'LetterStatusChange';
+  /** When the letter got it. */
+  at: Scalars['DateTime']['output'];
+  /** Why, when there is more to say (e.g. the delivery error). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The status. */
+  status: LetterStatus;
+};
+
+/**
  * A municipality (kommune) of Region Midtjylland, a party to the collaboration agreement. Owned by the municipality
  * subgraph as reference data.
  */
@@ -139,15 +366,45 @@ export type Municipality = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Reads a MedCom CareCommunication bundle (JSON). Refused with BAD_USER_INPUT naming the element for a bundle that
+   * breaks the standard, and for a patient outside the target group (0-17). A reply to one of your letters is stored
+   * as its reply; anything else is only read and returned.
+   */
+  importCareCommunication: ImportedCareCommunication;
   /** Records a consent to disclose the child's own general practice's data about a child. Only the organisation holding the child's record can record it. */
   recordGeneralPracticeConsent: Consent;
+  /** Queues a FAILED letter for delivery again. CONFLICT when the letter has not failed. */
+  retryLetterDelivery: CorrespondenceLetter;
+  /**
+   * Sends a correspondence letter to a municipality: stores it and queues it for delivery in one transaction. Sending
+   * the same messageId again returns the first letter. Refused with BAD_USER_INPUT (nothing stored) for an invalid CPR
+   * number, a child outside 0-17, missing or wrong-party consent, an unknown municipality or inbox, an empty or too long
+   * text, a child-welfare notification or an acute problem. GPs only.
+   */
+  sendCorrespondenceLetter: CorrespondenceLetter;
   /** Withdraws a consent held by the child's own general practice, with immediate effect. */
   withdrawGeneralPracticeConsent: Consent;
 };
 
 
+export type MutationImportCareCommunicationArgs = {
+  bundle: Scalars['String']['input'];
+};
+
+
 export type MutationRecordGeneralPracticeConsentArgs = {
   input: RecordConsentInput;
+};
+
+
+export type MutationRetryLetterDeliveryArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSendCorrespondenceLetterArgs = {
+  input: SendLetterInput;
 };
 
 
@@ -163,6 +420,13 @@ export type PageInfo = {
   /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+/** The step of the graduated pathway (trin) a correspondence letter concerns; letters belong to steps 1 and 2. */
+export type PathwayStep =
+  /** Trin 1: early intervention by the municipality, possibly with the GP. */
+  | 'TRIN_1'
+  /** Trin 2: in-depth assessment and intervention by the municipality, with advisory from psychiatry. */
+  | 'TRIN_2';
 
 /**
  * A general practice (almen praksis) in the region, identified by its provider number (ydernummer). Owned by the
@@ -216,6 +480,8 @@ export type Query = {
   __typename?: 'Query';
   /** This subgraph's part of a child's access log, newest first. Administrators only. */
   generalPracticeAccessLog: AccessLogPage;
+  /** The MedCom CareCommunication bundle (JSON) of one of your practice's letters. */
+  letterBundle: Scalars['String']['output'];
   /**
    * One practice by its provider number (ydernummer). A number that is not one to six digits is refused with
    * BAD_USER_INPUT; a well-formed number that no practice has gives NOT_FOUND.
@@ -231,6 +497,10 @@ export type Query = {
    * `municipalityCode` is given. A code outside Region Midtjylland is refused with BAD_USER_INPUT.
    */
   practices: PracticeConnection;
+  /** One of your practice's letters. Another practice's letter is FORBIDDEN; an unknown id NOT_FOUND. */
+  sentLetter: CorrespondenceLetter;
+  /** The letters your practice has sent, newest first, optionally only those with one status. GPs only. */
+  sentLetters: CorrespondenceLetterConnection;
 };
 
 
@@ -238,6 +508,11 @@ export type QueryGeneralPracticeAccessLogArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
   childId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryLetterBundleArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -255,6 +530,18 @@ export type QueryPracticesArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QuerySentLetterArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySentLettersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<LetterStatus>;
 };
 
 /** A consent to record. */
@@ -293,6 +580,40 @@ export type Sector =
   | 'PAEDIATRICS'
   /** Regional administration and analysis (Region Midtjylland). */
   | 'REGION';
+
+/** A correspondence letter to send. Address it with `municipalityCode` or `inboxLocationNumber` (or both, if they agree). */
+export type SendLetterInput = {
+  /** True for an acute psychiatric problem: always refused, phone the psychiatric emergency service instead. */
+  acute?: InputMaybe<Scalars['Boolean']['input']>;
+  /** The MedCom category. */
+  category: CareCommunicationCategory;
+  /** The consent for disclosing the child's data to the municipality. */
+  consent?: InputMaybe<LetterConsentInput>;
+  /** The child's CPR number, DDMMYYSSSS or DDMMYY-SSSS; the child must be 0-17 today. Never returned by the API. */
+  cpr: Scalars['String']['input'];
+  /** The receiving municipality inbox's location number (GLN). */
+  inboxLocationNumber?: InputMaybe<Scalars['String']['input']>;
+  /** True for a child-welfare notification (underretning): always refused, use the usual notification channel. */
+  isChildWelfareNotification?: InputMaybe<Scalars['Boolean']['input']>;
+  /** Your system's id for this letter (1-64 letters, digits, - or .; a UUID is best). Sending it again returns the first letter. */
+  messageId: Scalars['ID']['input'];
+  /** The receiving municipality's code (kommunekode). */
+  municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+  /** MedCom priority; ASAP is acute and refused. */
+  priority?: InputMaybe<LetterPriority>;
+  /** What the letter is; CHILD_WELFARE_NOTIFICATION is always refused. Default CARE_COORDINATION. */
+  purpose?: InputMaybe<LetterPurpose>;
+  /** The GP's signature. */
+  signature: LetterSignatureInput;
+  /** The pathway step the letter concerns. */
+  step: PathwayStep;
+  /** A short subject, up to 200 characters. */
+  subject: Scalars['String']['input'];
+  /** The letter's text, 1 to 10 000 characters. */
+  text: Scalars['String']['input'];
+  /** MedCom's topic (emne), up to 200 characters; the subject when omitted. */
+  topic?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -398,16 +719,31 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AccessLogPage: ResolverTypeWrapper<Omit<AccessLogPage, 'entries'> & { entries: Array<ResolversTypes['AccessLogEntry']> }>;
+  CareCommunicationCategory: CareCommunicationCategory;
+  CareCommunicationDeviation: ResolverTypeWrapper<CareCommunicationDeviation>;
   Child: ResolverTypeWrapper<ChildModel>;
   Consent: ResolverTypeWrapper<ConsentModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentingParty: ConsentingParty;
+  CorrespondenceLetter: ResolverTypeWrapper<Omit<CorrespondenceLetter, 'child' | 'recipient'> & { child: ResolversTypes['Child'], recipient: ResolversTypes['LetterRecipient'] }>;
+  CorrespondenceLetterConnection: ResolverTypeWrapper<Omit<CorrespondenceLetterConnection, 'edges'> & { edges: Array<ResolversTypes['CorrespondenceLetterEdge']> }>;
+  CorrespondenceLetterEdge: ResolverTypeWrapper<Omit<CorrespondenceLetterEdge, 'node'> & { node: ResolversTypes['CorrespondenceLetter'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
-  Municipality: ResolverTypeWrapper<MunicipalityModel>;
+  ImportedCareCommunication: ResolverTypeWrapper<Omit<ImportedCareCommunication, 'answeredLetter' | 'child'> & { answeredLetter?: Maybe<ResolversTypes['CorrespondenceLetter']>, child: ResolversTypes['Child'] }>;
+  LetterConsentInput: LetterConsentInput;
+  LetterPriority: LetterPriority;
+  LetterPurpose: LetterPurpose;
+  LetterRecipient: ResolverTypeWrapper<Omit<LetterRecipient, 'municipality'> & { municipality: ResolversTypes['Municipality'] }>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  LetterReply: ResolverTypeWrapper<LetterReply>;
+  LetterSignatureInput: LetterSignatureInput;
+  LetterStatus: LetterStatus;
+  LetterStatusChange: ResolverTypeWrapper<LetterStatusChange>;
+  Municipality: ResolverTypeWrapper<MunicipalityModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PathwayStep: PathwayStep;
   Practice: ResolverTypeWrapper<PracticeModel>;
   PracticeConnection: ResolverTypeWrapper<Omit<PracticeConnection, 'edges'> & { edges: Array<ResolversTypes['PracticeEdge']> }>;
   PracticeEdge: ResolverTypeWrapper<Omit<PracticeEdge, 'node'> & { node: ResolversTypes['Practice'] }>;
@@ -415,6 +751,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordConsentInput: RecordConsentInput;
   Sector: Sector;
+  SendLetterInput: SendLetterInput;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -423,13 +760,23 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   AccessLogPage: Omit<AccessLogPage, 'entries'> & { entries: Array<ResolversParentTypes['AccessLogEntry']> };
+  CareCommunicationDeviation: CareCommunicationDeviation;
   Child: ChildModel;
   Consent: ConsentModel;
   Boolean: Scalars['Boolean']['output'];
+  CorrespondenceLetter: Omit<CorrespondenceLetter, 'child' | 'recipient'> & { child: ResolversParentTypes['Child'], recipient: ResolversParentTypes['LetterRecipient'] };
+  CorrespondenceLetterConnection: Omit<CorrespondenceLetterConnection, 'edges'> & { edges: Array<ResolversParentTypes['CorrespondenceLetterEdge']> };
+  CorrespondenceLetterEdge: Omit<CorrespondenceLetterEdge, 'node'> & { node: ResolversParentTypes['CorrespondenceLetter'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Municipality: MunicipalityModel;
+  ImportedCareCommunication: Omit<ImportedCareCommunication, 'answeredLetter' | 'child'> & { answeredLetter?: Maybe<ResolversParentTypes['CorrespondenceLetter']>, child: ResolversParentTypes['Child'] };
+  LetterConsentInput: LetterConsentInput;
+  LetterRecipient: Omit<LetterRecipient, 'municipality'> & { municipality: ResolversParentTypes['Municipality'] };
   Int: Scalars['Int']['output'];
+  LetterReply: LetterReply;
+  LetterSignatureInput: LetterSignatureInput;
+  LetterStatusChange: LetterStatusChange;
+  Municipality: MunicipalityModel;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Practice: PracticeModel;
@@ -437,6 +784,7 @@ export type ResolversParentTypes = ResolversObject<{
   PracticeEdge: Omit<PracticeEdge, 'node'> & { node: ResolversParentTypes['Practice'] };
   Query: Record<PropertyKey, never>;
   RecordConsentInput: RecordConsentInput;
+  SendLetterInput: SendLetterInput;
 }>;
 
 export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = ResolversObject<{
@@ -461,6 +809,12 @@ export type AccessLogPageResolvers<ContextType = Context, ParentType extends Res
   nextBefore?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
+export type CareCommunicationDeviationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CareCommunicationDeviation'] = ResolversParentTypes['CareCommunicationDeviation']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  element?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ChildResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Child'] = ResolversParentTypes['Child'], FederationReferenceType extends FederationReferenceTypes['Child'] = FederationReferenceTypes['Child']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Child']> | FederationReferenceType, FederationReferenceType, ContextType>;
   generalPracticeConsents?: Resolver<Maybe<Array<ResolversTypes['Consent']>>, ParentType, ContextType>;
@@ -483,6 +837,38 @@ export type ConsentResolvers<ContextType = Context, ParentType extends Resolvers
   withdrawnAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
+export type CorrespondenceLetterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CorrespondenceLetter'] = ResolversParentTypes['CorrespondenceLetter']> = ResolversObject<{
+  category?: Resolver<ResolversTypes['CareCommunicationCategory'], ParentType, ContextType>;
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  consentGivenBy?: Resolver<ResolversTypes['ConsentingParty'], ParentType, ContextType>;
+  consentGivenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  exportBundle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recipient?: Resolver<ResolversTypes['LetterRecipient'], ParentType, ContextType>;
+  reply?: Resolver<Maybe<ResolversTypes['LetterReply']>, ParentType, ContextType>;
+  replyDueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  sentAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  signedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LetterStatus'], ParentType, ContextType>;
+  statusHistory?: Resolver<Array<ResolversTypes['LetterStatusChange']>, ParentType, ContextType>;
+  step?: Resolver<ResolversTypes['PathwayStep'], ParentType, ContextType>;
+  subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  topic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type CorrespondenceLetterConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CorrespondenceLetterConnection'] = ResolversParentTypes['CorrespondenceLetterConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['CorrespondenceLetterEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type CorrespondenceLetterEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CorrespondenceLetterEdge'] = ResolversParentTypes['CorrespondenceLetterEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['CorrespondenceLetter'], ParentType, ContextType>;
+}>;
+
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
   name: 'Date';
 }
@@ -491,12 +877,51 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type ImportedCareCommunicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportedCareCommunication'] = ResolversParentTypes['ImportedCareCommunication']> = ResolversObject<{
+  activity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  answeredLetter?: Resolver<Maybe<ResolversTypes['CorrespondenceLetter']>, ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CareCommunicationCategory'], ParentType, ContextType>;
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  deviations?: Resolver<Array<ResolversTypes['CareCommunicationDeviation']>, ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receiverLocationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  senderLocationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  senderName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  texts?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type LetterRecipientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LetterRecipient'] = ResolversParentTypes['LetterRecipient']> = ResolversObject<{
+  code?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  inboxName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  locationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
+}>;
+
+export type LetterReplyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LetterReply'] = ResolversParentTypes['LetterReply']> = ResolversObject<{
+  contactCommitment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  exportBundle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  initiatedItems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type LetterStatusChangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LetterStatusChange'] = ResolversParentTypes['LetterStatusChange']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['LetterStatus'], ParentType, ContextType>;
+}>;
+
 export type MunicipalityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Municipality'] = ResolversParentTypes['Municipality']> = ResolversObject<{
   code?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  importCareCommunication?: Resolver<ResolversTypes['ImportedCareCommunication'], ParentType, ContextType, RequireFields<MutationImportCareCommunicationArgs, 'bundle'>>;
   recordGeneralPracticeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordGeneralPracticeConsentArgs, 'input'>>;
+  retryLetterDelivery?: Resolver<ResolversTypes['CorrespondenceLetter'], ParentType, ContextType, RequireFields<MutationRetryLetterDeliveryArgs, 'id'>>;
+  sendCorrespondenceLetter?: Resolver<ResolversTypes['CorrespondenceLetter'], ParentType, ContextType, RequireFields<MutationSendCorrespondenceLetterArgs, 'input'>>;
   withdrawGeneralPracticeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawGeneralPracticeConsentArgs, 'id'>>;
 }>;
 
@@ -526,18 +951,29 @@ export type PracticeEdgeResolvers<ContextType = Context, ParentType extends Reso
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   generalPracticeAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryGeneralPracticeAccessLogArgs, 'childId' | 'first'>>;
+  letterBundle?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryLetterBundleArgs, 'id'>>;
   practice?: Resolver<ResolversTypes['Practice'], ParentType, ContextType, RequireFields<QueryPracticeArgs, 'ydernummer'>>;
   practiceByLocationNumber?: Resolver<ResolversTypes['Practice'], ParentType, ContextType, RequireFields<QueryPracticeByLocationNumberArgs, 'locationNumber'>>;
   practices?: Resolver<ResolversTypes['PracticeConnection'], ParentType, ContextType, RequireFields<QueryPracticesArgs, 'first'>>;
+  sentLetter?: Resolver<ResolversTypes['CorrespondenceLetter'], ParentType, ContextType, RequireFields<QuerySentLetterArgs, 'id'>>;
+  sentLetters?: Resolver<ResolversTypes['CorrespondenceLetterConnection'], ParentType, ContextType, RequireFields<QuerySentLettersArgs, 'first'>>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AccessLogPage?: AccessLogPageResolvers<ContextType>;
+  CareCommunicationDeviation?: CareCommunicationDeviationResolvers<ContextType>;
   Child?: ChildResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
+  CorrespondenceLetter?: CorrespondenceLetterResolvers<ContextType>;
+  CorrespondenceLetterConnection?: CorrespondenceLetterConnectionResolvers<ContextType>;
+  CorrespondenceLetterEdge?: CorrespondenceLetterEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  ImportedCareCommunication?: ImportedCareCommunicationResolvers<ContextType>;
+  LetterRecipient?: LetterRecipientResolvers<ContextType>;
+  LetterReply?: LetterReplyResolvers<ContextType>;
+  LetterStatusChange?: LetterStatusChangeResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;

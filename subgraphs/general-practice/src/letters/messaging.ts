@@ -1,0 +1,80 @@
+import {
+  badUserInput,
+  createDeliveryWorker,
+  storeReceivedOnce,
+  type DeliveryWorker,
+  type Destination,
+  type Logger,
+  type MessagingDb,
+  type OutboxRow,
+  type ReceivedMessage,
+} from '@pathway-graph/shared';
+import { applyLetterEvent } from '../db/letters.ts';
+import type { GeneralPracticeDb } from '../db/repository.ts';
+import { readReplyEnvelope, storeReply } from './reply.ts';
+import { messagingTables } from './service.ts';
+
+/**
+ * General practice's side of the GP <-> municipality channel (agreement 6.2): the delivery worker that sends queued
+ * letters and moves them to DELIVERED or FAILED, and the handler of what the municipality sends back (a read receipt,
+ * a reply).
+ */
+
+export interface GeneralPracticeMessagingOptions {
+  /** Shared with the municipality: signs what we send, verifies what we receive. */
+  signingSecret: string;
+  endpoints: Record<Destination, string>;
+  workerPollMs?: number;
+  maxAttempts?: number;
+  backoffMs?: (attempt: number) => number;
+}
+
+const asDb = (tx: MessagingDb) => tx as unknown as GeneralPracticeDb;
+
+export function createLetterDeliveryWorker(db: GeneralPracticeDb, options: GeneralPracticeMessagingOptions, log: Logger): DeliveryWorker {
+  return createDeliveryWorker({
+    db: db as unknown as MessagingDb,
+    tables: messagingTables,
+    endpoints: options.endpoints,
+    signingSecret: options.signingSecret,
+    sender: 'general-practice',
+    ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
+    ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
+    ...(options.workerPollMs === undefined ? {} : { pollIntervalMs: options.workerPollMs }),
+    onDelivered: async (tx: MessagingDb, row: OutboxRow) => {
+      if (row.kind === 'care-communication') await applyLetterEvent(asDb(tx), row.messageId, 'DELIVERED');
+    },
+    onFailed: async (tx: MessagingDb, row: OutboxRow) => {
+      if (row.kind !== 'care-communication') return;
+      const note = `delivery failed after ${row.attempts} attempts${row.lastError ? ` (${row.lastError})` : ''}`;
+      await applyLetterEvent(asDb(tx), row.messageId, 'FAILED', note);
+    },
+    log,
+  });
+}
+
+/**
+ * Applies one message from the municipality, exactly once per message id:
+ * - kind `status`, payload `{ letterMessageId, status: 'READ' }`: the letter is READ;
+ * - kind `care-communication`: a MedCom reply-message (plain, or `{ bundle, initiatedItems, contactCommitment }`)
+ *   whose Provenance names the letter's MessageHeader: the reply is stored and the letter is ANSWERED.
+ * Throws (the endpoint answers 500, the sender retries) when the message names no letter of ours.
+ */
+export function receiveFromMunicipality(db: GeneralPracticeDb) {
+  return (m: ReceivedMessage): Promise<{ duplicate: boolean; response?: unknown }> =>
+    db.transaction(async (tx) => {
+      if (!(await storeReceivedOnce(tx as unknown as MessagingDb, messagingTables, m))) return { duplicate: true };
+      if (m.kind === 'status') {
+        const payload = (m.payload ?? {}) as { letterMessageId?: unknown; status?: unknown };
+        if (typeof payload.letterMessageId !== 'string' || payload.status !== 'READ') {
+          throw badUserInput('A status message must be { letterMessageId, status: "READ" }.', { field: 'payload' });
+        }
+        const letter = await applyLetterEvent(tx, payload.letterMessageId, 'READ');
+        if (!letter) throw badUserInput('No letter has this message id.', { field: 'letterMessageId' });
+        return { duplicate: false, response: { letterStatus: letter.status } };
+      }
+      const result = await storeReply(tx, readReplyEnvelope(m.payload));
+      if (!result) throw badUserInput('The reply answers no letter of ours.', { field: 'Provenance.entity' });
+      return { duplicate: false, response: { letterStatus: result.letter.status } };
+    });
+}

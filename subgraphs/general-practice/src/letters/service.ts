@@ -1,0 +1,240 @@
+import {
+  appendAccessLog,
+  assertInTargetGroup,
+  badUserInput,
+  buildCareCommunicationBundle,
+  childPseudonym,
+  conflict,
+  decodeCursor,
+  enqueueMessage,
+  forbidden,
+  notFound,
+  pageSize,
+  parseCareCommunicationBundle,
+  parseCpr,
+  retryFailedMessage,
+  toConnection,
+  uuid7,
+} from '@pathway-graph/shared';
+import type { Context } from '../context.ts';
+import { applyLetterEvent, findLetterById, insertLetterOnce, insertStatusChange, listLetters } from '../db/letters.ts';
+import { accessLog, consents, outbox, receivedMessages, type LetterRow } from '../db/schema.ts';
+import type { ImportedCareCommunication, SendLetterInput } from '../generated/resolvers-types.ts';
+import { replyDueDate, replyWorkingDays } from '../rules/deadline.ts';
+import { validateLetter } from '../rules/letter.ts';
+import { letterMessage } from '../rules/message.ts';
+import type { LetterStatus } from '../rules/status.ts';
+import { categoryEnum, letterGuard, toLetterModel, type LetterModel } from './model.ts';
+import { readReplyEnvelope, storeReply } from './reply.ts';
+
+const sectorTables = { consents, accessLog };
+export const messagingTables = { outbox, receivedMessages };
+
+/** The part of the access log letters are recorded under. */
+export const LETTER_PART = 'correspondenceLetters';
+const LETTER_WHAT = 'the correspondence letters of the practice that sent them';
+
+/** Letters are general practice's own correspondence: only GPs send them, and only the sending practice reads them. */
+function assertGp(ctx: Context, what: string): void {
+  if (ctx.access.principal.sector !== 'GENERAL_PRACTICE') {
+    throw forbidden(`Only general practitioners can ${what}: correspondence letters are general practice's own records.`);
+  }
+}
+
+async function practiceOf(ctx: Context) {
+  const practice = await ctx.loaders.practice.load(ctx.access.principal.organisation);
+  if (!practice) {
+    throw forbidden('Your practice is not registered with general practice here, so it cannot send letters; ask the region to register it.');
+  }
+  return practice;
+}
+
+/** Guards and logs the read of a letter, then returns it as the GraphQL type. */
+async function readLetter(ctx: Context, row: LetterRow): Promise<LetterModel> {
+  await ctx.access.read(letterGuard(row), LETTER_PART, LETTER_WHAT);
+  ctx.loaders.letter.prime(row.id, row);
+  return toLetterModel(row, await ctx.loaders.letterHistory.load(row.id), ctx.access.today);
+}
+
+/** The MedCom bundle of a letter, as the outbox delivers it. */
+export async function letterBundle(ctx: Context, row: LetterRow) {
+  const practice = await ctx.loaders.practice.load(row.practice);
+  if (!practice) throw new Error(`letter ${row.id} names practice ${row.practice}, which is not registered`);
+  return buildCareCommunicationBundle(letterMessage(row, practice));
+}
+
+export async function sendLetter(ctx: Context, input: SendLetterInput): Promise<LetterModel> {
+  assertGp(ctx, 'send correspondence letters');
+  const letter = validateLetter(
+    {
+      ...input,
+      category: input.category,
+      consent: input.consent ?? null,
+    },
+    { today: ctx.access.today },
+  );
+  const practice = await practiceOf(ctx);
+  const { principal } = ctx.access;
+  const childId = childPseudonym(letter.cpr, ctx.pseudonymSecret);
+  const row = {
+    id: uuid7(),
+    messageId: letter.messageId,
+    practice: practice.ydernummer,
+    childId,
+    cpr: letter.cpr,
+    recipientMunicipalityCode: letter.recipient.code,
+    recipientInboxGln: letter.recipient.inboxLocationNumber,
+    recipientInboxName: letter.recipient.inboxName,
+    category: letter.category,
+    topic: letter.topic,
+    subject: letter.subject,
+    text: letter.text,
+    step: letter.step,
+    consentGivenBy: letter.consent.givenBy,
+    consentGivenOn: letter.consent.givenOn,
+    signatureName: letter.signature.name,
+    signatureTitle: letter.signature.title,
+    signaturePhone: letter.signature.phone,
+    status: 'QUEUED' as const,
+    sentAt: ctx.access.now.toISOString(),
+    replyDueOn: replyDueDate(ctx.access.today, replyWorkingDays(letter.recipient.code)),
+    createdBy: principal.subject,
+  };
+  // Built before the transaction: a letter the standard cannot carry is refused before anything is stored.
+  const bundle = buildCareCommunicationBundle(letterMessage(row, practice));
+  const { letter: stored, created } = await ctx.db.transaction(async (tx) => {
+    const result = await insertLetterOnce(tx, row);
+    if (result.created) {
+      await insertStatusChange(tx, row.id, 'QUEUED');
+      await enqueueMessage(tx, messagingTables, {
+        messageId: row.messageId,
+        childId,
+        destination: 'municipality',
+        kind: 'care-communication',
+        payload: bundle,
+      });
+      await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(childId, [LETTER_PART])]);
+    }
+    return result;
+  });
+  if (!created && stored.practice !== practice.ydernummer) {
+    // Never say whose letter it is: the messageId is simply taken.
+    throw conflict('This messageId is already used by another letter; generate a new id for a new letter.', { field: 'messageId' });
+  }
+  if (created) {
+    ctx.loaders.letter.prime(stored.id, stored);
+    return toLetterModel(stored, await ctx.loaders.letterHistory.load(stored.id), ctx.access.today);
+  }
+  return readLetter(ctx, stored);
+}
+
+export async function getLetter(ctx: Context, id: string): Promise<LetterModel> {
+  assertGp(ctx, 'read correspondence letters');
+  return readLetter(ctx, await loadLetter(ctx, id));
+}
+
+async function loadLetter(ctx: Context, id: string): Promise<LetterRow> {
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+    throw badUserInput('id must be a letter id (a UUID) as returned by sendCorrespondenceLetter or sentLetters.', { field: 'id' });
+  }
+  const row = await ctx.loaders.letter.load(id);
+  if (!row) throw notFound('No letter has this id.', { field: 'id' });
+  return row;
+}
+
+export async function listSentLetters(
+  ctx: Context,
+  args: { first?: number | null; after?: string | null; status?: LetterStatus | null },
+) {
+  assertGp(ctx, 'read correspondence letters');
+  const size = pageSize(args.first);
+  const rows = await listLetters(ctx.db, ctx.access.principal.organisation, args.status ?? undefined, size + 1, decodeCursor(args.after));
+  const page = rows.slice(0, size);
+  for (const row of page) ctx.loaders.letter.prime(row.id, row);
+  const models = await Promise.all(page.map((row) => readLetter(ctx, row)));
+  const byId = new Map(models.map((m) => [m.id, m]));
+  return toConnection(rows, size, (r) => r.id, (r) => byId.get(r.id)!);
+}
+
+export async function exportLetterBundle(ctx: Context, id: string): Promise<string> {
+  assertGp(ctx, 'read correspondence letters');
+  const row = await loadLetter(ctx, id);
+  await ctx.access.read(letterGuard(row), LETTER_PART, LETTER_WHAT);
+  return JSON.stringify(await letterBundle(ctx, row));
+}
+
+export async function retryLetter(ctx: Context, id: string): Promise<LetterModel> {
+  assertGp(ctx, 'retry the delivery of correspondence letters');
+  const row = await loadLetter(ctx, id);
+  await ctx.access.read(letterGuard(row), LETTER_PART, LETTER_WHAT);
+  const updated = await ctx.db.transaction(async (tx) => {
+    if (row.status !== 'FAILED') return undefined;
+    const letter = await applyLetterEvent(tx, row.messageId, 'RETRY', `retried by ${ctx.access.principal.subject}`);
+    if (letter?.status !== 'QUEUED') return undefined;
+    await retryFailedMessage(tx, messagingTables, row.messageId);
+    await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(row.childId, [LETTER_PART])]);
+    return letter;
+  });
+  if (!updated) {
+    throw conflict(`Only a letter whose delivery failed can be retried; this letter is ${row.status}.`, { field: 'id', status: row.status });
+  }
+  ctx.loaders.letter.clear(id).prime(id, updated);
+  ctx.loaders.letterHistory.clear(id);
+  return toLetterModel(updated, await ctx.loaders.letterHistory.load(id), ctx.access.today);
+}
+
+type ImportResult = Omit<ImportedCareCommunication, 'child' | 'answeredLetter'> & {
+  child: { id: string };
+  answeredLetter: LetterModel | null;
+};
+
+/**
+ * Reads a MedCom CareCommunication bundle: refused (BAD_USER_INPUT naming the element) unless it follows the
+ * standard or one of the deviations the parser accepts, and unless its patient is in the target group today. A
+ * reply to one of this practice's letters is stored as that letter's reply.
+ */
+export async function importCareCommunication(ctx: Context, text: string): Promise<ImportResult> {
+  assertGp(ctx, 'import CareCommunication messages');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw badUserInput('bundle is not JSON: pass the CareCommunication Bundle as JSON text.', { field: 'bundle' });
+  }
+  const { message, deviations } = parseCareCommunicationBundle(json);
+  const cpr = parseCpr(message.patient.cpr, 'Patient.identifier');
+  assertInTargetGroup(cpr.birthDate, ctx.access.today, 'Patient.identifier');
+  const childId = childPseudonym(cpr.normalized, ctx.pseudonymSecret);
+
+  let answeredLetter: LetterModel | null = null;
+  if (message.activity === 'reply-message' && 'messageId' in message.inReplyTo) {
+    const result = await ctx.db.transaction(async (tx) => {
+      const stored = await storeReply(tx, readReplyEnvelope(json), async (letter) => {
+        await ctx.access.read(letterGuard(letter), LETTER_PART, LETTER_WHAT);
+      });
+      if (stored?.stored) await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(stored.letter.childId, [LETTER_PART])]);
+      return stored;
+    });
+    if (result) {
+      ctx.loaders.letter.clear(result.letter.id);
+      ctx.loaders.letterHistory.clear(result.letter.id);
+      ctx.loaders.letterReply.clear(result.letter.id);
+      answeredLetter = toLetterModel(result.letter, await ctx.loaders.letterHistory.load(result.letter.id), ctx.access.today);
+    }
+  }
+  return {
+    messageId: message.messageId,
+    activity: message.activity,
+    category: categoryEnum(message.category),
+    topic: message.topic ?? null,
+    child: { id: childId },
+    senderName: message.sender.name ?? null,
+    senderLocationNumber: message.sender.gln,
+    receiverLocationNumber: message.receiver.gln,
+    texts: message.payloads.map((p) => p.text),
+    deviations: deviations.map((d) => ({ code: d.code, element: d.element, description: d.description })),
+    answeredLetter,
+  };
+}
+
+export { findLetterById };

@@ -1,0 +1,414 @@
+import {
+  buildCareCommunicationBundle,
+  childPseudonym,
+  createLogger,
+  glnFromPrefix,
+  MUNICIPALITY_INBOXES,
+  parseCareCommunicationBundle,
+  signBody,
+  type CareCommunicationMessage,
+} from '@pathway-graph/shared';
+import { as, testVerifier } from '@pathway-graph/test/support/auth';
+import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
+import { postGraphQL } from '@pathway-graph/test/support/graphql';
+import { count, eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { insertPracticesAndChildren, type GeneralPracticeDb } from '../src/db/repository.ts';
+import { accessLog, letters, outbox } from '../src/db/schema.ts';
+import { ACUTE_MESSAGE, NOTIFICATION_MESSAGE } from '../src/rules/letter.ts';
+import { startGeneralPracticeSubgraph, type RunningGeneralPracticeSubgraph } from '../src/subgraph.ts';
+
+const TODAY = '2026-06-01';
+/** Born 2015-03-04, 11 on TODAY: a custody holder consents. */
+const CHILD_CPR = '0403154321';
+const CHILD_ID = childPseudonym(CHILD_CPR, TEST_PSEUDONYM_SECRET);
+const AARHUS = MUNICIPALITY_INBOXES.find((m) => m.code === 751)!;
+const practice = (ydernummer: string, municipalityCode: number) => ({
+  ydernummer,
+  name: `Testpraksis ${ydernummer} (syntetisk)`,
+  locationNumber: glnFromPrefix(`57900066${String(municipalityCode).padStart(3, '0')}0`),
+  municipalityCode,
+  synthetic: true,
+});
+/** gp-107510 (and gp-107510-b) work in 107510; gp-106570 in another practice. */
+const PRACTICES = [practice('107510', 751), practice('106570', 657)];
+const SECRET = 'letters-test-signing-secret-0123456789';
+
+const LETTER_FIELDS = `id messageId child { id } recipient { municipality { code } code inboxName locationNumber } subject topic category
+  text step consentGivenBy consentGivenOn signedBy status statusHistory { status at note } sentAt replyDueOn overdue
+  reply { messageId text initiatedItems contactCommitment receivedAt exportBundle } exportBundle`;
+const SEND = `mutation Send($input: SendLetterInput!) { sendCorrespondenceLetter(input: $input) { ${LETTER_FIELDS} } }`;
+
+interface Letter {
+  id: string;
+  messageId: string;
+  child: { id: string };
+  status: string;
+  statusHistory: { status: string; note: string | null }[];
+  replyDueOn: string;
+  overdue: boolean;
+  exportBundle: string | null;
+  reply: { text: string; initiatedItems: string[]; contactCommitment: string | null; exportBundle: string } | null;
+  recipient: { code: number; inboxName: string; locationNumber: string; municipality: { code: number } };
+}
+
+let sequence = 0;
+const newMessageId = () => `0197a1c2-0000-7000-8000-${String(++sequence).padStart(12, '0')}`;
+const letterInput = (overrides: Record<string, unknown> = {}) => ({
+  messageId: newMessageId(),
+  cpr: CHILD_CPR,
+  municipalityCode: 751,
+  category: 'PSYCHIATRY_SOCIAL_DISABILITY',
+  subject: 'Bekymring for trivsel',
+  text: 'Pigen har i tre måneder haft ondt i maven og vil ikke i skole. Forældrene ønsker kontakt til PPR.',
+  step: 'TRIN_1',
+  consent: { givenBy: 'CUSTODY_HOLDER', givenOn: '2026-05-28' },
+  signature: { name: 'Mette Lund', title: 'Praktiserende læge', phone: '86 12 34 56' },
+  ...overrides,
+});
+
+const vendorExample = (file: string) => readFileSync(new URL(`../../../../shared/medcom-examples/${file}`, import.meta.url), 'utf8');
+const VENDOR_EXAMPLES = [
+  { file: 'EG_Clinea.json', cpr: '2509479989' },
+  { file: 'Systematic_ColumnaCura.json', cpr: '2509479989' },
+  { file: 'Vena_Vena.json', cpr: '1612593155' },
+];
+
+async function counts(db: GeneralPracticeDb) {
+  const [l] = await db.select({ n: count() }).from(letters);
+  const [o] = await db.select({ n: count() }).from(outbox);
+  return { letters: l!.n, outbox: o!.n };
+}
+
+describeWithDatabases('correspondence letters', (backend) => {
+  let subgraph: RunningGeneralPracticeSubgraph;
+  let dispose: () => Promise<void>;
+  const gql = async <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, user = 'gp-107510') =>
+    postGraphQL<T>(subgraph.url, query, variables, await as(user));
+  const send = (input: Record<string, unknown>, user?: string) => gql<{ sendCorrespondenceLetter: Letter }>(SEND, { input }, user);
+  const importBundle = (bundle: string, user?: string) =>
+    gql<{ importCareCommunication: { messageId: string; activity: string; category: string; child: { id: string }; texts: string[]; deviations: { code: string; element: string }[]; answeredLetter: Letter | null } }>(
+      `mutation Import($b: String!) { importCareCommunication(bundle: $b) { messageId activity category child { id } texts deviations { code element description } answeredLetter { ${LETTER_FIELDS} } } }`,
+      { b: bundle },
+      user,
+    );
+
+  beforeAll(async () => {
+    const created = await backend.create(1);
+    dispose = created.dispose;
+    subgraph = await startGeneralPracticeSubgraph({
+      port: 0,
+      database: created.targets[0]!,
+      pseudonymSecret: TEST_PSEUDONYM_SECRET,
+      log: createLogger('general-practice', 'silent'),
+      verifier: await testVerifier(),
+      today: () => TODAY,
+    });
+    await insertPracticesAndChildren(subgraph.database.db, PRACTICES, []);
+  });
+  afterAll(async () => {
+    await subgraph?.close();
+    await dispose?.();
+  });
+
+  it('refuses every invalid letter with an actionable message naming the field, and stores nothing', async () => {
+    const before = await counts(subgraph.database.db);
+    const cases: [Record<string, unknown>, string, RegExp | string][] = [
+      [{ cpr: '12345' }, 'cpr', /CPR number must be 10 digits/],
+      [{ cpr: '0101304321' }, 'cpr', /not yet born on 2026-06-01/],
+      [{ cpr: '0101084321' }, 'cpr', /18 or older on 2026-06-01; the collaboration agreement covers children and young people aged 0-18/],
+      [{ consent: null }, 'consent', /consent is required/],
+      [{ consent: { givenBy: 'YOUNG_PERSON', givenOn: '2026-05-28' } }, 'consent.givenBy', /custody holder .* must give the consent/],
+      [{ municipalityCode: 999 }, 'municipalityCode', /Unknown municipality code 999/],
+      [{ municipalityCode: null, inboxLocationNumber: glnFromPrefix('579000000001') }, 'inboxLocationNumber', /No municipality inbox has location number 5790000000012/],
+      [{ text: '' }, 'text', /text is empty/],
+      [{ text: 'x'.repeat(10_001) }, 'text', /10001 characters; a correspondence letter may be at most 10000/],
+      [{ isChildWelfareNotification: true }, 'isChildWelfareNotification', NOTIFICATION_MESSAGE],
+      [{ purpose: 'CHILD_WELFARE_NOTIFICATION' }, 'purpose', NOTIFICATION_MESSAGE],
+      [{ acute: true }, 'acute', ACUTE_MESSAGE],
+      [{ priority: 'ASAP' }, 'priority', ACUTE_MESSAGE],
+      [{ category: 'ACUTE_AMBULANT' }, 'category', ACUTE_MESSAGE],
+    ];
+    for (const [overrides, field, message] of cases) {
+      const res = await send(letterInput(overrides));
+      const error = res.errors?.[0];
+      expect(error?.extensions?.['code'], JSON.stringify(overrides).slice(0, 80)).toBe('BAD_USER_INPUT');
+      expect(error?.extensions?.['field']).toBe(field);
+      if (typeof message === 'string') expect(error?.message).toBe(message);
+      else expect(error?.message).toMatch(message);
+      expect(res.data ?? null).toBeNull();
+    }
+    expect(NOTIFICATION_MESSAGE).toMatch(/usual notification channel/);
+    expect(ACUTE_MESSAGE).toMatch(/phone the psychiatric emergency service.*referral directly to .*BUA.*notification/s);
+    // Only GPs send letters.
+    const caseworker = await send(letterInput(), 'caseworker-751');
+    expect(caseworker.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(await counts(subgraph.database.db)).toEqual(before);
+    // Nothing about the child was logged either.
+    expect(await subgraph.database.db.select().from(accessLog).where(eq(accessLog.childId, CHILD_ID))).toEqual([]);
+  });
+
+  it('sends a letter: QUEUED, one outbox message carrying its MedCom bundle, and a CHANGE in the access log', async () => {
+    const before = await counts(subgraph.database.db);
+    const input = letterInput({ inboxLocationNumber: AARHUS.inboxLocationNumber });
+    const res = await send(input);
+    expect(res.errors).toBeUndefined();
+    const letter = res.data!.sendCorrespondenceLetter;
+    expect(letter).toMatchObject({
+      messageId: input.messageId,
+      child: { id: CHILD_ID },
+      recipient: { code: 751, municipality: { code: 751 }, inboxName: AARHUS.inboxName, locationNumber: AARHUS.inboxLocationNumber },
+      status: 'QUEUED',
+      statusHistory: [{ status: 'QUEUED', note: null }],
+      replyDueOn: '2026-06-15',
+      overdue: false,
+      reply: null,
+    });
+    // Only the exported MedCom bundle carries the CPR number (its Patient must); no other field does.
+    expect(JSON.stringify({ ...letter, exportBundle: null })).not.toContain(CHILD_CPR);
+    expect(await counts(subgraph.database.db)).toEqual({ letters: before.letters + 1, outbox: before.outbox + 1 });
+    const [message] = await subgraph.database.db.select().from(outbox).where(eq(outbox.messageId, input.messageId));
+    expect(message).toMatchObject({ childId: CHILD_ID, destination: 'municipality', kind: 'care-communication', status: 'QUEUED' });
+    // Stored as jsonb, so key order may differ from the export; the content is the same.
+    expect(message!.payload).toEqual(JSON.parse(letter.exportBundle!));
+    const parsed = parseCareCommunicationBundle(message!.payload).message;
+    expect(parsed).toMatchObject({ messageId: input.messageId, activity: 'new-message', patient: { cpr: CHILD_CPR }, receiver: { gln: AARHUS.inboxLocationNumber } });
+    const logged = await subgraph.database.db.select().from(accessLog).where(eq(accessLog.childId, CHILD_ID));
+    expect(logged).toMatchObject([{ action: 'CHANGE', actorSubject: 'demo:gp-107510', parts: ['correspondenceLetters'] }]);
+  });
+
+  it('returns the first letter when the same messageId is sent again, and CONFLICT when another practice uses it', async () => {
+    const input = letterInput();
+    const first = await send(input);
+    const before = await counts(subgraph.database.db);
+    const again = await send({ ...input, text: 'A different text the second time.' }, 'gp-107510-b');
+    expect(again.errors).toBeUndefined();
+    expect(again.data!.sendCorrespondenceLetter.id).toBe(first.data!.sendCorrespondenceLetter.id);
+    expect(await counts(subgraph.database.db)).toEqual(before);
+    const other = await send(input, 'gp-106570');
+    expect(other.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+    expect(other.errors?.[0]?.message).not.toContain('107510');
+    expect(await counts(subgraph.database.db)).toEqual(before);
+  });
+
+  it('turns 20 concurrent sends of one messageId into one letter and one outbox message', async () => {
+    const before = await counts(subgraph.database.db);
+    const input = letterInput();
+    const results = await Promise.all(Array.from({ length: 20 }, () => send(input)));
+    expect(results.flatMap((r) => r.errors ?? [])).toEqual([]);
+    expect(new Set(results.map((r) => r.data!.sendCorrespondenceLetter.id)).size).toBe(1);
+    expect(await counts(subgraph.database.db)).toEqual({ letters: before.letters + 1, outbox: before.outbox + 1 });
+  });
+
+  it("shows a practice only its own letters: another practice's GP gets FORBIDDEN and an empty list", async () => {
+    const sent = (await send(letterInput())).data!.sendCorrespondenceLetter;
+    const query = `query($id: ID!) { sentLetter(id: $id) { id status } }`;
+    const own = await gql<{ sentLetter: { id: string } }>(query, { id: sent.id }, 'gp-107510-b');
+    expect(own.data?.sentLetter.id).toBe(sent.id);
+    const other = await gql(query, { id: sent.id }, 'gp-106570');
+    expect(other.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const otherBundle = await gql(`query($id: ID!) { letterBundle(id: $id) }`, { id: sent.id }, 'gp-106570');
+    expect(otherBundle.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const list = await gql<{ sentLetters: { edges: unknown[] } }>('{ sentLetters { edges { node { id } } } }', {}, 'gp-106570');
+    expect(list.data!.sentLetters.edges).toEqual([]);
+    const caseworker = await gql(query, { id: sent.id }, 'caseworker-751');
+    expect(caseworker.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('pages through the practice\'s letters newest first, filtered by status', async () => {
+    type Page = { sentLetters: { edges: { node: { id: string; status: string } }[]; pageInfo: { hasNextPage: boolean; endCursor: string } } };
+    const q = 'query($after: String, $status: LetterStatus) { sentLetters(first: 2, after: $after, status: $status) { edges { node { id status } } pageInfo { hasNextPage endCursor } } }';
+    const all: string[] = [];
+    let after: string | undefined;
+    for (;;) {
+      const res = await gql<Page>(q, { after, status: 'QUEUED' });
+      expect(res.errors).toBeUndefined();
+      all.push(...res.data!.sentLetters.edges.map((e) => e.node.id));
+      if (!res.data!.sentLetters.pageInfo.hasNextPage) break;
+      after = res.data!.sentLetters.pageInfo.endCursor;
+    }
+    const rows = await subgraph.database.db.select({ id: letters.id }).from(letters).where(eq(letters.practice, '107510'));
+    expect(all).toEqual(rows.map((r) => r.id).sort().reverse());
+  });
+
+  it('exports the bundle losslessly and imports it back', async () => {
+    const sent = (await send(letterInput({ category: 'OTHER', topic: 'Mistrivsel i skolen' }))).data!.sendCorrespondenceLetter;
+    const exported = await gql<{ letterBundle: string }>('query($id: ID!) { letterBundle(id: $id) }', { id: sent.id });
+    expect(exported.data!.letterBundle).toBe(sent.exportBundle);
+    const message = parseCareCommunicationBundle(JSON.parse(exported.data!.letterBundle)).message;
+    expect(JSON.stringify(buildCareCommunicationBundle(message))).toBe(exported.data!.letterBundle);
+    const imported = await importBundle(exported.data!.letterBundle);
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importCareCommunication).toMatchObject({
+      messageId: sent.messageId,
+      activity: 'new-message',
+      category: 'OTHER',
+      child: { id: CHILD_ID },
+      deviations: [],
+      answeredLetter: null,
+    });
+  });
+
+  it('refuses the vendors’ example messages (adults) with the target-group error, and imports them with a child’s CPR', async () => {
+    for (const { file, cpr } of VENDOR_EXAMPLES) {
+      const original = vendorExample(file);
+      const refused = await importBundle(original);
+      expect(refused.errors?.[0]?.extensions, file).toMatchObject({ code: 'BAD_USER_INPUT', field: 'Patient.identifier', reason: 'AGED_18_OR_OLDER' });
+      expect(refused.errors?.[0]?.message).toMatch(/18 or older on 2026-06-01; the collaboration agreement covers children and young people aged 0-18/);
+      const asChild = original.split(cpr).join(CHILD_CPR);
+      const accepted = await importBundle(asChild);
+      expect(accepted.errors, file).toBeUndefined();
+      expect(accepted.data!.importCareCommunication.child.id).toBe(CHILD_ID);
+      if (file === 'Vena_Vena.json') {
+        expect([...new Set(accepted.data!.importCareCommunication.deviations.map((d) => d.code))].sort()).toEqual(
+          ['cpr-system-without-urn-oid', 'message-definition-4.0', 'sor-system-missing-colon'].sort(),
+        );
+        expect(accepted.data!.importCareCommunication.deviations.every((d) => d.element.length > 0)).toBe(true);
+      } else {
+        expect(accepted.data!.importCareCommunication.deviations).toEqual([]);
+      }
+    }
+    // A deviation the parser does not accept is refused with the element named.
+    const broken = JSON.parse(vendorExample('EG_Clinea.json').split('2509479989').join(CHILD_CPR)) as { entry: { resource: { resourceType: string; eventCoding?: unknown } }[] };
+    delete broken.entry[0]!.resource.eventCoding;
+    const refused = await importBundle(JSON.stringify(broken));
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(refused.errors?.[0]?.message).toMatch(/eventCoding/);
+    const notJson = await importBundle('{ not json');
+    expect(notJson.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'bundle' });
+  });
+
+  it('stores an imported reply to a letter: the GP sees the reply and the letter ANSWERED', async () => {
+    const sent = (await send(letterInput())).data!.sendCorrespondenceLetter;
+    const reply = replyTo(sent);
+    const res = await importBundle(JSON.stringify(buildCareCommunicationBundle(reply)));
+    expect(res.errors).toBeUndefined();
+    expect(res.data!.importCareCommunication.answeredLetter).toMatchObject({ status: 'ANSWERED', reply: { text: reply.payloads[0]!.text } });
+    // Another practice cannot answer (or learn about) this practice's letter.
+    const other = await importBundle(JSON.stringify(buildCareCommunicationBundle({ ...reply, messageId: newMessageId() })), 'gp-106570');
+    expect(other.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('delivers through the outbox, records read receipts and replies from the municipality, fails and retries', async () => {
+    // A subgraph of its own, with messaging, against a fake municipality endpoint.
+    const created = await backend.create(1);
+    let municipalityUp = true;
+    const municipality: Server = createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(municipalityUp ? 200 : 503, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ received: true, duplicate: false }));
+      });
+    });
+    await new Promise<void>((resolve) => municipality.listen(0, '127.0.0.1', resolve));
+    const municipalityUrl = `http://127.0.0.1:${(municipality.address() as AddressInfo).port}/messages`;
+    const withMessaging = await startGeneralPracticeSubgraph({
+      port: 0,
+      database: created.targets[0]!,
+      pseudonymSecret: TEST_PSEUDONYM_SECRET,
+      log: createLogger('general-practice', 'silent'),
+      verifier: await testVerifier(),
+      today: () => TODAY,
+      messaging: {
+        signingSecret: SECRET,
+        endpoints: { municipality: municipalityUrl, 'general-practice': 'http://127.0.0.1:9/messages' },
+        workerPollMs: 20,
+        maxAttempts: 2,
+        backoffMs: () => 10,
+      },
+    });
+    const local = async <T>(query: string, variables: Record<string, unknown>) =>
+      postGraphQL<T>(withMessaging.url, query, variables, await as('gp-107510'));
+    const statusOf = async (id: string) =>
+      (await local<{ sentLetter: Letter }>(`query($id: ID!) { sentLetter(id: $id) { ${LETTER_FIELDS} } }`, { id })).data!.sentLetter;
+    const until = async (id: string, status: string) => {
+      for (let i = 0; i < 200; i++) {
+        const letter = await statusOf(id);
+        if (letter.status === status) return letter;
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      throw new Error(`letter never became ${status}`);
+    };
+    const post = (body: unknown) => {
+      const text = JSON.stringify(body);
+      return fetch(withMessaging.url.replace('/graphql', '/messages'), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-message-signature': signBody(text, SECRET), 'x-message-sender': 'municipality' },
+        body: text,
+      });
+    };
+    try {
+      await insertPracticesAndChildren(withMessaging.database.db, PRACTICES, []);
+      const sent = (await local<{ sendCorrespondenceLetter: Letter }>(SEND, { input: letterInput() })).data!.sendCorrespondenceLetter;
+      await until(sent.id, 'DELIVERED');
+
+      const receipt = { messageId: newMessageId(), kind: 'status', payload: { letterMessageId: sent.messageId, status: 'READ' } };
+      expect((await post(receipt)).status).toBe(200);
+      expect((await post(receipt)).status).toBe(200); // a redelivery changes nothing
+      expect((await statusOf(sent.id)).status).toBe('READ');
+
+      const reply = replyTo(sent);
+      const replyBody = {
+        messageId: reply.messageId,
+        kind: 'care-communication',
+        payload: { bundle: buildCareCommunicationBundle(reply), initiatedItems: ['Samtale med PPR'], contactCommitment: 'Vi kontakter familien i denne uge.' },
+      };
+      expect((await post(replyBody)).status).toBe(200);
+      expect((await post(replyBody)).status).toBe(200);
+      const answered = await statusOf(sent.id);
+      expect(answered.status).toBe('ANSWERED');
+      expect(answered.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'DELIVERED', 'READ', 'ANSWERED']);
+      expect(answered.reply).toMatchObject({ text: reply.payloads[0]!.text, initiatedItems: ['Samtale med PPR'], contactCommitment: 'Vi kontakter familien i denne uge.' });
+      expect(parseCareCommunicationBundle(JSON.parse(answered.reply!.exportBundle)).message).toEqual(reply);
+
+      // The municipality is down: after the bounded attempts the letter is FAILED, visibly; a retry delivers it.
+      municipalityUp = false;
+      const failing = (await local<{ sendCorrespondenceLetter: Letter }>(SEND, { input: letterInput() })).data!.sendCorrespondenceLetter;
+      const failed = await until(failing.id, 'FAILED');
+      expect(failed.statusHistory.at(-1)?.note).toMatch(/delivery failed after 2 attempts/);
+      expect(failed.overdue).toBe(false);
+      municipalityUp = true;
+      const retried = await local<{ retryLetterDelivery: Letter }>(`mutation($id: ID!) { retryLetterDelivery(id: $id) { status } }`, { id: failing.id });
+      expect(retried.errors).toBeUndefined();
+      expect(retried.data!.retryLetterDelivery.status).toBe('QUEUED');
+      const delivered = await until(failing.id, 'DELIVERED');
+      expect(delivered.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'FAILED', 'QUEUED', 'DELIVERED']);
+      const again = await local<{ retryLetterDelivery: Letter }>(`mutation($id: ID!) { retryLetterDelivery(id: $id) { status } }`, { id: failing.id });
+      expect(again.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+    } finally {
+      await withMessaging.close();
+      await new Promise((resolve) => municipality.close(resolve));
+      await created.dispose();
+    }
+  });
+});
+
+/** The municipality's reply to a letter, as its system would send it. */
+function replyTo(letter: Letter): CareCommunicationMessage {
+  const sent = parseCareCommunicationBundle(JSON.parse(letter.exportBundle!)).message;
+  return {
+    bundleId: crypto.randomUUID(),
+    messageId: newMessageId(),
+    sentAt: '2026-06-03T10:00:00+02:00',
+    activity: 'reply-message',
+    inReplyTo: { messageId: letter.messageId },
+    conversationId: sent.conversationId,
+    category: sent.category,
+    ...(sent.topic ? { topic: sent.topic } : {}),
+    patient: sent.patient,
+    sender: sent.receiver,
+    receiver: sent.sender,
+    specificSender: { careTeam: { name: 'PPR Aarhus' } },
+    payloads: [
+      {
+        id: `urn:uuid:${crypto.randomUUID()}`,
+        text: 'Tak for henvendelsen. Pigen er kendt af kommunen; vi kontakter familien og aftaler et netværksmøde.',
+        writtenAt: '2026-06-03T09:55:00+02:00',
+      },
+    ],
+    quotedPayloads: [],
+  };
+}
