@@ -22,3 +22,4 @@ export * from './sector/repository.ts';
 export * from './sector/context.ts';
 export * from './sector/seed.ts';
 export * from './messaging/index.ts';
+export * from './sector/subgraph.ts';
