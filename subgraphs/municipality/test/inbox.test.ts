@@ -246,14 +246,16 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
         (r) => r.childId === childPseudonym(KNOWN_CPR, TEST_PSEUDONYM_SECRET),
       );
       expect(queued).toBeDefined();
-      const parsed = parseCareCommunicationBundle(queued!.payload).message;
+      const payload = queued!.payload as { bundle: unknown; initiatedItems: string[]; contactCommitment: string };
+      expect(payload).toMatchObject({ initiatedItems: ['PPR_ASSESSMENT', 'FAMILY_GUIDANCE'], contactCommitment: 'CONTACT_FAMILY' });
+      const parsed = parseCareCommunicationBundle(payload.bundle).message;
       expect(parsed.activity).toBe('reply-message');
       expect(parsed.activity === 'reply-message' && parsed.inReplyTo).toEqual({ messageId: m.messageId });
       expect(parsed.receiver.gln).toBe(newLetter.sender.gln);
       expect(parsed.sender.gln).toBe(aarhusGln);
       expect(parsed.conversationId).toBe(m.conversationId);
       expect(parsed.payloads[0]!.text).toMatch(/PPR-vurdering; Familievejledning[\s\S]*kontakter familien/);
-      const provenance = (queued!.payload as { entry: { resource: { resourceType: string; entity?: { role: string; what: { reference?: string } }[] } }[] }).entry
+      const provenance = (payload.bundle as { entry: { resource: { resourceType: string; entity?: { role: string; what: { reference?: string } }[] } }[] }).entry
         .map((e) => e.resource)
         .find((r) => r.resourceType === 'Provenance')!;
       expect(provenance.entity).toContainEqual({ role: 'revision', what: { reference: `MessageHeader/${m.messageId}` } });

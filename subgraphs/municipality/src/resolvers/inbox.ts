@@ -270,7 +270,8 @@ export const inboxMutations: Pick<MutationResolvers, 'assignLetter' | 'markLette
         childId: letter.childId,
         destination: 'general-practice',
         kind: 'care-communication',
-        payload: bundle,
+        // The MedCom bundle, wrapped with the structured items MedCom has no element for (general practice reads both).
+        payload: { bundle, initiatedItems: reply.initiated, contactCommitment: reply.contactCommitment, contactOptions: reply.contactOptions },
       });
       await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(letter.childId, [`${LETTER_PART}.reply`])]);
     });
