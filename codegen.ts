@@ -7,7 +7,7 @@ import type { CodegenConfig } from '@graphql-codegen/cli';
  * subgraph's `src/models.ts`.
  */
 const mappers: Record<string, string[]> = {
-  municipality: ['Child', 'Municipality', 'Consent', 'AccessLogEntry'],
+  municipality: ['Child', 'Municipality', 'Consent', 'AccessLogEntry', 'InboxLetter', 'InboxLetterEvent', 'InboxLetterReply'],
   'general-practice': ['Child', 'Practice', 'Municipality', 'Consent', 'AccessLogEntry'],
   bua: ['Child', 'Consent', 'AccessLogEntry'],
   screening: ['Child', 'Consent', 'AccessLogEntry'],

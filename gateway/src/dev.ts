@@ -45,6 +45,7 @@ const system = await startSystem({
   logLevel: gatewayConfig.logLevel,
   verifier,
   ...(developmentJwks ? { developmentJwks } : {}),
+  messaging: { signingSecret: gatewayConfig.messaging.signingSecret, workerPollMs: gatewayConfig.messaging.workerPollMs },
 });
 closeOnSignals(log, () => [system.gateway, ...Object.values(system.subgraphs)]);
 

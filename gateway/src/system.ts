@@ -29,6 +29,8 @@ export interface SystemOptions {
   /** One verifier for every service of the process; each still verifies every request itself. */
   verifier: TokenVerifier;
   developmentJwks?: JSONWebKeySet;
+  /** Delivery between the sectors' message endpoints (letters, replies, receipts). */
+  messaging: { signingSecret: string; workerPollMs: number };
 }
 
 export interface RunningSystem {
@@ -46,13 +48,30 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const log = (name: string): Logger => createLogger(name, options.logLevel ?? 'info');
   const today = options.today ? { today: options.today } : {};
   const common = { pseudonymSecret: options.pseudonymSecret, seedDemoData: options.seedDemoData, verifier: options.verifier, ...today };
+  // Filled in once the ports are known: the delivery workers read the endpoint when they send.
+  const endpoints = { municipality: '', 'general-practice': '' };
+  const messaging = { ...options.messaging, endpoints };
   const [municipality, generalPractice, bua, screening] = await Promise.all([
-    startMunicipalitySubgraph({ ...common, port: options.ports.municipality, database: options.databases.municipality, log: log('municipality') }),
-    startGeneralPracticeSubgraph({ ...common, port: options.ports['general-practice'], database: options.databases['general-practice'], log: log('general-practice') }),
+    startMunicipalitySubgraph({
+      ...common,
+      port: options.ports.municipality,
+      database: options.databases.municipality,
+      log: log('municipality'),
+      messaging,
+    }),
+    startGeneralPracticeSubgraph({
+      ...common,
+      port: options.ports['general-practice'],
+      database: options.databases['general-practice'],
+      log: log('general-practice'),
+      messaging,
+    }),
     startBuaSubgraph({ ...common, port: options.ports.bua, database: options.databases.bua, log: log('bua') }),
     startScreeningSubgraph({ ...common, port: options.ports.screening, database: options.databases.screening, log: log('screening') }),
   ]);
   const url = (service: RunningService) => `http://localhost:${service.port}/graphql`;
+  endpoints.municipality = `http://localhost:${municipality.port}/messages`;
+  endpoints['general-practice'] = `http://localhost:${generalPractice.port}/messages`;
   // The pathway subgraph calls the sectors for the merged access log, so it starts once their ports are known.
   const pathway = await startPathwaySubgraph({
     port: options.ports.pathway,

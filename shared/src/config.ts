@@ -38,6 +38,10 @@ const common = z.object({
   AUTH_ISSUER: z.string().min(1).default(DEV_AUTH_ISSUER),
   AUTH_AUDIENCE: z.string().min(1).default(DEFAULT_AUTH_AUDIENCE),
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
+  MESSAGE_SIGNING_SECRET: z.string().min(32).optional(),
+  MUNICIPALITY_MESSAGES_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4001/messages'),
+  GENERAL_PRACTICE_MESSAGES_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4002/messages'),
+  MESSAGE_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
 });
 
 /** Thrown with every problem listed, so a misconfigured service says all that is wrong at once. */
@@ -63,6 +67,14 @@ export interface AuthConfig {
   jwksUrl: string | undefined;
 }
 
+/** Delivery of messages between sectors (letters, replies, receipts): where each sector's endpoint is, and the key. */
+export interface MessagingConfig {
+  /** Signs what a sector sends and verifies what it receives; the same in every sector that exchanges messages. */
+  signingSecret: string;
+  endpoints: { municipality: string; 'general-practice': string };
+  workerPollMs: number;
+}
+
 export interface CommonConfig {
   nodeEnv: 'development' | 'test' | 'production';
   logLevel: string;
@@ -70,6 +82,7 @@ export interface CommonConfig {
   pseudonymSecret: string;
   seedDemoData: boolean;
   auth: AuthConfig;
+  messaging: MessagingConfig;
 }
 
 export function loadCommonConfig(env: Env = process.env): CommonConfig {
@@ -80,23 +93,28 @@ export function loadCommonConfig(env: Env = process.env): CommonConfig {
   }
   return {
     auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL },
+    messaging: {
+      signingSecret: c.MESSAGE_SIGNING_SECRET ?? developmentSecret(c.NODE_ENV, dataDir, 'message-signing-secret', 'MESSAGE_SIGNING_SECRET'),
+      endpoints: { municipality: c.MUNICIPALITY_MESSAGES_URL, 'general-practice': c.GENERAL_PRACTICE_MESSAGES_URL },
+      workerPollMs: c.MESSAGE_POLL_MS,
+    },
     nodeEnv: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
     dataDir,
-    pseudonymSecret: c.CHILD_PSEUDONYM_SECRET ?? developmentSecret(c.NODE_ENV, dataDir),
+    pseudonymSecret: c.CHILD_PSEUDONYM_SECRET ?? developmentSecret(c.NODE_ENV, dataDir, 'pseudonym-secret', 'CHILD_PSEUDONYM_SECRET'),
     seedDemoData: c.SEED_DEMO_DATA ?? c.NODE_ENV === 'development',
   };
 }
 
 /**
- * Outside production a missing pseudonym secret is generated once and kept in the data directory, so ids stay
- * stable across restarts; in production it must be configured, identically for every subgraph.
+ * Outside production a missing shared secret is generated once and kept in the data directory, so pseudonyms and
+ * signatures stay stable across restarts; in production it must be configured, identically for every subgraph.
  */
-function developmentSecret(nodeEnv: string, dataDir: string): string {
+function developmentSecret(nodeEnv: string, dataDir: string, fileName: string, variable: string): string {
   if (nodeEnv === 'production') {
-    throw new ConfigError(['CHILD_PSEUDONYM_SECRET: required in production (the same value in every subgraph)']);
+    throw new ConfigError([`${variable}: required in production (the same value in every subgraph)`]);
   }
-  const file = join(dataDir, 'pseudonym-secret');
+  const file = join(dataDir, fileName);
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   mkdirSync(dataDir, { recursive: true });
   const secret = randomBytes(32).toString('base64url');

@@ -6,6 +6,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 
@@ -26,7 +27,13 @@ export type DatabaseTarget =
 
 export type AnyDatabase<TSchema extends Record<string, unknown>> = PgDatabase<PgQueryResultHKT, TSchema>;
 
-/** Counts every statement this subgraph sends through drizzle; tests use it to bound statements per request. */
+/**
+ * Marks the work done on behalf of an incoming request, so statements can be counted per request: background work
+ * (delivery workers, seeding) runs outside it and is not counted.
+ */
+export const requestScope = new AsyncLocalStorage<true>();
+
+/** Counts the statements this subgraph sends through drizzle while serving requests; tests bound them per request. */
 export class StatementCounter {
   total = 0;
   reset(): void {
@@ -83,7 +90,7 @@ async function acquireEmbedded(dataDir: string): Promise<{ instance: PGlite; rel
 function countingLogger(counter: StatementCounter): DrizzleLogger {
   return {
     logQuery() {
-      counter.total += 1;
+      if (requestScope.getStore()) counter.total += 1;
     },
   };
 }

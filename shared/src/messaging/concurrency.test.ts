@@ -1,19 +1,19 @@
-import { backends } from '@pathway-graph/test/support/databases';
+import { describeWithDatabases } from '@pathway-graph/test/support/databases';
 import { eq } from 'drizzle-orm';
 import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { enqueueMessage } from './outbox.ts';
 import type * as testSchema from './test-schema.ts';
 import { openTestDatabase, startRecipient, tables, TEST_SECRET, type TestRecipient } from './test-helpers.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './worker.ts';
 
-// PGlite has one connection, so nothing there runs concurrently: these suites need a PostgreSQL server.
-const postgresBackend = backends.find((b) => b.name === 'postgres');
+// On PostgreSQL the three workers have a pool each and truly race; on PGlite they share its one connection, so
+// their statements interleave rather than overlap, which still exercises claims taken over between passes.
 const CHILDREN = 10;
 const MESSAGES = 50;
 
-describe.skipIf(!postgresBackend)('messaging: three workers racing over one outbox [postgres]', () => {
+describeWithDatabases('messaging: three workers racing over one outbox', (backend) => {
   let dispose: () => Promise<void>;
   /** One connection pool per worker, as three replicas of a subgraph would have. */
   let databases: Database<typeof testSchema>[];
@@ -23,10 +23,14 @@ describe.skipIf(!postgresBackend)('messaging: three workers racing over one outb
   let workers: DeliveryWorker[];
 
   beforeAll(async () => {
-    const created = await postgresBackend!.create(1);
+    const created = await backend.create(1);
     dispose = created.dispose;
     // Opened at once: the migrations' advisory lock must let all three start against the same empty database.
-    databases = await Promise.all([0, 1, 2].map(() => openTestDatabase(created.targets[0]!)));
+    // (PGlite's single connection gets no lock, so there they open one after the other.)
+    databases =
+      backend.name === 'postgres'
+        ? await Promise.all([0, 1, 2].map(() => openTestDatabase(created.targets[0]!)))
+        : [await openTestDatabase(created.targets[0]!), await openTestDatabase(created.targets[0]!), await openTestDatabase(created.targets[0]!)];
     // A slow, uneven recipient keeps several sends in flight at once, which is when double sends would happen.
     recipient = await startRecipient({ delayMs: () => Math.random() * 15 });
   });

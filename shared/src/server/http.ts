@@ -10,6 +10,7 @@ import { pinoHttp } from 'pino-http';
 import type { Principal, Purpose } from '../auth/principal.ts';
 import { PURPOSES } from '../auth/principal.ts';
 import type { TokenVerifier } from '../auth/tokens.ts';
+import { requestScope } from '../db/database.ts';
 import { badUserInput, ErrorCode } from '../errors.ts';
 import { describeErrorForLog, type Logger } from './logger.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
@@ -92,6 +93,9 @@ export async function startHttpService<TContext extends BaseContext>(
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
     }),
   );
+
+  // Everything a request causes, down to its SQL statements, runs inside the request scope.
+  app.use((_req, _res, next) => requestScope.run(true, next));
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
