@@ -37,6 +37,9 @@ export interface RunningSystem {
   gateway: RunningService;
   subgraphs: Record<SubgraphName, RunningService>;
   databases: Record<SectorSubgraphName, Database<Record<string, unknown>>>;
+  /** Stops a sector subgraph and starts it again on the same port and database (tests of delivery while it is down). */
+  stopSubgraph(name: SectorSubgraphName): Promise<void>;
+  startSubgraph(name: SectorSubgraphName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -51,23 +54,25 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   // Filled in once the ports are known: the delivery workers read the endpoint when they send.
   const endpoints = { municipality: '', 'general-practice': '' };
   const messaging = { ...options.messaging, endpoints };
+  const starters = {
+    municipality: (port: number) =>
+      startMunicipalitySubgraph({ ...common, port, database: options.databases.municipality, log: log('municipality'), messaging }),
+    'general-practice': (port: number) =>
+      startGeneralPracticeSubgraph({
+        ...common,
+        port,
+        database: options.databases['general-practice'],
+        log: log('general-practice'),
+        messaging,
+      }),
+    bua: (port: number) => startBuaSubgraph({ ...common, port, database: options.databases.bua, log: log('bua') }),
+    screening: (port: number) => startScreeningSubgraph({ ...common, port, database: options.databases.screening, log: log('screening') }),
+  } satisfies Record<SectorSubgraphName, (port: number) => Promise<RunningService & { database: unknown }>>;
   const [municipality, generalPractice, bua, screening] = await Promise.all([
-    startMunicipalitySubgraph({
-      ...common,
-      port: options.ports.municipality,
-      database: options.databases.municipality,
-      log: log('municipality'),
-      messaging,
-    }),
-    startGeneralPracticeSubgraph({
-      ...common,
-      port: options.ports['general-practice'],
-      database: options.databases['general-practice'],
-      log: log('general-practice'),
-      messaging,
-    }),
-    startBuaSubgraph({ ...common, port: options.ports.bua, database: options.databases.bua, log: log('bua') }),
-    startScreeningSubgraph({ ...common, port: options.ports.screening, database: options.databases.screening, log: log('screening') }),
+    starters.municipality(options.ports.municipality),
+    starters['general-practice'](options.ports['general-practice']),
+    starters.bua(options.ports.bua),
+    starters.screening(options.ports.screening),
   ]);
   const url = (service: RunningService) => `http://localhost:${service.port}/graphql`;
   endpoints.municipality = `http://localhost:${municipality.port}/messages`;
@@ -99,15 +104,22 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     verifier: options.verifier,
     ...(options.developmentJwks ? { developmentJwks: options.developmentJwks } : {}),
   });
+  const databases = {
+    municipality: municipality.database,
+    'general-practice': generalPractice.database,
+    bua: bua.database,
+    screening: screening.database,
+  } as RunningSystem['databases'];
   return {
     gateway,
     subgraphs,
-    databases: {
-      municipality: municipality.database,
-      'general-practice': generalPractice.database,
-      bua: bua.database,
-      screening: screening.database,
-    } as RunningSystem['databases'],
+    databases,
+    stopSubgraph: (name) => subgraphs[name].close(),
+    startSubgraph: async (name) => {
+      const service = await starters[name](subgraphs[name].port);
+      subgraphs[name] = service;
+      databases[name] = service.database as RunningSystem['databases'][typeof name];
+    },
     close: async () => {
       await gateway.close();
       await Promise.all(Object.values(subgraphs).map((s) => s.close()));

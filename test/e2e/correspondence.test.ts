@@ -1,0 +1,188 @@
+import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatabases } from '../support/databases.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+const TODAY = '2026-11-23';
+
+/** Two Aarhus children of practice 107510 whose families consented: letters about them may go to the municipality. */
+const [childA, childB] = DEMO_CHILDREN.filter((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && demoChildConsents(c));
+
+const SEND = `mutation Send($input: SendLetterInput!) { sendCorrespondenceLetter(input: $input) { id messageId status } }`;
+const LETTER = `query Letter($id: ID!) { sentLetter(id: $id) { id status statusHistory { status } overdue replyDueOn
+  reply { text initiatedItems contactCommitment } } }`;
+
+function letterInput(messageId: string, cpr: string, text = 'Barnet viser tegn på mistrivsel i skolen; familien ønsker hjælp.') {
+  return {
+    messageId,
+    cpr,
+    municipalityCode: 751,
+    category: 'OTHER',
+    topic: 'Mistrivsel',
+    subject: 'Henvendelse om barn i mistrivsel',
+    text,
+    step: 'TRIN_1',
+    consent: { givenBy: 'CUSTODY_HOLDER', givenOn: '2026-11-20' },
+    signature: { name: 'Demo Læge (syntetisk)', title: 'Praktiserende læge', phone: '+45 70 00 00 00' },
+  };
+}
+
+describeWithDatabases('GP to municipality correspondence through the gateway', (backend) => {
+  let t: TestSystem;
+
+  beforeAll(async () => {
+    t = await startTestSystem(backend, { today: TODAY });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const gp = <T>(query: string, variables?: Record<string, unknown>) => t.queryAs<T>('gp-107510', query, variables);
+  const caseworker = <T>(query: string, variables?: Record<string, unknown>) => t.queryAs<T>('caseworker-751', query, variables);
+
+  async function statusOf(id: string): Promise<string> {
+    const res = await gp<{ sentLetter: { status: string } }>(LETTER, { id });
+    return res.data!.sentLetter.status;
+  }
+  async function waitForStatus(id: string, status: string, timeoutMs = 10_000): Promise<void> {
+    const until = Date.now() + timeoutMs;
+    while ((await statusOf(id)) !== status) {
+      if (Date.now() > until) throw new Error(`letter ${id} never became ${status}; it is ${await statusOf(id)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  async function inboxLetter(messageId: string) {
+    const res = await caseworker<{ inbox: { edges: { node: { id: string; messageId: string; status: string; knownToMunicipality: boolean } }[] } }>(
+      'query { inbox(municipalityCode: 751, first: 100) { edges { node { id messageId status knownToMunicipality } } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    return res.data!.inbox.edges.map((e) => e.node).filter((n) => n.messageId === messageId);
+  }
+
+  it('a GP sends a letter, the municipality triages and replies, and the GP sees the reply and the status history', async () => {
+    const sent = await gp<{ sendCorrespondenceLetter: { id: string; status: string } }>(SEND, { input: letterInput('e2e-flow-0001', childA!.cpr) });
+    expect(sent.errors).toBeUndefined();
+    const id = sent.data!.sendCorrespondenceLetter.id;
+    expect(sent.data!.sendCorrespondenceLetter.status).toBe('QUEUED');
+    await waitForStatus(id, 'DELIVERED');
+
+    const [received] = await inboxLetter('e2e-flow-0001');
+    expect(received).toMatchObject({ status: 'RECEIVED', knownToMunicipality: childA!.hasOpenMunicipalCase });
+
+    const assigned = await caseworker('mutation($id: ID!, $a: LetterAssigneeInput!) { assignLetter(id: $id, assignee: $a) { id } }', {
+      id: received!.id,
+      a: { subject: 'demo:ppr-751', role: 'PPR_PSYCHOLOGIST', displayName: 'Demo PPR-psykolog Aarhus', organisation: '751' },
+    });
+    expect(assigned.errors).toBeUndefined();
+    const otherMunicipality = await caseworker('mutation($id: ID!, $a: LetterAssigneeInput!) { assignLetter(id: $id, assignee: $a) { id } }', {
+      id: received!.id,
+      a: { subject: 'demo:ppr-657', role: 'PPR_PSYCHOLOGIST', displayName: 'Demo PPR-psykolog Herning', organisation: '657' },
+    });
+    expect(otherMunicipality.errors?.[0]?.extensions?.['code']).toMatch(/BAD_USER_INPUT|FORBIDDEN/);
+
+    expect((await t.queryAs('ppr-751', 'mutation($id: ID!) { markLetterRead(id: $id) { id } }', { id: received!.id })).errors).toBeUndefined();
+    await waitForStatus(id, 'READ');
+
+    const readByOther = await t.queryAs('caseworker-657', 'query($id: ID!) { receivedLetter(id: $id) { text } }', { id: received!.id });
+    expect(readByOther.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+
+    const reply = {
+      initiated: ['PPR_ASSESSMENT'],
+      text: 'PPR vurderer barnet; vi kontakter familien.',
+      ...(childA!.hasOpenMunicipalCase ? { contactCommitment: 'CONTACT_FAMILY' } : { contactOptions: 'Familien kan ringe til PPR Aarhus på hverdage kl. 9-12.' }),
+    };
+    const replied = await t.queryAs('ppr-751', 'mutation($id: ID!, $input: ReplyToLetterInput!) { replyToLetter(id: $id, input: $input) { id } }', {
+      id: received!.id,
+      input: reply,
+    });
+    expect(replied.errors).toBeUndefined();
+    const twice = await t.queryAs('ppr-751', 'mutation($id: ID!, $input: ReplyToLetterInput!) { replyToLetter(id: $id, input: $input) { id } }', {
+      id: received!.id,
+      input: reply,
+    });
+    expect(twice.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+
+    await waitForStatus(id, 'ANSWERED');
+    const letter = await gp<{ sentLetter: { statusHistory: { status: string }[]; reply: { text: string; initiatedItems: string[] } } }>(LETTER, { id });
+    expect(letter.data!.sentLetter.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'DELIVERED', 'READ', 'ANSWERED']);
+    expect(letter.data!.sentLetter.reply.text).toContain('PPR vurderer barnet');
+    expect(letter.data!.sentLetter.reply.initiatedItems).toEqual(['PPR_ASSESSMENT']);
+
+    const otherPractice = await t.queryAs('gp-106570', LETTER, { id });
+    expect(otherPractice.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
+  it('refuses misuse with an actionable error and stores nothing', async () => {
+    const count = async () =>
+      (await gp<{ sentLetters: { edges: unknown[] } }>('{ sentLetters(first: 500) { edges { cursor } } }')).data!.sentLetters.edges.length;
+    const before = await count();
+    const notification = await gp(SEND, { input: { ...letterInput('e2e-refuse-01', childA!.cpr), isChildWelfareNotification: true } });
+    expect(notification.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(notification.errors?.[0]?.message).toMatch(/underretning/i);
+    const acute = await gp(SEND, { input: { ...letterInput('e2e-refuse-02', childA!.cpr), acute: true } });
+    expect(acute.errors?.[0]?.message).toMatch(/BUA/);
+    const adult = await gp(SEND, { input: letterInput('e2e-refuse-03', '0101804001') });
+    expect(adult.errors?.[0]?.message).toMatch(/18/);
+    expect(await count()).toBe(before);
+  });
+
+  it('20 concurrent sends with the same message id make one letter', async () => {
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => gp<{ sendCorrespondenceLetter: { id: string } }>(SEND, { input: letterInput('e2e-same-id-0001', childB!.cpr) })),
+    );
+    expect(results.every((r) => r.errors === undefined)).toBe(true);
+    expect(new Set(results.map((r) => r.data!.sendCorrespondenceLetter.id)).size).toBe(1);
+    await waitForStatus(results[0]!.data!.sendCorrespondenceLetter.id, 'DELIVERED');
+    expect(await inboxLetter('e2e-same-id-0001')).toHaveLength(1);
+  });
+
+  it('letters sent while the municipality is down stay queued, then arrive exactly once and in order when it is back', async () => {
+    await t.system.stopSubgraph('municipality');
+    const ids: string[] = [];
+    try {
+      for (const [n, child] of [childA, childB, childA].entries()) {
+        const res = await gp<{ sendCorrespondenceLetter: { id: string; status: string } }>(SEND, {
+          input: letterInput(`e2e-down-000${n}`, child!.cpr, `Brev nummer ${n} mens kommunen er nede.`),
+        });
+        expect(res.errors).toBeUndefined();
+        ids.push(res.data!.sendCorrespondenceLetter.id);
+      }
+      await new Promise((r) => setTimeout(r, 300));
+      for (const id of ids) expect(await statusOf(id)).toBe('QUEUED');
+    } finally {
+      await t.system.startSubgraph('municipality');
+    }
+    for (const id of ids) await waitForStatus(id, 'DELIVERED', 30_000);
+    const arrived = await caseworker<{ inbox: { edges: { node: { messageId: string; receivedAt: string } }[] } }>(
+      'query { inbox(municipalityCode: 751, first: 100) { edges { node { messageId receivedAt } } } }',
+    );
+    const down = arrived.data!.inbox.edges.map((e) => e.node).filter((n) => n.messageId.startsWith('e2e-down-'));
+    expect(down.map((n) => n.messageId).sort()).toEqual(['e2e-down-0000', 'e2e-down-0001', 'e2e-down-0002']);
+    const at = new Map(down.map((n) => [n.messageId, n.receivedAt]));
+    // Per child in order: child A's first letter arrived before its second.
+    expect(at.get('e2e-down-0000')! <= at.get('e2e-down-0002')!).toBe(true);
+  });
+
+  it('exports a letter as a MedCom bundle that imports back to the same letter', async () => {
+    const sent = await gp<{ sendCorrespondenceLetter: { id: string } }>(SEND, { input: letterInput('e2e-export-001', childB!.cpr) });
+    const bundle = await gp<{ letterBundle: string }>('query($id: ID!) { letterBundle(id: $id) }', { id: sent.data!.sendCorrespondenceLetter.id });
+    expect(bundle.errors).toBeUndefined();
+    const parsed = JSON.parse(bundle.data!.letterBundle) as { resourceType: string; type: string };
+    expect(parsed).toMatchObject({ resourceType: 'Bundle', type: 'message' });
+    const imported = await gp<{ importCareCommunication: Record<string, unknown> }>(
+      'mutation($b: String!) { importCareCommunication(bundle: $b) { messageId activity category topic child { id } texts receiverLocationNumber deviations { code } } }',
+      { b: bundle.data!.letterBundle },
+    );
+    expect(imported.errors).toBeUndefined();
+    expect(imported.data!.importCareCommunication).toMatchObject({
+      messageId: 'e2e-export-001',
+      activity: 'new-message',
+      category: 'OTHER',
+      topic: 'Mistrivsel',
+      texts: [letterInput('e2e-export-001', childB!.cpr).text],
+      deviations: [],
+    });
+    const aarhus = await caseworker<{ municipality: { inbox: { locationNumber: string } } }>('{ municipality(code: 751) { inbox { locationNumber } } }');
+    expect(imported.data!.importCareCommunication['receiverLocationNumber']).toBe(aarhus.data!.municipality.inbox.locationNumber);
+  });
+});
