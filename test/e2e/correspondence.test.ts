@@ -1,6 +1,7 @@
+import { childPseudonym } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithDatabases } from '../support/databases.ts';
+import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 const TODAY = '2026-11-23';
@@ -29,9 +30,10 @@ function letterInput(messageId: string, cpr: string, text = 'Barnet viser tegn p
 
 describeWithDatabases('GP to municipality correspondence through the gateway', (backend) => {
   let t: TestSystem;
+  let today = TODAY;
 
   beforeAll(async () => {
-    t = await startTestSystem(backend, { today: TODAY });
+    t = await startTestSystem(backend, { today: () => today });
   });
   afterAll(async () => {
     await t?.close();
@@ -68,6 +70,16 @@ describeWithDatabases('GP to municipality correspondence through the gateway', (
 
     const [received] = await inboxLetter('e2e-flow-0001');
     expect(received).toMatchObject({ status: 'RECEIVED', knownToMunicipality: childA!.hasOpenMunicipalCase });
+    const detail = await caseworker<{ receivedLetter: Record<string, unknown> }>(
+      'query($id: ID!) { receivedLetter(id: $id) { senderPractice { ydernummer } step subject text child { id } } }',
+      { id: received!.id },
+    );
+    expect(detail.data!.receivedLetter).toMatchObject({
+      senderPractice: { ydernummer: '107510' },
+      step: 'TRIN_1',
+      subject: 'Henvendelse om barn i mistrivsel',
+      child: { id: childPseudonym(childA!.cpr, TEST_PSEUDONYM_SECRET) },
+    });
 
     const assigned = await caseworker('mutation($id: ID!, $a: LetterAssigneeInput!) { assignLetter(id: $id, assignee: $a) { id } }', {
       id: received!.id,
@@ -161,6 +173,32 @@ describeWithDatabases('GP to municipality correspondence through the gateway', (
     const at = new Map(down.map((n) => [n.messageId, n.receivedAt]));
     // Per child in order: child A's first letter arrived before its second.
     expect(at.get('e2e-down-0000')! <= at.get('e2e-down-0002')!).toBe(true);
+  });
+
+  it('flags a letter overdue on both sides by the deadline the municipality set itself', async () => {
+    const set = await caseworker('mutation { setReplyDeadline(municipalityCode: 751, workingDays: 3) { code } }');
+    expect(set.errors).toBeUndefined();
+    try {
+      const sent = await gp<{ sendCorrespondenceLetter: { id: string } }>(SEND, { input: letterInput('e2e-deadline-01', childB!.cpr) });
+      const id = sent.data!.sendCorrespondenceLetter.id;
+      await waitForStatus(id, 'DELIVERED');
+      // Monday 23 November + 3 working days.
+      const onTime = await gp<{ sentLetter: { replyDueOn: string; overdue: boolean } }>(LETTER, { id });
+      expect(onTime.data!.sentLetter).toMatchObject({ replyDueOn: '2026-11-26', overdue: false });
+      today = '2026-11-27';
+      const late = await gp<{ sentLetter: { overdue: boolean } }>(LETTER, { id });
+      expect(late.data!.sentLetter.overdue).toBe(true);
+      const inbox = await caseworker<{ inbox: { edges: { node: { messageId: string; replyDueOn: string; overdue: boolean } }[] } }>(
+        'query { inbox(municipalityCode: 751, first: 100) { edges { node { messageId replyDueOn overdue } } } }',
+      );
+      expect(inbox.data!.inbox.edges.map((e) => e.node).find((n) => n.messageId === 'e2e-deadline-01')).toMatchObject({
+        replyDueOn: '2026-11-26',
+        overdue: true,
+      });
+    } finally {
+      today = TODAY;
+      await caseworker('mutation { setReplyDeadline(municipalityCode: 751, workingDays: 10) { code } }');
+    }
   });
 
   it('exports a letter as a MedCom bundle that imports back to the same letter', async () => {

@@ -5,3 +5,4 @@ export * from './pseudonym.ts';
 export * from './gln.ts';
 export * from './municipalities.ts';
 export * from './municipality-inboxes.ts';
+export * from './working-days.ts';

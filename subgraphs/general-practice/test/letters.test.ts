@@ -172,9 +172,11 @@ describeWithDatabases('correspondence letters', (backend) => {
     expect(await counts(subgraph.database.db)).toEqual({ letters: before.letters + 1, outbox: before.outbox + 1 });
     const [message] = await subgraph.database.db.select().from(outbox).where(eq(outbox.messageId, input.messageId));
     expect(message).toMatchObject({ childId: CHILD_ID, destination: 'municipality', kind: 'care-communication', status: 'QUEUED' });
-    // Stored as jsonb, so key order may differ from the export; the content is the same.
-    expect(message!.payload).toEqual(JSON.parse(letter.exportBundle!));
-    const parsed = parseCareCommunicationBundle(message!.payload).message;
+    // Stored as jsonb, so key order may differ from the export; the content is the same. The ydernummer and the step,
+    // which MedCom has no element for, travel beside the bundle.
+    const payload = message!.payload as { bundle: unknown; ydernummer: string; step: string; subject: string };
+    expect(payload).toEqual({ bundle: JSON.parse(letter.exportBundle!), ydernummer: '107510', step: input.step, subject: input.subject });
+    const parsed = parseCareCommunicationBundle(payload.bundle).message;
     expect(parsed).toMatchObject({ messageId: input.messageId, activity: 'new-message', patient: { cpr: CHILD_CPR }, receiver: { gln: AARHUS.inboxLocationNumber } });
     const logged = await subgraph.database.db.select().from(accessLog).where(eq(accessLog.childId, CHILD_ID));
     expect(logged).toMatchObject([{ action: 'CHANGE', actorSubject: 'demo:gp-107510', parts: ['correspondenceLetters'] }]);

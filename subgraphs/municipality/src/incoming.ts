@@ -9,7 +9,6 @@ import {
   type PractitionerInRole,
   type ReceivedMessage,
 } from '@pathway-graph/shared';
-import { DEMO_PRACTICES } from '@pathway-graph/shared/demo/demo-data';
 import { eq } from 'drizzle-orm';
 import { GraphQLError } from 'graphql';
 import { insertLetterOnce } from './db/letters.ts';
@@ -32,16 +31,19 @@ export interface IncomingDeps {
  * REJECTED (with a reason, never personal data) when it can never be stored as sent. A rejection is acknowledged
  * rather than answered with an error so that the sender stops retrying a message that cannot succeed.
  */
-export type IncomingResponse = { status: 'RECEIVED'; messageId: string } | { status: 'REJECTED'; messageId: string; reason: string };
+export type IncomingResponse =
+  | { status: 'RECEIVED'; messageId: string; replyDueOn?: string }
+  | { status: 'REJECTED'; messageId: string; reason: string };
 
 /**
  * The payload of a 'care-communication' message: the MedCom Bundle itself, or an envelope carrying it with the
- * facts MedCom has no element for (the practice's ydernummer, and the step of the graduated pathway).
+ * facts MedCom has no element for (the practice's ydernummer, the step of the graduated pathway, the subject line).
  */
 interface Envelope {
   bundle: unknown;
   ydernummer?: string;
   step?: LetterStep;
+  subject?: string;
 }
 
 function envelopeOf(payload: unknown): Envelope {
@@ -52,6 +54,7 @@ function envelopeOf(payload: unknown): Envelope {
       bundle: p['bundle'],
       ...(typeof p['ydernummer'] === 'string' ? { ydernummer: p['ydernummer'] } : {}),
       ...(typeof p['step'] === 'string' && (LETTER_STEPS as readonly string[]).includes(p['step']) ? { step: p['step'] as LetterStep } : {}),
+      ...(typeof p['subject'] === 'string' && p['subject'].length <= 200 ? { subject: p['subject'] } : {}),
     };
   }
   return { bundle: payload };
@@ -87,7 +90,7 @@ export async function handleIncomingMessage(
     if (m.kind !== 'care-communication') {
       return { duplicate: false, response: rejected(m.messageId, `The municipality accepts care-communication messages only, not ${m.kind}.`) };
     }
-    const { bundle, ydernummer, step } = envelopeOf(m.payload);
+    const { bundle, ydernummer, step, subject } = envelopeOf(m.payload);
     let message: CareCommunicationMessage;
     try {
       message = parseCareCommunicationBundle(bundle).message;
@@ -123,9 +126,11 @@ export async function handleIncomingMessage(
     }
     const gp = gpOf(message);
     const receivedOn = deps.today();
+    const replyDueOn = replyDueDate(receivedOn, municipality.replyDeadlineWorkingDays);
     const now = new Date().toISOString();
     const id = uuid7();
-    const practice = ydernummer ?? DEMO_PRACTICES.find((p) => p.locationNumber === message.sender.gln)?.ydernummer ?? null;
+    // MedCom identifies the practice by location number only; our senders add the ydernummer beside the bundle.
+    const practice = ydernummer ?? null;
     const stored = await insertLetterOnce(
       tx,
       {
@@ -147,17 +152,18 @@ export async function handleIncomingMessage(
         conversationId: message.conversationId,
         category: message.category,
         topic: message.topic ?? null,
-        subject: message.topic ?? `Korrespondance (${message.category})`,
+        subject: subject ?? message.topic ?? `Korrespondance (${message.category})`,
         text: message.payloads.map((p) => p.text).join('\n\n'),
         segments: message.payloads,
         step: step ?? null,
         sentAt: message.sentAt,
         receivedAt: now,
         receivedOn,
-        replyDueOn: replyDueDate(receivedOn, municipality.replyDeadlineWorkingDays),
+        replyDueOn,
       },
       uuid7(),
     );
-    return { duplicate: !stored, response: { status: 'RECEIVED', messageId: m.messageId } as IncomingResponse };
+    // The sender learns the due date this municipality set itself, so both sides flag the same letters as overdue.
+    return { duplicate: !stored, response: { status: 'RECEIVED', messageId: m.messageId, replyDueOn } as IncomingResponse };
   });
 }

@@ -93,6 +93,11 @@ export async function applyLetterEvent(
   return updated;
 }
 
+/** Takes over the due date the receiving municipality computed from its own deadline setting. */
+export async function setReplyDueOn(tx: Db, messageId: string, replyDueOn: string): Promise<void> {
+  await tx.update(letters).set({ replyDueOn }).where(eq(letters.messageId, messageId));
+}
+
 export async function insertReplyOnce(tx: Db, row: typeof replies.$inferInsert): Promise<boolean> {
   const inserted = await tx.insert(replies).values(row).onConflictDoNothing({ target: replies.messageId }).returning({ id: replies.id });
   return inserted.length > 0;

@@ -9,7 +9,7 @@ import {
   type OutboxRow,
   type ReceivedMessage,
 } from '@pathway-graph/shared';
-import { applyLetterEvent } from '../db/letters.ts';
+import { applyLetterEvent, setReplyDueOn } from '../db/letters.ts';
 import type { GeneralPracticeDb } from '../db/repository.ts';
 import { readReplyEnvelope, storeReply } from './reply.ts';
 import { messagingTables } from './service.ts';
@@ -41,8 +41,16 @@ export function createLetterDeliveryWorker(db: GeneralPracticeDb, options: Gener
     ...(options.maxAttempts === undefined ? {} : { maxAttempts: options.maxAttempts }),
     ...(options.backoffMs === undefined ? {} : { backoffMs: options.backoffMs }),
     ...(options.workerPollMs === undefined ? {} : { pollIntervalMs: options.workerPollMs }),
-    onDelivered: async (tx: MessagingDb, row: OutboxRow) => {
-      if (row.kind === 'care-communication') await applyLetterEvent(asDb(tx), row.messageId, 'DELIVERED');
+    onDelivered: async (tx: MessagingDb, row: OutboxRow, response: unknown) => {
+      if (row.kind !== 'care-communication') return;
+      const ack = acknowledgement(response);
+      // A municipality that can never store the letter says so instead of failing forever: the GP must act.
+      if (ack.rejected) {
+        await applyLetterEvent(asDb(tx), row.messageId, 'FAILED', `refused by the municipality: ${ack.reason}`);
+        return;
+      }
+      await applyLetterEvent(asDb(tx), row.messageId, 'DELIVERED');
+      if (ack.replyDueOn) await setReplyDueOn(asDb(tx), row.messageId, ack.replyDueOn);
     },
     onFailed: async (tx: MessagingDb, row: OutboxRow) => {
       if (row.kind !== 'care-communication') return;
@@ -77,4 +85,11 @@ export function receiveFromMunicipality(db: GeneralPracticeDb) {
       if (!result) throw badUserInput('The reply answers no letter of ours.', { field: 'Provenance.entity' });
       return { duplicate: false, response: { letterStatus: result.letter.status } };
     });
+}
+
+/** What the municipality's acknowledgement says: its own reply due date, or why it refused the letter. */
+export function acknowledgement(response: unknown): { rejected: false; replyDueOn?: string } | { rejected: true; reason: string } {
+  const r = (response ?? {}) as { status?: unknown; reason?: unknown; replyDueOn?: unknown };
+  if (r.status === 'REJECTED') return { rejected: true, reason: typeof r.reason === 'string' ? r.reason.slice(0, 300) : 'no reason given' };
+  return typeof r.replyDueOn === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(r.replyDueOn) ? { rejected: false, replyDueOn: r.replyDueOn } : { rejected: false };
 }

@@ -111,7 +111,9 @@ export async function sendLetter(ctx: Context, input: SendLetterInput): Promise<
         childId,
         destination: 'municipality',
         kind: 'care-communication',
-        payload: bundle,
+        // MedCom has no element for the practice's ydernummer, the pathway step or a subject line beside the topic,
+        // so they travel beside the bundle.
+        payload: { bundle, ydernummer: practice.ydernummer, step: letter.step, subject: letter.subject },
       });
       await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(childId, [LETTER_PART])]);
     }

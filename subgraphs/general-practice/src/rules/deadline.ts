@@ -1,4 +1,4 @@
-import { parseIsoDate, toIsoDate } from '@pathway-graph/shared';
+import { addWorkingDays } from '@pathway-graph/shared';
 import type { LetterStatus } from './status.ts';
 
 /**
@@ -20,24 +20,17 @@ export const REPLY_WORKING_DAYS_BY_MUNICIPALITY: Readonly<Record<number, number>
   665: 15,
 };
 
+/**
+ * The sender's estimate until the municipality acknowledges the letter with its own due date (which then replaces
+ * it): the municipality's deadline setting is the one that counts.
+ */
 export function replyWorkingDays(municipalityCode: number): number {
   return REPLY_WORKING_DAYS_BY_MUNICIPALITY[municipalityCode] ?? DEFAULT_REPLY_WORKING_DAYS;
 }
 
 /** The last day a reply is on time: `workingDays` working days (Mon-Fri) after the day the letter was sent. */
 export function replyDueDate(sentOn: string, workingDays: number): string {
-  parseIsoDate(sentOn, 'sentOn');
-  if (!Number.isInteger(workingDays) || workingDays < 0) throw new RangeError('workingDays must be a whole number >= 0');
-  const [y, m, d] = sentOn.split('-').map(Number) as [number, number, number];
-  // UTC noon: pure calendar arithmetic, no time zone or daylight-saving shift can move the day.
-  const date = new Date(Date.UTC(y, m - 1, d, 12));
-  let left = workingDays;
-  while (left > 0) {
-    date.setUTCDate(date.getUTCDate() + 1);
-    const weekday = date.getUTCDay();
-    if (weekday !== 0 && weekday !== 6) left -= 1;
-  }
-  return toIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
+  return addWorkingDays(sentOn, workingDays);
 }
 
 /**
