@@ -1,4 +1,5 @@
 import {
+  childPseudonym,
   closeOnSignals,
   createLogger,
   createTokenVerifier,
@@ -51,10 +52,11 @@ closeOnSignals(log, () => [system.gateway, ...Object.values(system.subgraphs)]);
 
 const url = `http://localhost:${system.gateway.port}/graphql`;
 // The first synthetic child: known to every sector, and its family consented to sharing for care coordination.
+// Addressed by pseudonym: a CPR number, even a synthetic one, is never printed.
 const example = JSON.stringify({
   query:
-    'query($cpr: String!) { childByCpr(cpr: $cpr) { id birthDate knownToMunicipality listedPractice { name } knownToBua screeningTracks { track } ageBand involvedSectors } }',
-  variables: { cpr: DEMO_CHILDREN[0]!.cpr },
+    'query($id: ID!) { child(id: $id) { id birthDate knownToMunicipality listedPractice { name } knownToBua screeningTracks { track } ageBand involvedSectors } }',
+  variables: { id: childPseudonym(DEMO_CHILDREN[0]!.cpr, gatewayConfig.pseudonymSecret) },
 });
 process.stdout.write(`
 pathway-graph is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s; demo data is synthetic).
