@@ -17,7 +17,7 @@ import { and, eq } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertChildren } from '../src/db/repository.ts';
-import { accessLog, outbox, receivedLetters } from '../src/db/schema.ts';
+import { accessLog, letterReplies, outbox, receivedLetters } from '../src/db/schema.ts';
 import { startMunicipalitySubgraph, type RunningMunicipalitySubgraph } from '../src/subgraph.ts';
 
 const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
@@ -234,6 +234,14 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
 
       const byOther = await reply(id, { initiated: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_FAMILY' }, 'caseworker-657');
       expect(byOther.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+      // Neither refusal stored a reply or queued a message.
+      const stored = async () => ({
+        replies: (await subgraph.database.db.select().from(letterReplies).where(eq(letterReplies.letterId, id))).length,
+        messages: (await subgraph.database.db.select().from(outbox).where(eq(outbox.kind, 'care-communication'))).filter(
+          (r) => r.childId === childPseudonym(KNOWN_CPR, TEST_PSEUDONYM_SECRET),
+        ).length,
+      });
+      expect(await stored()).toEqual({ replies: 0, messages: 0 });
 
       const ok = await reply(id, { initiated: ['PPR_ASSESSMENT', 'FAMILY_GUIDANCE'], text: 'PPR ser på sagen.', contactCommitment: 'CONTACT_FAMILY' });
       expect(ok.errors).toBeUndefined();
@@ -263,6 +271,7 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
       const twice = await reply(id, { initiated: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_GP' });
       expect(twice.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
       expect(twice.errors?.[0]?.message).toMatch(/already been answered/);
+      expect(await stored()).toEqual({ replies: 1, messages: 1 });
 
       const changes = await subgraph.database.db
         .select()
