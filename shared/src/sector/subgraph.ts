@@ -36,7 +36,7 @@ export interface RunningSectorSubgraph<TSchema extends Record<string, unknown>> 
 }
 
 /** What makes one sector subgraph different from the others. */
-export interface SectorSubgraphDefinition<TSchema extends Record<string, unknown> & SectorTables, TLoaders> {
+export interface SectorSubgraphDefinition<TSchema extends Record<string, unknown> & SectorTables, TLoaders, TExtras extends object = object> {
   name: string;
   pgSchema: string;
   /** `import.meta.url` of the subgraph's src/subgraph.ts: schema.graphql and drizzle/ are found beside src/. */
@@ -45,6 +45,8 @@ export interface SectorSubgraphDefinition<TSchema extends Record<string, unknown
   ownership: SectorOwnership;
   resolvers: object;
   createLoaders(db: AnyDatabase<TSchema>): TLoaders;
+  /** Fixed values every request's context also carries (e.g. the pseudonym secret). */
+  contextExtras?: TExtras;
   /** Runs after migrations, before serving: reference data, and the demo seed when asked for. */
   prepare?(db: AnyDatabase<TSchema>, options: SectorSubgraphOptions, log: Logger): Promise<void>;
   /** Extra routes (e.g. a message endpoint) and what to stop on close (e.g. a delivery worker). */
@@ -55,8 +57,8 @@ export interface SectorSubgraphDefinition<TSchema extends Record<string, unknown
  * Starts a sector subgraph: opens (and migrates) its database, prepares it, and serves its schema with
  * authentication, the per-request access guard and the access log, the same way in every sector.
  */
-export async function startSectorSubgraph<TSchema extends Record<string, unknown> & SectorTables, TLoaders>(
-  definition: SectorSubgraphDefinition<TSchema, TLoaders>,
+export async function startSectorSubgraph<TSchema extends Record<string, unknown> & SectorTables, TLoaders, TExtras extends object = object>(
+  definition: SectorSubgraphDefinition<TSchema, TLoaders, TExtras>,
   options: SectorSubgraphOptions,
 ): Promise<RunningSectorSubgraph<TSchema>> {
   const log = options.log ?? createLogger(definition.name);
@@ -71,7 +73,7 @@ export async function startSectorSubgraph<TSchema extends Record<string, unknown
   const today = options.today ?? (() => todayInDenmark());
   await definition.prepare?.(db, options, log);
   const extension = definition.extend?.(db, options, log) ?? {};
-  type Context = SectorContext<AnyDatabase<TSchema>, TLoaders>;
+  type Context = SectorContext<AnyDatabase<TSchema>, TLoaders> & TExtras;
   const service = await startSubgraphServer<Context>({
     name: definition.name,
     port: options.port,
@@ -80,6 +82,7 @@ export async function startSectorSubgraph<TSchema extends Record<string, unknown
     resolvers: definition.resolvers,
     verifier: options.verifier,
     context: async (base) => ({
+      ...(definition.contextExtras as TExtras),
       ...base,
       db,
       loaders: definition.createLoaders(db),

@@ -1,11 +1,6 @@
-import type { RequestAccess, RequestBase } from '@pathway-graph/shared';
+import type { SectorContext } from '@pathway-graph/shared';
 import type { Loaders } from './db/loaders.ts';
 import type { MunicipalityDb } from './db/repository.ts';
 
 /** What every resolver of this subgraph gets for one request. */
-export interface Context extends RequestBase {
-  db: MunicipalityDb;
-  loaders: Loaders;
-  /** Guards and logs every read of a child's data. */
-  access: RequestAccess;
-}
+export type Context = SectorContext<MunicipalityDb, Loaders>;
