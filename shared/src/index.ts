@@ -23,3 +23,4 @@ export * from './sector/context.ts';
 export * from './sector/seed.ts';
 export * from './messaging/index.ts';
 export * from './sector/subgraph.ts';
+export * from './sector/child-guard.ts';

@@ -1,20 +1,11 @@
+import { childGuard } from '@pathway-graph/shared';
 import type { ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
 import { guardOf } from '../access.ts';
 import type { Context } from '../context.ts';
-import type { ChildModel } from '../models.ts';
 import { consents } from './consent.ts';
 
-async function record(child: ChildModel, { loaders }: Context): Promise<ChildRecord | null> {
-  return child.record !== undefined ? child.record : loaders.child.load(child.id);
-}
-
-/** Loads the child's record and lets the read through only if the policy allows `what` (then logs `part`). */
-async function guarded(child: ChildModel, ctx: Context, part: string, what: string): Promise<ChildRecord | null> {
-  const r = await record(child, ctx);
-  await ctx.access.read(guardOf(child.id, r), part, what);
-  return r;
-}
+const { record, guarded } = childGuard<ChildRecord, Context>((ctx, id) => ctx.loaders.child.load(id), guardOf);
 
 export const Child: ChildResolvers = {
   // Always an object, also for a child general practice does not know: the gateway then gets
