@@ -191,18 +191,26 @@ describeWithDatabases('who may see what, through the gateway', (backend) => {
 
     const countConsents = async () =>
       (await t.system.databases.municipality.db.select().from(municipalityConsents).where(eq(municipalityConsents.childId, id))).length;
+    const changes = async () =>
+      (await t.system.databases.municipality.db.select().from(municipalityLog).where(eq(municipalityLog.childId, id))).filter((e) => e.action === 'CHANGE')
+        .length;
     const stored = await countConsents();
+    const changedBefore = await changes();
     const wrongParty = await queryAs('caseworker-751', `mutation($input: RecordConsentInput!) { recordMunicipalityConsent(input: $input) { id } }`, {
       input: { ...consentInput, givenBy: 'YOUNG_PERSON' },
     });
     expect(wrongParty.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
     expect(wrongParty.errors?.[0]?.message).toMatch(/custody holder/);
     expect(await countConsents()).toBe(stored);
+    expect(await changes()).toBe(changedBefore);
 
     const custody = await queryAs('caseworker-751', `mutation($input: RecordConsentInput!) { recordMunicipalityConsent(input: $input) { id } }`, {
       input: { ...consentInput, givenBy: 'CUSTODY_HOLDER' },
     });
     expect(custody.errors).toBeUndefined();
+    // The recorded consent and its access-log entry were written together.
+    expect(await countConsents()).toBe(stored + 1);
+    expect(await changes()).toBe(changedBefore + 1);
     const read = () => queryAs('gp-107510', 'query($id: ID!) { child(id: $id) { knownToMunicipality } }', { id });
 
     const dayBefore = new Date(`${eighteenth}T12:00:00Z`);

@@ -113,6 +113,7 @@ export async function startHttpService<TContext extends BaseContext>(
 
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
+    logger: apolloLogger(log),
     introspection: true,
     // Shutdown is ours (closeOnSignals): Apollo's own handler would race it and leave the databases open.
     stopOnTerminationSignals: false,
@@ -184,6 +185,20 @@ export async function startHttpService<TContext extends BaseContext>(
       })();
       return closing;
     },
+  };
+}
+
+/**
+ * Apollo logs unexpected errors with their full message, and a failed query's message lists its parameters (which
+ * may be a CPR number or a name): they are withheld before anything reaches the log.
+ */
+export function apolloLogger(log: Logger) {
+  const clean = (args: unknown[]) => args.map((a) => String(a).replace(/params: [\s\S]*/, 'params: [withheld]')).join(' ');
+  return {
+    debug: (...args: unknown[]) => log.debug(clean(args)),
+    info: (...args: unknown[]) => log.info(clean(args)),
+    warn: (...args: unknown[]) => log.warn(clean(args)),
+    error: (...args: unknown[]) => log.error(clean(args)),
   };
 }
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMunicipalitySubgraph, type RunningMunicipalitySubgraph } from '../src/subgraph.ts';
 import { insertChildren } from '../src/db/repository.ts';
 import { accessLog } from '../src/db/schema.ts';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 
 describeWithDatabases('municipality subgraph', (backend) => {
   let subgraph: RunningMunicipalitySubgraph;
@@ -132,6 +132,24 @@ describeWithDatabases('municipality subgraph', (backend) => {
     expect(logged.map((e) => e.childId).sort()).toEqual([...ids].sort());
     expect(logged.every((e) => e.actorSubject === 'demo:caseworker-657' && e.action === 'READ')).toBe(true);
     expect(logged[0]!.parts).toEqual(['birthDate', 'knownToMunicipality']);
+  });
+
+  it('fails a read rather than release data when the access log cannot be written', async () => {
+    const id = childPseudonym('0101154001', TEST_PSEUDONYM_SECRET);
+    // Every new access-log row now violates a constraint: the audit write fails.
+    await subgraph.database.db.execute(sql`alter table municipality.access_log add constraint audit_down check (false) not valid`);
+    try {
+      const res = await postGraphQL<{ _entities: { birthDate: string | null }[] } | null>(
+        subgraph.url,
+        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { birthDate } } }',
+        { r: [{ __typename: 'Child', id }] },
+        await as('caseworker-657'),
+      );
+      expect(JSON.stringify(res)).not.toContain('2015-01-01');
+      expect(res.errors?.[0]?.extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await subgraph.database.db.execute(sql`alter table municipality.access_log drop constraint audit_down`);
+    }
   });
 
   it('answers health and readiness probes', async () => {
