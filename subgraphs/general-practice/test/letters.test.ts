@@ -163,7 +163,7 @@ describeWithDatabases('correspondence letters', (backend) => {
       recipient: { code: 751, municipality: { code: 751 }, inboxName: AARHUS.inboxName, locationNumber: AARHUS.inboxLocationNumber },
       status: 'QUEUED',
       statusHistory: [{ status: 'QUEUED', note: null }],
-      replyDueOn: '2026-06-15',
+      replyDueOn: '2026-06-16', // 10 working days after Monday 1 June, Grundlovsdag skipped
       overdue: false,
       reply: null,
     });

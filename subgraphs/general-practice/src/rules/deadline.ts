@@ -3,8 +3,8 @@ import type { LetterStatus } from './status.ts';
 
 /**
  * Reply deadlines. The agreement (6.2) promises the GP a reply about what has been initiated but sets no deadline;
- * each municipality sets its own. Counted in working days (Monday to Friday; Danish public holidays are not yet
- * taken into account, which errs on the side of flagging a letter a little early).
+ * each municipality sets its own. Counted in working days: Monday to Friday, without the days Danish public offices
+ * are closed.
  */
 export const DEFAULT_REPLY_WORKING_DAYS = 10;
 
@@ -28,7 +28,7 @@ export function replyWorkingDays(municipalityCode: number): number {
   return REPLY_WORKING_DAYS_BY_MUNICIPALITY[municipalityCode] ?? DEFAULT_REPLY_WORKING_DAYS;
 }
 
-/** The last day a reply is on time: `workingDays` working days (Mon-Fri) after the day the letter was sent. */
+/** The last day a reply is on time: `workingDays` working days after the day the letter was sent. */
 export function replyDueDate(sentOn: string, workingDays: number): string {
   return addWorkingDays(sentOn, workingDays);
 }

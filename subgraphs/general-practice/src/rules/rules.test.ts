@@ -126,11 +126,11 @@ describe('nextStatus', () => {
 });
 
 describe('reply deadline', () => {
-  it('counts working days Monday to Friday', () => {
-    expect(replyDueDate('2026-06-01', 10)).toBe('2026-06-15'); // Monday + 10 working days = Monday two weeks on
-    expect(replyDueDate('2026-06-05', 1)).toBe('2026-06-08'); // Friday + 1 = Monday
+  it('counts working days: Monday to Friday, skipping the days Danish public offices are closed', () => {
+    expect(replyDueDate('2026-06-01', 10)).toBe('2026-06-16'); // Monday + 10 working days, Grundlovsdag (5 June) skipped
+    expect(replyDueDate('2026-06-04', 1)).toBe('2026-06-08'); // Thursday + 1 = Monday: Friday is Grundlovsdag
     expect(replyDueDate('2026-06-06', 1)).toBe('2026-06-08'); // Saturday + 1 = Monday
-    expect(replyDueDate('2026-12-30', 3)).toBe('2027-01-04');
+    expect(replyDueDate('2026-12-30', 3)).toBe('2027-01-06'); // New Year's Eve and New Year's Day are closed
     expect(replyDueDate('2026-06-03', 0)).toBe('2026-06-03');
   });
   it('is configurable per municipality, default 10', () => {

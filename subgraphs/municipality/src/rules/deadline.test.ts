@@ -17,7 +17,7 @@ describe('replyDueDate', () => {
 
   it('crosses months and leap days', () => {
     expect(replyDueDate('2028-02-25', 3)).toBe('2028-03-01');
-    expect(replyDueDate('2026-12-31', 2)).toBe('2027-01-04');
+    expect(replyDueDate('2026-12-31', 2)).toBe('2027-01-05'); // New Year's Day is closed
   });
 
   it('refuses a deadline outside 1-60 whole working days', () => {

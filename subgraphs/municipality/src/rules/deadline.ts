@@ -2,8 +2,8 @@ import { addWorkingDays, badUserInput } from '@pathway-graph/shared';
 
 /**
  * Reply deadlines for correspondence letters. The agreement (6.2) says the GP always gets a reply; each
- * municipality sets how many working days it allows itself. Working days are Monday to Friday; public holidays are
- * not subtracted (a municipality that wants slack for them sets a longer deadline).
+ * municipality sets how many working days it allows itself. Working days are Monday to Friday, without the days
+ * Danish public offices are closed (shared/src/domain/working-days.ts).
  */
 
 export const DEFAULT_REPLY_DEADLINE_WORKING_DAYS = 10;
