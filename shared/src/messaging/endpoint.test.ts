@@ -67,7 +67,7 @@ describeWithDatabases('messaging: message endpoint', (backend) => {
   async function post(body: string, headers: Record<string, string> = {}) {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(body, TEST_SECRET), [SENDER_HEADER]: 'general-practice', ...headers },
+      headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(body, TEST_SECRET, 'general-practice'), [SENDER_HEADER]: 'general-practice', ...headers },
       body,
     });
     return { status: response.status, body: (await response.json()) as Record<string, unknown> };
@@ -93,10 +93,12 @@ describeWithDatabases('messaging: message endpoint', (backend) => {
     const missing = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', [SENDER_HEADER]: 'general-practice' }, body });
     expect(missing.status).toBe(401);
     expect(await missing.json()).toMatchObject({ error: 'BAD_SIGNATURE' });
-    expect(await post(body, { [SIGNATURE_HEADER]: signBody(body, 'another-secret') })).toMatchObject({ status: 401, body: { error: 'BAD_SIGNATURE' } });
+    expect(await post(body, { [SIGNATURE_HEADER]: signBody(body, 'another-secret', 'general-practice') })).toMatchObject({ status: 401, body: { error: 'BAD_SIGNATURE' } });
     expect(await post(body, { [SIGNATURE_HEADER]: 'abc' })).toMatchObject({ status: 401 });
+    // Correctly signed by one sector, but claiming to come from another: refused.
+    expect(await post(body, { [SENDER_HEADER]: 'municipality' })).toMatchObject({ status: 401, body: { error: 'BAD_SIGNATURE' } });
     // Signed, then altered: the signature covers the exact bytes.
-    expect(await post(body, { [SIGNATURE_HEADER]: signBody(message('unsigned', { kind: 'status' }), TEST_SECRET) })).toMatchObject({ status: 401 });
+    expect(await post(body, { [SIGNATURE_HEADER]: signBody(message('unsigned', { kind: 'status' }), TEST_SECRET, 'general-practice') })).toMatchObject({ status: 401 });
     // Malformed but unsigned is still 401: nothing is parsed for a stranger.
     expect(await post('{not json', { [SIGNATURE_HEADER]: '0'.repeat(64) })).toMatchObject({ status: 401 });
     expect(handleCalls).toBe(calls);

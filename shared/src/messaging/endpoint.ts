@@ -36,13 +36,13 @@ export function messageEndpoint(options: MessageEndpointOptions): RequestHandler
       refuse(res, 400, 'BODY_REQUIRED', 'The request must have a JSON body (Content-Type: application/json), read by this endpoint unparsed.');
       return;
     }
-    if (!verifySignature(body, signature, options.signingSecret)) {
-      refuse(res, 401, 'BAD_SIGNATURE', `The ${SIGNATURE_HEADER} header is not the HMAC-SHA256 of the body under the shared secret.`);
-      return;
-    }
     const sender = typeof senderHeader === 'string' ? senderHeader : '';
     if (!/^[a-z][a-z0-9-]{0,62}$/.test(sender)) {
       refuse(res, 400, 'BAD_SENDER', `The ${SENDER_HEADER} header must name the sending sector, e.g. "general-practice".`);
+      return;
+    }
+    if (!verifySignature(body, signature, options.signingSecret, sender)) {
+      refuse(res, 401, 'BAD_SIGNATURE', `The ${SIGNATURE_HEADER} header is not the HMAC-SHA256 of the sender and the body under the shared secret.`);
       return;
     }
     const parsed = parseMessage(body);

@@ -303,9 +303,11 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
 
 it('signs exactly the bytes sent', () => {
   const body = JSON.stringify({ messageId: 'm', kind: 'status', payload: {} });
-  expect(signBody(body, 'k')).toMatch(/^[0-9a-f]{64}$/);
-  expect(signBody(body, 'k')).toBe(signBody(Buffer.from(body), 'k'));
-  expect(signBody(body, 'k')).not.toBe(signBody(body, 'other'));
+  expect(signBody(body, 'k', 'municipality')).toMatch(/^[0-9a-f]{64}$/);
+  expect(signBody(body, 'k', 'municipality')).toBe(signBody(Buffer.from(body), 'k', 'municipality'));
+  expect(signBody(body, 'k', 'municipality')).not.toBe(signBody(body, 'other', 'municipality'));
+  // The sender is signed: a signature made for one sector is no good for another.
+  expect(signBody(body, 'k', 'municipality')).not.toBe(signBody(body, 'k', 'general-practice'));
   expect(SIGNATURE_HEADER).toBe('x-message-signature');
   expect(SENDER_HEADER).toBe('x-message-sender');
 });

@@ -123,7 +123,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [SIGNATURE_HEADER]: signBody(body, options.signingSecret),
+          [SIGNATURE_HEADER]: signBody(body, options.signingSecret, options.sender),
           [SENDER_HEADER]: options.sender,
         },
         body,

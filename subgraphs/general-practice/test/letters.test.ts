@@ -338,7 +338,7 @@ describeWithDatabases('correspondence letters', (backend) => {
       const text = JSON.stringify(body);
       return fetch(withMessaging.url.replace('/graphql', '/messages'), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-message-signature': signBody(text, SECRET), 'x-message-sender': 'municipality' },
+        headers: { 'content-type': 'application/json', 'x-message-signature': signBody(text, SECRET, 'municipality'), 'x-message-sender': 'municipality' },
         body: text,
       });
     };

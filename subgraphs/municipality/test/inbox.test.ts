@@ -105,7 +105,7 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
     const post = () =>
       fetch(subgraph.url.replace('/graphql', '/messages'), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(body, SIGNING_SECRET), [SENDER_HEADER]: 'general-practice' },
+        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(body, SIGNING_SECRET, 'general-practice'), [SENDER_HEADER]: 'general-practice' },
         body,
       });
     const first = await post();
