@@ -1,6 +1,7 @@
 import { childPseudonym } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { as } from '../support/auth.ts';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -133,8 +134,31 @@ describeWithDatabases('GP to municipality correspondence through the gateway', (
     expect(notification.errors?.[0]?.message).toMatch(/underretning/i);
     const acute = await gp(SEND, { input: { ...letterInput('e2e-refuse-02', childA!.cpr), acute: true } });
     expect(acute.errors?.[0]?.message).toMatch(/BUA/);
+    expect(acute.errors?.[0]?.message).toMatch(/emergency/i);
+    expect(acute.errors?.[0]?.message).toMatch(/notification/i);
     const adult = await gp(SEND, { input: letterInput('e2e-refuse-03', '0101804001') });
     expect(adult.errors?.[0]?.message).toMatch(/18/);
+    const impossibleDate = await gp(SEND, { input: letterInput('e2e-refuse-04', '3102154001') });
+    expect(impossibleDate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    const { consent: _omitted, ...withoutConsent } = letterInput('e2e-refuse-05', childA!.cpr);
+    const noConsent = await gp(SEND, { input: withoutConsent });
+    expect(noConsent.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect(noConsent.errors?.[0]?.message).toMatch(/consent/i);
+    const unknownMunicipality = await gp(SEND, { input: { ...letterInput('e2e-refuse-06', childA!.cpr), municipalityCode: 101 } });
+    expect(unknownMunicipality.errors?.[0]?.message).toMatch(/101/);
+    const empty = await gp(SEND, { input: letterInput('e2e-refuse-07', childA!.cpr, '   ') });
+    expect(empty.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'text' });
+    // Only GPs write letters: the practice's analyst may not, nor anyone of another sector.
+    const analyst = await t.query(SEND, { input: letterInput('e2e-refuse-08', childA!.cpr) }, await as({
+      subject: 'test:analyst-107510',
+      displayName: 'Test Practice Analyst',
+      sector: 'GENERAL_PRACTICE',
+      organisation: '107510',
+      roles: ['ANALYST'],
+    }));
+    expect(analyst.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    const caseworkerSends = await caseworker(SEND, { input: letterInput('e2e-refuse-09', childA!.cpr) });
+    expect(caseworkerSends.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
     expect(await count()).toBe(before);
   });
 

@@ -90,8 +90,9 @@ describeWithDatabases('messaging: three workers racing over one outbox', (backen
     }
     await Promise.all(workers.map((w) => w.stop()));
     expectEachReceivedOnceInOrder();
-    // All three took part: the test raced them rather than letting one do everything.
-    expect(deliveredBy.filter((n) => n > 0).length).toBeGreaterThan(1);
+    // On PostgreSQL all three took part: the test raced them rather than letting one do everything. (On PGlite's
+    // single connection one worker may legitimately drain the queue before the others get a turn.)
+    if (backend.name === 'postgres') expect(deliveredBy.filter((n) => n > 0).length).toBeGreaterThan(1);
   });
 
   it('passes started at the same moment: each message is received exactly once, in order per child', async () => {

@@ -14,10 +14,14 @@ export interface AccessLogPage {
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
-/** Only administrators read the access log; it tells who looked at a child's data, which is itself sensitive. */
+/**
+ * Only the region's administrators read a child's access log: it tells who looked at the child's data in every
+ * sector (an entry from BUA alone shows the child is a psychiatric patient), so no single organisation's
+ * administrator may see it.
+ */
 export function assertMayReadAccessLog(principal: Principal): void {
-  if (!principal.roles.includes('ADMINISTRATOR')) {
-    throw forbidden('Only administrators can read the access log.', { requiredRole: 'ADMINISTRATOR' });
+  if (!principal.roles.includes('ADMINISTRATOR') || principal.sector !== 'REGION') {
+    throw forbidden('Only the region’s administrators can read a child’s access log.', { requiredRole: 'ADMINISTRATOR', requiredSector: 'REGION' });
   }
 }
 

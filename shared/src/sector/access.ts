@@ -84,7 +84,7 @@ export class RequestAccess {
   async read(child: GuardedChild, part: string, what: string, options: ReadOptions = {}): Promise<void> {
     // Owners never need a consent, so their requests skip loading them.
     const consents = this.isOwnerSector ? [] : (await this.consents.load(child.id)).map(toConsentRecord);
-    const decision = decideChildRead({
+    const request = {
       principal: this.principal,
       purpose: this.purpose,
       owner: {
@@ -99,7 +99,13 @@ export class RequestAccess {
       today: this.today,
       now: this.now,
       ...(options.addressedTo ? { addressedTo: options.addressedTo } : {}),
-    });
+    };
+    let decision = decideChildRead(request);
+    if (!decision.allowed && decision.code === 'CONSENT_REQUIRED') {
+      // Another sector is told what is needed, never what the owner holds: wording that depended on the child's age
+      // or on the consents on record would show that the owner knows the child (e.g. that it is a BUA patient).
+      decision = decideChildRead({ ...request, birthDate: null, consents: [] });
+    }
     assertAllowed(decision);
     if (!child.known) return;
     let parts = this.reads.get(child.id);
@@ -114,9 +120,14 @@ export class RequestAccess {
     return rows;
   }
 
-  /** The access-log entry of a change, to be written in the change's own transaction. */
+  /**
+   * The access-log entry of a change, to be written in the change's own transaction. What the request read of the
+   * same child so far goes into it too, so the request still leaves one entry for the child.
+   */
   changeEntry(childId: string, parts: string[]): AccessLogRow {
-    return this.entry('CHANGE', childId, parts);
+    const read = this.reads.get(childId);
+    this.reads.delete(childId);
+    return this.entry('CHANGE', childId, [...new Set([...parts, ...(read ?? [])])].sort());
   }
 
   private entry(action: 'READ' | 'CHANGE', childId: string, parts: string[]): AccessLogRow {

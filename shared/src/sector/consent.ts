@@ -3,7 +3,7 @@ import { validateNewConsent, isConsentActive, type ConsentingParty } from '../ac
 import type { AnyDatabase } from '../db/database.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { assertChildPseudonym } from '../domain/pseudonym.ts';
-import { uuid7 } from '../uuid7.ts';
+import { assertUuid, uuid7 } from '../uuid7.ts';
 import { toConsentRecord, type GuardedChild, type RequestAccess, type SectorOwnership } from './access.ts';
 import { appendAccessLog, findConsentById, insertConsent, markConsentWithdrawn } from './repository.ts';
 import type { ConsentRow, SectorTables } from './tables.ts';
@@ -89,7 +89,7 @@ export function consentService<TContext extends ConsentContext>(options: Consent
     },
 
     async withdraw(ctx: TContext, id: string): Promise<ConsentRow> {
-      const existing = await findConsentById(ctx.db, tables, id);
+      const existing = await findConsentById(ctx.db, tables, assertUuid(id));
       if (!existing) throw notFound('No consent with this id is held here.', { field: 'id' });
       await guardOwnRecord(ctx, existing.childId, 'withdraw a consent it holds');
       if (existing.withdrawnAt) throw conflict(`The consent was already withdrawn at ${existing.withdrawnAt}.`, { field: 'id' });

@@ -28,12 +28,17 @@ export function createLogger(service: string, level = process.env['LOG_LEVEL'] ?
 /** Summarises an error for the log without its message body, which may quote SQL parameters (a CPR number). */
 export function describeErrorForLog(error: unknown): Record<string, unknown> {
   if (!(error instanceof Error)) return { type: typeof error };
-  const cause = error.cause as { code?: unknown; message?: unknown; constraint_name?: unknown } | undefined;
+  const cause = error.cause as { code?: unknown; constraint?: unknown; constraint_name?: unknown; table?: unknown; table_name?: unknown } | undefined;
   const pgCode = typeof cause?.code === 'string' ? cause.code : undefined;
+  const constraint = cause?.constraint ?? cause?.constraint_name;
+  const table = cause?.table ?? cause?.table_name;
   return {
     type: error.name,
-    // Postgres' own messages name the violated rule, never the values (those are in `detail`, not logged).
-    ...(pgCode ? { pgCode, pgMessage: String(cause?.message ?? '') } : { message: safeMessage(error) }),
+    // Only the SQLSTATE and the names of the rule and table: Postgres' messages can quote the offending value
+    // ("invalid input syntax for type uuid: …"), which may be a CPR number.
+    ...(pgCode
+      ? { pgCode, ...(typeof constraint === 'string' ? { constraint } : {}), ...(typeof table === 'string' ? { table } : {}) }
+      : { message: safeMessage(error) }),
     // Frames only: the stack's first lines repeat the message, which may carry query parameters.
     stack: error.stack
       ?.split('\n')

@@ -4,7 +4,8 @@ import type { ChildRecord } from './db/repository.ts';
 /** The municipality sector owns this data, each municipality only its own residents' records. */
 export const municipalityOwnership: SectorOwnership = {
   sectors: ['MUNICIPALITY'],
-  describe: (organisation) => (organisation ? `municipality ${organisation}` : 'the municipality'),
+  // Never the municipality's code: a refusal must not tell where the child lives.
+  describe: () => 'the municipality',
 };
 
 /** What the access guard needs of a child; an unknown child belongs to no municipality. */

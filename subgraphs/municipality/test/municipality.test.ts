@@ -5,7 +5,7 @@ import { postGraphQL } from '@pathway-graph/test/support/graphql';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startMunicipalitySubgraph, type RunningMunicipalitySubgraph } from '../src/subgraph.ts';
 import { insertChildren } from '../src/db/repository.ts';
-import { accessLog } from '../src/db/schema.ts';
+import { accessLog, consents } from '../src/db/schema.ts';
 import { eq, sql } from 'drizzle-orm';
 
 describeWithDatabases('municipality subgraph', (backend) => {
@@ -150,6 +150,31 @@ describeWithDatabases('municipality subgraph', (backend) => {
     } finally {
       await subgraph.database.db.execute(sql`alter table municipality.access_log drop constraint audit_down`);
     }
+  });
+
+  it('leaves neither the change nor its entry when the access log cannot be written', async () => {
+    const id = childPseudonym('0303174003', TEST_PSEUDONYM_SECRET);
+    const consentsBefore = await subgraph.database.db.select().from(consents).where(eq(consents.childId, id));
+    await subgraph.database.db.execute(sql`alter table municipality.access_log add constraint audit_down check (false) not valid`);
+    try {
+      const res = await gql(
+        'mutation($input: RecordConsentInput!) { recordMunicipalityConsent(input: $input) { id } }',
+        {
+          input: {
+            childId: id,
+            givenBy: 'CUSTODY_HOLDER',
+            givenOn: '2026-01-05',
+            recipientSector: 'GENERAL_PRACTICE',
+            purposes: ['CARE_COORDINATION'],
+            validFrom: '2026-01-05',
+          },
+        },
+      );
+      expect(res.errors?.[0]?.extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
+    } finally {
+      await subgraph.database.db.execute(sql`alter table municipality.access_log drop constraint audit_down`);
+    }
+    expect(await subgraph.database.db.select().from(consents).where(eq(consents.childId, id))).toEqual(consentsBefore);
   });
 
   it('answers health and readiness probes', async () => {

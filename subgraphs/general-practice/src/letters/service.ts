@@ -36,7 +36,8 @@ const LETTER_WHAT = 'the correspondence letters of the practice that sent them';
 
 /** Letters are general practice's own correspondence: only GPs send them, and only the sending practice reads them. */
 function assertGp(ctx: Context, what: string): void {
-  if (ctx.access.principal.sector !== 'GENERAL_PRACTICE') {
+  // The GP role, not just the sector: a practice's analyst or administrator writes no letters about children.
+  if (ctx.access.principal.sector !== 'GENERAL_PRACTICE' || !ctx.access.principal.roles.includes('GP')) {
     throw forbidden(`Only general practitioners can ${what}: correspondence letters are general practice's own records.`);
   }
 }

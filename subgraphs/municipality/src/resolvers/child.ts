@@ -18,6 +18,7 @@ export const Child: ChildResolvers = {
   },
   knownToMunicipality: async (c, _, ctx) =>
     (await guarded(c, ctx, 'knownToMunicipality', 'whether the child has a municipal case'))?.knownToMunicipality ?? false,
-  synthetic: async (c, _, ctx) => (await record(c, ctx))?.synthetic ?? null,
+  // Guarded too: whether there is a record to be synthetic tells whether the municipality knows the child.
+  synthetic: async (c, _, ctx) => (await guarded(c, ctx, 'synthetic', 'whether the record is synthetic demo data'))?.synthetic ?? null,
   municipalityConsents: async (c, _, ctx) => consents.list(ctx, guardOf(c.id, await record(c, ctx))),
 };
