@@ -154,6 +154,16 @@ describeWithDatabases('who may see what, through the gateway', (backend) => {
     );
     expect(recorded.errors).toBeUndefined();
     expect(recorded.data!.recordMunicipalityConsent.active).toBe(true);
+    const held = await queryAs<{ child: { municipalityConsents: { id: string; recipientSector: string; active: boolean }[] } }>(
+      'caseworker-751',
+      'query($id: ID!) { child(id: $id) { municipalityConsents { id recipientSector active } } }',
+      { id },
+    );
+    expect(held.data!.child.municipalityConsents).toContainEqual({
+      id: recorded.data!.recordMunicipalityConsent.id,
+      recipientSector: 'GENERAL_PRACTICE',
+      active: true,
+    });
 
     const granted = await gpReads();
     expect(granted.errors).toBeUndefined();

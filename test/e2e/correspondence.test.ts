@@ -12,7 +12,7 @@ const [childA, childB] = DEMO_CHILDREN.filter((c) => c.municipalityCode === 751 
 
 const SEND = `mutation Send($input: SendLetterInput!) { sendCorrespondenceLetter(input: $input) { id messageId status } }`;
 const LETTER = `query Letter($id: ID!) { sentLetter(id: $id) { id status statusHistory { status } overdue replyDueOn
-  reply { text initiatedItems contactCommitment } } }`;
+  reply { text initiatedItems contactCommitment exportBundle } } }`;
 
 function letterInput(messageId: string, cpr: string, text = 'Barnet viser tegn på mistrivsel i skolen; familien ønsker hjælp.') {
   return {
@@ -116,10 +116,20 @@ describeWithDatabases('GP to municipality correspondence through the gateway', (
     expect(twice.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
 
     await waitForStatus(id, 'ANSWERED');
-    const letter = await gp<{ sentLetter: { statusHistory: { status: string }[]; reply: { text: string; initiatedItems: string[] } } }>(LETTER, { id });
+    const letter = await gp<{ sentLetter: { statusHistory: { status: string }[]; reply: { text: string; initiatedItems: string[]; exportBundle: string } } }>(
+      LETTER,
+      { id },
+    );
     expect(letter.data!.sentLetter.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'DELIVERED', 'READ', 'ANSWERED']);
     expect(letter.data!.sentLetter.reply.text).toContain('PPR vurderer barnet');
     expect(letter.data!.sentLetter.reply.initiatedItems).toEqual(['PPR_ASSESSMENT']);
+    // The reply is a MedCom reply-message whose Provenance points at the GP's letter.
+    const replyBundle = JSON.parse(letter.data!.sentLetter.reply.exportBundle) as {
+      entry: { resource: { resourceType: string; activity?: { coding: { code: string }[] }; entity?: { role: string; what: { reference?: string } }[] } }[];
+    };
+    const provenance = replyBundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Provenance');
+    expect(provenance.some((p) => p.activity?.coding.some((c) => c.code === 'reply-message'))).toBe(true);
+    expect(provenance.flatMap((p) => p.entity ?? [])).toContainEqual({ role: 'revision', what: { reference: 'MessageHeader/e2e-flow-0001' } });
 
     const otherPractice = await t.queryAs('gp-106570', LETTER, { id });
     expect(otherPractice.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');

@@ -1,4 +1,5 @@
 import {
+  type Principal,
   buildCareCommunicationBundle,
   childPseudonym,
   createLogger,
@@ -13,7 +14,7 @@ import { newLetter } from '@pathway-graph/shared/fhir/fixtures/messages';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
 import { as, testVerifier } from '@pathway-graph/test/support/auth';
 import { postGraphQL } from '@pathway-graph/test/support/graphql';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertChildren } from '../src/db/repository.ts';
@@ -325,6 +326,37 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
     const later = letter(OTHER_CPR);
     await deliver(later); // received Tuesday 2026-03-17
     expect((await fetchLetter(await letterIdOf(later.messageId))).data!.receivedLetter.replyDueOn).toBe('2026-03-20');
+  });
+
+  it('files a letter to a municipality that routes letters to its health and elderly area under that department', async () => {
+    const lemvig = MUNICIPALITY_INBOXES.find((m) => m.code === 665)!;
+    expect(lemvig.receivingDepartment).toBe('HEALTH_AND_ELDERLY');
+    const m = letter(UNKNOWN_CPR, { receiver: { ...newLetter.receiver, gln: lemvig.inboxLocationNumber } });
+    await deliver(m);
+    const lemvigCaseworker: Principal = { subject: 'test:caseworker-665', displayName: 'Test Caseworker Lemvig', sector: 'MUNICIPALITY', organisation: '665', roles: ['CASEWORKER'] };
+    const inbox = async (department: string) =>
+      postGraphQL<{ inbox: { edges: { node: { messageId: string; department: string } }[] } }>(
+        subgraph.url,
+        'query($d: ReceivingDepartment) { inbox(municipalityCode: 665, department: $d) { edges { node { messageId department } } } }',
+        { d: department },
+        await as(lemvigCaseworker),
+      );
+    const health = await inbox('HEALTH_AND_ELDERLY');
+    expect(health.errors).toBeUndefined();
+    expect(health.data!.inbox.edges.map((e) => e.node)).toEqual([{ messageId: m.messageId, department: 'HEALTH_AND_ELDERLY' }]);
+    const children = await inbox('CHILDREN_AND_YOUTH');
+    expect(children.data!.inbox.edges).toEqual([]);
+  });
+
+  it('keeps the access log append-only: rows can be neither updated nor deleted', async () => {
+    const { db } = subgraph.database;
+    const failure = (p: Promise<unknown>) =>
+      p.then(
+        () => 'succeeded',
+        (e: unknown) => `${String((e as Error).message)} ${String(((e as Error).cause as Error | undefined)?.message ?? '')}`,
+      );
+    expect(await failure(db.execute(sql`update municipality.access_log set purpose = 'EARLY_DETECTION'`))).toMatch(/append-only/);
+    expect(await failure(db.execute(sql`delete from municipality.access_log`))).toMatch(/append-only/);
   });
 
   it('lets any authenticated user search the directory of inboxes by name, code or location number', async () => {
