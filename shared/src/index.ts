@@ -24,3 +24,4 @@ export * from './sector/seed.ts';
 export * from './messaging/index.ts';
 export * from './sector/subgraph.ts';
 export * from './sector/child-guard.ts';
+export * from './db/in-key-order.ts';

@@ -17,8 +17,12 @@ export function uuid7(now = Date.now()): string {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}
+
 /** Refuses an id that cannot be one of ours before it reaches SQL (whose error would quote it back). */
-export function assertUuid(value: string, field = 'id'): string {
-  if (!UUID.test(value)) throw badUserInput(`${field} is not an id issued by this API (a UUID).`, { field });
+export function assertUuid(value: string, field = 'id', message = `${field} is not an id issued by this API (a UUID).`): string {
+  if (!UUID.test(value)) throw badUserInput(message, { field });
   return value.toLowerCase();
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { isUuid } from '../uuid7.ts';
 
 /**
  * Name-based UUIDs (RFC 9562 version 5). Build must be deterministic, so the ids of the resources inside a bundle are
@@ -9,10 +10,8 @@ import { createHash } from 'node:crypto';
 /** This project's namespace, so our derived ids cannot coincide with another system's version-5 ids. */
 export const CARE_COMMUNICATION_NAMESPACE = '15c0e4ad-eca1-4237-85fe-eaab6286a868';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 export function uuidV5(name: string, namespace: string = CARE_COMMUNICATION_NAMESPACE): string {
-  if (!UUID.test(namespace)) throw new TypeError('uuidV5: the namespace must be a UUID');
+  if (!isUuid(namespace)) throw new TypeError('uuidV5: the namespace must be a UUID');
   const hash = createHash('sha1').update(Buffer.from(namespace.replaceAll('-', ''), 'hex')).update(name, 'utf8').digest();
   // Version and variant bits, as RFC 9562 section 5.5 sets them.
   hash[6] = ((hash[6] ?? 0) & 0x0f) | 0x50;

@@ -1,7 +1,8 @@
 import type { Principal } from '../auth/principal.ts';
 import type { AnyDatabase } from '../db/database.ts';
 import { assertChildPseudonym } from '../domain/pseudonym.ts';
-import { badUserInput, forbidden } from '../errors.ts';
+import { forbidden } from '../errors.ts';
+import { assertUuid } from '../uuid7.ts';
 import { pageSize } from '../pagination.ts';
 import { listAccessLog } from './repository.ts';
 import type { AccessLogRow, SectorTables } from './tables.ts';
@@ -11,8 +12,6 @@ export interface AccessLogPage {
   /** Id of the last entry; pass as `before` for the next, older page. */
   nextBefore: string | null;
 }
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
  * Only the region's administrators read a child's access log: it tells who looked at the child's data in every
@@ -36,9 +35,7 @@ export async function readAccessLog(
   assertMayReadAccessLog(principal);
   const childId = assertChildPseudonym(args.childId, 'childId');
   const size = pageSize(args.first, 50);
-  if (args.before != null && !uuidPattern.test(args.before)) {
-    throw badUserInput('before must be the id of an access-log entry from the previous page.', { field: 'before' });
-  }
+  if (args.before != null) assertUuid(args.before, 'before', 'before must be the id of an access-log entry from the previous page.');
   const rows = await listAccessLog(db, tables, childId, size + 1, args.before ?? undefined);
   const page = rows.slice(0, size);
   return {

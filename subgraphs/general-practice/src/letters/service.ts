@@ -1,6 +1,7 @@
 import {
   appendAccessLog,
   assertInTargetGroup,
+  assertUuid,
   badUserInput,
   buildCareCommunicationBundle,
   childPseudonym,
@@ -137,9 +138,7 @@ export async function getLetter(ctx: Context, id: string): Promise<LetterModel> 
 }
 
 async function loadLetter(ctx: Context, id: string): Promise<LetterRow> {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
-    throw badUserInput('id must be a letter id (a UUID) as returned by sendCorrespondenceLetter or sentLetters.', { field: 'id' });
-  }
+  assertUuid(id, 'id', 'id must be a letter id (a UUID) as returned by sendCorrespondenceLetter or sentLetters.');
   const row = await ctx.loaders.letter.load(id);
   if (!row) throw notFound('No letter has this id.', { field: 'id' });
   return row;

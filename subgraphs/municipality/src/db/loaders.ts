@@ -1,3 +1,4 @@
+import { inKeyOrder } from '@pathway-graph/shared';
 import DataLoader from 'dataloader';
 import type { LetterEventRow, LetterReplyRow, MunicipalityRow } from './schema.ts';
 import { findEventsByLetterIds, findRepliesByLetterIds } from './letters.ts';
@@ -8,12 +9,6 @@ import {
   type ChildRecord,
   type MunicipalityDb,
 } from './repository.ts';
-
-/** Returns the rows in key order, with null where a key has no row (DataLoader's contract). */
-export function inKeyOrder<K, R>(keys: readonly K[], rows: readonly R[], keyOf: (row: R) => K): (R | null)[] {
-  const byKey = new Map(rows.map((row) => [keyOf(row), row]));
-  return keys.map((key) => byKey.get(key) ?? null);
-}
 
 /** The DataLoaders of one request: one statement per kind of look-up, whatever the number of keys. */
 export function createLoaders(db: MunicipalityDb) {

@@ -14,16 +14,21 @@ export interface ChildRecord {
   knownToMunicipality: boolean;
 }
 
+/** The (child, municipality) pairs with an open case: joined to children, it tells who is known where. */
+function openCasesOf(db: MunicipalityDb) {
+  return db
+    .selectDistinct({ childId: municipalCases.childId, municipalityCode: municipalCases.municipalityCode })
+    .from(municipalCases)
+    .where(isNull(municipalCases.closedOn))
+    .as('open_cases');
+}
+
 /**
  * Children joined with their open case in the residence municipality: one statement answers "is the child known?"
  * for a whole batch, instead of one look-up per child.
  */
 function selectChildren(db: MunicipalityDb) {
-  const openCases = db
-    .selectDistinct({ childId: municipalCases.childId, municipalityCode: municipalCases.municipalityCode })
-    .from(municipalCases)
-    .where(isNull(municipalCases.closedOn))
-    .as('open_cases');
+  const openCases = openCasesOf(db);
   return db
     .select({
       id: children.id,
@@ -139,11 +144,7 @@ export async function childCountsByMunicipality(
   db: MunicipalityDb,
   codes: readonly number[],
 ): Promise<{ municipalityCode: number; registered: number; withOpenCase: number }[]> {
-  const openCases = db
-    .selectDistinct({ childId: municipalCases.childId, municipalityCode: municipalCases.municipalityCode })
-    .from(municipalCases)
-    .where(isNull(municipalCases.closedOn))
-    .as('open_cases');
+  const openCases = openCasesOf(db);
   return db
     .select({
       municipalityCode: children.residenceMunicipalityCode,

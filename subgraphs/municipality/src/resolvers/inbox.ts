@@ -1,6 +1,8 @@
 import {
   appendAccessLog,
   assertMunicipalityCode,
+  assertUuid,
+  isUuid,
   badUserInput,
   buildCareCommunicationBundle,
   conflict,
@@ -46,12 +48,10 @@ import {
 } from '../rules/triage.ts';
 
 const sectorTables = { consents, accessLog };
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const LETTER_PART = 'correspondenceLetter';
 
 function assertLetterId(id: string, field = 'id'): string {
-  if (!UUID.test(id)) throw badUserInput(`${field} is not a letter id; use the id of a letter from the inbox.`, { field });
-  return id;
+  return assertUuid(id, field, `${field} is not a letter id; use the id of a letter from the inbox.`);
 }
 
 /**
@@ -112,7 +112,7 @@ export const inboxQueries: Pick<QueryResolvers, 'inbox' | 'receivedLetter' | 'mu
     assertMayHandleLetters(ctx.principal, args.municipalityCode);
     const size = pageSize(args.first);
     const after = decodeCursor(args.after);
-    if (after !== undefined && !UUID.test(after)) {
+    if (after !== undefined && !isUuid(after)) {
       throw badUserInput('after is not a cursor returned by this API; pass pageInfo.endCursor of the previous page.', { field: 'after' });
     }
     if (args.olderThanDays != null && (!Number.isInteger(args.olderThanDays) || args.olderThanDays < 0 || args.olderThanDays > 3650)) {
