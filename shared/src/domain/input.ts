@@ -37,9 +37,12 @@ export function oneOf<T extends string>(value: unknown, allowed: readonly T[], f
 // An ISO 8601 instant with a time zone; without one the moment is ambiguous by an hour or two in Denmark.
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
+export const isInstant = (value: unknown): value is string =>
+  typeof value === 'string' && INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+
 /** An ISO instant with date, time and zone (e.g. 2026-11-20T14:05:00+01:00), returned as given. */
 export function parseInstant(value: unknown, field: string, what = field): string {
-  if (typeof value !== 'string' || !INSTANT.test(value) || Number.isNaN(Date.parse(value))) {
+  if (!isInstant(value)) {
     throw badUserInput(`${what} must be a date and time with a time zone, e.g. 2026-11-20T14:05:00+01:00.`, { field });
   }
   return value;
