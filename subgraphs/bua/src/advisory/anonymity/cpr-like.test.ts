@@ -16,6 +16,8 @@ describe('findCprLikeNumbers catches every way of writing a CPR number', () => {
     ['with slashes', '12/06/15-4764'],
     ['with spaces around the dash', '120615 - 4764'],
     ['with spaced dots', '12. 06. 15 - 4764'],
+    ['with runs of spaces', '12  .  06   15   -   4764'],
+    ['across a line break', '120615\n4764'],
     ['with one pair boundary marked', '1206 15 4764'],
     ['with an en dash', '120615\u20134764'],
     ['with an em dash', '120615\u20144764'],

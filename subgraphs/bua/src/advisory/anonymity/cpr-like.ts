@@ -13,8 +13,9 @@ import { isValidCpr } from '@pathway-graph/shared';
  * - No digit may stand directly before or after it, so longer numbers (EAN/GLN location numbers, 11+ digit ids)
  *   are not hits, while a CPR number glued to letters ("cpr1206154764") is.
  * - Text pasted from word processors is folded first: every Unicode decimal digit counts as its ASCII digit, every
- *   dash (en dash, non-breaking hyphen, minus sign) as a hyphen, every space (no-break, narrow, ideographic) as a
- *   space, and invisible format characters (soft hyphen, zero-width space) are ignored.
+ *   dash (en dash, non-breaking hyphen, minus sign) as a hyphen, every space (no-break, narrow, ideographic, line
+ *   breaks) as a space and a run of them as one, and invisible format characters (soft hyphen, zero-width space) are
+ *   ignored.
  *
  * So phone numbers (8 digits, "+45 70 00 00 00": the digits after +45 never make a 6 + 4 group with a real date,
  * since 45 is no day), years, dates ("12.06.2015", "2015-06-12"), times ("09.00-09.45") and amounts do not trigger.
@@ -63,7 +64,8 @@ function fold(text: string): Folded {
   let offset = 0;
   for (const char of text) {
     const f = foldChar(char);
-    if (f) {
+    // Runs of spaces count as one: the pattern then needs no unbounded repetition.
+    if (f && !(f === ' ' && folded.endsWith(' '))) {
       folded += f;
       offsets.push(offset);
     }
@@ -73,12 +75,9 @@ function fold(text: string): Folded {
   return { text: folded, offsets };
 }
 
-const PAIR_SEPARATOR = '(?: *[./-] *| +)?';
-const SERIAL_SEPARATOR = '(?: *[./-] *| +)?';
-const CPR_LIKE = new RegExp(
-  `(?<![0-9])([0-9]{2})${PAIR_SEPARATOR}([0-9]{2})${PAIR_SEPARATOR}([0-9]{2})${SERIAL_SEPARATOR}([0-9]{4})(?![0-9])`,
-  'g',
-);
+/** Between the pairs of the date, and before the serial: nothing, a space, or a dot, hyphen or slash with or without spaces. */
+const SEPARATOR = '(?: ?[./-] ?| )?';
+const CPR_LIKE = new RegExp(`(?<![0-9])([0-9]{2})${SEPARATOR}([0-9]{2})${SEPARATOR}([0-9]{2})${SEPARATOR}([0-9]{4})(?![0-9])`, 'g');
 
 /** Every span of `text` that could be a CPR number, in order. */
 export function findCprLikeNumbers(text: string): TextSpan[] {
