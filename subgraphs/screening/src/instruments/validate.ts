@@ -24,6 +24,8 @@ export interface AnswerProblem {
   field: string;
   reason: AnswerProblemReason;
   message: string;
+  /** The item's linkId, for problems with one item. */
+  item?: string;
 }
 
 /** Names the client element for an answer; FHIR input names `QuestionnaireResponse.item[i]` instead. */
@@ -67,6 +69,7 @@ export function answerProblems(instrument: Instrument, version: InstrumentVersio
     if (!item) {
       problems.push({
         field,
+        item: String(linkId),
         reason: AnswerProblemReason.UNKNOWN_ITEM,
         message: `${field}: ${where} has no item ${JSON.stringify(linkId)}; use the item ids (linkIds) of its Questionnaire`,
       });
@@ -76,13 +79,14 @@ export function answerProblems(instrument: Instrument, version: InstrumentVersio
     seen.set(linkId, count);
     if (count === 1) firstIndex.set(linkId, index);
     if (count === 2) {
-      problems.push({ field, reason: AnswerProblemReason.DUPLICATE_ITEM, message: `${field}: ${itemName(instrument, item)} is answered more than once; give each item once` });
+      problems.push({ field, item: linkId, reason: AnswerProblemReason.DUPLICATE_ITEM, message: `${field}: ${itemName(instrument, item)} is answered more than once; give each item once` });
     }
     const set = sets.get(item.answerSet)!;
     const value = answer.value;
     if (typeof value !== 'number' || !set.options.some((o) => o.value === value)) {
       problems.push({
         field,
+        item: linkId,
         reason: AnswerProblemReason.VALUE_NOT_ALLOWED,
         message: `${field}: ${JSON.stringify(value)} is not an answer to ${itemName(instrument, item)}; answer ${optionList(set)}`,
       });
@@ -101,6 +105,7 @@ export function answerProblems(instrument: Instrument, version: InstrumentVersio
       const allowed = gateSet.options.filter((o) => gate.values.includes(o.value)).map((o) => `${o.value}${o.display.en ? ` (${o.display.en})` : ''}`);
       problems.push({
         field,
+        item: item.linkId,
         reason: AnswerProblemReason.ITEM_NOT_ENABLED,
         message:
           `${field}: ${itemName(instrument, item)} applies only when answers.${gate.item} is ${allowed.join(', ')}, ` +
@@ -110,6 +115,7 @@ export function answerProblems(instrument: Instrument, version: InstrumentVersio
     if (item.required && enabled && !seen.has(item.linkId)) {
       problems.push({
         field,
+        item: item.linkId,
         reason: AnswerProblemReason.MISSING_REQUIRED_ITEM,
         message: `${field}: ${itemName(instrument, item)} is not answered, and every ${where} item marked required must be answered`,
       });
