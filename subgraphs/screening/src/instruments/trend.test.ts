@@ -54,6 +54,20 @@ describe('trends of repeated results', () => {
     ]);
   });
 
+  it('WHO-5 raw score: 3 points (12 on the index) is meaningful, 2 points (8) is not, the same rule as the index', () => {
+    const series = buildTrend(WHO5, [who5On('2025-01-10', [3, 3, 2, 2, 2]), who5On('2025-02-10', [3, 3, 3, 3, 3]), who5On('2025-03-10', [3, 3, 3, 2, 2])]);
+    const raw = series.find((s) => s.scoreId === 'raw')!;
+    const index = series.find((s) => s.scoreId === 'percentage')!;
+    expect(raw.changes.map((c) => [c.change, c.meaningful])).toEqual([
+      [3, true],
+      [-2, false],
+    ]);
+    expect(index.changes.map((c) => [c.change, c.meaningful])).toEqual([
+      [12, true],
+      [-8, false],
+    ]);
+  });
+
   it('SDQ: a lower total is an improvement, a higher prosocial score too; no meaningful change is published', () => {
     const series = buildTrend(SDQ, [sdqOn('2025-01-01', 'P4-17', { emotional: 10, conduct: 10, prosocial: 4 }), sdqOn('2025-05-01', 'P4-17', { emotional: 8, conduct: 7, prosocial: 8 })]);
     const total = series.find((s) => s.scoreId === 'total')!;

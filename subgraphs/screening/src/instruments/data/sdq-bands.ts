@@ -51,7 +51,8 @@ const SCORING_2014 = {
 // [ISSUE] the cut-offs quoted in the screening issue; [PMC] Int J Ment Health Syst 2016, PMC4830858 table 1
 // (teacher 4-band, quoting sdqinfo); [ZH] a public TypeScript implementation (SDQ_PARENT/TEACHER_4BAND_TOTAL);
 // [HWB] Scottish Government Health and Wellbeing Census pipeline (self-report 4-band, "close to average" bounds only);
-// [CUNY] CUNY MHPSS knowledge hub SDQ page (impact 2 or more abnormal).
+// [CUNY] CUNY MHPSS knowledge hub SDQ page (impact 2 or more abnormal); [WIKI] Wikipedia, "Strengths and Difficulties
+// Questionnaire" (parent and teacher subscales, three bands).
 const P = ['P4-17'];
 const T = ['T4-17'];
 const S = ['S11-17'];
@@ -79,10 +80,10 @@ export const SDQ_UK_THREE_BANDS: BandTable = {
     three(P, 'impact', [[0, 0], [1, 1], [2, 10]], 'Abnormal from 2: CUNY. UNVERIFIED: borderline = 1.'),
 
     three(T, 'total', [[0, 11], [12, 15], [16, 40]], 'ISSUE, TS agree.'),
-    three(T, 'emotional', [[0, 4], [5, 5], [6, 10]], 'TS agrees.'),
-    three(T, 'conduct', [[0, 2], [3, 3], [4, 10]], 'TS agrees.'),
-    three(T, 'hyperactivity', [[0, 5], [6, 6], [7, 10]], 'TS agrees.'),
-    three(T, 'peer', [[0, 3], [4, 4], [5, 10]], 'TS agrees.'),
+    three(T, 'emotional', [[0, 4], [5, 5], [6, 10]], 'TS, WIKI agree.'),
+    three(T, 'conduct', [[0, 2], [3, 3], [4, 10]], 'TS, WIKI agree.'),
+    three(T, 'hyperactivity', [[0, 5], [6, 6], [7, 10]], 'TS, WIKI agree.'),
+    three(T, 'peer', [[0, 3], [4, 4], [5, 10]], 'TS, WIKI agree.'),
     three(T, 'prosocial', [[6, 10], [5, 5], [0, 4]], 'TS agrees.'),
     three(T, 'impact', [[0, 0], [1, 1], [2, 6]], 'UNVERIFIED for teachers (CUNY states abnormal from 2 for the 0-10 scale).'),
 

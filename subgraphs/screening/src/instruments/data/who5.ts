@@ -94,8 +94,8 @@ export const WHO5: Instrument = {
           min: 0,
           max: 25,
           direction: 'higher-is-better',
-          // The published meaningful change is stated on the 0-100 scale; see `percentage`.
-          meaningfulChange: null,
+          // 10 points on the 0-100 index; the index moves in steps of 4, so 2.5 raw points is the same rule.
+          meaningfulChange: 2.5,
         },
         {
           id: 'percentage',
