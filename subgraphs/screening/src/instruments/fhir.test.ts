@@ -230,11 +230,27 @@ describe('a malformed QuestionnaireResponse is refused, naming the element', () 
     expect(error.extensions['reasons']).toEqual(['DUPLICATE_ITEM', 'MISSING_REQUIRED_ITEM']);
   });
 
-  it('refuses an SDQ impact answer when "any difficulties?" is no', () => {
+  it('refuses an SDQ impact answer when "any difficulties?" is no, pointing at both items', () => {
     const sdq = toQuestionnaire(registry, 'sdq', 'P4-17');
     const response = fill(sdq, [...sdqSymptoms({}), { item: 'difficulties', value: 0 }, { item: 'impactLeisure', value: 3 }]);
     const error = refused(response);
     expect(error.extensions).toMatchObject({ field: 'QuestionnaireResponse.item[26]', reasons: ['ITEM_NOT_ENABLED'] });
+    expect(error.message).toContain('applies only when QuestionnaireResponse.item[25] is 1 (Yes, minor difficulties)');
+  });
+
+  it('refuses a response with no answered item', () => {
+    const error = refused({ ...good(), item: [] });
+    expect(error.extensions['fields']).toEqual([
+      'QuestionnaireResponse.item',
+      ...[1, 2, 3, 4, 5].map((n) => `QuestionnaireResponse.item.where(linkId='item${n}')`),
+    ]);
+  });
+
+  it('reports only the broken element when the only answer is malformed', () => {
+    const sdq = toQuestionnaire(registry, 'sdq', 'P4-17');
+    const response = fill(sdq, [{ item: 'item1', value: 1 }]);
+    response.item[0]!.answer[0]!.valueCoding.code = 'maybe';
+    expect(refused(response).extensions['fields']).toEqual(['QuestionnaireResponse.item[0].answer[0].valueCoding.code']);
   });
 
   it('asks for the screening date when the response has none and none is given', () => {

@@ -322,7 +322,11 @@ export function parseQuestionnaireResponse(registry: InstrumentRegistry, json: u
 
   const fieldOf = (i: number, linkId: string) => (i >= 0 ? `QuestionnaireResponse.item[${responseIndex[i]}]` : `QuestionnaireResponse.item.where(linkId='${linkId}')`);
   // An item refused above is not also reported missing.
-  problems.push(...answerProblems(instrument, version, answers, fieldOf).filter((p) => !(p.item && broken.has(p.item) && (p.reason === 'MISSING_REQUIRED_ITEM' || p.reason === 'NO_ANSWERS'))));
+  problems.push(
+    ...answerProblems(instrument, version, answers, fieldOf, 'QuestionnaireResponse.item').filter(
+      (p) => !(p.reason === 'NO_ANSWERS' && broken.size > 0) && !(p.reason === 'MISSING_REQUIRED_ITEM' && p.item && broken.has(p.item)),
+    ),
+  );
   if (problems.length) throw problemsError(problems, subject);
   return { instrumentId: instrument.id, versionId: version.id, informant: version.informant, answers, authored: response.authored ?? null };
 }

@@ -50,13 +50,19 @@ function optionList(set: AnswerSet): string {
  * their item, required items left out, and answers to items that do not apply (an SDQ impact question when
  * "any difficulties?" is not answered yes). Collects every problem, so one error can name them all.
  */
-export function answerProblems(instrument: Instrument, version: InstrumentVersion, answers: readonly AnswerInput[], fieldOf: FieldOf = answersField): AnswerProblem[] {
+export function answerProblems(
+  instrument: Instrument,
+  version: InstrumentVersion,
+  answers: readonly AnswerInput[],
+  fieldOf: FieldOf = answersField,
+  listField = 'answers',
+): AnswerProblem[] {
   const problems: AnswerProblem[] = [];
   const items = new Map(version.items.map((i) => [i.linkId, i]));
   const sets = new Map(instrument.answerSets.map((s) => [s.id, s]));
   const where = `${instrument.shortName} ${version.id}`;
   if (answers.length === 0) {
-    problems.push({ field: 'answers', reason: AnswerProblemReason.NO_ANSWERS, message: `answers: no item is answered; give the answers to ${where}` });
+    problems.push({ field: listField, reason: AnswerProblemReason.NO_ANSWERS, message: `${listField}: no item is answered; give the answers to ${where}` });
   }
 
   const seen = new Map<string, number>();
@@ -103,13 +109,14 @@ export function answerProblems(instrument: Instrument, version: InstrumentVersio
       const gateItem = items.get(gate.item)!;
       const gateSet = sets.get(gateItem.answerSet)!;
       const allowed = gateSet.options.filter((o) => gate.values.includes(o.value)).map((o) => `${o.value}${o.display.en ? ` (${o.display.en})` : ''}`);
+      const gateField = fieldOf(firstIndex.get(gate.item) ?? -1, gate.item);
       problems.push({
         field,
         item: item.linkId,
         reason: AnswerProblemReason.ITEM_NOT_ENABLED,
         message:
-          `${field}: ${itemName(instrument, item)} applies only when answers.${gate.item} is ${allowed.join(', ')}, ` +
-          `and it is ${valid.has(gate.item) ? valid.get(gate.item) : 'not answered'}; leave the question out or correct answers.${gate.item}`,
+          `${field}: ${itemName(instrument, item)} applies only when ${gateField} is ${allowed.join(', ')}, ` +
+          `and it is ${valid.has(gate.item) ? valid.get(gate.item) : 'not answered'}; leave the question out or correct ${gateField}`,
       });
     }
     if (item.required && enabled && !seen.has(item.linkId)) {
