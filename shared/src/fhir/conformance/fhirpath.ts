@@ -22,33 +22,48 @@ export function evaluate(ctx: BundleContext, base: unknown, expression: string):
   return evaluateRaw(ctx, base, expression, true);
 }
 
+/** The Bundle the current evaluation runs in; evaluation is synchronous, so one at a time. */
+let current: BundleContext | undefined;
+
+const resolveFn = (items: unknown[]): unknown[] =>
+  items.flatMap((item) => {
+    const reference = typeof item === 'string' ? item : isObject(item) ? item['reference'] : undefined;
+    if (typeof reference !== 'string' || !current) return [];
+    const target = current.resolve(reference, current.entryOf(item));
+    return target ? [target.resource] : [];
+  });
+
+const conformsTo = (items: unknown[], url: string): boolean[] =>
+  items.map((item) => isObject(item) && PROFILE_TYPES[url] !== undefined && item['resourceType'] === PROFILE_TYPES[url]);
+
+const userInvocationTable = {
+  resolve: { fn: resolveFn, arity: { 0: [] } },
+  conformsTo: { fn: conformsTo, arity: { 1: ['String' as const] } },
+};
+
+type Compiled = (resource: unknown, env: Record<string, unknown>) => unknown[];
+/** Parsing dominates evaluation; the rules are a fixed set of expressions, so each is parsed once. */
+const compiled = new Map<string, Compiled>();
+
+function compiledFor(expression: string, resolveInternalTypes: boolean): Compiled {
+  const key = `${resolveInternalTypes ? 1 : 0}${expression}`;
+  let fn = compiled.get(key);
+  if (!fn) {
+    fn = fhirpath.compile(expression, r4, { resolveInternalTypes, userInvocationTable }) as unknown as Compiled;
+    compiled.set(key, fn);
+  }
+  return fn;
+}
+
 function evaluateRaw(ctx: BundleContext, base: unknown, expression: string, resolveInternalTypes: boolean): unknown[] {
-  const resolveFn = (items: unknown[]): unknown[] =>
-    items.flatMap((item) => {
-      const reference = typeof item === 'string' ? item : isObject(item) ? item['reference'] : undefined;
-      if (typeof reference !== 'string') return [];
-      const target = ctx.resolve(reference, ctx.entryOf(item));
-      return target ? [target.resource] : [];
-    });
-  const conformsTo = (items: unknown[], url: string): boolean[] =>
-    items.map((item) => isObject(item) && PROFILE_TYPES[url] !== undefined && item['resourceType'] === PROFILE_TYPES[url]);
+  const previous = current;
+  current = ctx;
   try {
-    // fhirpath.js types its input and environment loosely; the Bundle is plain JSON.
-    return fhirpath.evaluate(
-      base,
-      expression,
-      { resource: ctx.bundle, rootResource: ctx.bundle },
-      r4,
-      {
-        resolveInternalTypes,
-        userInvocationTable: {
-          resolve: { fn: resolveFn, arity: { 0: [] } },
-          conformsTo: { fn: conformsTo, arity: { 1: ['String'] } },
-        },
-      },
-    ) as unknown[];
+    return compiledFor(expression, resolveInternalTypes)(base, { resource: ctx.bundle, rootResource: ctx.bundle });
   } catch (error) {
     throw new InvariantError(`FHIRPath ${expression} could not be evaluated: ${(error as Error).message.split('\n')[0]}`);
+  } finally {
+    current = previous;
   }
 }
 
@@ -85,5 +100,6 @@ function locationOf(ctx: BundleContext, node: Node): string | undefined {
 export function evaluateLocated(ctx: BundleContext, base: unknown, expression: string): Located[] {
   const nodes = evaluateRaw(ctx, base, expression, false);
   const values = fhirpath.resolveInternalTypes(nodes) as unknown[];
-  return nodes.map((node, i) => ({ value: values[i], location: isNode(node) ? locationOf(ctx, node) : undefined }));
+  // A node's data is the Bundle's own object (or primitive), so identity-based look-ups keep working.
+  return nodes.map((node, i) => (isNode(node) ? { value: node.data, location: locationOf(ctx, node) } : { value: values[i], location: undefined }));
 }

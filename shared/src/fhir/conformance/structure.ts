@@ -77,13 +77,13 @@ function lookup(path: string, typeName: string, key: string): { path: string; ty
 
 export function checkStructure(ctx: BundleContext): Finding[] {
   const findings: Finding[] = [];
-  const finding = (location: string, rule: string, message: string) =>
-    findings.push({ severity: 'error', profile: 'FHIR R4', element: rule.split(' ')[0] ?? rule, rule, location, message, source: SOURCE });
+  const finding = (location: string, rule: string, message: string, element = 'Resource') =>
+    findings.push({ severity: 'error', profile: 'FHIR R4', element, rule, location, message, source: SOURCE });
 
   const visitResource = (resource: JsonObject, location: string) => {
     const type = resource['resourceType'];
     if (typeof type !== 'string' || model.type2Parent[type] === undefined) {
-      finding(location, 'resourceType', 'Every resource names a FHIR R4 resource type in resourceType.');
+      finding(location, 'resourceType', 'Every resource names a FHIR R4 resource type in resourceType.', 'Resource.resourceType');
       return;
     }
     visitObject(resource, type, type, location, true);
@@ -91,7 +91,7 @@ export function checkStructure(ctx: BundleContext): Finding[] {
 
   const visitObject = (object: JsonObject, path: string, typeName: string, location: string, isResource: boolean) => {
     if (Object.keys(object).filter((k) => k !== 'resourceType').length === 0) {
-      finding(location, 'ele-1', 'An element has a value or child elements: no empty objects.');
+      finding(location, 'ele-1', 'An element has a value or child elements: no empty objects.', typeName);
     }
     for (const [key, value] of Object.entries(object)) {
       if (isResource && key === 'resourceType') continue;
@@ -100,28 +100,33 @@ export function checkStructure(ctx: BundleContext): Finding[] {
       const element = lookup(path, typeName, name);
       const at = `${location}.${key}`;
       if (!element) {
-        finding(at, 'unknown element', `${typeName} has no element ${key} in FHIR R4.`);
+        finding(at, 'unknown element', `${typeName} has no element ${key} in FHIR R4.`, `${typeName}.${key}`);
         continue;
       }
       if (primitiveExtension) continue;
+      if (isResource && key === 'id') {
+        if (typeof value !== 'string' || !FORMATS['id']!.test(value)) finding(at, 'id format', 'A resource id is 1-64 letters, digits, "-" or ".".', `${typeName}.id`);
+        continue;
+      }
       const items: Json[] = Array.isArray(value) ? value : [value];
       if (Array.isArray(value) !== element.repeats) {
-        finding(at, element.repeats ? 'array' : 'single', element.repeats ? `${key} repeats: it is a JSON array.` : `${key} does not repeat: it is not a JSON array.`);
+        finding(at, element.repeats ? 'array' : 'single', element.repeats ? `${key} repeats: it is a JSON array.` : `${key} does not repeat: it is not a JSON array.`, `${typeName}.${key}`);
       }
-      if (Array.isArray(value) && value.length === 0) finding(at, 'ele-1', 'No empty arrays.');
+      if (Array.isArray(value) && value.length === 0) finding(at, 'ele-1', 'No empty arrays.', `${typeName}.${key}`);
       items.forEach((item, i) => {
         const itemAt = Array.isArray(value) ? `${at}[${i}]` : at;
+        const elementId = `${typeName}.${key}`;
         if (item === null) {
-          finding(itemAt, 'ele-1', 'No null values.');
+          finding(itemAt, 'ele-1', 'No null values.', elementId);
         } else if (element.type === 'Resource') {
           if (isObject(item)) visitResource(item, itemAt);
-          else finding(itemAt, 'type', 'A resource is a JSON object.');
+          else finding(itemAt, 'type', 'A resource is a JSON object.', elementId);
         } else if (PRIMITIVES.has(element.type)) {
-          checkPrimitive(element.type, item, itemAt, finding);
+          checkPrimitive(element.type, item, itemAt, (l, r, m) => finding(l, r, m, elementId));
         } else if (!isObject(item)) {
-          finding(itemAt, 'type', `${key} is a ${element.type}: a JSON object.`);
+          finding(itemAt, 'type', `${key} is a ${element.type}: a JSON object.`, elementId);
         } else {
-          if (element.type === 'Extension') checkExtension(item, itemAt, finding);
+          if (element.type === 'Extension') checkExtension(item, itemAt, (l, r, m) => finding(l, r, m, 'Extension'));
           visitObject(item, element.path, element.type, itemAt, false);
         }
       });

@@ -21,7 +21,9 @@ const domainResource: Rule[] = [
   r.invariant('txt-2', 'Narrative.div', 'The narrative SHALL have some non-whitespace content (R4 txt-2).', "replaceMatches('<[^>]*>', '').trim().length() > 0", { context: 'text.`div`' }),
 ];
 
-const base = (type: string, rules: Rule[]): Profile => profile({ name: `FHIR R4 ${type}`, url: `http://hl7.org/fhir/StructureDefinition/${type}`, type, rules: [...domainResource, ...rules] });
+const DOMAIN_RESOURCE = profile({ name: 'FHIR R4 DomainResource', url: 'http://hl7.org/fhir/StructureDefinition/DomainResource', type: 'DomainResource', rules: domainResource });
+const base = (type: string, rules: Rule[]): Profile =>
+  profile({ name: `FHIR R4 ${type}`, url: `http://hl7.org/fhir/StructureDefinition/${type}`, type, parent: DOMAIN_RESOURCE, rules });
 
 export const FHIR_R4: Profile[] = [
   profile({
@@ -71,5 +73,5 @@ export const FHIR_R4: Profile[] = [
     r.card('OperationOutcome.issue.code', 'code', 1, 1, { context: 'issue' }),
     r.binding('OperationOutcome.issue.code', 'code', 'IssueType', { context: 'issue', system: 'http://hl7.org/fhir/issue-type' }),
   ]),
-  base('DomainResource', []),
+  DOMAIN_RESOURCE,
 ];
