@@ -93,7 +93,15 @@ function locationOf(ctx: BundleContext, node: Node): string | undefined {
   if (own !== undefined) return own;
   if (!node.parentResNode || node.propName === null) return undefined;
   const parent = locationOf(ctx, node.parentResNode);
-  return parent === undefined ? undefined : `${parent}.${node.propName}${node.index === null ? '' : `[${node.index}]`}`;
+  if (parent === undefined) return undefined;
+  // A choice element (occurred[x]) is named by its base; the JSON property carries the type (occurredDateTime).
+  const holder = node.parentResNode.data;
+  const propName = node.propName;
+  const key =
+    isObject(holder) && !(propName in holder)
+      ? (Object.keys(holder).find((k) => k.startsWith(propName) && /^[A-Z]/.test(k.slice(propName.length))) ?? propName)
+      : propName;
+  return `${parent}.${key}${node.index === null ? '' : `[${node.index}]`}`;
 }
 
 /** Like `evaluate`, with each result's place in the Bundle (primitives too, through fhirpath.js's result nodes). */
