@@ -324,8 +324,10 @@ export function describeRefusal(status: number, body: Record<string, unknown> | 
 }
 
 export function sanitiseReason(text: string): string {
-  return text
-    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+  return [...text]
+    .map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? ' ' : c))
+    .join('')
+    .replace(/ {2,}/g, ' ')
     .replace(/(?<!\d)\d{6}-?\d{4}(?!\d)/g, '[number withheld]')
     .slice(0, 400);
 }
