@@ -181,7 +181,7 @@ describeWithDatabases('SQL statements per request, for every list field and ever
     );
     // The practice's GP writes to the municipality about 55 of the children; the letters are delivered.
     const gp = await as(READERS.gp);
-    for (const [n, child] of CHILDREN.slice(0, LETTERS).entries()) {
+    const send = async (n: number, child: TestChild) => {
       const res = await t.query(
         'mutation($input: SendLetterInput!) { sendCorrespondenceLetter(input: $input) { id } }',
         {
@@ -201,7 +201,9 @@ describeWithDatabases('SQL statements per request, for every list field and ever
         gp,
       );
       expect(res.errors).toBeUndefined();
-    }
+    };
+    const writtenAbout = CHILDREN.slice(0, LETTERS);
+    for (let i = 0; i < LETTERS; i += 11) await Promise.all(writtenAbout.slice(i, i + 11).map((child, j) => send(i + j, child)));
     const gpDb = t.system.databases['general-practice'].db;
     for (let i = 0; i < 1200; i++) {
       if ((await gpDb.$count(gpOutbox, eq(gpOutbox.status, 'QUEUED'))) === 0) break;

@@ -10,6 +10,16 @@ import { defineMessageKind } from './define.ts';
  * (a payload schema, `from` and `to`, a description) and nothing else in shared/: routing, signatures, the outbox, the
  * delivery worker and the receiving endpoint all derive from this object. Kind names are stored as text
  * (outbox.kind, received_messages.kind), so renaming one needs care; adding one needs no migration.
+ *
+ * A new flow, e.g. a referral from general practice to BUA:
+ * 1. here: `'bua-referral': defineMessageKind({ from: ['general-practice'], to: ['bua'], description, payload, response })`;
+ * 2. the sender queues it in the transaction of its own record:
+ *    `messageOutbox('general-practice', tables).enqueue(tx, { kind: 'bua-referral', to: 'bua', messageId, childId, payload })`
+ *    (the payload is checked against the schema there; a bad one throws and stores nothing), and may add an
+ *    `onDelivered['bua-referral']` hook to its delivery worker;
+ * 3. the receiver handles it: `sectorMessaging({ subgraph: 'bua', ..., handlers: { 'bua-referral': async (tx, m) => ... } })`
+ *    (the type-check fails until every kind sent to it has a handler), which mounts POST /messages and, for a sender,
+ *    the delivery worker. Configuration (keys, endpoint URLs) follows from `from` and `to` by itself.
  */
 
 /** A MedCom CareCommunication Bundle (FHIR JSON) with the given activity, as parseCareCommunicationBundle accepts it. */
