@@ -25,7 +25,7 @@ function refuse(res: Response, status: number, error: string, message: string): 
  * 2 MB; 400 for a body that is no storable JSON message (not JSON, nested too deep, a NUL character, an unknown
  * kind); 403 when the contract does not let that sender send that kind here; 422 when the payload breaks the
  * contract or the receiver refuses it; 500 when storing failed (the sender retries); else 200
- * `{ received, duplicate, response }`. Every 4xx but 401 is permanent: the sender's worker marks the message FAILED
+ * `{ received, duplicate, response }`. 400, 403, 413 and 422 are permanent: the sender's worker marks the message FAILED
  * with the reason instead of retrying.
  */
 export function messageEndpoint(options: MessageEndpointOptions): RequestHandler {

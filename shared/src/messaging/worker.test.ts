@@ -419,8 +419,9 @@ describe('delivery policy', () => {
   });
 
   it('treats a refusal as final unless the receiver may accept the message later', () => {
-    expect([400, 403, 404, 409, 413, 422].every(isPermanentRefusal)).toBe(true);
-    expect([401, 408, 429, 500, 502, 503, 504, 200].some(isPermanentRefusal)).toBe(false);
+    expect([400, 403, 413, 422].every(isPermanentRefusal)).toBe(true);
+    // Not a refusal of the message: a key or a URL to fix, or a receiver asking us to come back later.
+    expect([401, 404, 405, 408, 429, 500, 502, 503, 504, 200].some(isPermanentRefusal)).toBe(false);
   });
 
   it('keeps a receiver’s reason to one line, without anything shaped like a CPR number', () => {

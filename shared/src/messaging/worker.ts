@@ -73,13 +73,13 @@ export function defaultBackoffMs(attempt: number): number {
 type Outcome = { ok: true; response: unknown } | { ok: false; permanent: boolean; error: string };
 
 /**
- * Statuses a receiver answers for a message it will never store, whatever the number of retries: malformed (400),
- * kind not allowed (403), too large (413), refused by the contract or the receiver's rules (422), and the other 4xx.
- * Not: 401 (the receiver cannot verify our signature: a key not yet configured there, which people fix, after which
- * the retries succeed), 408 and 429 (the receiver asks us to come back).
+ * Statuses a message endpoint answers for a message it will never store, however often it is sent: malformed (400),
+ * kind not allowed from this sender (403), too large (413), refused by the contract or the receiver's rules (422).
+ * Everything else is retried: 401 (the receiver cannot verify our signature: a key not yet configured there, which
+ * people fix, after which the retries succeed), 404 and 405 (a misconfigured endpoint URL), 408, 429 and 5xx.
  */
 export function isPermanentRefusal(status: number): boolean {
-  return status >= 400 && status < 500 && status !== 401 && status !== 408 && status !== 429;
+  return status === 400 || status === 403 || status === 413 || status === 422;
 }
 
 /**
