@@ -3,6 +3,7 @@ import {
   closeOnSignals,
   createLogger,
   createTokenVerifier,
+  keyringOf,
   loadGatewayConfig,
   loadOrCreateDevSigningKey,
   loadSubgraphConfig,
@@ -46,7 +47,7 @@ const system = await startSystem({
   logLevel: gatewayConfig.logLevel,
   verifier,
   ...(developmentJwks ? { developmentJwks } : {}),
-  messaging: { signingSecret: gatewayConfig.messaging.signingSecret, workerPollMs: gatewayConfig.messaging.workerPollMs },
+  messaging: { keyring: keyringOf(Object.values(configs)), workerPollMs: configs['general-practice'].messaging?.workerPollMs ?? 250 },
 });
 closeOnSignals(log, () => [system.gateway, ...Object.values(system.subgraphs)]);
 

@@ -1,6 +1,10 @@
 import {
   createLogger,
+  generateMessagingKeyring,
+  messageReceivers,
+  messagingConfigFor,
   SUBGRAPHS,
+  type MessagingKeyring,
   type Database,
   type DatabaseTarget,
   type Logger,
@@ -29,8 +33,12 @@ export interface SystemOptions {
   /** One verifier for every service of the process; each still verifies every request itself. */
   verifier: TokenVerifier;
   developmentJwks?: JSONWebKeySet;
-  /** Delivery between the sectors' message endpoints (letters, replies, receipts). */
-  messaging: { signingSecret: string; workerPollMs: number };
+  /**
+   * Delivery between the sectors' message endpoints (letters, replies, receipts): every sender's key pair (fresh ones
+   * when not given, as in the tests) and how often the workers poll. Which subgraph sends or receives follows from
+   * the message contract.
+   */
+  messaging: { keyring?: MessagingKeyring; workerPollMs: number };
 }
 
 export interface RunningSystem {
@@ -52,18 +60,19 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const today = options.today ? { today: options.today } : {};
   const common = { pseudonymSecret: options.pseudonymSecret, seedDemoData: options.seedDemoData, verifier: options.verifier, ...today };
   // Filled in once the ports are known: the delivery workers read the endpoint when they send.
-  const endpoints = { municipality: '', 'general-practice': '' };
-  const messaging = { ...options.messaging, endpoints };
+  const endpoints: Partial<Record<SubgraphName, string>> = {};
+  const keyring = options.messaging.keyring ?? generateMessagingKeyring();
+  const messagingOf = (name: SubgraphName) => messagingConfigFor(name, keyring, endpoints, options.messaging.workerPollMs);
   const starters = {
     municipality: (port: number) =>
-      startMunicipalitySubgraph({ ...common, port, database: options.databases.municipality, log: log('municipality'), messaging }),
+      startMunicipalitySubgraph({ ...common, port, database: options.databases.municipality, log: log('municipality'), messaging: messagingOf('municipality') }),
     'general-practice': (port: number) =>
       startGeneralPracticeSubgraph({
         ...common,
         port,
         database: options.databases['general-practice'],
         log: log('general-practice'),
-        messaging,
+        messaging: messagingOf('general-practice'),
       }),
     bua: (port: number) => startBuaSubgraph({ ...common, port, database: options.databases.bua, log: log('bua') }),
     screening: (port: number) => startScreeningSubgraph({ ...common, port, database: options.databases.screening, log: log('screening') }),
@@ -75,8 +84,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     starters.screening(options.ports.screening),
   ]);
   const url = (service: RunningService) => `http://localhost:${service.port}/graphql`;
-  endpoints.municipality = `http://localhost:${municipality.port}/messages`;
-  endpoints['general-practice'] = `http://localhost:${generalPractice.port}/messages`;
+  const sectors: Record<SectorSubgraphName, RunningService> = { municipality, 'general-practice': generalPractice, bua, screening };
+  for (const name of messageReceivers()) {
+    if (name in sectors) endpoints[name] = `http://localhost:${sectors[name as SectorSubgraphName].port}/messages`;
+  }
   // The pathway subgraph calls the sectors for the merged access log, so it starts once their ports are known.
   const pathway = await startPathwaySubgraph({
     port: options.ports.pathway,

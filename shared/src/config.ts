@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createPublicKey, randomBytes, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -6,6 +6,9 @@ import { loadOrCreateDevSigningKey } from './auth/keys.ts';
 import { DEFAULT_AUTH_AUDIENCE, DEV_AUTH_ISSUER, type TokenVerifierOptions } from './auth/tokens.ts';
 import type { DatabaseTarget } from './db/database.ts';
 import { MIN_PSEUDONYM_SECRET_LENGTH } from './domain/pseudonym.ts';
+import { receiversFrom, sendersTo, sendsMessages } from './messaging/contract.ts';
+import { loadOrCreateDevelopmentMessageKey } from './messaging/development-keys.ts';
+import { parseKeyJwk } from './messaging/signature.ts';
 
 /** The five subgraphs, their environment prefixes, default ports and Postgres schemas. */
 export const SUBGRAPHS = {
@@ -38,10 +41,6 @@ const common = z.object({
   AUTH_ISSUER: z.string().min(1).default(DEV_AUTH_ISSUER),
   AUTH_AUDIENCE: z.string().min(1).default(DEFAULT_AUTH_AUDIENCE),
   AUTH_JWKS_URL: z.url({ protocol: /^https?$/ }).optional(),
-  MESSAGE_SIGNING_SECRET: z.string().min(32).optional(),
-  MUNICIPALITY_MESSAGES_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4001/messages'),
-  GENERAL_PRACTICE_MESSAGES_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4002/messages'),
-  MESSAGE_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
 });
 
 /** Thrown with every problem listed, so a misconfigured service says all that is wrong at once. */
@@ -67,14 +66,6 @@ export interface AuthConfig {
   jwksUrl: string | undefined;
 }
 
-/** Delivery of messages between sectors (letters, replies, receipts): where each sector's endpoint is, and the key. */
-export interface MessagingConfig {
-  /** Signs what a sector sends and verifies what it receives; the same in every sector that exchanges messages. */
-  signingSecret: string;
-  endpoints: { municipality: string; 'general-practice': string };
-  workerPollMs: number;
-}
-
 export interface CommonConfig {
   nodeEnv: 'development' | 'test' | 'production';
   logLevel: string;
@@ -82,7 +73,6 @@ export interface CommonConfig {
   pseudonymSecret: string;
   seedDemoData: boolean;
   auth: AuthConfig;
-  messaging: MessagingConfig;
 }
 
 export function loadCommonConfig(env: Env = process.env): CommonConfig {
@@ -93,11 +83,6 @@ export function loadCommonConfig(env: Env = process.env): CommonConfig {
   }
   return {
     auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL },
-    messaging: {
-      signingSecret: c.MESSAGE_SIGNING_SECRET ?? developmentSecret(c.NODE_ENV, dataDir, 'message-signing-secret', 'MESSAGE_SIGNING_SECRET'),
-      endpoints: { municipality: c.MUNICIPALITY_MESSAGES_URL, 'general-practice': c.GENERAL_PRACTICE_MESSAGES_URL },
-      workerPollMs: c.MESSAGE_POLL_MS,
-    },
     nodeEnv: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
     dataDir,
@@ -126,6 +111,8 @@ export interface SubgraphConfig extends CommonConfig {
   name: SubgraphName;
   port: number;
   database: DatabaseTarget;
+  /** Set for a subgraph that sends or receives messages (the message contract says which). */
+  messaging?: MessagingConfig;
 }
 
 /**
@@ -143,8 +130,10 @@ export function loadSubgraphConfig(name: SubgraphName, env: Env = process.env): 
   ) as Record<string, unknown>;
   const base = loadCommonConfig(env);
   const databaseUrl = (own[`${envPrefix}_DATABASE_URL`] as string | undefined) ?? env['DATABASE_URL'];
+  const messaging = loadMessagingConfig(name, env, base);
   return {
     ...base,
+    ...(messaging ? { messaging } : {}),
     name,
     port: own[`${envPrefix}_PORT`] as number,
     database: databaseUrl ? { kind: 'postgres', url: databaseUrl } : { kind: 'pglite', dataDir: join(base.dataDir, 'pglite') },
@@ -181,4 +170,91 @@ export async function tokenVerifierOptions(config: CommonConfig): Promise<TokenV
   if (jwksUrl) return { issuer, audience, jwks: { url: jwksUrl } };
   const { publicJwks } = await loadOrCreateDevSigningKey(config.dataDir);
   return { issuer, audience, jwks: { keys: publicJwks } };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Messaging between sectors. What a subgraph needs follows from the message contract (shared/src/messaging/kinds.ts):
+// a subgraph that sends a kind needs its own signing key and the endpoint of each receiver; a subgraph that receives
+// one needs the public key of each sender. Nothing else is asked of anyone (BUA, sending and receiving nothing today,
+// starts without any of it).
+
+/** Delivery of messages between sectors, for one subgraph. */
+export interface MessagingConfig {
+  /** This subgraph's Ed25519 private key (`<PREFIX>_MESSAGE_SIGNING_KEY`); null when it sends nothing. */
+  signingKey: KeyObject | null;
+  /** The public key of every sector that may send to this subgraph (`<SENDER PREFIX>_MESSAGE_PUBLIC_KEY`). */
+  publicKeys: Partial<Record<SubgraphName, KeyObject>>;
+  /** The message endpoint of every subgraph this one sends to (`<RECEIVER PREFIX>_MESSAGES_URL`). Read at send time. */
+  endpoints: Partial<Record<SubgraphName, string>>;
+  /** How often the delivery worker looks for due messages (`MESSAGE_POLL_MS`). */
+  workerPollMs: number;
+}
+
+/**
+ * The messaging settings of one subgraph, or undefined when the contract has it send and receive nothing. Keys are
+ * JWK (see shared/src/messaging/signature.ts). Outside production a missing key pair is generated once into
+ * DATA_DIR/message-keys/, so a whole system in one process (npm start) works with nothing configured; in production
+ * every key the subgraph needs must be configured, and all that is missing or invalid is reported at once.
+ */
+export function loadMessagingConfig(
+  name: SubgraphName,
+  env: Env,
+  { nodeEnv, dataDir }: { nodeEnv: string; dataDir: string },
+): MessagingConfig | undefined {
+  const senders = sendersTo(name);
+  const receivers = receiversFrom(name);
+  if (senders.length === 0 && receivers.length === 0) return undefined;
+  const problems: string[] = [];
+  const production = nodeEnv === 'production';
+  const prefix = (subgraph: SubgraphName) => SUBGRAPHS[subgraph].envPrefix;
+
+  /** A sender's private key from its variable, else (outside production) its development key in DATA_DIR. */
+  const privateKeyOf = (subgraph: SubgraphName, required: boolean): KeyObject | null => {
+    const variable = `${prefix(subgraph)}_MESSAGE_SIGNING_KEY`;
+    const text = env[variable];
+    if (text) {
+      const key = parseKeyJwk(text, 'private');
+      if (typeof key === 'string') problems.push(`${variable}: ${key}`);
+      return typeof key === 'string' ? null : key;
+    }
+    if (production) {
+      if (required) problems.push(`${variable}: required in production (the private JWK ${subgraph} signs its messages with)`);
+      return null;
+    }
+    const key = loadOrCreateDevelopmentMessageKey(dataDir, subgraph);
+    if (typeof key === 'string') problems.push(key);
+    return typeof key === 'string' ? null : key;
+  };
+
+  const signingKey = sendsMessages(name) ? privateKeyOf(name, true) : null;
+  const publicKeys: Partial<Record<SubgraphName, KeyObject>> = {};
+  for (const sender of senders) {
+    const variable = `${prefix(sender)}_MESSAGE_PUBLIC_KEY`;
+    const text = env[variable];
+    if (text) {
+      const key = parseKeyJwk(text, 'public');
+      if (typeof key === 'string') problems.push(`${variable}: ${key}`);
+      else publicKeys[sender] = key;
+    } else if (production) {
+      problems.push(`${variable}: required in production (the public JWK of ${sender}, which sends messages to ${name})`);
+    } else {
+      // Development: the same key the sender signs with, found where the sender finds it.
+      const privateKey = privateKeyOf(sender, false);
+      if (privateKey) publicKeys[sender] = createPublicKey(privateKey);
+    }
+  }
+
+  const endpoints: Partial<Record<SubgraphName, string>> = {};
+  for (const receiver of receivers) {
+    const variable = `${prefix(receiver)}_MESSAGES_URL`;
+    const value = env[variable] ?? `http://localhost:${SUBGRAPHS[receiver].defaultPort}/messages`;
+    if (!z.url({ protocol: /^https?$/ }).safeParse(value).success) problems.push(`${variable}: not an http(s) URL`);
+    else endpoints[receiver] = value;
+  }
+
+  const poll = z.coerce.number().int().min(10).max(60_000).default(250).safeParse(env['MESSAGE_POLL_MS']);
+  if (!poll.success) problems.push('MESSAGE_POLL_MS: a whole number of milliseconds from 10 to 60000');
+
+  if (problems.length > 0 || !poll.success) throw new ConfigError(problems);
+  return { signingKey, publicKeys, endpoints, workerPollMs: poll.data };
 }

@@ -30,7 +30,7 @@ export async function startTestSystem(
     seedDemoData: options.seedDemoData ?? true,
     logLevel: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     verifier: await testVerifier(),
-    messaging: { signingSecret: 'test-message-signing-secret-0123456789abcdef', workerPollMs: 25 },
+    messaging: { workerPollMs: 25 },
     ...(options.today ? { today: typeof options.today === 'function' ? options.today : () => options.today as string } : {}),
   });
   const gatewayUrl = `http://localhost:${system.gateway.port}/graphql`;

@@ -6,3 +6,5 @@ export * from './gln.ts';
 export * from './municipalities.ts';
 export * from './municipality-inboxes.ts';
 export * from './working-days.ts';
+export * from './ydernummer.ts';
+export * from './correspondence.ts';

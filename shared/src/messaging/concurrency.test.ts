@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import type { Database } from '../db/database.ts';
 import { enqueueMessage } from './outbox.ts';
 import type * as testSchema from './test-schema.ts';
-import { openTestDatabase, startRecipient, tables, TEST_SECRET, type TestRecipient } from './test-helpers.ts';
+import { keyOf, letterPayload, openTestDatabase, startRecipient, tables, type TestRecipient } from './test-helpers.ts';
 import { createDeliveryWorker, type DeliveryWorker } from './worker.ts';
 
 // On PostgreSQL the three workers have a pool each and truly race; on PGlite they share its one connection, so
@@ -47,7 +47,7 @@ describeWithDatabases('messaging: three workers racing over one outbox', (backen
     for (let i = 0; i < MESSAGES; i++) {
       const child = `child-${i % CHILDREN}`;
       const messageId = `race-${child}-${String(i).padStart(2, '0')}`;
-      await enqueueMessage(db, tables, { messageId, childId: child, destination: 'municipality', kind: 'care-communication', payload: { i } });
+      await enqueueMessage(db, tables, 'general-practice', { kind: 'correspondence-letter', to: 'municipality', messageId, childId: child, payload: letterPayload(messageId) });
       expected.set(child, [...(expected.get(child) ?? []), messageId]);
     }
     deliveredBy = [0, 0, 0];
@@ -55,15 +55,17 @@ describeWithDatabases('messaging: three workers racing over one outbox', (backen
       createDeliveryWorker({
         db: database.db,
         tables,
-        endpoints: { municipality: recipient.url, 'general-practice': recipient.url },
-        signingSecret: TEST_SECRET,
+        endpoints: { municipality: recipient.url },
+        signingKey: keyOf('general-practice'),
         sender: 'general-practice',
         backoffMs: () => 0,
         batchSize: 4,
         pollIntervalMs: 5,
         log: pino({ level: 'silent' }),
-        onDelivered: async () => {
-          deliveredBy[n]! += 1;
+        onDelivered: {
+          'correspondence-letter': async () => {
+            deliveredBy[n]! += 1;
+          },
         },
       }),
     );

@@ -1,17 +1,15 @@
+import type { KeyObject } from 'node:crypto';
 import express, { type RequestHandler, type Response } from 'express';
+import type { SubgraphName } from '../config.ts';
 import { describeErrorForLog, type Logger } from '../server/logger.ts';
-import type { ReceivedMessage } from './outbox.ts';
-import { SENDER_HEADER, SIGNATURE_HEADER, verifySignature } from './signature.ts';
-import { MESSAGE_KINDS, type MessageKind } from './tables.ts';
+import type { MessageReceiverApi } from './receiver.ts';
+import { SENDER_HEADER, SIGNATURE_HEADER, verifyMessageSignature } from './signature.ts';
+import { jsonDepthExceeds, MAX_MESSAGE_BYTES, MAX_MESSAGE_DEPTH } from './storable.ts';
 
 export interface MessageEndpointOptions {
-  signingSecret: string;
-  /**
-   * Stores and applies one message, normally in a transaction that starts with storeReceivedOnce and applies the
-   * message only when that says it is new. Called for redeliveries too: the sender retries whenever it did not see
-   * our 200, so a message it already sent is expected and answered like the first time.
-   */
-  handle: (m: ReceivedMessage) => Promise<{ duplicate: boolean; response?: unknown }>;
+  receiver: MessageReceiverApi;
+  /** The public key of each sector that may send here; a sender without one is refused. */
+  publicKeys: Partial<Record<SubgraphName, KeyObject>>;
   log: Logger;
 }
 
@@ -21,14 +19,18 @@ function refuse(res: Response, status: number, error: string, message: string): 
 }
 
 /**
- * POST handler of a sector's message endpoint, mounted as `app.post('/messages', messageEndpoint(...))`. It reads the
- * body itself, raw, because the signature covers the exact bytes sent: JSON parsed and re-serialised need not match.
- * Answers 401 (missing or wrong signature), 400 (malformed), 413 (over 2 MB), 500 (handle threw; the sender retries)
- * or 200 `{ received, duplicate, response }`.
+ * POST handler of a subgraph's message endpoint, mounted as `app.post('/messages', messageEndpoint(...))`. It reads the
+ * body itself, raw, because the signature covers the exact bytes sent. In this order: 401 unless the request is
+ * signed by the private key of the sector named in x-message-sender (nothing is parsed for a stranger); 413 over
+ * 2 MB; 400 for a body that is no storable JSON message (not JSON, nested too deep, a NUL character, an unknown
+ * kind); 403 when the contract does not let that sender send that kind here; 422 when the payload breaks the
+ * contract or the receiver refuses it; 500 when storing failed (the sender retries); else 200
+ * `{ received, duplicate, response }`. 400, 403, 413 and 422 are permanent: the sender's worker marks the message FAILED
+ * with the reason instead of retrying.
  */
 export function messageEndpoint(options: MessageEndpointOptions): RequestHandler {
-  const { log } = options;
-  const readRaw = express.raw({ type: 'application/json', limit: '2mb' });
+  const { log, receiver } = options;
+  const readRaw = express.raw({ type: 'application/json', limit: MAX_MESSAGE_BYTES });
 
   async function receive(body: unknown, signature: string | undefined, senderHeader: unknown, res: Response): Promise<void> {
     if (!Buffer.isBuffer(body)) {
@@ -41,26 +43,33 @@ export function messageEndpoint(options: MessageEndpointOptions): RequestHandler
       refuse(res, 400, 'BAD_SENDER', `The ${SENDER_HEADER} header must name the sending sector, e.g. "general-practice".`);
       return;
     }
-    if (!verifySignature(body, signature, options.signingSecret, sender)) {
-      refuse(res, 401, 'BAD_SIGNATURE', `The ${SIGNATURE_HEADER} header is not the HMAC-SHA256 of the sender and the body under the shared secret.`);
+    const publicKey = Object.hasOwn(options.publicKeys, sender) ? options.publicKeys[sender as SubgraphName] : undefined;
+    if (!publicKey) {
+      refuse(res, 401, 'UNKNOWN_SENDER', `${receiver.name} holds no public key for ${sender}: it accepts messages only from the sectors its contract lets send to it.`);
       return;
     }
-    const parsed = parseMessage(body);
-    if (typeof parsed === 'string') {
-      refuse(res, 400, 'MALFORMED_MESSAGE', parsed);
+    if (!verifyMessageSignature(body, signature, { sender, receiver: receiver.name }, publicKey)) {
+      refuse(res, 401, 'BAD_SIGNATURE', `The ${SIGNATURE_HEADER} header is not ${sender}'s Ed25519 signature of the sender, the receiver and the body.`);
       return;
     }
-    const fields = { messageId: parsed.messageId, kind: parsed.kind, sender };
-    let result: { duplicate: boolean; response?: unknown };
+    const text = body.toString('utf8');
+    if (jsonDepthExceeds(text, MAX_MESSAGE_DEPTH)) {
+      refuse(res, 400, 'MALFORMED_MESSAGE', `The body is nested deeper than ${MAX_MESSAGE_DEPTH} levels; no message of the contract is.`);
+      return;
+    }
+    let message: unknown;
     try {
-      result = await options.handle({ ...parsed, sender });
-    } catch (error) {
-      log.error({ ...fields, err: describeErrorForLog(error) }, 'storing a received message failed');
-      refuse(res, 500, 'NOT_STORED', 'The message could not be stored; send it again later.');
+      message = JSON.parse(text);
+    } catch {
+      refuse(res, 400, 'MALFORMED_MESSAGE', 'The body is not valid JSON.');
       return;
     }
-    log.info({ ...fields, duplicate: result.duplicate }, result.duplicate ? 'message received again (duplicate)' : 'message received');
-    res.status(200).json({ received: parsed.messageId, duplicate: result.duplicate, response: result.response });
+    const outcome = await receiver.receive(sender, message);
+    if (!outcome.ok) {
+      refuse(res, outcome.status, outcome.error, outcome.message);
+      return;
+    }
+    res.status(200).json({ received: outcome.messageId, duplicate: outcome.duplicate, response: outcome.response });
   }
 
   return (req, res, next) => {
@@ -78,23 +87,10 @@ export function messageEndpoint(options: MessageEndpointOptions): RequestHandler
         refuse(res, 401, 'BAD_SIGNATURE', `The ${SIGNATURE_HEADER} header is missing.`);
         return;
       }
-      receive(req.body, signature, req.headers[SENDER_HEADER], res).catch(next);
+      receive(req.body, signature, req.headers[SENDER_HEADER], res).catch((err: unknown) => {
+        log.error({ err: describeErrorForLog(err) }, 'message endpoint failed');
+        next(err);
+      });
     });
   };
-}
-
-/** The message, or what is wrong with it. The messages name fields, never their values. */
-function parseMessage(body: Buffer): { messageId: string; kind: MessageKind; payload: unknown } | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(body.toString('utf8'));
-  } catch {
-    return 'The body is not valid JSON.';
-  }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return 'The body must be a JSON object { messageId, kind, payload }.';
-  const { messageId, kind, payload } = value as Record<string, unknown>;
-  if (typeof messageId !== 'string' || messageId.length === 0 || messageId.length > 200) return 'messageId must be a string of 1 to 200 characters.';
-  if (typeof kind !== 'string' || !(MESSAGE_KINDS as readonly string[]).includes(kind)) return `kind must be one of ${MESSAGE_KINDS.join(', ')}.`;
-  if (payload === undefined || payload === null) return 'payload is required.';
-  return { messageId, kind: kind as MessageKind, payload };
 }

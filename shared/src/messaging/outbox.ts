@@ -1,27 +1,76 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
+import type { SubgraphName } from '../config.ts';
 import type { AnyDatabase } from '../db/database.ts';
-import type { Destination, MessageKind, MessagingTables } from './tables.ts';
+import { checkPayload, isMessageKind, mayTransmit, type KindsFrom, type MessageKind, type MessagePayload, type ReceiversOf } from './contract.ts';
+import { findUnstorable, MAX_MESSAGE_BYTES } from './storable.ts';
+import type { MessagingTables, OutboxRow } from './tables.ts';
 
 /** A subgraph's database or an open transaction on it; messaging needs only its own two tables. */
 export type MessagingDb = AnyDatabase<Record<string, unknown>>;
 
-export interface OutgoingMessage {
+/** A message about to be queued by `from`: one of the kinds it may send, to one of that kind's receivers. */
+export interface OutgoingMessage<K extends MessageKind = MessageKind> {
+  kind: K;
+  to: ReceiversOf<K>;
+  /** Chosen by the sender and kept across retries: the recipient stores each id once. */
   messageId: string;
-  /** The child's pseudonym; messages about one child are delivered in the order they were enqueued. */
+  /** The child's pseudonym; messages about one child to one recipient are delivered in the order they were queued. */
   childId: string;
-  destination: Destination;
-  kind: MessageKind;
-  payload: unknown;
+  payload: MessagePayload<K>;
+}
+
+/** A message the contract refuses: a bug in the sending sector's code, so nothing is stored. */
+export class MessageContractError extends Error {
+  constructor(
+    message: string,
+    readonly problems: string[] = [],
+  ) {
+    super(problems.length ? `${message}: ${problems.join('; ')}` : message);
+    this.name = 'MessageContractError';
+  }
+}
+
+/** Message ids: what a FHIR id, a UUID or a URN allows, bounded; the receivers refuse anything else. */
+export const MESSAGE_ID = /^[A-Za-z0-9._:-]{1,200}$/;
+
+/** The text a waiting message shows while an earlier FAILED message for the same child and recipient holds it back. */
+export const waitingFor = (messageId: string) => `waiting for message ${messageId}, which FAILED: retry it or give it up`;
+
+/**
+ * Checks a message against the contract, exactly as its receiver will (kind allowed from this sender to that
+ * receiver, payload schema, storable JSON within the body limit). Returns the payload to store.
+ */
+export function assertSendable(from: SubgraphName, m: OutgoingMessage): unknown {
+  if (!isMessageKind(m.kind)) throw new MessageContractError(`No message kind ${String(m.kind)} in the contract`);
+  if (!mayTransmit(m.kind, from, m.to)) throw new MessageContractError(`The contract does not let ${from} send ${m.kind} to ${m.to}`);
+  if (typeof m.messageId !== 'string' || !MESSAGE_ID.test(m.messageId)) {
+    throw new MessageContractError('messageId must be 1 to 200 letters, digits, ".", "_", ":" or "-"');
+  }
+  if (typeof m.childId !== 'string' || m.childId.length === 0) throw new MessageContractError('childId (the pseudonym) is required');
+  const checked = checkPayload(m.kind, m.payload);
+  if (!checked.ok) throw new MessageContractError(`The ${m.kind} payload breaks the contract`, checked.problems);
+  const unstorable = findUnstorable(checked.value);
+  if (unstorable) throw new MessageContractError(`The ${m.kind} payload cannot be delivered`, [unstorable]);
+  if (Buffer.byteLength(JSON.stringify(checked.value)) > MAX_MESSAGE_BYTES - 1024) {
+    throw new MessageContractError(`The ${m.kind} payload is over the message size limit (${MAX_MESSAGE_BYTES} bytes)`);
+  }
+  return checked.value;
 }
 
 /**
  * Queues a message for delivery. Call it with the transaction that writes the sender's own record, so both commit or
- * neither does. A second message with the same id is refused (unique violation): reusing an id would make the
- * recipient drop the second message as a duplicate.
+ * neither does; a message the contract refuses throws MessageContractError and so rolls that transaction back. A
+ * second message with the same id is refused (unique violation): reusing an id would make the recipient drop the
+ * second message as a duplicate.
  */
-export async function enqueueMessage(tx: MessagingDb, tables: MessagingTables, m: OutgoingMessage): Promise<void> {
-  if (m.payload === undefined) throw new TypeError('enqueueMessage: payload is required');
+export async function enqueueMessage<S extends SubgraphName, K extends KindsFrom<S>>(
+  tx: MessagingDb,
+  tables: MessagingTables,
+  from: S,
+  m: OutgoingMessage<K>,
+): Promise<void> {
+  const payload = assertSendable(from, m as OutgoingMessage);
   const { outbox } = tables;
   // Two transactions enqueueing for the same child could otherwise commit in the opposite order of their sequence
   // numbers, and a worker would send the later one before the earlier one is visible. Holding a per-child lock until
@@ -29,16 +78,33 @@ export async function enqueueMessage(tx: MessagingDb, tables: MessagingTables, m
   // one database.
   const lockKey = `pathway-graph:outbox:${getTableConfig(outbox).schema ?? 'public'}:${m.childId}`;
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${lockKey}))`);
+  // Queued behind a FAILED message, it says so from the start (the worker marks those already queued).
+  const [blocking] = await tx
+    .select({ messageId: outbox.messageId })
+    .from(outbox)
+    .where(and(eq(outbox.childId, m.childId), eq(outbox.destination, m.to), eq(outbox.status, 'FAILED')))
+    .orderBy(asc(outbox.sequence))
+    .limit(1);
   await tx.insert(outbox).values({
     messageId: m.messageId,
     childId: m.childId,
-    destination: m.destination,
+    destination: m.to,
     kind: m.kind,
-    payload: m.payload,
+    payload,
+    lastError: blocking ? waitingFor(blocking.messageId) : null,
   });
 }
 
-/** Puts a FAILED message back in the queue with a fresh set of attempts. False when it is not FAILED (or unknown). */
+/** The later messages a FAILED message holds back: same child, same recipient, still queued. */
+export function successorsOf(tables: MessagingTables, row: Pick<OutboxRow, 'childId' | 'destination' | 'sequence'>) {
+  const { outbox } = tables;
+  return and(eq(outbox.childId, row.childId), eq(outbox.destination, row.destination), eq(outbox.status, 'QUEUED'), gt(outbox.sequence, row.sequence));
+}
+
+/**
+ * Puts a FAILED message back in the queue with a fresh set of attempts; its successors keep waiting behind it, and
+ * then follow in order. False when it is not FAILED (or unknown).
+ */
 export async function retryFailedMessage(db: MessagingDb, tables: MessagingTables, messageId: string): Promise<boolean> {
   const { outbox } = tables;
   const rows = await db
@@ -49,7 +115,27 @@ export async function retryFailedMessage(db: MessagingDb, tables: MessagingTable
   return rows.length > 0;
 }
 
-export interface ReceivedMessage {
+/**
+ * A person's decision that a FAILED message will never be sent (`note` says who and why; no personal data): it is
+ * GIVEN_UP and no longer holds back the later messages for its child and recipient, which then go in order. False
+ * when it is not FAILED (or unknown).
+ */
+export async function giveUpFailedMessage(db: MessagingDb, tables: MessagingTables, messageId: string, note: string): Promise<boolean> {
+  const { outbox } = tables;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(outbox)
+      .set({ status: 'GIVEN_UP', lastError: sql`${`given up (${note.slice(0, 200)}) after: `} || coalesce(${outbox.lastError}, 'no error recorded')` })
+      .where(and(eq(outbox.messageId, messageId), eq(outbox.status, 'FAILED')))
+      .returning();
+    if (!row) return false;
+    await tx.update(outbox).set({ lastError: null }).where(and(successorsOf(tables, row), eq(outbox.lastError, waitingFor(messageId))));
+    return true;
+  });
+}
+
+/** A message as the receiving side stores it. */
+export interface StoredMessage {
   messageId: string;
   kind: MessageKind;
   sender: string;
@@ -58,9 +144,10 @@ export interface ReceivedMessage {
 
 /**
  * Records a received message unless its id is already recorded. True when it is new: the caller then applies it, in
- * the same transaction, so a message is applied exactly once however often it is delivered.
+ * the same transaction, so a message is applied exactly once however often it is delivered. A concurrent delivery of
+ * the same id waits on the primary key until this transaction ends, then sees it as a duplicate.
  */
-export async function storeReceivedOnce(tx: MessagingDb, tables: MessagingTables, m: ReceivedMessage): Promise<boolean> {
+export async function storeReceivedOnce(tx: MessagingDb, tables: MessagingTables, m: StoredMessage): Promise<boolean> {
   const { receivedMessages } = tables;
   const rows = await tx
     .insert(receivedMessages)
@@ -68,4 +155,16 @@ export async function storeReceivedOnce(tx: MessagingDb, tables: MessagingTables
     .onConflictDoNothing({ target: receivedMessages.messageId })
     .returning({ messageId: receivedMessages.messageId });
   return rows.length > 0;
+}
+
+/** The stored record of a received message id (a redelivery is answered from it). */
+export async function findReceivedMessage(db: MessagingDb, tables: MessagingTables, messageId: string) {
+  const { receivedMessages } = tables;
+  const [row] = await db.select().from(receivedMessages).where(eq(receivedMessages.messageId, messageId));
+  return row;
+}
+
+export async function recordResponse(tx: MessagingDb, tables: MessagingTables, messageId: string, response: unknown): Promise<void> {
+  const { receivedMessages } = tables;
+  await tx.update(receivedMessages).set({ response }).where(eq(receivedMessages.messageId, messageId));
 }

@@ -1,16 +1,16 @@
 import { sql } from 'drizzle-orm';
 import { bigserial, index, integer, jsonb, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import type { SubgraphName } from '../config.ts';
 import { uuid7 } from '../uuid7.ts';
+import type { MessageKind } from './contract.ts';
 
-/** The sectors a message can be addressed to; each has one message endpoint, configured per deployment. */
-export const DESTINATIONS = ['municipality', 'general-practice'] as const;
-export type Destination = (typeof DESTINATIONS)[number];
-
-/** A MedCom-shaped CareCommunication (a letter and its reply), or a status update about earlier messages. */
-export const MESSAGE_KINDS = ['care-communication', 'status'] as const;
-export type MessageKind = (typeof MESSAGE_KINDS)[number];
-
-export const OUTBOX_STATUSES = ['QUEUED', 'DELIVERED', 'FAILED'] as const;
+/**
+ * QUEUED: waiting to be sent (or being sent, or waiting for its retry). DELIVERED: the recipient stored it.
+ * FAILED: refused for good by the recipient, or out of attempts; it holds back the later messages for the same child
+ * and recipient until it is retried or given up. GIVEN_UP: a person decided it will never be sent; it no longer
+ * holds anything back.
+ */
+export const OUTBOX_STATUSES = ['QUEUED', 'DELIVERED', 'FAILED', 'GIVEN_UP'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
@@ -20,6 +20,9 @@ export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
  * - `outbox`: written in the same transaction as the sender's own record, so a message exists exactly when the
  *   record does; the delivery worker sends it afterwards.
  * - `received_messages`: the recipient's record of every message id it has stored, which makes redelivery harmless.
+ *
+ * Kinds and subgraph names are plain text: the contract (kinds.ts) is the list of valid values, so a new message kind
+ * or sector needs no migration.
  */
 export function defineMessagingTables(schema: PgSchema) {
   const outbox = schema.table(
@@ -28,14 +31,15 @@ export function defineMessagingTables(schema: PgSchema) {
       id: uuid()
         .primaryKey()
         .$defaultFn(() => uuid7()),
-      /** Insertion order. Delivery follows it per child, so a reply never overtakes the letter it answers. */
+      /** Insertion order. Delivery follows it per child and recipient, so a reply never overtakes the letter it answers. */
       sequence: bigserial({ mode: 'number' }).notNull(),
       /** Chosen by the sender and kept across retries: the recipient deduplicates on it. */
       messageId: text().notNull().unique('outbox_message_id_unique'),
-      /** The child's pseudonym (never the CPR number); the unit of ordering. */
+      /** The child's pseudonym (never the CPR number); with the destination, the unit of ordering. */
       childId: text().notNull(),
-      destination: text({ enum: DESTINATIONS }).notNull(),
-      kind: text({ enum: MESSAGE_KINDS }).notNull(),
+      /** The receiving subgraph. */
+      destination: text().$type<SubgraphName>().notNull(),
+      kind: text().$type<MessageKind>().notNull(),
       payload: jsonb().notNull(),
       status: text({ enum: OUTBOX_STATUSES }).notNull().default('QUEUED'),
       /** Delivery attempts started so far, the successful one included. */
@@ -45,26 +49,32 @@ export function defineMessagingTables(schema: PgSchema) {
        * worker die mid-send, the message becomes due again then.
        */
       nextAttemptAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-      /** Why the last attempt failed: an error code or HTTP status, never payload content. */
+      /**
+       * Why the last attempt failed (an error code or HTTP status and the recipient's reason, never payload content),
+       * or which earlier message this one waits for.
+       */
       lastError: text(),
       createdAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
       deliveredAt: timestamp({ withTimezone: true, mode: 'string' }),
     },
     (t) => [
-      // The claim query: due queued messages in sequence order, and "is there an earlier queued one for this child?".
-      // Partial, so delivered history (the bulk of the table) costs the claim nothing.
+      // The claim query: due queued messages in sequence order ...
       index('outbox_due_idx').on(t.nextAttemptAt, t.sequence).where(sql`status = 'QUEUED'`),
-      index('outbox_queued_child_idx').on(t.childId, t.sequence).where(sql`status = 'QUEUED'`),
+      // ... and "is an earlier message for this child and recipient still queued or failed?". Partial, so delivered
+      // history (the bulk of the table) costs the claim nothing.
+      index('outbox_pending_child_idx').on(t.childId, t.destination, t.sequence).where(sql`status in ('QUEUED', 'FAILED')`),
     ],
   );
 
   const receivedMessages = schema.table('received_messages', {
     messageId: text().primaryKey(),
-    kind: text({ enum: MESSAGE_KINDS }).notNull(),
-    /** The sending sector, as stated in the signed request's x-message-sender header. */
+    kind: text().$type<MessageKind>().notNull(),
+    /** The sending subgraph, as stated in the x-message-sender header and proven by its signature. */
     sender: text().notNull(),
     receivedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     payload: jsonb().notNull(),
+    /** What the receiver answered; a redelivery of the message gets the same answer. */
+    response: jsonb(),
   });
 
   return { outbox, receivedMessages };

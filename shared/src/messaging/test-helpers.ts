@@ -3,15 +3,23 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
+import type { SubgraphName } from '../config.ts';
 import { openDatabase, type DatabaseTarget } from '../db/database.ts';
+import { buildCareCommunicationBundle } from '../fhir/build.ts';
+import { newLetter } from '../fhir/fixtures/messages.ts';
 import type { Logger } from '../server/logger.ts';
+import type { MessagePayload } from './contract.ts';
 import { messageEndpoint } from './endpoint.ts';
-import type { ReceivedMessage } from './outbox.ts';
+import type { MessageReceiverApi, ReceiveOutcome } from './receiver.ts';
+import { generateMessagingKeyring } from './sector.ts';
 import type { MessagingTables } from './tables.ts';
 import * as testSchema from './test-schema.ts';
 
-export const TEST_SECRET = 'messaging-test-secret-0123456789abcdef';
 export const tables: MessagingTables = { outbox: testSchema.outbox, receivedMessages: testSchema.receivedMessages };
+
+/** One key pair per sender of the contract, for the whole test process. */
+export const keyring = generateMessagingKeyring();
+export const keyOf = (sender: SubgraphName) => keyring.signingKeys[sender]!;
 
 /** The messaging tables in schema `messaging_test`, created by the drizzle-kit migrations generated from test-schema.ts. */
 export function openTestDatabase(target: DatabaseTarget) {
@@ -29,25 +37,48 @@ export function capturingLogger(): { log: Logger; lines: string[] } {
   return { log: pino({ level: 'debug' }, { write: (line: string) => void lines.push(line) }), lines };
 }
 
+/** The synthetic letter's CPR number: inside every letter payload, it must never reach a log line or last_error. */
+export const LETTER_CPR = newLetter.patient.cpr;
+
+/** A correspondence-letter payload as general practice sends it, its bundle carrying `messageId`. */
+export function letterPayload(messageId: string): MessagePayload<'correspondence-letter'> {
+  return {
+    bundle: buildCareCommunicationBundle({ ...newLetter, messageId }),
+    ydernummer: '107510',
+    step: 'TRIN_1',
+    subject: 'Bekymring for trivsel',
+  };
+}
+
+export interface ReceivedByTest {
+  messageId: string;
+  kind: string;
+  sender: string;
+  payload: unknown;
+}
+
 export interface TestRecipient {
   port: number;
   url: string;
   /** Every message the endpoint accepted, in arrival order, redeliveries included. */
-  received: ReceivedMessage[];
+  received: ReceivedByTest[];
   /** Answer with this status instead of accepting (undefined: accept). */
   refuseWith: number | undefined;
   /** Awaited before a message is accepted: lets a test act while the sender waits for the answer. */
-  beforeAccept: ((m: ReceivedMessage) => Promise<void>) | undefined;
+  beforeAccept: ((m: ReceivedByTest) => Promise<void>) | undefined;
   stop(): Promise<void>;
   /** Listens again on the same port. */
   restart(): Promise<void>;
 }
 
 /**
- * A recipient sector reduced to its message endpoint: it records what arrives. `handle` may be replaced to store
- * the messages for real; `delayMs` widens race windows in the concurrency tests.
+ * The municipality reduced to its message endpoint, for the delivery worker's tests: the real endpoint (signature,
+ * body checks) in front of a receiver that records what arrives and answers as the contract says. `delayMs` widens
+ * race windows in the concurrency tests.
  */
-export async function startRecipient(options: { port?: number; delayMs?: () => number; log?: Logger } = {}): Promise<TestRecipient> {
+export async function startRecipient(
+  options: { port?: number; delayMs?: () => number; log?: Logger; name?: SubgraphName } = {},
+): Promise<TestRecipient> {
   const log = options.log ?? pino({ level: 'silent' });
   const app = express();
   const recipient: TestRecipient = {
@@ -59,23 +90,24 @@ export async function startRecipient(options: { port?: number; delayMs?: () => n
     stop: async () => {},
     restart: async () => {},
   };
+  const receiver: MessageReceiverApi = {
+    name: options.name ?? 'municipality',
+    async receive(sender, message): Promise<ReceiveOutcome> {
+      const m = { ...(message as Omit<ReceivedByTest, 'sender'>), sender };
+      const delay = options.delayMs?.() ?? 0;
+      if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+      await recipient.beforeAccept?.(m);
+      recipient.received.push(m);
+      return { ok: true, messageId: m.messageId, duplicate: false, response: { replyDueOn: '2026-12-01' } };
+    },
+  };
   app.post(
     '/messages',
     (_req, res, next) => {
       if (recipient.refuseWith === undefined) return next();
       res.status(recipient.refuseWith).json({ error: 'TEST_REFUSAL', message: 'refused by the test' });
     },
-    messageEndpoint({
-      signingSecret: TEST_SECRET,
-      log,
-      handle: async (m) => {
-        const delay = options.delayMs?.() ?? 0;
-        if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
-        await recipient.beforeAccept?.(m);
-        recipient.received.push(m);
-        return { duplicate: false, response: { acknowledged: m.messageId } };
-      },
-    }),
+    messageEndpoint({ receiver, publicKeys: keyring.publicKeys, log }),
   );
   let server: Server | undefined;
   const listen = async (port: number) => {

@@ -1,21 +1,17 @@
 import { describeWithDatabases } from '@pathway-graph/test/support/databases';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { pino } from 'pino';
-import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { SubgraphName } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { enqueueMessage, retryFailedMessage, storeReceivedOnce, type MessagingDb } from './outbox.ts';
-import { SENDER_HEADER, SIGNATURE_HEADER, signBody } from './signature.ts';
+import { enqueueMessage, giveUpFailedMessage, MessageContractError, retryFailedMessage, storeReceivedOnce, waitingFor, type MessagingDb } from './outbox.ts';
 import type { OutboxRow } from './tables.ts';
 import type * as testSchema from './test-schema.ts';
-import { capturingLogger, openTestDatabase, startRecipient, tables, TEST_SECRET, type TestRecipient } from './test-helpers.ts';
-import { createDeliveryWorker, defaultBackoffMs, type DeliveryWorkerOptions } from './worker.ts';
+import { capturingLogger, keyOf, LETTER_CPR, letterPayload, openTestDatabase, startRecipient, tables, type TestRecipient } from './test-helpers.ts';
+import { createDeliveryWorker, DEFAULT_MAX_ATTEMPTS, defaultBackoffMs, isPermanentRefusal, sanitiseReason, type DeliveryFailure, type DeliveryWorkerOptions } from './worker.ts';
 
 const { outbox, receivedMessages } = tables;
 const silent = pino({ level: 'silent' });
-/** A synthetic CPR number inside every payload: it must never reach a log line or last_error. */
-const CPR = '0101104123';
-
-const payloadOf = (messageId: string) => ({ resourceType: 'Bundle', id: messageId, patient: { cpr: CPR } });
 
 describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
   let dispose: () => Promise<void>;
@@ -45,32 +41,33 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
     recipient.beforeAccept = undefined;
   });
 
-  const worker = (overrides: Partial<DeliveryWorkerOptions> = {}) =>
+  const worker = (overrides: Partial<DeliveryWorkerOptions<'general-practice'>> = {}) =>
     createDeliveryWorker({
+      sender: 'general-practice',
       db,
       tables,
-      endpoints: { municipality: recipient.url, 'general-practice': recipient.url },
-      signingSecret: TEST_SECRET,
-      sender: 'general-practice',
+      endpoints: { municipality: recipient.url },
+      signingKey: keyOf('general-practice'),
       backoffMs: () => 0,
       log: silent,
       ...overrides,
     });
 
   async function enqueue(childId: string, messageId = nextId(childId)): Promise<string> {
-    await enqueueMessage(db, tables, { messageId, childId, destination: 'municipality', kind: 'care-communication', payload: payloadOf(messageId) });
+    await enqueueMessage(db, tables, 'general-practice', { kind: 'correspondence-letter', to: 'municipality', messageId, childId, payload: letterPayload(messageId) });
     return messageId;
   }
 
   const rowOf = async (messageId: string) => (await db.select().from(outbox).where(eq(outbox.messageId, messageId)))[0]!;
+  const due = (messageId: string) => db.update(outbox).set({ nextAttemptAt: sql`now()` }).where(eq(outbox.messageId, messageId));
 
   it('stores through the drizzle definitions what the generated migration created, with its defaults', async () => {
     const first = await enqueue('child-a');
     const second = await enqueue('child-a');
     const a = await rowOf(first);
     const b = await rowOf(second);
-    expect(a).toMatchObject({ childId: 'child-a', destination: 'municipality', kind: 'care-communication', status: 'QUEUED', attempts: 0 });
-    expect(a.payload).toEqual(payloadOf(first));
+    expect(a).toMatchObject({ childId: 'child-a', destination: 'municipality', kind: 'correspondence-letter', status: 'QUEUED', attempts: 0 });
+    expect(a.payload).toEqual(JSON.parse(JSON.stringify(letterPayload(first))));
     expect(a.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7/);
     expect(typeof a.sequence).toBe('number');
     expect(b.sequence).toBeGreaterThan(a.sequence);
@@ -79,16 +76,24 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
     expect(Date.parse(a.nextAttemptAt)).toBeLessThanOrEqual(Date.now() + 1000);
     expect(Date.parse(a.createdAt)).toBeGreaterThan(Date.now() - 60_000);
 
-    expect(await storeReceivedOnce(db, tables, { messageId: 'r-1', kind: 'status', sender: 'municipality', payload: { ok: true } })).toBe(true);
+    const stored = { messageId: 'r-1', kind: 'letter-receipt' as const, sender: 'municipality', payload: { ok: true } };
+    expect(await storeReceivedOnce(db, tables, stored)).toBe(true);
+    expect(await storeReceivedOnce(db, tables, stored)).toBe(false);
     const [received] = await db.select().from(receivedMessages).where(eq(receivedMessages.messageId, 'r-1'));
-    expect(received).toMatchObject({ messageId: 'r-1', kind: 'status', sender: 'municipality', payload: { ok: true } });
+    expect(received).toMatchObject({ messageId: 'r-1', kind: 'letter-receipt', sender: 'municipality', payload: { ok: true }, response: null });
     expect(Date.parse(received!.receivedAt)).toBeGreaterThan(Date.now() - 60_000);
   });
 
   it('enqueues atomically with the sender’s own writes, and refuses a reused message id', async () => {
     await expect(
       db.transaction(async (tx) => {
-        await enqueueMessage(tx, tables, { messageId: 'rolled-back', childId: 'child-r', destination: 'municipality', kind: 'status', payload: {} });
+        await enqueueMessage(tx, tables, 'general-practice', {
+          kind: 'correspondence-letter',
+          to: 'municipality',
+          messageId: 'rolled-back',
+          childId: 'child-r',
+          payload: letterPayload('rolled-back'),
+        });
         throw new Error('the sender’s own write failed');
       }),
     ).rejects.toThrow('own write failed');
@@ -99,19 +104,49 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
     expect(await db.select().from(outbox)).toHaveLength(1);
   });
 
-  it('sends a signed request, marks the message DELIVERED and runs onDelivered in that transaction', async () => {
+  it('refuses, in the sender’s transaction, a message the contract does not allow, and stores nothing', async () => {
+    const attempt = (message: unknown, from: SubgraphName = 'general-practice') =>
+      db.transaction(async (tx) => {
+        await tx.insert(outbox).values({ messageId: 'sender-own-record', childId: 'child-x', destination: 'municipality', kind: 'letter-receipt', payload: {} });
+        // Deliberately outside the types: what a careless caller (or a later refactoring) could pass.
+        await enqueueMessage(tx, tables, from as 'general-practice', message as Parameters<typeof enqueueMessage<'general-practice', 'correspondence-letter'>>[3]);
+      });
+    const base = { kind: 'correspondence-letter', to: 'municipality', messageId: 'bad-1', childId: 'child-x', payload: letterPayload('bad-1') };
+    const cases: [unknown, SubgraphName, RegExp][] = [
+      [{ ...base, payload: { ...base.payload, step: 'TRIN_3' } }, 'general-practice', /payload\.step: Invalid option/],
+      [{ ...base, payload: { ...base.payload, ydernummer: '0101104123' } }, 'general-practice', /payload\.ydernummer: must be 1 to 6 digits/],
+      [{ ...base, payload: { ...base.payload, bundle: { resourceType: 'Bundle' } } }, 'general-practice', /payload\.bundle: .*Bundle\.type/],
+      [{ ...base, payload: { ...base.payload, subject: 'Nul\u0000tegn' } }, 'general-practice', /payload\.subject contains a NUL character/],
+      [{ ...base, payload: { ...base.payload, subject: 'Halv \ud800 surrogat' } }, 'general-practice', /unpaired UTF-16 surrogate/],
+      [base, 'municipality', /does not let municipality send correspondence-letter to municipality/],
+      [{ ...base, to: 'bua' }, 'general-practice', /does not let general-practice send correspondence-letter to bua/],
+      [{ ...base, kind: 'care-communication' }, 'general-practice', /No message kind care-communication/],
+      [{ ...base, messageId: 'with space' }, 'general-practice', /messageId must be/],
+    ];
+    for (const [message, from, problem] of cases) {
+      const error = await attempt(message, from).then(() => undefined, (e: unknown) => e);
+      expect(error, String(problem)).toBeInstanceOf(MessageContractError);
+      expect((error as Error).message).toMatch(problem);
+      expect((error as Error).message).not.toContain(LETTER_CPR);
+    }
+    expect(await db.select().from(outbox)).toEqual([]);
+  });
+
+  it('sends a signed request, marks the message DELIVERED and runs the kind’s onDelivered with the typed answer in that transaction', async () => {
     const messageId = await enqueue('child-d');
     const seen: { row: OutboxRow; response: unknown; statusInTx: string }[] = [];
     const delivered = await worker({
-      onDelivered: async (tx, row, response) => {
-        const [inTx] = await tx.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, row.id));
-        seen.push({ row, response, statusInTx: inTx!.status });
+      onDelivered: {
+        'correspondence-letter': async (tx, row, response) => {
+          const [inTx] = await tx.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, row.id));
+          seen.push({ row, response, statusInTx: inTx!.status });
+        },
       },
     }).runOnce();
     expect(delivered).toBe(1);
-    expect(recipient.received).toEqual([{ messageId, kind: 'care-communication', sender: 'general-practice', payload: payloadOf(messageId) }]);
+    expect(recipient.received).toEqual([{ messageId, kind: 'correspondence-letter', sender: 'general-practice', payload: JSON.parse(JSON.stringify(letterPayload(messageId))) }]);
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.response).toEqual({ acknowledged: messageId });
+    expect(seen[0]!.response).toEqual({ replyDueOn: '2026-12-01' });
     expect(seen[0]!.statusInTx).toBe('DELIVERED');
     const row = await rowOf(messageId);
     expect(row).toMatchObject({ status: 'DELIVERED', attempts: 1, lastError: null });
@@ -120,13 +155,23 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
     expect(recipient.received).toHaveLength(1);
   });
 
+  it('is refused by the receiver when signed with another sector’s key, and keeps retrying (401 is not final)', async () => {
+    const messageId = await enqueue('child-k');
+    const w = worker({ signingKey: keyOf('municipality') });
+    expect(await w.runOnce()).toBe(0);
+    expect(await rowOf(messageId)).toMatchObject({ status: 'QUEUED', attempts: 1, lastError: 'HTTP 401 BAD_SIGNATURE' });
+    expect(recipient.received).toEqual([]);
+  });
+
   it('rolls the delivery record back when onDelivered throws, and delivers again (the recipient deduplicates)', async () => {
     const messageId = await enqueue('child-od');
     let calls = 0;
     const w = worker({
-      onDelivered: async () => {
-        calls += 1;
-        if (calls === 1) throw new Error('follow-up failed');
+      onDelivered: {
+        'correspondence-letter': async () => {
+          calls += 1;
+          if (calls === 1) throw new Error('follow-up failed');
+        },
       },
     });
     expect(await w.runOnce()).toBe(0);
@@ -163,18 +208,34 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
     // The first is not due for a minute; the second must not overtake it.
     expect(await w.runOnce()).toBe(0);
     expect(recipient.received).toEqual([]);
-    await db.update(outbox).set({ nextAttemptAt: sql`now()` }).where(eq(outbox.messageId, first));
+    await due(first);
     expect(await w.runOnce()).toBe(1);
     expect(await w.runOnce()).toBe(1);
     expect(recipient.received.map((m) => m.messageId)).toEqual([first, second]);
   });
 
-  it('records a failed POST (status, attempts, backoff) without the payload, and gives up after maxAttempts', async () => {
+  it('orders per child and recipient: a message held back for one recipient does not hold back the same child’s messages to another', async () => {
+    const bua = await startRecipient({ name: 'bua' });
+    try {
+      // Inserted as rows: no kind of today's contract goes from general practice to BUA, but the worker routes by row.
+      await db.insert(outbox).values({ messageId: 'to-bua-1', childId: 'child-two', destination: 'bua', kind: 'correspondence-letter', payload: {} });
+      const toMunicipality = await enqueue('child-two');
+      bua.refuseWith = 503;
+      const w = worker({ endpoints: { municipality: recipient.url, bua: bua.url }, backoffMs: () => 60_000 });
+      expect(await w.runOnce()).toBe(1);
+      expect(recipient.received.map((m) => m.messageId)).toEqual([toMunicipality]);
+      expect(await rowOf('to-bua-1')).toMatchObject({ status: 'QUEUED', lastError: 'HTTP 503 TEST_REFUSAL' });
+    } finally {
+      await bua.stop();
+    }
+  });
+
+  it('records a failed POST (status, attempts, backoff) without the payload; out of attempts it is FAILED and holds back the child’s later messages, visibly, until retried', async () => {
     const { log, lines } = capturingLogger();
     const messageId = await enqueue('child-f');
     const later = await enqueue('child-f');
     recipient.refuseWith = 503;
-    const failed: OutboxRow[] = [];
+    const failed: { row: OutboxRow; failure: DeliveryFailure }[] = [];
     const backoffs: number[] = [];
     const w = worker({
       log,
@@ -183,10 +244,10 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
         backoffs.push(attempt);
         return attempt === 1 ? 30_000 : 0;
       },
-      onFailed: async (tx, row) => {
+      onFailed: async (tx, row, failure) => {
         const [inTx] = await tx.select({ status: outbox.status }).from(outbox).where(eq(outbox.id, row.id));
         expect(inTx!.status).toBe('FAILED');
-        failed.push(row);
+        failed.push({ row, failure });
       },
     });
 
@@ -194,34 +255,67 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
     let row = await rowOf(messageId);
     expect(row).toMatchObject({ status: 'QUEUED', attempts: 1, lastError: 'HTTP 503 TEST_REFUSAL' });
     expect(Date.parse(row.nextAttemptAt)).toBeGreaterThan(Date.now() + 20_000);
-    await db.update(outbox).set({ nextAttemptAt: sql`now()` }).where(eq(outbox.messageId, messageId));
+    await due(messageId);
 
     expect(await w.runOnce()).toBe(0);
     expect(await w.runOnce()).toBe(0);
     row = await rowOf(messageId);
     expect(row).toMatchObject({ status: 'FAILED', attempts: 3, lastError: 'HTTP 503 TEST_REFUSAL' });
     expect(backoffs).toEqual([1, 2]);
-    expect(failed.map((r) => r.messageId)).toEqual([messageId]);
+    expect(failed.map((f) => [f.row.messageId, f.failure])).toEqual([[messageId, { permanent: false, error: 'HTTP 503 TEST_REFUSAL' }]]);
 
-    // A FAILED message no longer holds back the child's next one.
+    // The FAILED message holds back the child's next one, and that one says what it waits for, however often we try.
     recipient.refuseWith = undefined;
-    expect(await w.runOnce()).toBe(1);
-    expect(recipient.received.map((m) => m.messageId)).toEqual([later]);
+    expect(await w.runOnce()).toBe(0);
+    expect(await w.runOnce()).toBe(0);
+    expect(recipient.received).toEqual([]);
+    expect(await rowOf(later)).toMatchObject({ status: 'QUEUED', attempts: 0, lastError: waitingFor(messageId) });
+    // Queued after the failure: it says so from the start.
+    const latest = await enqueue('child-f');
+    expect(await rowOf(latest)).toMatchObject({ status: 'QUEUED', lastError: waitingFor(messageId) });
 
-    // Retried by hand: queued again with a fresh set of attempts, then delivered.
+    // Retried by hand: queued again with a fresh set of attempts, then the queue moves on in order.
     expect(await retryFailedMessage(db, tables, messageId)).toBe(true);
     expect(await rowOf(messageId)).toMatchObject({ status: 'QUEUED', attempts: 0 });
     expect(await retryFailedMessage(db, tables, messageId)).toBe(false);
     expect(await retryFailedMessage(db, tables, 'no-such-message')).toBe(false);
     expect(await w.runOnce()).toBe(1);
-    expect(await rowOf(messageId)).toMatchObject({ status: 'DELIVERED', attempts: 1 });
+    expect(await rowOf(messageId)).toMatchObject({ status: 'DELIVERED', attempts: 1, lastError: null });
+    expect(await rowOf(later)).toMatchObject({ status: 'QUEUED', lastError: null });
+    expect(await w.runOnce()).toBe(1);
+    expect(await w.runOnce()).toBe(1);
+    expect(recipient.received.map((m) => m.messageId)).toEqual([messageId, later, latest]);
     expect(await retryFailedMessage(db, tables, messageId)).toBe(false);
 
     expect(lines.length).toBeGreaterThan(0);
-    expect(lines.join('\n')).not.toContain(CPR);
+    expect(lines.join('\n')).not.toContain(LETTER_CPR);
     expect(lines.some((line) => line.includes('"level":50') && line.includes(messageId))).toBe(true);
     const errors = await db.select({ lastError: outbox.lastError }).from(outbox);
-    expect(errors.map((e) => e.lastError ?? '').join()).not.toContain(CPR);
+    expect(errors.map((e) => e.lastError ?? '').join()).not.toContain(LETTER_CPR);
+  });
+
+  it('marks a message FAILED at the first permanent refusal, with the receiver’s reason, and stops trying', async () => {
+    const messageId = await enqueue('child-p');
+    const later = await enqueue('child-p');
+    recipient.refuseWith = 422;
+    const failures: DeliveryFailure[] = [];
+    const w = worker({ onFailed: async (_tx, _row, failure) => void failures.push(failure) });
+    expect(await w.runOnce()).toBe(0);
+    expect(await rowOf(messageId)).toMatchObject({ status: 'FAILED', attempts: 1, lastError: 'HTTP 422 TEST_REFUSAL: refused by the test' });
+    expect(failures).toEqual([{ permanent: true, error: 'HTTP 422 TEST_REFUSAL: refused by the test' }]);
+    expect(await rowOf(later)).toMatchObject({ status: 'QUEUED', lastError: waitingFor(messageId) });
+    recipient.refuseWith = undefined;
+    expect(await w.runOnce()).toBe(0);
+    expect(await rowOf(messageId)).toMatchObject({ status: 'FAILED', attempts: 1 });
+
+    // A person gives it up: it never goes, and the child's next message is free to.
+    expect(await giveUpFailedMessage(db, tables, later, 'test:gp')).toBe(false);
+    expect(await giveUpFailedMessage(db, tables, messageId, 'test:gp')).toBe(true);
+    expect((await rowOf(messageId)).status).toBe('GIVEN_UP');
+    expect((await rowOf(messageId)).lastError).toMatch(/^given up \(test:gp\) after: HTTP 422/);
+    expect(await rowOf(later)).toMatchObject({ status: 'QUEUED', lastError: null });
+    expect(await w.runOnce()).toBe(1);
+    expect(recipient.received.map((m) => m.messageId)).toEqual([later]);
   });
 
   it('records connection refused as the error code', async () => {
@@ -229,25 +323,26 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
     // A port that was just free: nothing listens there.
     const gone = await startRecipient();
     await gone.stop();
-    const w = worker({ endpoints: { municipality: gone.url, 'general-practice': recipient.url } });
+    const w = worker({ endpoints: { municipality: gone.url } });
     expect(await w.runOnce()).toBe(0);
     expect(await rowOf(messageId)).toMatchObject({ status: 'QUEUED', attempts: 1, lastError: 'connection error ECONNREFUSED' });
   });
 
-  it('delivers everything queued while the recipient was down exactly once, in order per child, once it is back', async () => {
+  it('keeps retrying through a long outage and then delivers everything exactly once, in order per child, with nothing FAILED', async () => {
     const children = ['c1', 'c2', 'c3', 'c4', 'c5'];
     const expected = new Map<string, string[]>(children.map((c) => [c, []]));
     await recipient.stop();
+    // The default attempt budget, with no waiting between attempts: 40 passes stand for a long outage.
+    const w = worker();
     try {
       for (let i = 0; i < 30; i++) {
         const child = children[i % children.length]!;
         expected.get(child)!.push(await enqueue(child, `down-${child}-${i}`));
       }
-      const w = worker({ maxAttempts: 100 });
-      for (let i = 0; i < 3; i++) expect(await w.runOnce()).toBe(0);
-      const attempts = await db.select({ attempts: outbox.attempts, lastError: outbox.lastError }).from(outbox).where(eq(outbox.attempts, 3));
-      expect(attempts).toHaveLength(children.length);
-      expect(attempts.every((a) => a.lastError === 'connection error ECONNREFUSED')).toBe(true);
+      for (let i = 0; i < 40; i++) expect(await w.runOnce()).toBe(0);
+      const attempted = await db.select({ attempts: outbox.attempts, lastError: outbox.lastError, status: outbox.status }).from(outbox).where(eq(outbox.attempts, 40));
+      expect(attempted).toHaveLength(children.length);
+      expect(attempted.every((a) => a.lastError === 'connection error ECONNREFUSED' && a.status === 'QUEUED')).toBe(true);
 
       await recipient.restart();
       let delivered = 0;
@@ -269,8 +364,10 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
     const messageId = await enqueue('child-l');
     let onDelivered = 0;
     const w = worker({
-      onDelivered: async () => {
-        onDelivered += 1;
+      onDelivered: {
+        'correspondence-letter': async () => {
+          onDelivered += 1;
+        },
       },
     });
     // Before the recipient answers, another worker claims the message again (its attempt count moves on).
@@ -301,24 +398,36 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
   });
 });
 
-it('signs exactly the bytes sent', () => {
-  const body = JSON.stringify({ messageId: 'm', kind: 'status', payload: {} });
-  expect(signBody(body, 'k', 'municipality')).toMatch(/^[0-9a-f]{64}$/);
-  expect(signBody(body, 'k', 'municipality')).toBe(signBody(Buffer.from(body), 'k', 'municipality'));
-  expect(signBody(body, 'k', 'municipality')).not.toBe(signBody(body, 'other', 'municipality'));
-  // The sender is signed: a signature made for one sector is no good for another.
-  expect(signBody(body, 'k', 'municipality')).not.toBe(signBody(body, 'k', 'general-practice'));
-  expect(SIGNATURE_HEADER).toBe('x-message-signature');
-  expect(SENDER_HEADER).toBe('x-message-sender');
-});
+describe('delivery policy', () => {
+  it('backs off exponentially with jitter, capped at a minute however many attempts were made', () => {
+    for (let i = 0; i < 50; i++) {
+      expect(defaultBackoffMs(1)).toBeGreaterThanOrEqual(250);
+      expect(defaultBackoffMs(1)).toBeLessThanOrEqual(500);
+      expect(defaultBackoffMs(4)).toBeGreaterThanOrEqual(2000);
+      expect(defaultBackoffMs(4)).toBeLessThanOrEqual(4000);
+      for (const attempt of [30, 1000, DEFAULT_MAX_ATTEMPTS]) {
+        expect(defaultBackoffMs(attempt)).toBeLessThanOrEqual(60_000);
+        expect(defaultBackoffMs(attempt)).toBeGreaterThanOrEqual(30_000);
+      }
+    }
+  });
 
-it('backs off exponentially with jitter, capped at a minute', () => {
-  for (let i = 0; i < 50; i++) {
-    expect(defaultBackoffMs(1)).toBeGreaterThanOrEqual(250);
-    expect(defaultBackoffMs(1)).toBeLessThanOrEqual(500);
-    expect(defaultBackoffMs(4)).toBeGreaterThanOrEqual(2000);
-    expect(defaultBackoffMs(4)).toBeLessThanOrEqual(4000);
-    expect(defaultBackoffMs(30)).toBeLessThanOrEqual(60_000);
-    expect(defaultBackoffMs(30)).toBeGreaterThanOrEqual(30_000);
-  }
+  it('retries for about a day before a message that keeps failing becomes FAILED', () => {
+    // From the 8th attempt the delay is 30-60 s: the minimum total is well over half a day, the average about a day.
+    const minimum = Array.from({ length: DEFAULT_MAX_ATTEMPTS - 1 }, (_, i) => Math.min(500 * 2 ** i, 60_000) / 2).reduce((a, b) => a + b, 0);
+    expect(minimum / 3_600_000).toBeGreaterThan(12);
+  });
+
+  it('treats a refusal as final unless the receiver may accept the message later', () => {
+    expect([400, 403, 413, 422].every(isPermanentRefusal)).toBe(true);
+    // Not a refusal of the message: a key or a URL to fix, or a receiver asking us to come back later.
+    expect([401, 404, 405, 408, 429, 500, 502, 503, 504, 200].some(isPermanentRefusal)).toBe(false);
+  });
+
+  it('keeps a receiver’s reason to one line, without anything shaped like a CPR number', () => {
+    expect(sanitiseReason('No inbox\nhas 0101104123 or 010110-4123; location 5790000000005')).toBe(
+      'No inbox has [number withheld] or [number withheld]; location 5790000000005',
+    );
+    expect(sanitiseReason('x'.repeat(1000))).toHaveLength(400);
+  });
 });

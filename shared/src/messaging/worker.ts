@@ -1,24 +1,40 @@
+import type { KeyObject } from 'node:crypto';
 import { and, asc, eq, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
+import type { SubgraphName } from '../config.ts';
 import { describeErrorForLog, type Logger } from '../server/logger.ts';
-import type { MessagingDb } from './outbox.ts';
-import { SENDER_HEADER, SIGNATURE_HEADER, signBody } from './signature.ts';
-import type { Destination, MessagingTables, OutboxRow } from './tables.ts';
+import { checkResponse, type KindsFrom, type MessageKind, type MessageResponse } from './contract.ts';
+import { successorsOf, waitingFor, type MessagingDb } from './outbox.ts';
+import { SENDER_HEADER, SIGNATURE_HEADER, signMessage } from './signature.ts';
+import type { MessagingTables, OutboxRow } from './tables.ts';
 
-export interface DeliveryWorkerOptions {
+/** Runs in the transaction that marks a message of kind K DELIVERED, with the receiver's answer (null if it gave none the contract knows). */
+export type DeliveredHook<K extends MessageKind> = (tx: MessagingDb, row: OutboxRow, response: MessageResponse<K> | null) => Promise<void>;
+
+/** Why a message became FAILED: refused for good by the receiver (`permanent`), or out of attempts. */
+export interface DeliveryFailure {
+  permanent: boolean;
+  error: string;
+}
+
+export interface DeliveryWorkerOptions<S extends SubgraphName> {
+  /** This subgraph: it signs as this sender, and may send only the kinds the contract lets it. */
+  sender: S;
   db: MessagingDb;
   tables: MessagingTables;
-  /** The message endpoint of each destination, e.g. `http://localhost:4001/messages`. */
-  endpoints: Record<Destination, string>;
-  /** Shared with the recipients: HMAC-SHA256 of the raw body, hex, in the x-message-signature header. */
-  signingSecret: string;
-  /** This sector, sent as x-message-sender, e.g. `general-practice`. */
-  sender: string;
-  /** Attempts before a message becomes FAILED (default 8). */
+  /** The message endpoint of each receiver, e.g. `{ municipality: 'http://localhost:4001/messages' }`. Read at send time. */
+  endpoints: Partial<Record<SubgraphName, string>>;
+  /** This subgraph's Ed25519 private key. */
+  signingKey: KeyObject;
+  /**
+   * Attempts before a message that keeps failing transiently (receiver down, 5xx, timeouts) becomes FAILED. The
+   * default, 2,000, is about a day of retrying: the delay doubles from half a second and stays at 30-60 s from the
+   * eighth attempt, so a receiver that is down for minutes or hours catches up by itself, in order.
+   */
   maxAttempts?: number;
-  /** Delay before attempt `attempt + 1`, given the number of attempts made (default: exponential with jitter). */
+  /** Delay before attempt `attempt + 1`, given the number of attempts made (default: exponential with jitter, capped). */
   backoffMs?: (attempt: number) => number;
-  /** Messages claimed per pass, at most one per child (default 20). */
+  /** Messages claimed per pass, at most one per child and receiver (default 20). */
   batchSize?: number;
   /** Pause between passes that found nothing to send (default 250). */
   pollIntervalMs?: number;
@@ -29,10 +45,10 @@ export interface DeliveryWorkerOptions {
    * that ran out mid-send would let another worker send the message again.
    */
   leaseMs?: number;
-  /** Runs in the transaction that marks the message DELIVERED, with the recipient's `response`. */
-  onDelivered?: (tx: MessagingDb, row: OutboxRow, response: unknown) => Promise<void>;
-  /** Runs in the transaction that marks the message FAILED. */
-  onFailed?: (tx: MessagingDb, row: OutboxRow) => Promise<void>;
+  /** Per kind: runs in the transaction that marks the message DELIVERED. */
+  onDelivered?: { [K in KindsFrom<S>]?: DeliveredHook<K> };
+  /** Runs in the transaction that marks a message FAILED. */
+  onFailed?: (tx: MessagingDb, row: OutboxRow, failure: DeliveryFailure) => Promise<void>;
   log: Logger;
 }
 
@@ -45,13 +61,26 @@ export interface DeliveryWorker {
   runOnce(): Promise<number>;
 }
 
+export const DEFAULT_MAX_ATTEMPTS = 2000;
+export const MAX_BACKOFF_MS = 60_000;
+
 /** 500 ms, doubling per attempt, capped at a minute; "equal jitter" keeps senders recovering together from retrying in step. */
 export function defaultBackoffMs(attempt: number): number {
-  const ceiling = Math.min(500 * 2 ** Math.max(attempt - 1, 0), 60_000);
+  const ceiling = Math.min(500 * 2 ** Math.min(Math.max(attempt - 1, 0), 30), MAX_BACKOFF_MS);
   return ceiling / 2 + Math.random() * (ceiling / 2);
 }
 
-type Outcome = { ok: true; response: unknown } | { ok: false; error: string };
+type Outcome = { ok: true; response: unknown } | { ok: false; permanent: boolean; error: string };
+
+/**
+ * Statuses a message endpoint answers for a message it will never store, however often it is sent: malformed (400),
+ * kind not allowed from this sender (403), too large (413), refused by the contract or the receiver's rules (422).
+ * Everything else is retried: 401 (the receiver cannot verify our signature: a key not yet configured there, which
+ * people fix, after which the retries succeed), 404 and 405 (a misconfigured endpoint URL), 408, 429 and 5xx.
+ */
+export function isPermanentRefusal(status: number): boolean {
+  return status === 400 || status === 403 || status === 413 || status === 422;
+}
 
 /**
  * The delivery worker of one subgraph's outbox. Any number of instances may run against one database.
@@ -66,13 +95,14 @@ type Outcome = { ok: true; response: unknown } | { ok: false; error: string };
  * SKIP LOCKED keeps concurrent claims from blocking on or taking each other's rows; a claimed message is no longer
  * due, so later claims pass it over.
  *
- * Order per child: only a child's oldest QUEUED message is ever claimable. While it is being sent, waiting for a retry
- * or leased, it stays QUEUED and holds back the child's later messages; once DELIVERED or FAILED the next one goes.
+ * Order per child and receiver: a message is claimable only when no earlier message for the same child and receiver
+ * is QUEUED (being sent, waiting for a retry, or leased) or FAILED. A FAILED message therefore holds back its
+ * successors, which say so in last_error, until a person retries it (the queue then moves on in order) or gives it up.
  */
-export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWorker {
-  const { db, tables, log } = options;
+export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWorkerOptions<S>): DeliveryWorker {
+  const { db, tables, log, sender } = options;
   const { outbox } = tables;
-  const maxAttempts = options.maxAttempts ?? 8;
+  const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const backoffMs = options.backoffMs ?? defaultBackoffMs;
   const batchSize = options.batchSize ?? 20;
   const pollIntervalMs = options.pollIntervalMs ?? 250;
@@ -80,8 +110,9 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
   const leaseMs = options.leaseMs ?? 60_000;
   if (leaseMs <= requestTimeoutMs) throw new RangeError('DeliveryWorker: leaseMs must exceed requestTimeoutMs');
   if (maxAttempts < 1 || batchSize < 1) throw new RangeError('DeliveryWorker: maxAttempts and batchSize must be at least 1');
+  const onDelivered = (options.onDelivered ?? {}) as Partial<Record<string, (tx: MessagingDb, row: OutboxRow, response: unknown) => Promise<void>>>;
 
-  const interval = (ms: number) => sql`(${`${Math.max(0, Math.round(ms))} milliseconds`})::interval`;
+  const interval = (ms: number) => sql`(${`${Math.max(0, Math.round(Math.min(ms, MAX_BACKOFF_MS * 60)))} milliseconds`})::interval`;
 
   async function claim(): Promise<OutboxRow[]> {
     const earlier = alias(outbox, 'earlier');
@@ -96,7 +127,14 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
             db
               .select({ one: sql`1` })
               .from(earlier)
-              .where(and(eq(earlier.childId, outbox.childId), eq(earlier.status, 'QUEUED'), lt(earlier.sequence, outbox.sequence))),
+              .where(
+                and(
+                  eq(earlier.childId, outbox.childId),
+                  eq(earlier.destination, outbox.destination),
+                  inArray(earlier.status, ['QUEUED', 'FAILED']),
+                  lt(earlier.sequence, outbox.sequence),
+                ),
+              ),
           ),
         ),
       )
@@ -116,15 +154,15 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
   async function send(row: OutboxRow): Promise<Outcome> {
     const url = options.endpoints[row.destination];
-    if (!url) return { ok: false, error: `no endpoint configured for ${row.destination}` };
+    if (!url) return { ok: false, permanent: false, error: `no message endpoint configured for ${row.destination}` };
     const body = JSON.stringify({ messageId: row.messageId, kind: row.kind, payload: row.payload });
     try {
       const response = await fetch(url, {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
-          [SIGNATURE_HEADER]: signBody(body, options.signingSecret, options.sender),
-          [SENDER_HEADER]: options.sender,
+          [SIGNATURE_HEADER]: signMessage(body, { sender, receiver: row.destination }, options.signingKey),
+          [SENDER_HEADER]: sender,
         },
         body,
         signal: AbortSignal.timeout(requestTimeoutMs),
@@ -133,17 +171,23 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
       const text = await response.text();
       const parsed = parseJson(text);
       if (!response.ok) {
-        // The recipient's machine-readable code only: its free text is not ours to vet for personal data.
-        const code = typeof parsed?.['error'] === 'string' && /^[A-Z_]{1,40}$/.test(parsed['error']) ? ` ${parsed['error']}` : '';
-        return { ok: false, error: `HTTP ${response.status}${code}` };
+        const permanent = isPermanentRefusal(response.status);
+        return { ok: false, permanent, error: describeRefusal(response.status, parsed, permanent) };
       }
       return { ok: true, response: parsed?.['response'] };
     } catch (error) {
-      return { ok: false, error: describeSendError(error, requestTimeoutMs) };
+      return { ok: false, permanent: false, error: describeSendError(error, requestTimeoutMs) };
     }
   }
 
   async function recordDelivered(row: OutboxRow, response: unknown): Promise<boolean> {
+    const hook = onDelivered[row.kind];
+    let answer: unknown = null;
+    if (hook && response !== undefined && response !== null) {
+      const checked = checkResponse(row.kind, response);
+      if (checked.ok) answer = checked.value;
+      else log.warn({ messageId: row.messageId, kind: row.kind, problems: checked.problems }, 'the receiver’s answer does not match the contract; ignored');
+    }
     return db.transaction(async (tx) => {
       const [delivered] = await tx
         .update(outbox)
@@ -151,27 +195,34 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         .where(stillOurs(row))
         .returning();
       if (!delivered) return false;
-      await options.onDelivered?.(tx, delivered, response);
+      // Had it ever FAILED, its successors say they wait for it; they no longer do.
+      if (row.lastError !== null) {
+        await tx.update(outbox).set({ lastError: null }).where(and(successorsOf(tables, row), eq(outbox.lastError, waitingFor(row.messageId))));
+      }
+      await hook?.(tx, delivered, answer);
       return true;
     });
   }
 
-  async function recordFailure(row: OutboxRow, error: string): Promise<void> {
-    const final = row.attempts >= maxAttempts;
+  async function recordFailure(row: OutboxRow, outcome: { permanent: boolean; error: string }): Promise<void> {
+    const final = outcome.permanent || row.attempts >= maxAttempts;
     await db.transaction(async (tx) => {
       const [updated] = await tx
         .update(outbox)
         .set(
           final
-            ? { status: 'FAILED', lastError: error, nextAttemptAt: sql`now()` }
-            : { lastError: error, nextAttemptAt: sql`now() + ${interval(backoffMs(row.attempts))}` },
+            ? { status: 'FAILED', lastError: outcome.error, nextAttemptAt: sql`now()` }
+            : { lastError: outcome.error, nextAttemptAt: sql`now() + ${interval(backoffMs(row.attempts))}` },
         )
         .where(stillOurs(row))
         .returning();
-      if (updated && final) await options.onFailed?.(tx, updated);
+      if (!updated || !final) return;
+      await tx.update(outbox).set({ lastError: waitingFor(row.messageId) }).where(successorsOf(tables, row));
+      await options.onFailed?.(tx, updated, { permanent: outcome.permanent, error: outcome.error });
     });
-    const fields = { messageId: row.messageId, destination: row.destination, kind: row.kind, attempts: row.attempts, error };
-    if (final) log.error(fields, 'message FAILED: giving up after the last attempt');
+    const fields = { messageId: row.messageId, destination: row.destination, kind: row.kind, attempts: row.attempts, error: outcome.error };
+    if (outcome.permanent) log.error(fields, 'message FAILED: refused for good by the receiver; later messages for the child wait for it');
+    else if (final) log.error(fields, 'message FAILED: giving up after the last attempt; later messages for the child wait for it');
     else log.warn(fields, 'message delivery failed; will retry');
   }
 
@@ -180,7 +231,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
     try {
       const outcome = await send(row);
       if (!outcome.ok) {
-        await recordFailure(row, outcome.error);
+        await recordFailure(row, outcome);
         return false;
       }
       try {
@@ -194,7 +245,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
         // Rolled back: the recipient has it, but our record does not say so. Count it as a failed attempt; the resend
         // is stored once by the recipient (same message id) and onDelivered gets another chance.
         log.error({ ...ids, err: describeErrorForLog(error) }, 'recording a delivery failed');
-        await recordFailure(row, 'recording the delivery failed');
+        await recordFailure(row, { permanent: false, error: 'recording the delivery failed' });
         return false;
       }
     } catch (error) {
@@ -206,7 +257,7 @@ export function createDeliveryWorker(options: DeliveryWorkerOptions): DeliveryWo
 
   async function pass(): Promise<{ claimed: number; delivered: number }> {
     const claimed = await claim();
-    // Different children by construction (one claimable message per child), so sending them at once keeps order.
+    // Different children or receivers by construction (one claimable message each), so sending them at once keeps order.
     const results = await Promise.all(claimed.map(deliver));
     return { claimed: claimed.length, delivered: results.filter(Boolean).length };
   }
@@ -259,6 +310,26 @@ function parseJson(text: string): Record<string, unknown> | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * `HTTP <status> <CODE>`, and for a permanent refusal the receiver's reason too: a person must act on it (our
+ * endpoints word reasons by field and rule, never by value). Control characters are dropped, anything shaped like a
+ * CPR number is withheld and the length is bounded, as the text ends up in last_error, logs and letter histories.
+ */
+export function describeRefusal(status: number, body: Record<string, unknown> | undefined, withReason: boolean): string {
+  const code = typeof body?.['error'] === 'string' && /^[A-Z_]{1,40}$/.test(body['error']) ? ` ${body['error']}` : '';
+  const reason = withReason && typeof body?.['message'] === 'string' ? `: ${sanitiseReason(body['message'])}` : '';
+  return `HTTP ${status}${code}${reason}`;
+}
+
+export function sanitiseReason(text: string): string {
+  return [...text]
+    .map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? ' ' : c))
+    .join('')
+    .replace(/ {2,}/g, ' ')
+    .replace(/(?<!\d)\d{6}-?\d{4}(?!\d)/g, '[number withheld]')
+    .slice(0, 400);
 }
 
 /** What went wrong, in terms that never include the request: error names and codes only. */

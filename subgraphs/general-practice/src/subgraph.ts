@@ -1,21 +1,23 @@
 import {
-  messageEndpoint,
+  sectorMessaging,
   startSectorSubgraph,
   type DeliveryWorker,
+  type MessageReceiverApi,
   type RunningSectorSubgraph,
+  type SectorMessaging,
   type SectorSubgraphOptions,
 } from '@pathway-graph/shared';
 import { generalPracticeOwnership } from './access.ts';
 import { createLoaders } from './db/loaders.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
-import { createLetterDeliveryWorker, receiveFromMunicipality, type GeneralPracticeMessagingOptions } from './letters/messaging.ts';
+import { letterDelivery, messageHandlers, messagingTables, type GeneralPracticeMessagingOptions } from './letters/messaging.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export interface GeneralPracticeSubgraphOptions extends SectorSubgraphOptions {
   /**
-   * The channel to the municipality: when given, a delivery worker sends queued letters to `endpoints.municipality`
-   * and POST /messages receives read receipts and replies. Without it letters stay QUEUED (tests drive delivery).
+   * Keys and endpoints of the channel to the municipality: when given, a delivery worker sends queued letters and
+   * POST /messages receives read receipts and replies. Without it letters stay QUEUED (tests drive delivery).
    */
   messaging?: GeneralPracticeMessagingOptions;
 }
@@ -23,12 +25,14 @@ export interface GeneralPracticeSubgraphOptions extends SectorSubgraphOptions {
 export interface RunningGeneralPracticeSubgraph extends RunningSectorSubgraph<typeof schema> {
   /** The letter delivery worker, when messaging is configured (started already). */
   worker: DeliveryWorker | null;
+  /** Applies a message as the message endpoint does once the sender is verified (tests, in-process delivery). */
+  receiveMessage: MessageReceiverApi['receive'];
 }
 
 /** Opens the database (migrating it), optionally seeds demo data, and serves. */
 export async function startGeneralPracticeSubgraph(options: GeneralPracticeSubgraphOptions): Promise<RunningGeneralPracticeSubgraph> {
-  // Created while the subgraph starts (it needs the database), started once it serves.
-  const delivery: { worker: DeliveryWorker | null } = { worker: null };
+  // Made while the subgraph starts (it needs the database); the worker starts once the subgraph serves.
+  const made: { messaging?: SectorMessaging } = {};
   const service = await startSectorSubgraph(
     {
       name: 'general-practice',
@@ -46,18 +50,22 @@ export async function startGeneralPracticeSubgraph(options: GeneralPracticeSubgr
         if (seeded.practices) log.info(seeded, 'seeded fictitious demo practices and synthetic children');
       },
       extend: (db, _, log) => {
-        const messaging = options.messaging;
-        if (!messaging) return {};
-        const started = (delivery.worker = createLetterDeliveryWorker(db, messaging, log));
-        return {
-          routes: (app) =>
-            void app.post('/messages', messageEndpoint({ signingSecret: messaging.signingSecret, handle: receiveFromMunicipality(db), log })),
-          onClose: () => started.stop(),
-        };
+        const { maxAttempts, backoffMs, ...config } = options.messaging ?? {};
+        const messaging = (made.messaging = sectorMessaging({
+          subgraph: 'general-practice',
+          db,
+          tables: messagingTables,
+          ...(options.messaging ? { config: config as GeneralPracticeMessagingOptions } : {}),
+          handlers: messageHandlers,
+          delivery: { ...letterDelivery, ...(maxAttempts === undefined ? {} : { maxAttempts }), ...(backoffMs ? { backoffMs } : {}) },
+          log,
+        }));
+        return { routes: messaging.routes, onClose: messaging.stop };
       },
     },
     options,
   );
-  delivery.worker?.start();
-  return Object.assign(service, { worker: delivery.worker });
+  const messaging = made.messaging!;
+  messaging.start();
+  return Object.assign(service, { worker: messaging.worker, receiveMessage: messaging.receiver!.receive });
 }

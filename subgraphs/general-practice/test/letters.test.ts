@@ -5,19 +5,20 @@ import {
   glnFromPrefix,
   MUNICIPALITY_INBOXES,
   parseCareCommunicationBundle,
-  signBody,
+  SENDER_HEADER,
+  SIGNATURE_HEADER,
+  signMessage,
   type CareCommunicationMessage,
 } from '@pathway-graph/shared';
+import { keyring, startRecipient } from '@pathway-graph/shared/messaging/test-helpers';
 import { as, testVerifier } from '@pathway-graph/test/support/auth';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
 import { postGraphQL } from '@pathway-graph/test/support/graphql';
 import { count, eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertPracticesAndChildren, type GeneralPracticeDb } from '../src/db/repository.ts';
-import { accessLog, letters, outbox } from '../src/db/schema.ts';
+import { accessLog, letters, outbox, receivedMessages, replies } from '../src/db/schema.ts';
 import { ACUTE_MESSAGE, NOTIFICATION_MESSAGE } from '../src/rules/letter.ts';
 import { startGeneralPracticeSubgraph, type RunningGeneralPracticeSubgraph } from '../src/subgraph.ts';
 
@@ -35,7 +36,6 @@ const practice = (ydernummer: string, municipalityCode: number) => ({
 });
 /** gp-107510 (and gp-107510-b) work in 107510; gp-106570 in another practice. */
 const PRACTICES = [practice('107510', 751), practice('106570', 657)];
-const SECRET = 'letters-test-signing-secret-0123456789';
 
 const LETTER_FIELDS = `id messageId child { id } recipient { municipality { code } code inboxName locationNumber } subject topic category
   text step consentGivenBy consentGivenOn signedBy status statusHistory { status at note } sentAt replyDueOn overdue
@@ -171,7 +171,7 @@ describeWithDatabases('correspondence letters', (backend) => {
     expect(JSON.stringify({ ...letter, exportBundle: null })).not.toContain(CHILD_CPR);
     expect(await counts(subgraph.database.db)).toEqual({ letters: before.letters + 1, outbox: before.outbox + 1 });
     const [message] = await subgraph.database.db.select().from(outbox).where(eq(outbox.messageId, input.messageId));
-    expect(message).toMatchObject({ childId: CHILD_ID, destination: 'municipality', kind: 'care-communication', status: 'QUEUED' });
+    expect(message).toMatchObject({ childId: CHILD_ID, destination: 'municipality', kind: 'correspondence-letter', status: 'QUEUED' });
     // Stored as jsonb, so key order may differ from the export; the content is the same. The ydernummer and the step,
     // which MedCom has no element for, travel beside the bundle.
     const payload = message!.payload as { bundle: unknown; ydernummer: string; step: string; subject: string };
@@ -294,29 +294,40 @@ describeWithDatabases('correspondence letters', (backend) => {
     expect(other.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
+  it('refuses an imported reply that does not come from the inbox the letter was sent to, and stores nothing', async () => {
+    const sent = (await send(letterInput())).data!.sendCorrespondenceLetter;
+    const repliesBefore = await subgraph.database.db.select({ n: count() }).from(replies);
+    const herning = MUNICIPALITY_INBOXES.find((m) => m.code === 657)!;
+    for (const sender of [
+      { sorCode: '6579991000016003', gln: herning.inboxLocationNumber, name: 'Herning Kommune' },
+      // An unsigned bundle naming the practice itself, or any made-up sender.
+      { sorCode: '1075101000016004', gln: PRACTICES[0]!.locationNumber, name: 'Testpraksis' },
+    ]) {
+      const forged = { ...replyTo(sent), sender };
+      const res = await importBundle(JSON.stringify(buildCareCommunicationBundle(forged)));
+      expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'MessageHeader.sender', reason: 'WRONG_SENDER' });
+      expect(res.errors?.[0]?.message).toMatch(new RegExp(`comes from location number ${sender.gln}.*only that inbox can answer it`));
+    }
+    const letter = await gql<{ sentLetter: Letter }>(`query($id: ID!) { sentLetter(id: $id) { ${LETTER_FIELDS} } }`, { id: sent.id });
+    expect(letter.data!.sentLetter).toMatchObject({ status: 'QUEUED', reply: null });
+    expect(await subgraph.database.db.select({ n: count() }).from(replies)).toEqual(repliesBefore);
+  });
+
   it('delivers through the outbox, records read receipts and replies from the municipality, fails and retries', async () => {
-    // A subgraph of its own, with messaging, against a fake municipality endpoint.
+    // A subgraph of its own, with messaging, against the municipality's message endpoint reduced to what it answers.
     const created = await backend.create(1);
-    let municipalityUp = true;
-    const municipality: Server = createServer((req, res) => {
-      req.resume();
-      req.on('end', () => {
-        res.writeHead(municipalityUp ? 200 : 503, { 'content-type': 'application/json' });
-        res.end(JSON.stringify({ received: true, duplicate: false }));
-      });
-    });
-    await new Promise<void>((resolve) => municipality.listen(0, '127.0.0.1', resolve));
-    const municipalityUrl = `http://127.0.0.1:${(municipality.address() as AddressInfo).port}/messages`;
+    const municipality = await startRecipient();
     const withMessaging = await startGeneralPracticeSubgraph({
       port: 0,
       database: created.targets[0]!,
       pseudonymSecret: TEST_PSEUDONYM_SECRET,
-      log: createLogger('general-practice', 'silent'),
+      log: createLogger('general-practice', process.env['DEBUG_LOG'] ? 'info' : 'silent'),
       verifier: await testVerifier(),
       today: () => TODAY,
       messaging: {
-        signingSecret: SECRET,
-        endpoints: { municipality: municipalityUrl, 'general-practice': 'http://127.0.0.1:9/messages' },
+        signingKey: keyring.signingKeys['general-practice']!,
+        publicKeys: { municipality: keyring.publicKeys.municipality! },
+        endpoints: { municipality: municipality.url },
         workerPollMs: 20,
         maxAttempts: 2,
         backoffMs: () => 10,
@@ -334,55 +345,84 @@ describeWithDatabases('correspondence letters', (backend) => {
       }
       throw new Error(`letter never became ${status}`);
     };
-    const post = (body: unknown) => {
+    const post = async (body: unknown, key = keyring.signingKeys.municipality!) => {
       const text = JSON.stringify(body);
-      return fetch(withMessaging.url.replace('/graphql', '/messages'), {
+      const response = await fetch(withMessaging.url.replace('/graphql', '/messages'), {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-message-signature': signBody(text, SECRET, 'municipality'), 'x-message-sender': 'municipality' },
+        headers: {
+          'content-type': 'application/json',
+          [SIGNATURE_HEADER]: signMessage(text, { sender: 'municipality', receiver: 'general-practice' }, key),
+          [SENDER_HEADER]: 'municipality',
+        },
         body: text,
       });
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     };
+    const receivedCount = async () => (await withMessaging.database.db.select({ n: count() }).from(receivedMessages))[0]!.n;
     try {
       await insertPracticesAndChildren(withMessaging.database.db, PRACTICES, []);
       const sent = (await local<{ sendCorrespondenceLetter: Letter }>(SEND, { input: letterInput() })).data!.sendCorrespondenceLetter;
-      await until(sent.id, 'DELIVERED');
+      const delivered = await until(sent.id, 'DELIVERED');
+      // The municipality's own due date replaces the one general practice estimated.
+      expect(delivered.replyDueOn).toBe('2026-12-01');
+      expect(municipality.received.map((m) => [m.kind, m.messageId])).toEqual([['correspondence-letter', sent.messageId]]);
 
-      const receipt = { messageId: newMessageId(), kind: 'status', payload: { letterMessageId: sent.messageId, status: 'READ' } };
-      expect((await post(receipt)).status).toBe(200);
-      expect((await post(receipt)).status).toBe(200); // a redelivery changes nothing
+      const receipt = { messageId: newMessageId(), kind: 'letter-receipt', payload: { letterMessageId: sent.messageId, status: 'READ', at: '2026-06-02T10:00:00Z' } };
+      // Signed with general practice's own key, or for an unknown letter: refused, nothing stored.
+      expect(await post(receipt, keyring.signingKeys['general-practice']!)).toMatchObject({ status: 401, body: { error: 'BAD_SIGNATURE' } });
+      const unknown = { ...receipt, messageId: newMessageId(), payload: { ...receipt.payload, letterMessageId: 'no-such-letter' } };
+      expect(await post(unknown)).toMatchObject({ status: 422, body: { error: 'UNKNOWN_LETTER' } });
+      expect(await receivedCount()).toBe(0);
+      expect(await post(receipt)).toMatchObject({ status: 200, body: { duplicate: false } });
+      expect(await post(receipt)).toMatchObject({ status: 200, body: { duplicate: true } }); // a redelivery changes nothing
       expect((await statusOf(sent.id)).status).toBe('READ');
 
       const reply = replyTo(sent);
       const replyBody = {
         messageId: reply.messageId,
-        kind: 'care-communication',
-        payload: { bundle: buildCareCommunicationBundle(reply), initiatedItems: ['Samtale med PPR'], contactCommitment: 'Vi kontakter familien i denne uge.' },
+        kind: 'correspondence-reply',
+        payload: { bundle: buildCareCommunicationBundle(reply), initiatedItems: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_FAMILY', contactOptions: null },
       };
+      // From another inbox than the letter's: refused for good, the letter unanswered.
+      const forged = { ...reply, messageId: newMessageId(), sender: { ...reply.sender, gln: MUNICIPALITY_INBOXES.find((m) => m.code === 657)!.inboxLocationNumber } };
+      const forgedBody = { ...replyBody, messageId: forged.messageId, payload: { ...replyBody.payload, bundle: buildCareCommunicationBundle(forged) } };
+      expect(await post(forgedBody)).toMatchObject({ status: 422, body: { error: 'WRONG_SENDER' } });
+      expect((await statusOf(sent.id)).status).toBe('READ');
+
       expect((await post(replyBody)).status).toBe(200);
       expect((await post(replyBody)).status).toBe(200);
       const answered = await statusOf(sent.id);
       expect(answered.status).toBe('ANSWERED');
       expect(answered.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'DELIVERED', 'READ', 'ANSWERED']);
-      expect(answered.reply).toMatchObject({ text: reply.payloads[0]!.text, initiatedItems: ['Samtale med PPR'], contactCommitment: 'Vi kontakter familien i denne uge.' });
+      expect(answered.reply).toMatchObject({ text: reply.payloads[0]!.text, initiatedItems: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_FAMILY' });
       expect(parseCareCommunicationBundle(JSON.parse(answered.reply!.exportBundle)).message).toEqual(reply);
+      expect(await receivedCount()).toBe(2);
 
       // The municipality is down: after the bounded attempts the letter is FAILED, visibly; a retry delivers it.
-      municipalityUp = false;
+      municipality.refuseWith = 503;
       const failing = (await local<{ sendCorrespondenceLetter: Letter }>(SEND, { input: letterInput() })).data!.sendCorrespondenceLetter;
       const failed = await until(failing.id, 'FAILED');
-      expect(failed.statusHistory.at(-1)?.note).toMatch(/delivery failed after 2 attempts/);
+      expect(failed.statusHistory.at(-1)?.note).toMatch(/delivery failed after 2 attempts \(HTTP 503 TEST_REFUSAL\)/);
       expect(failed.overdue).toBe(false);
-      municipalityUp = true;
+      municipality.refuseWith = undefined;
       const retried = await local<{ retryLetterDelivery: Letter }>(`mutation($id: ID!) { retryLetterDelivery(id: $id) { status } }`, { id: failing.id });
       expect(retried.errors).toBeUndefined();
       expect(retried.data!.retryLetterDelivery.status).toBe('QUEUED');
-      const delivered = await until(failing.id, 'DELIVERED');
-      expect(delivered.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'FAILED', 'QUEUED', 'DELIVERED']);
+      const redelivered = await until(failing.id, 'DELIVERED');
+      expect(redelivered.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'FAILED', 'QUEUED', 'DELIVERED']);
       const again = await local<{ retryLetterDelivery: Letter }>(`mutation($id: ID!) { retryLetterDelivery(id: $id) { status } }`, { id: failing.id });
       expect(again.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+
+      // The municipality refuses a letter for good: FAILED at the first attempt, with its reason.
+      municipality.refuseWith = 422;
+      const refused = (await local<{ sendCorrespondenceLetter: Letter }>(SEND, { input: letterInput() })).data!.sendCorrespondenceLetter;
+      const refusal = await until(refused.id, 'FAILED');
+      expect(refusal.statusHistory.at(-1)?.note).toBe('refused by the municipality: HTTP 422 TEST_REFUSAL: refused by the test');
+      const [row] = await withMessaging.database.db.select().from(outbox).where(eq(outbox.messageId, refused.messageId));
+      expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
     } finally {
       await withMessaging.close();
-      await new Promise((resolve) => municipality.close(resolve));
+      await municipality.stop();
       await created.dispose();
     }
   });

@@ -1,13 +1,13 @@
 import {
-  createDeliveryWorker,
-  messageEndpoint,
   MUNICIPALITY_INBOXES,
+  sectorMessaging,
   startSectorSubgraph,
   todayInDenmark,
   type DeliveryWorker,
-  type Destination,
-  type ReceivedMessage,
+  type MessageReceiverApi,
+  type MessagingConfig,
   type RunningSectorSubgraph,
+  type SectorMessaging,
   type SectorSubgraphOptions,
 } from '@pathway-graph/shared';
 import { municipalityOwnership } from './access.ts';
@@ -15,33 +15,30 @@ import { createLoaders } from './db/loaders.ts';
 import { ensureMunicipalities } from './db/repository.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
-import { handleIncomingMessage, messagingTables } from './incoming.ts';
+import { messageHandlers, messagingTables } from './letters/messaging.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export interface MunicipalitySubgraphOptions extends SectorSubgraphOptions {
   /**
-   * Cross-sector messaging (agreement 6.2): when given, letters are received at POST /messages and replies and status
-   * messages are delivered from the outbox by a worker. Without it, nothing is delivered (the outbox only fills).
+   * Keys and endpoints of cross-sector messaging (agreement 6.2): when given, letters are received at POST /messages
+   * and replies and receipts are delivered from the outbox by a worker. Without it nothing is delivered (the outbox
+   * only fills) and messages arrive only in-process (receiveMessage).
    */
-  messaging?: {
-    signingSecret: string;
-    endpoints: Record<Destination, string>;
-    workerPollMs?: number;
-  };
+  messaging?: MessagingConfig;
 }
 
 export interface RunningMunicipalitySubgraph extends RunningSectorSubgraph<typeof schema> {
-  /** Stores an incoming message as the message endpoint does (tests, and in-process delivery). */
-  receiveMessage(m: ReceivedMessage): ReturnType<typeof handleIncomingMessage>;
+  /** Applies a message as the message endpoint does once the sender is verified (tests, in-process delivery). */
+  receiveMessage: MessageReceiverApi['receive'];
   /** The delivery worker, when messaging is configured. */
-  worker?: DeliveryWorker;
+  worker: DeliveryWorker | null;
 }
 
 /** Opens the database (migrating it), ensures the reference data, optionally seeds demo data, and serves. */
 export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOptions): Promise<RunningMunicipalitySubgraph> {
   const today = options.today ?? (() => todayInDenmark());
-  // Made while the subgraph starts (they need the database); the worker starts once the subgraph serves.
-  const made: { receive?: (m: ReceivedMessage) => ReturnType<typeof handleIncomingMessage>; worker?: DeliveryWorker } = {};
+  // Made while the subgraph starts (it needs the database); the worker starts once the subgraph serves.
+  const made: { messaging?: SectorMessaging } = {};
   const service = await startSectorSubgraph(
     {
       name: 'municipality',
@@ -58,27 +55,20 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
         if (seeded) log.info({ children: seeded }, 'seeded synthetic demo children');
       },
       extend: (db, { pseudonymSecret }, log) => {
-        const incoming = { db, pseudonymSecret, today, log };
-        const handle = (made.receive = (m) => handleIncomingMessage(incoming, m));
-        const messaging = options.messaging;
-        if (!messaging) return {};
-        const started = (made.worker = createDeliveryWorker({
+        const messaging = (made.messaging = sectorMessaging({
+          subgraph: 'municipality',
           db,
           tables: messagingTables,
-          endpoints: messaging.endpoints,
-          signingSecret: messaging.signingSecret,
-          sender: 'municipality',
-          ...(messaging.workerPollMs !== undefined ? { pollIntervalMs: messaging.workerPollMs } : {}),
+          ...(options.messaging ? { config: options.messaging } : {}),
+          handlers: messageHandlers({ pseudonymSecret, today }),
           log,
         }));
-        return {
-          routes: (app) => void app.post('/messages', messageEndpoint({ signingSecret: messaging.signingSecret, handle, log })),
-          onClose: () => started.stop(),
-        };
+        return { routes: messaging.routes, onClose: messaging.stop };
       },
     },
     options,
   );
-  made.worker?.start();
-  return Object.assign(service, { receiveMessage: made.receive!, ...(made.worker ? { worker: made.worker } : {}) });
+  const messaging = made.messaging!;
+  messaging.start();
+  return Object.assign(service, { receiveMessage: messaging.receiver!.receive, worker: messaging.worker });
 }

@@ -4,12 +4,15 @@ import {
   childPseudonym,
   createLogger,
   MUNICIPALITY_INBOXES,
+  generateMessageKeyPair,
   parseCareCommunicationBundle,
   SENDER_HEADER,
   SIGNATURE_HEADER,
-  signBody,
+  signMessage,
   type CareCommunicationMessage,
+  type ReceiveOutcome,
 } from '@pathway-graph/shared';
+import { keyring } from '@pathway-graph/shared/messaging/test-helpers';
 import { newLetter } from '@pathway-graph/shared/fhir/fixtures/messages';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
 import { as, testVerifier } from '@pathway-graph/test/support/auth';
@@ -18,10 +21,9 @@ import { and, eq, sql } from 'drizzle-orm';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { insertChildren } from '../src/db/repository.ts';
-import { accessLog, letterReplies, outbox, receivedLetters } from '../src/db/schema.ts';
+import { accessLog, letterReplies, outbox, receivedLetters, receivedMessages } from '../src/db/schema.ts';
 import { startMunicipalitySubgraph, type RunningMunicipalitySubgraph } from '../src/subgraph.ts';
 
-const SIGNING_SECRET = 'test-signing-secret-0123456789abcdef';
 const aarhusGln = MUNICIPALITY_INBOXES.find((m) => m.code === 751)!.inboxLocationNumber;
 const KNOWN_CPR = '0707161234'; // has an open case in Aarhus
 const UNKNOWN_CPR = '0808171235'; // not known to any municipality
@@ -62,8 +64,36 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
   const gql = async <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, user = 'caseworker-751') =>
     postGraphQL<T>(subgraph.url, query, variables, await as(user));
 
-  const deliver = async (m: CareCommunicationMessage) =>
-    subgraph.receiveMessage({ messageId: m.messageId, kind: 'care-communication', sender: 'general-practice', payload: buildCareCommunicationBundle(m) });
+  /** The message general practice sends for a letter: the bundle, and the ydernummer, step and subject beside it. */
+  const messageOf = (m: CareCommunicationMessage) => ({
+    messageId: m.messageId,
+    kind: 'correspondence-letter',
+    payload: { bundle: buildCareCommunicationBundle(m), ydernummer: '107510', step: 'TRIN_1', subject: 'Bekymring for trivsel' },
+  });
+  /** Delivers in-process, as the endpoint does once the signature is verified. */
+  const deliver = async (m: CareCommunicationMessage) => {
+    const outcome = await subgraph.receiveMessage('general-practice', messageOf(m));
+    if (!outcome.ok) throw new Error(`refused: ${outcome.error} ${outcome.message}`);
+    return outcome;
+  };
+  const messagesUrl = () => subgraph.url.replace('/graphql', '/messages');
+  /** POSTs a body to the message endpoint as `sender`, signed with `key` (general practice's own by default). */
+  const post = async (body: string, key = keyring.signingKeys['general-practice']!, sender = 'general-practice') => {
+    const response = await fetch(messagesUrl(), {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [SIGNATURE_HEADER]: signMessage(body, { sender, receiver: 'municipality' }, key),
+        [SENDER_HEADER]: sender,
+      },
+      body,
+    });
+    return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+  };
+  const stored = async () => ({
+    messages: (await subgraph.database.db.select().from(receivedMessages)).length,
+    letters: (await subgraph.database.db.select().from(receivedLetters)).length,
+  });
 
   const letterIdOf = async (messageId: string) => {
     const [row] = await subgraph.database.db.select().from(receivedLetters).where(eq(receivedLetters.messageId, messageId));
@@ -86,8 +116,9 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
       today: () => today,
       // Nothing listens at the GP endpoint; the worker polls rarely, so the outbox stays as the mutations left it.
       messaging: {
-        signingSecret: SIGNING_SECRET,
-        endpoints: { 'general-practice': 'http://127.0.0.1:9/messages', municipality: 'http://127.0.0.1:9/messages' },
+        signingKey: keyring.signingKeys.municipality!,
+        publicKeys: { 'general-practice': keyring.publicKeys['general-practice']! },
+        endpoints: { 'general-practice': 'http://127.0.0.1:9/messages' },
         workerPollMs: 3_600_000,
       },
     });
@@ -100,30 +131,77 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
     await dispose?.();
   });
 
-  it('receives a signed letter at POST /messages and stores a redelivery once', async () => {
+  it('receives a signed letter at POST /messages and stores it once, however often it is delivered', async () => {
     const m = letter(KNOWN_CPR);
-    const body = JSON.stringify({ messageId: m.messageId, kind: 'care-communication', payload: buildCareCommunicationBundle(m) });
-    const post = () =>
-      fetch(subgraph.url.replace('/graphql', '/messages'), {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', [SIGNATURE_HEADER]: signBody(body, SIGNING_SECRET, 'general-practice'), [SENDER_HEADER]: 'general-practice' },
-        body,
-      });
-    const first = await post();
-    expect(first.status).toBe(200);
-    expect(await first.json()).toMatchObject({ duplicate: false, response: { status: 'RECEIVED' } });
-    const again = await post();
-    expect(await again.json()).toMatchObject({ duplicate: true });
+    const body = JSON.stringify(messageOf(m));
+    const first = await post(body);
+    expect(first).toEqual({ status: 200, body: { received: m.messageId, duplicate: false, response: { replyDueOn: '2026-03-16' } } });
+    // Delivered again (the sender did not see the answer): the same answer, nothing stored twice.
+    expect(await post(body)).toEqual({ status: 200, body: { received: m.messageId, duplicate: true, response: { replyDueOn: '2026-03-16' } } });
     const rows = await subgraph.database.db.select().from(receivedLetters).where(eq(receivedLetters.messageId, m.messageId));
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ municipalityCode: 751, department: 'CHILDREN_AND_YOUTH', childId: childPseudonym(KNOWN_CPR, TEST_PSEUDONYM_SECRET), replyDueOn: '2026-03-16' });
+    expect(rows[0]).toMatchObject({
+      municipalityCode: 751,
+      department: 'CHILDREN_AND_YOUTH',
+      childId: childPseudonym(KNOWN_CPR, TEST_PSEUDONYM_SECRET),
+      replyDueOn: '2026-03-16',
+      senderYdernummer: '107510',
+      step: 'TRIN_1',
+      subject: 'Bekymring for trivsel',
+    });
+    expect((await subgraph.database.db.select().from(receivedMessages).where(eq(receivedMessages.messageId, m.messageId))).length).toBe(1);
   });
 
-  it('acknowledges but rejects a letter to an inbox that is no municipality’s, so the sender stops retrying', async () => {
+  it('refuses a GP message signed with the municipality’s key or another sector’s key (401), and stores nothing', async () => {
+    const before = await stored();
+    const body = JSON.stringify(messageOf(letter(UNKNOWN_CPR)));
+    // The municipality's own key, claiming to be general practice.
+    expect(await post(body, keyring.signingKeys.municipality!)).toMatchObject({ status: 401, body: { error: 'BAD_SIGNATURE' } });
+    // Another sector's key (a key general practice does not hold), claiming to be general practice.
+    const stranger = generateMessageKeyPair().privateKey;
+    expect(await post(body, stranger)).toMatchObject({ status: 401, body: { error: 'BAD_SIGNATURE' } });
+    // That other sector under its own name: the contract lets it send the municipality nothing, so no key is held.
+    expect(await post(body, stranger, 'bua')).toMatchObject({ status: 401, body: { error: 'UNKNOWN_SENDER' } });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses a kind general practice may not send to the municipality (403), and stores nothing', async () => {
+    const before = await stored();
+    const receipt = JSON.stringify({ messageId: randomUUID(), kind: 'letter-receipt', payload: { letterMessageId: randomUUID(), status: 'READ', at: '2026-03-02T10:00:00Z' } });
+    expect(await post(receipt)).toMatchObject({ status: 403, body: { error: 'KIND_NOT_ALLOWED' } });
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses for good what can never be stored (400/422 with a stable code, never 500), and stores nothing', async () => {
+    const before = await stored();
+    const m = letter(UNKNOWN_CPR);
+    const valid = messageOf(m);
+    const withSubject = (subject: string) => JSON.stringify({ ...valid, payload: { ...valid.payload, subject } });
+    const cases: [string, number, string][] = [
+      [withSubject('Nul\u0000tegn'), 400, 'MALFORMED_MESSAGE'],
+      [`{"messageId":"deep","kind":"correspondence-letter","payload":${'['.repeat(5000)}${']'.repeat(5000)}}`, 400, 'MALFORMED_MESSAGE'],
+      [JSON.stringify({ ...valid, kind: 'care-communication' }), 400, 'UNKNOWN_KIND'],
+      [JSON.stringify({ ...valid, payload: { ...valid.payload, step: 'TRIN_3' } }), 422, 'PAYLOAD_INVALID'],
+      [JSON.stringify({ ...valid, payload: { ...valid.payload, bundle: { resourceType: 'Bundle', type: 'message', entry: [] } } }), 422, 'PAYLOAD_INVALID'],
+      // A reply-message where the municipality expects a new letter.
+      [JSON.stringify({ ...valid, payload: { ...valid.payload, bundle: buildCareCommunicationBundle({ ...m, activity: 'reply-message', inReplyTo: { messageId: randomUUID() } }) } }), 422, 'PAYLOAD_INVALID'],
+      [JSON.stringify({ ...valid, messageId: randomUUID() }), 422, 'MESSAGE_ID_MISMATCH'],
+    ];
+    for (const [body, status, error] of cases) {
+      const result = await post(body);
+      expect(result, body.slice(0, 120)).toMatchObject({ status, body: { error } });
+      expect(String(result.body['message'])).not.toContain(UNKNOWN_CPR);
+    }
+    expect(await stored()).toEqual(before);
+  });
+
+  it('refuses for good a letter to an inbox that is no municipality’s, so the sender stops retrying, and stores nothing', async () => {
+    const before = await stored();
     const m = letter(UNKNOWN_CPR, { receiver: { ...newLetter.receiver, gln: '5790000000005' } });
-    const result = await deliver(m);
-    expect(result).toMatchObject({ duplicate: false, response: { status: 'REJECTED' } });
-    expect(JSON.stringify(result.response)).toMatch(/No municipal inbox has location number 5790000000005/);
+    const result: ReceiveOutcome = await subgraph.receiveMessage('general-practice', messageOf(m));
+    expect(result).toMatchObject({ ok: false, status: 422, error: 'UNKNOWN_INBOX' });
+    expect(JSON.stringify(result)).toMatch(/No municipal inbox has location number 5790000000005/);
+    expect(await stored()).toEqual(before);
   });
 
   it('lists the inbox newest first, in pages, flagging whether each child is known, and logs each read', async () => {
@@ -209,7 +287,7 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
     const mark = () => gql<{ markLetterRead: InboxLetter }>(`mutation($id: ID!) { markLetterRead(id: $id) { ${LETTER_FIELDS} } }`, { id }, 'ppr-751');
     expect((await mark()).data!.markLetterRead.status).toBe('READ');
     expect((await mark()).data!.markLetterRead.history.map((h) => h.kind)).toEqual(['RECEIVED', 'READ']);
-    const statuses = (await subgraph.database.db.select().from(outbox).where(eq(outbox.kind, 'status'))).filter(
+    const statuses = (await subgraph.database.db.select().from(outbox).where(eq(outbox.kind, 'letter-receipt'))).filter(
       (r) => (r.payload as { letterMessageId: string }).letterMessageId === m.messageId,
     );
     expect(statuses).toHaveLength(1);
@@ -236,13 +314,13 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
       const byOther = await reply(id, { initiated: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_FAMILY' }, 'caseworker-657');
       expect(byOther.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
       // Neither refusal stored a reply or queued a message.
-      const stored = async () => ({
+      const storedReply = async () => ({
         replies: (await subgraph.database.db.select().from(letterReplies).where(eq(letterReplies.letterId, id))).length,
-        messages: (await subgraph.database.db.select().from(outbox).where(eq(outbox.kind, 'care-communication'))).filter(
+        messages: (await subgraph.database.db.select().from(outbox).where(eq(outbox.kind, 'correspondence-reply'))).filter(
           (r) => r.childId === childPseudonym(KNOWN_CPR, TEST_PSEUDONYM_SECRET),
         ).length,
       });
-      expect(await stored()).toEqual({ replies: 0, messages: 0 });
+      expect(await storedReply()).toEqual({ replies: 0, messages: 0 });
 
       const ok = await reply(id, { initiated: ['PPR_ASSESSMENT', 'FAMILY_GUIDANCE'], text: 'PPR ser på sagen.', contactCommitment: 'CONTACT_FAMILY' });
       expect(ok.errors).toBeUndefined();
@@ -251,12 +329,12 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
         reply: { initiated: ['PPR_ASSESSMENT', 'FAMILY_GUIDANCE'], contactCommitment: 'CONTACT_FAMILY', contactOptions: null },
       });
 
-      const [queued] = (await subgraph.database.db.select().from(outbox).where(eq(outbox.kind, 'care-communication'))).filter(
+      const [queued] = (await subgraph.database.db.select().from(outbox).where(eq(outbox.kind, 'correspondence-reply'))).filter(
         (r) => r.childId === childPseudonym(KNOWN_CPR, TEST_PSEUDONYM_SECRET),
       );
       expect(queued).toBeDefined();
       const payload = queued!.payload as { bundle: unknown; initiatedItems: string[]; contactCommitment: string };
-      expect(payload).toMatchObject({ initiatedItems: ['PPR_ASSESSMENT', 'FAMILY_GUIDANCE'], contactCommitment: 'CONTACT_FAMILY' });
+      expect(payload).toMatchObject({ initiatedItems: ['PPR_ASSESSMENT', 'FAMILY_GUIDANCE'], contactCommitment: 'CONTACT_FAMILY', contactOptions: null });
       const parsed = parseCareCommunicationBundle(payload.bundle).message;
       expect(parsed.activity).toBe('reply-message');
       expect(parsed.activity === 'reply-message' && parsed.inReplyTo).toEqual({ messageId: m.messageId });
@@ -272,7 +350,7 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
       const twice = await reply(id, { initiated: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_GP' });
       expect(twice.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
       expect(twice.errors?.[0]?.message).toMatch(/already been answered/);
-      expect(await stored()).toEqual({ replies: 1, messages: 1 });
+      expect(await storedReply()).toEqual({ replies: 1, messages: 1 });
 
       const changes = await subgraph.database.db
         .select()

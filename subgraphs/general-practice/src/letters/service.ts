@@ -1,5 +1,6 @@
 import {
   appendAccessLog,
+  assertGeneralPractitioner,
   assertInTargetGroup,
   assertUuid,
   badUserInput,
@@ -7,41 +8,35 @@ import {
   childPseudonym,
   conflict,
   decodeCursor,
-  enqueueMessage,
   forbidden,
   notFound,
   pageSize,
   parseCareCommunicationBundle,
   parseCpr,
-  retryFailedMessage,
   toConnection,
   uuid7,
 } from '@pathway-graph/shared';
 import type { Context } from '../context.ts';
-import { applyLetterEvent, findLetterById, insertLetterOnce, insertStatusChange, listLetters } from '../db/letters.ts';
-import { accessLog, consents, outbox, receivedMessages, type LetterRow } from '../db/schema.ts';
+import { applyLetterEvent, findLetterById, findLetterByMessageId, insertLetterOnce, insertStatusChange, listLetters } from '../db/letters.ts';
+import { accessLog, consents, type LetterRow } from '../db/schema.ts';
 import type { ImportedCareCommunication, SendLetterInput } from '../generated/resolvers-types.ts';
 import { replyDueDate, replyWorkingDays } from '../rules/deadline.ts';
 import { validateLetter } from '../rules/letter.ts';
 import { letterMessage } from '../rules/message.ts';
+import { replyProblem } from '../rules/reply.ts';
 import type { LetterStatus } from '../rules/status.ts';
+import { outbox } from './messaging.ts';
 import { categoryEnum, letterGuard, toLetterModel, type LetterModel } from './model.ts';
-import { readReplyEnvelope, storeReply } from './reply.ts';
+import { storeReply } from './reply.ts';
 
 const sectorTables = { consents, accessLog };
-export const messagingTables = { outbox, receivedMessages };
 
 /** The part of the access log letters are recorded under. */
 export const LETTER_PART = 'correspondenceLetters';
 const LETTER_WHAT = 'the correspondence letters of the practice that sent them';
 
 /** Letters are general practice's own correspondence: only GPs send them, and only the sending practice reads them. */
-function assertGp(ctx: Context, what: string): void {
-  // The GP role, not just the sector: a practice's analyst or administrator writes no letters about children.
-  if (ctx.access.principal.sector !== 'GENERAL_PRACTICE' || !ctx.access.principal.roles.includes('GP')) {
-    throw forbidden(`Only general practitioners can ${what}: correspondence letters are general practice's own records.`);
-  }
-}
+const assertGp = (ctx: Context, what: string) => assertGeneralPractitioner(ctx.access.principal, what);
 
 async function practiceOf(ctx: Context) {
   const practice = await ctx.loaders.practice.load(ctx.access.principal.organisation);
@@ -108,11 +103,11 @@ export async function sendLetter(ctx: Context, input: SendLetterInput): Promise<
     const result = await insertLetterOnce(tx, row);
     if (result.created) {
       await insertStatusChange(tx, row.id, 'QUEUED');
-      await enqueueMessage(tx, messagingTables, {
+      await outbox.enqueue(tx, {
+        kind: 'correspondence-letter',
+        to: 'municipality',
         messageId: row.messageId,
         childId,
-        destination: 'municipality',
-        kind: 'care-communication',
         // MedCom has no element for the practice's ydernummer, the pathway step or a subject line beside the topic,
         // so they travel beside the bundle.
         payload: { bundle, ydernummer: practice.ydernummer, step: letter.step, subject: letter.subject },
@@ -173,7 +168,7 @@ export async function retryLetter(ctx: Context, id: string): Promise<LetterModel
     if (row.status !== 'FAILED') return undefined;
     const letter = await applyLetterEvent(tx, row.messageId, 'RETRY', `retried by ${ctx.access.principal.subject}`);
     if (letter?.status !== 'QUEUED') return undefined;
-    await retryFailedMessage(tx, messagingTables, row.messageId);
+    await outbox.retry(tx, row.messageId);
     await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(row.childId, [LETTER_PART])]);
     return letter;
   });
@@ -210,11 +205,17 @@ export async function importCareCommunication(ctx: Context, text: string): Promi
 
   let answeredLetter: LetterModel | null = null;
   if (message.activity === 'reply-message' && 'messageId' in message.inReplyTo) {
+    const answers = message.inReplyTo.messageId;
     const result = await ctx.db.transaction(async (tx) => {
-      const stored = await storeReply(tx, readReplyEnvelope(json), async (letter) => {
-        await ctx.access.read(letterGuard(letter), LETTER_PART, LETTER_WHAT);
-      });
-      if (stored?.stored) await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(stored.letter.childId, [LETTER_PART])]);
+      const letter = await findLetterByMessageId(tx, answers);
+      if (!letter) return undefined;
+      await ctx.access.read(letterGuard(letter), LETTER_PART, LETTER_WHAT);
+      // A file is no proof of who wrote it: only a reply from the inbox the letter went to may answer it.
+      const problem = replyProblem(letter, message);
+      if (problem) throw badUserInput(problem.message, { field: problem.field, reason: problem.code });
+      // A bundle carries no structured items; those come only with the municipality's own message.
+      const stored = await storeReply(tx, letter, { bundle: json, message, initiatedItems: [], contactCommitment: null });
+      if (stored.stored) await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(letter.childId, [LETTER_PART])]);
       return stored;
     });
     if (result) {

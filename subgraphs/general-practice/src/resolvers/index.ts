@@ -1,12 +1,20 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Child } from './child.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
-import { CorrespondenceLetter, letterMutations, letterQueries } from './letters.ts';
+import {
+  CorrespondenceLetter,
+  importCareCommunication,
+  letterBundle,
+  retryLetterDelivery,
+  sendCorrespondenceLetter,
+  sentLetter,
+  sentLetters,
+} from './letters.ts';
 import { Practice, practiceQueries } from './practice.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...practiceQueries, ...accessLogQueries, ...letterQueries },
-  Mutation: { ...consentMutations, ...letterMutations },
+  Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle },
+  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication },
   CorrespondenceLetter,
   Consent,
   Practice,

@@ -1,26 +1,15 @@
 import type { CorrespondenceLetterResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 import { toReplyModel } from '../letters/model.ts';
-import {
-  exportLetterBundle,
-  getLetter,
-  importCareCommunication,
-  letterBundle,
-  listSentLetters,
-  retryLetter,
-  sendLetter,
-} from '../letters/service.ts';
+import * as letters from '../letters/service.ts';
 
-export const letterQueries: Pick<QueryResolvers, 'sentLetters' | 'sentLetter' | 'letterBundle'> = {
-  sentLetters: (_, args, ctx) => listSentLetters(ctx, args),
-  sentLetter: (_, { id }, ctx) => getLetter(ctx, id),
-  letterBundle: (_, { id }, ctx) => exportLetterBundle(ctx, id),
-};
+export const sentLetters: QueryResolvers['sentLetters'] = (_, args, ctx) => letters.listSentLetters(ctx, args);
+export const sentLetter: QueryResolvers['sentLetter'] = (_, { id }, ctx) => letters.getLetter(ctx, id);
+export const letterBundle: QueryResolvers['letterBundle'] = (_, { id }, ctx) => letters.exportLetterBundle(ctx, id);
 
-export const letterMutations: Pick<MutationResolvers, 'sendCorrespondenceLetter' | 'retryLetterDelivery' | 'importCareCommunication'> = {
-  sendCorrespondenceLetter: (_, { input }, ctx) => sendLetter(ctx, input),
-  retryLetterDelivery: (_, { id }, ctx) => retryLetter(ctx, id),
-  importCareCommunication: (_, { bundle }, ctx) => importCareCommunication(ctx, bundle),
-};
+export const sendCorrespondenceLetter: MutationResolvers['sendCorrespondenceLetter'] = (_, { input }, ctx) => letters.sendLetter(ctx, input);
+export const retryLetterDelivery: MutationResolvers['retryLetterDelivery'] = (_, { id }, ctx) => letters.retryLetter(ctx, id);
+export const importCareCommunication: MutationResolvers['importCareCommunication'] = (_, { bundle }, ctx) =>
+  letters.importCareCommunication(ctx, bundle);
 
 // Every CorrespondenceLetter reaching these resolvers has passed the access guard (readLetter or the send itself).
 export const CorrespondenceLetter: CorrespondenceLetterResolvers = {
@@ -30,7 +19,6 @@ export const CorrespondenceLetter: CorrespondenceLetterResolvers = {
   },
   exportBundle: async (letter, _, ctx) => {
     const row = await ctx.loaders.letter.load(letter.id);
-    return row ? JSON.stringify(await letterBundle(ctx, row)) : null;
+    return row ? JSON.stringify(await letters.letterBundle(ctx, row)) : null;
   },
 };
-

@@ -1,7 +1,7 @@
 import {
   assertGln,
   assertMunicipalityCode,
-  badUserInput,
+  assertYdernummer,
   decodeCursor,
   notFound,
   pageSize,
@@ -9,18 +9,6 @@ import {
 } from '@pathway-graph/shared';
 import { findPracticeByLocationNumber, listPractices } from '../db/repository.ts';
 import type { PracticeResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
-
-/**
- * Provider numbers (ydernumre) are at most six digits. Refusing anything else up front tells a caller who pasted a
- * CPR or location number what went wrong, instead of a NOT_FOUND that suggests a practice might have closed.
- */
-function assertYdernummer(input: string, field = 'ydernummer'): string {
-  const ydernummer = input.trim();
-  if (!/^\d{1,6}$/.test(ydernummer)) {
-    throw badUserInput(`${field} must be 1 to 6 digits (a practice's provider number)`, { field });
-  }
-  return ydernummer;
-}
 
 export const practiceQueries: Pick<QueryResolvers, 'practices' | 'practice' | 'practiceByLocationNumber'> = {
   practices: async (_, { municipalityCode, first, after }, { db }) => {

@@ -3,7 +3,9 @@ import type { MunicipalityDb } from './repository.ts';
 import {
   letterEvents,
   letterReplies,
+  municipalities,
   receivedLetters,
+  type MunicipalityRow,
   type LetterEventRow,
   type LetterReplyRow,
   type LetterStatus,
@@ -109,4 +111,14 @@ export async function findEventsByLetterIds(db: MunicipalityDb, ids: readonly st
 
 export async function findRepliesByLetterIds(db: MunicipalityDb, ids: readonly string[]): Promise<LetterReplyRow[]> {
   return db.select().from(letterReplies).where(inArray(letterReplies.letterId, [...ids]));
+}
+
+/** Sets a municipality's reply deadline; the updated row, or undefined when the code is not in the reference data. */
+export async function updateReplyDeadline(db: MunicipalityDb, municipalityCode: number, workingDays: number): Promise<MunicipalityRow | undefined> {
+  const [row] = await db
+    .update(municipalities)
+    .set({ replyDeadlineWorkingDays: workingDays })
+    .where(eq(municipalities.code, municipalityCode))
+    .returning();
+  return row;
 }

@@ -1,4 +1,4 @@
-import { badUserInput } from '@pathway-graph/shared';
+import { badUserInput, CONTACT_COMMITMENTS, INITIATED_ACTIONS, type ContactCommitment, type InitiatedAction } from '@pathway-graph/shared';
 
 /**
  * The municipality's reply to a GP's correspondence letter (agreement 6.2): the GP is always told what has been
@@ -7,20 +7,8 @@ import { badUserInput } from '@pathway-graph/shared';
  * family.
  */
 
-export const INITIATED_ACTIONS = [
-  'PPR_ASSESSMENT',
-  'HEALTH_VISITOR_CONTACT',
-  'FAMILY_GUIDANCE',
-  'SCHOOL_SUPPORT',
-  'SOCIAL_CASE_OPENED',
-  'NETWORK_MEETING',
-  'NO_ACTION_NEEDED',
-  'OTHER',
-] as const;
-export type InitiatedAction = (typeof INITIATED_ACTIONS)[number];
-
-export const CONTACT_COMMITMENTS = ['CONTACT_FAMILY', 'CONTACT_GP'] as const;
-export type ContactCommitment = (typeof CONTACT_COMMITMENTS)[number];
+// The items and commitments travel to general practice in the reply message, so their names are shared vocabulary.
+export { CONTACT_COMMITMENTS, INITIATED_ACTIONS, type ContactCommitment, type InitiatedAction };
 
 /** Danish wording of the structured items, as the GP reads them in the reply letter. */
 export const INITIATED_ACTION_TEXT: Record<InitiatedAction, string> = {

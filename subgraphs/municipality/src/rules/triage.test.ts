@@ -1,6 +1,6 @@
 import type { Principal } from '@pathway-graph/shared';
 import { describe, expect, it } from 'vitest';
-import { assertMayHandleLetters, assertMaySetReplyDeadline, validateAssignee } from './triage.ts';
+import { assertMayHandleLetters, assertMaySetReplyDeadline, handlerRoleOf, validateAssignee } from './triage.ts';
 
 const person = (p: Partial<Principal>): Principal => ({
   subject: 's',
@@ -63,5 +63,17 @@ describe('validateAssignee', () => {
     expect(() => validateAssignee({ ...ok, role: 'ANALYST' }, 751)).toThrow(/assignee.role/);
     expect(() => validateAssignee({ ...ok, subject: ' ' }, 751)).toThrow(/assignee.subject/);
     expect(() => validateAssignee({ ...ok, displayName: '' }, 751)).toThrow(/assignee.displayName/);
+  });
+});
+
+describe('handlerRoleOf', () => {
+  it('is the role a person handles letters in, the first of the handler roles they have', () => {
+    expect(handlerRoleOf(person({ roles: ['ANALYST', 'SOCIAL_WORKER'] }))).toBe('SOCIAL_WORKER');
+    expect(handlerRoleOf(person({ roles: ['CASEWORKER', 'PPR_PSYCHOLOGIST'] }))).toBe('PPR_PSYCHOLOGIST');
+    expect(handlerRoleOf(person({ sector: 'HEALTH_VISITING', roles: ['HEALTH_VISITOR'] }))).toBe('HEALTH_VISITOR');
+  });
+
+  it('refuses someone without one', () => {
+    expect(() => handlerRoleOf(person({ roles: ['ANALYST'] }))).toThrow(/handled by professionals with one of the roles/);
   });
 });

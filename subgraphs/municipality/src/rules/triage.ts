@@ -16,6 +16,13 @@ export function sectorOfHandlerRole(role: LetterHandlerRole): Sector {
 
 const HANDLER_SECTORS: readonly Sector[] = ['MUNICIPALITY', 'HEALTH_VISITING'];
 
+/** The role the principal handles letters in (the first of LETTER_HANDLER_ROLES it has); call after assertMayHandleLetters. */
+export function handlerRoleOf(principal: Principal): LetterHandlerRole {
+  const role = LETTER_HANDLER_ROLES.find((r) => principal.roles.includes(r));
+  if (!role) throw forbidden(`Correspondence letters are handled by professionals with one of the roles ${LETTER_HANDLER_ROLES.join(', ')}.`);
+  return role;
+}
+
 /** True when the principal is one of the municipality's own letter handlers. */
 export function isLetterHandlerOf(principal: Principal, municipalityCode: number): boolean {
   return (
