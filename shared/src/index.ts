@@ -7,6 +7,7 @@ export * from './server/logger.ts';
 export * from './server/request-id.ts';
 export * from './server/http.ts';
 export * from './server/subgraph.ts';
+export * from './server/scalars.ts';
 export * from './fhir/index.ts';
 export * from './auth/principal.ts';
 export * from './auth/tokens.ts';
