@@ -1,4 +1,4 @@
-import { graphql, GraphQLScalarType, buildSchema, type GraphQLSchema } from 'graphql';
+import { graphql, type GraphQLScalarType, buildSchema, type GraphQLSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { DATE_SCALAR, DATE_TIME_SCALAR, serializeDate, serializeDateTime } from './scalars.ts';
 
