@@ -26,3 +26,4 @@ export * from './messaging/index.ts';
 export * from './sector/subgraph.ts';
 export * from './sector/child-guard.ts';
 export * from './db/in-key-order.ts';
+export * from './sector/facts.ts';

@@ -1,4 +1,5 @@
-import { GraphQLError, Kind, type ValueNode } from 'graphql';
+import type { ApolloServerPlugin, BaseContext } from '@apollo/server';
+import { GraphQLError, Kind, visit, type DocumentNode, type GraphQLFormattedError, type ValueNode } from 'graphql';
 import { impossibleDateReason } from '../domain/calendar.ts';
 import { ErrorCode } from '../errors.ts';
 
@@ -23,9 +24,18 @@ const STORED_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})
 const DATE_HINT = 'A Date is a calendar day written YYYY-MM-DD, e.g. 2026-03-01.';
 const DATE_TIME_HINT = 'A DateTime is an ISO 8601 date and time with a time zone offset, e.g. 2026-03-01T09:30:00+01:00 or 2026-03-01T08:30:00Z.';
 
+/**
+ * Marks a refusal by one of these scalars in `extensions.scalar`, so the subgraph factory can name the argument and
+ * keep the code BAD_USER_INPUT where graphql-js and Apollo cannot (a literal refused during validation).
+ */
+export const SCALAR_REFUSAL_EXTENSION = 'scalar';
+
 /** `node`: the literal in the document, so the refusal points at where it was written. */
-function refuse(message: string, node?: ValueNode): GraphQLError {
-  return new GraphQLError(message, { ...(node ? { nodes: node } : {}), extensions: { code: ErrorCode.BAD_USER_INPUT } });
+function refuse(scalar: 'Date' | 'DateTime', message: string, node?: ValueNode): GraphQLError {
+  return new GraphQLError(message, {
+    ...(node ? { nodes: node } : {}),
+    extensions: { code: ErrorCode.BAD_USER_INPUT, [SCALAR_REFUSAL_EXTENSION]: scalar },
+  });
 }
 
 /** The day's problem, or null when `value` is a real calendar day written YYYY-MM-DD. */
@@ -122,12 +132,12 @@ export const DATE_TIME_SCALAR = {
   serialize: serializeDateTime,
   parseValue: (value: unknown): string => {
     const parsed = parseDateTime(value);
-    if (!parsed.ok) throw refuse(parsed.reason);
+    if (!parsed.ok) throw refuse('DateTime', parsed.reason);
     return parsed.iso;
   },
   parseLiteral: (node: ValueNode): string => {
     const parsed = parseDateTime(literalValue(node));
-    if (!parsed.ok) throw refuse(parsed.reason, node);
+    if (!parsed.ok) throw refuse('DateTime', parsed.reason, node);
     return parsed.iso;
   },
 };
@@ -137,15 +147,83 @@ export const DATE_SCALAR = {
   serialize: serializeDate,
   parseValue: (value: unknown): string => {
     const parsed = parseDate(value);
-    if (!parsed.ok) throw refuse(parsed.reason);
+    if (!parsed.ok) throw refuse('Date', parsed.reason);
     return parsed.date;
   },
   parseLiteral: (node: ValueNode): string => {
     const parsed = parseDate(literalValue(node));
-    if (!parsed.ok) throw refuse(parsed.reason, node);
+    if (!parsed.ok) throw refuse('Date', parsed.reason, node);
     return parsed.date;
   },
 };
 
 /** The shared scalars by the name every subgraph's SDL gives them. */
 export const SHARED_SCALARS = { Date: DATE_SCALAR, DateTime: DATE_TIME_SCALAR } as const;
+
+function isScalarRefusal(error: GraphQLFormattedError): boolean {
+  const scalar = error.extensions?.[SCALAR_REFUSAL_EXTENSION];
+  return scalar === 'Date' || scalar === 'DateTime';
+}
+
+/** The argument (or input field) a refused value was given for, e.g. `givenOn` for `input: { givenOn: "2026-02-30" }`. */
+function refusedField(error: GraphQLFormattedError, document: DocumentNode | undefined): string | undefined {
+  const variable = /^Variable "\$(\w+)" got invalid value .*?(?: at "([^"]+)")?; /s.exec(error.message);
+  if (variable) {
+    if (variable[2]) return variable[2].replace(/\[\d+\]/g, '').split('.').at(-1);
+    let argument: string | undefined;
+    if (document) {
+      visit(document, {
+        Argument: (node) => {
+          if (node.value.kind === Kind.VARIABLE && node.value.name.value === variable[1]) argument ??= node.name.value;
+        },
+        ObjectField: (node) => {
+          if (node.value.kind === Kind.VARIABLE && node.value.name.value === variable[1]) argument ??= node.name.value;
+        },
+      });
+    }
+    return argument ?? variable[1];
+  }
+  const at = error.locations?.[0];
+  if (!at || !document) return undefined;
+  let field: string | undefined;
+  const written = (value: ValueNode) => value.loc?.startToken.line === at.line && value.loc.startToken.column === at.column;
+  visit(document, {
+    Argument: (node) => {
+      if (written(node.value)) field ??= node.name.value;
+    },
+    ObjectField: (node) => {
+      if (written(node.value)) field ??= node.name.value;
+    },
+  });
+  return field;
+}
+
+/**
+ * Gives the Date and DateTime refusals the shape of every other refusal of bad input: code BAD_USER_INPUT and the
+ * argument in `field`, also for a literal (which graphql-js refuses during validation, and Apollo then codes
+ * GRAPHQL_VALIDATION_FAILED). A response that holds nothing but such refusals is sent with status 200, as a
+ * GraphQL answer: the gateway treats a subgraph's 4xx as a failed call and would hide the refusal behind an
+ * internal error.
+ */
+export function scalarRefusalPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, document }) {
+          if (response.body.kind !== 'single') return;
+          const result = response.body.singleResult;
+          if (!result.errors?.some(isScalarRefusal)) return;
+          result.errors = result.errors.map((error) => {
+            if (!isScalarRefusal(error)) return error;
+            const { [SCALAR_REFUSAL_EXTENSION]: _scalar, ...extensions } = error.extensions ?? {};
+            const field = refusedField(error, document);
+            return { ...error, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT, ...(field ? { field } : {}) } };
+          });
+          if (!('data' in result) || result.data === undefined) {
+            if (result.errors.every((e) => e.extensions?.['code'] === ErrorCode.BAD_USER_INPUT)) response.http.status = 200;
+          }
+        },
+      };
+    },
+  };
+}

@@ -5,7 +5,7 @@ import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/res
 import { Kind, parse, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { startHttpService, type HttpServiceOptions, type RunningService } from './http.ts';
-import { SHARED_SCALARS } from './scalars.ts';
+import { scalarRefusalPlugin, SHARED_SCALARS } from './scalars.ts';
 
 export interface SubgraphServerOptions<TContext extends BaseContext>
   extends Omit<HttpServiceOptions<TContext>, 'apollo'> {
@@ -45,6 +45,6 @@ export function startSubgraphServer<TContext extends BaseContext>(
   const { schemaFile, resolvers, ...rest } = options;
   const schema = buildSubgraph(schemaFile, resolvers);
   // Inline traces are for Apollo's hosted studio, which this deployment never reports to.
-  const plugins = [ApolloServerPluginInlineTraceDisabled(), ...(rest.plugins ?? [])];
+  const plugins = [ApolloServerPluginInlineTraceDisabled(), scalarRefusalPlugin<TContext>(), ...(rest.plugins ?? [])];
   return startHttpService({ ...rest, plugins, apollo: { schema } });
 }
