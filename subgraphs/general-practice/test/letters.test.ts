@@ -356,14 +356,15 @@ describeWithDatabases('correspondence letters', (backend) => {
       const replyBody = {
         messageId: reply.messageId,
         kind: 'care-communication',
-        payload: { bundle: buildCareCommunicationBundle(reply), initiatedItems: ['Samtale med PPR'], contactCommitment: 'Vi kontakter familien i denne uge.' },
+        payload: { bundle: buildCareCommunicationBundle(reply), initiatedItems: ['PPR_ASSESSMENT', 'NETWORK_MEETING'], contactCommitment: 'CONTACT_FAMILY' },
       };
       expect((await post(replyBody)).status).toBe(200);
       expect((await post(replyBody)).status).toBe(200);
       const answered = await statusOf(sent.id);
       expect(answered.status).toBe('ANSWERED');
       expect(answered.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'DELIVERED', 'READ', 'ANSWERED']);
-      expect(answered.reply).toMatchObject({ text: reply.payloads[0]!.text, initiatedItems: ['Samtale med PPR'], contactCommitment: 'Vi kontakter familien i denne uge.' });
+      // The same enums as the municipality's InboxLetterReply: one vocabulary on both sides.
+      expect(answered.reply).toMatchObject({ text: reply.payloads[0]!.text, initiatedItems: ['PPR_ASSESSMENT', 'NETWORK_MEETING'], contactCommitment: 'CONTACT_FAMILY' });
       expect(parseCareCommunicationBundle(JSON.parse(answered.reply!.exportBundle)).message).toEqual(reply);
 
       // The municipality is down: after the bounded attempts the letter is FAILED, visibly; a retry delivers it.

@@ -37,6 +37,7 @@ import type {
   QueryResolvers,
 } from '../generated/resolvers-types.ts';
 import { messagingTables } from '../incoming.ts';
+import { categoryEnum } from '../models.ts';
 import { assertReplyDeadline, isOverdue } from '../rules/deadline.ts';
 import { replyLetterText, validateReply, type InitiatedAction } from '../rules/reply.ts';
 import {
@@ -297,6 +298,7 @@ export const InboxLetter: InboxLetterResolvers = {
   child: (l) => ({ id: l.childId }),
   municipality: async (l, _, { loaders }) => (await loaders.municipality.load(l.municipalityCode))!,
   senderPractice: (l) => ({ ydernummer: l.senderYdernummer, name: l.senderName, locationNumber: l.senderGln }),
+  category: (l) => categoryEnum(l.category),
   overdue: (l, _, ctx) => isOverdue(l, ctx.access.today),
   assignee: (l) =>
     l.assigneeSubject && l.assigneeRole && l.assigneeName
