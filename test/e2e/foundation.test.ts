@@ -15,7 +15,18 @@ const WHOLE_CHILD = `
   listedPractice { ydernummer name municipality { code name } }
   knownToBua buaPatient { registeredOn }
   screeningTracks { track since }
-  age ageBand involvedSectors synthetic`;
+  age ageBand involvedSectors withheld { sector reason message } synthetic`;
+
+/** The fields of WHOLE_CHILD each sector owns, as a withheld sector's refusals name them. */
+const SECTOR_FIELDS: Record<string, string[]> = {
+  MUNICIPALITY: ['birthDate', 'knownToMunicipality', 'residenceMunicipality', 'synthetic'],
+  GENERAL_PRACTICE: ['listedPractice'],
+  BUA: ['knownToBua', 'buaPatient'],
+  SCREENING: ['screeningTracks'],
+};
+
+/** An ISO 8601 instant as every subgraph writes one: with the T and in UTC. */
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 
 describeWithDatabases('the federated graph through the gateway', (backend) => {
   let t: TestSystem;
@@ -50,6 +61,7 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
       screeningTracks: demo.screeningTracks, // screening
       synthetic: true,
       involvedSectors: ['MUNICIPALITY', 'GENERAL_PRACTICE', 'BUA', 'SCREENING'], // pathway, from @requires
+      withheld: [],
     });
     const age = Number(TODAY.slice(0, 4)) - Number(demo.birthDate.slice(0, 4)) - (TODAY.slice(5) < demo.birthDate.slice(5) ? 1 : 0);
     expect(res.data!.childByCpr['age']).toBe(age);
@@ -67,29 +79,153 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
       listedPractice: { ydernummer: '107510' },
       knownToBua: true,
       involvedSectors: ['MUNICIPALITY', 'GENERAL_PRACTICE', 'BUA', 'SCREENING'],
+      withheld: [],
       synthetic: true,
     });
     expect(res.data!.childByCpr['screeningTracks']).toHaveLength(1);
+    expect(res.data!.childByCpr['age']).toEqual(expect.any(Number));
   });
 
-  it('lists a municipality’s children with the README’s example query', async () => {
+  it('lists a municipality’s children with every sector’s fields: errors only on selected fields a sector withheld, each named in `withheld`', async () => {
     const res = await t.queryAs<{ municipality: { children: { edges: { node: Record<string, unknown> }[] } } }>(
       'caseworker-751',
-      `{ municipality(code: 751) { name children(first: 3) { edges { node { ${WHOLE_CHILD} } } } } }`,
+      `{ municipality(code: 751) { name children(first: 10) { edges { node { ${WHOLE_CHILD} } } } } }`,
     );
-    // Children whose families gave no consent show CONSENT_REQUIRED on the other sectors' fields, and nothing else.
-    expect(new Set(res.errors?.map((e) => e.extensions?.['code']) ?? [])).toEqual(new Set(res.errors ? ['CONSENT_REQUIRED'] : []));
     const nodes = res.data!.municipality.children.edges.map((e) => e.node);
-    expect(nodes).toHaveLength(3);
+    expect(nodes).toHaveLength(10);
+    // Exactly the selected fields of the sectors each child's `withheld` names are refused, in the same words but for
+    // the name of the field; nothing else, and never a computed field.
+    const reason = (message: string) => message.slice(message.indexOf(' belongs to '));
+    const expectedErrors = nodes.flatMap((node, i) =>
+      (node['withheld'] as { sector: string; reason: string; message: string }[]).flatMap((w) =>
+        SECTOR_FIELDS[w.sector]!.map((field) => ({ path: `municipality.children.edges.${i}.node.${field}`, code: 'CONSENT_REQUIRED', message: reason(w.message) })),
+      ),
+    );
+    const errors = (res.errors ?? []).map((e) => ({ path: e.path!.join('.'), code: e.extensions?.['code'], message: reason(e.message) }));
+    const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+    expect(errors.sort(byPath)).toEqual(expectedErrors.sort(byPath));
+    expect(expectedErrors.length).toBeGreaterThan(0);
     for (const node of nodes) {
       // The municipality's own fields and the pathway's, always visible to the municipality's caseworker.
       expect(node['synthetic']).toBe(true);
       expect(node['ageBand']).toMatch(/^(UNDER_6|AGE_6_TO_12|AGE_13_TO_14|AGE_15_TO_17)$/);
-      // General practice discloses the listed practice exactly when the family consented.
+      // General practice discloses the listed practice exactly when the family consented, and says so otherwise.
       const demo = DEMO_CHILDREN.find((c) => childPseudonym(c.cpr, TEST_PSEUDONYM_SECRET) === node['id'])!;
-      if (demoChildConsents(demo)) expect(node['listedPractice']).not.toBeNull();
-      else expect(node['listedPractice']).toBeNull();
+      const withheldSectors = (node['withheld'] as { sector: string }[]).map((w) => w.sector);
+      if (demoChildConsents(demo)) {
+        expect(node['listedPractice']).not.toBeNull();
+        expect(withheldSectors).not.toContain('GENERAL_PRACTICE');
+      } else {
+        expect(node['listedPractice']).toBeNull();
+        expect(withheldSectors).toEqual(['GENERAL_PRACTICE', 'BUA', 'SCREENING']);
+        expect(node['involvedSectors']).toEqual(demo.hasOpenMunicipalCase ? ['MUNICIPALITY'] : []);
+      }
     }
+  });
+
+  it('writes every instant the same way in every subgraph: ISO 8601 with the T, in UTC', async () => {
+    const demo = DEMO_CHILDREN.find((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.buaRegisteredOn && c.screeningTracks.length > 0 && demoChildConsents(c))!;
+    const id = childPseudonym(demo.cpr, TEST_PSEUDONYM_SECRET);
+    const consents = (field: string) => `query($id: ID!) { child(id: $id) { ${field} { recordedAt givenOn validFrom } } }`;
+    const owners: [string, string][] = [
+      ['caseworker-751', 'municipalityConsents'],
+      ['gp-107510', 'generalPracticeConsents'],
+      ['bua-clinician', 'buaConsents'],
+      ['paediatrician', 'screeningConsents'],
+    ];
+    for (const [user, field] of owners) {
+      const res = await t.queryAs<{ child: Record<string, { recordedAt: string; givenOn: string; validFrom: string }[]> }>(user, consents(field), { id });
+      expect(res.errors).toBeUndefined();
+      const rows = res.data!.child[field]!;
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) {
+        expect(row.recordedAt).toMatch(ISO_INSTANT);
+        expect(row).toMatchObject({ givenOn: '2026-09-01', validFrom: '2026-09-01' });
+      }
+    }
+    // The merged access log carries every sector's own `at`, through the pathway subgraph.
+    const log = await t.queryAs<{ childAccessLog: { entries: { at: string; source: string }[] } }>(
+      'admin-region',
+      'query($id: ID!) { childAccessLog(childId: $id, first: 100) { entries { at source } } }',
+      { id },
+    );
+    expect(log.errors).toBeUndefined();
+    const entries = log.data!.childAccessLog.entries;
+    expect(new Set(entries.map((e) => e.source))).toEqual(new Set(['municipality', 'general-practice', 'bua', 'screening']));
+    for (const entry of entries) expect(entry.at).toMatch(ISO_INSTANT);
+  });
+
+  it('speaks of a letter in one vocabulary on both sides: category, step and instants', async () => {
+    const demo = DEMO_CHILDREN.find((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && demoChildConsents(c))!;
+    const sent = await t.queryAs<{ sendCorrespondenceLetter: { id: string; messageId: string; category: string; step: string; sentAt: string } }>(
+      'gp-107510',
+      'mutation($input: SendLetterInput!) { sendCorrespondenceLetter(input: $input) { id messageId category step sentAt } }',
+      {
+        input: {
+          messageId: 'vocabulary-0001',
+          cpr: demo.cpr,
+          municipalityCode: 751,
+          category: 'PSYCHIATRY_SOCIAL_DISABILITY',
+          subject: 'Barn i mistrivsel (syntetisk)',
+          text: 'Barnet er ked af det i skolen.',
+          step: 'TRIN_2',
+          consent: { givenBy: 'CUSTODY_HOLDER', givenOn: '2026-11-20' },
+          signature: { name: 'Demo Læge (syntetisk)', title: 'Praktiserende læge', phone: '+45 70 00 00 00' },
+        },
+      },
+    );
+    expect(sent.errors).toBeUndefined();
+    const letter = sent.data!.sendCorrespondenceLetter;
+    expect(letter).toMatchObject({ category: 'PSYCHIATRY_SOCIAL_DISABILITY', step: 'TRIN_2' });
+    expect(letter.sentAt).toMatch(ISO_INSTANT);
+    type Received = { messageId: string; category: string; step: string; receivedAt: string; history: { at: string }[] };
+    let received: Received | undefined;
+    for (let attempt = 0; attempt < 200 && !received; attempt++) {
+      const inbox = await t.queryAs<{ inbox: { edges: { node: Received }[] } }>(
+        'caseworker-751',
+        '{ inbox(municipalityCode: 751, first: 100) { edges { node { messageId category step receivedAt history { at } } } } }',
+      );
+      expect(inbox.errors).toBeUndefined();
+      received = inbox.data!.inbox.edges.map((e) => e.node).find((n) => n.messageId === letter.messageId);
+      if (!received) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(received).toBeDefined();
+    // The municipality names the letter's category and step exactly as the GP did (it stores MedCom's code).
+    expect(received!).toMatchObject({ category: letter.category, step: letter.step });
+    expect(received!.receivedAt).toMatch(ISO_INSTANT);
+    for (const event of received!.history) expect(event.at).toMatch(ISO_INSTANT);
+    expect(received!.receivedAt >= letter.sentAt).toBe(true);
+  });
+
+  it('refuses an impossible date or an instant without a time zone with BAD_USER_INPUT naming the argument, and stores nothing', async () => {
+    const demo = DEMO_CHILDREN.find((c) => c.municipalityCode === 751 && demoChildConsents(c))!;
+    const childId = childPseudonym(demo.cpr, TEST_PSEUDONYM_SECRET);
+    const countConsents = async () =>
+      (await t.queryAs<{ child: { municipalityConsents: unknown[] } }>('caseworker-751', 'query($id: ID!) { child(id: $id) { municipalityConsents { id } } }', { id: childId }))
+        .data!.child.municipalityConsents.length;
+    const before = await countConsents();
+    const input = { childId, givenBy: 'YOUNG_PERSON', givenOn: '2026-02-30', recipientSector: 'BUA', purposes: ['CARE_COORDINATION'], validFrom: '2026-03-01' };
+    const asVariable = await t.queryAs('caseworker-751', 'mutation($input: RecordConsentInput!) { recordMunicipalityConsent(input: $input) { id } }', { input });
+    const asLiteral = await t.queryAs(
+      'caseworker-751',
+      `mutation { recordMunicipalityConsent(input: { childId: "${childId}", givenBy: YOUNG_PERSON, givenOn: "2026-03-01", recipientSector: BUA, purposes: [CARE_COORDINATION], validFrom: "2026-3-1" }) { id } }`,
+    );
+    for (const [res, field] of [
+      [asVariable, 'givenOn'],
+      [asLiteral, 'validFrom'],
+    ] as const) {
+      expect(res.errors).toHaveLength(1);
+      expect(res.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
+      expect(res.errors![0]!.message).toMatch(/A Date is a calendar day written YYYY-MM-DD/);
+    }
+    expect(asVariable.errors![0]!.message).toMatch(/day 30 does not exist in month 02/);
+    expect(await countConsents()).toBe(before);
+
+    const instant = await t.queryAs('caseworker-751', 'query($before: DateTime) { inbox(municipalityCode: 751, receivedBefore: $before) { edges { cursor } } }', {
+      before: '2026-12-01 20:46:27',
+    });
+    expect(instant.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'receivedBefore' });
+    expect(instant.errors?.[0]?.message).toMatch(/ISO 8601 date and time with a time zone offset/);
   });
 
   it('refuses a CPR number with an impossible date with BAD_USER_INPUT that says what is wrong', async () => {

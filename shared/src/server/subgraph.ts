@@ -2,9 +2,10 @@ import type { BaseContext } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
-import { parse } from 'graphql';
+import { Kind, parse, type GraphQLSchema } from 'graphql';
 import { readFileSync } from 'node:fs';
 import { startHttpService, type HttpServiceOptions, type RunningService } from './http.ts';
+import { scalarRefusalPlugin, SHARED_SCALARS } from './scalars.ts';
 
 export interface SubgraphServerOptions<TContext extends BaseContext>
   extends Omit<HttpServiceOptions<TContext>, 'apollo'> {
@@ -22,16 +23,28 @@ export function readSchemaFile(schemaFile: URL): string {
   return readFileSync(schemaFile, 'utf8');
 }
 
+/**
+ * Builds a Federation 2 subgraph schema from its SDL and resolvers. The shared `Date` and `DateTime` scalars are
+ * installed here for every subgraph that declares them, over anything a subgraph's resolvers say, so every sector
+ * reads and writes instants and days the same way.
+ */
+export function buildSubgraph(schemaFile: URL, resolvers: object): GraphQLSchema {
+  const typeDefs = parse(readSchemaFile(schemaFile));
+  const declared = new Set(typeDefs.definitions.flatMap((d) => (d.kind === Kind.SCALAR_TYPE_DEFINITION ? [d.name.value] : [])));
+  const scalars = Object.fromEntries(Object.entries(SHARED_SCALARS).filter(([name]) => declared.has(name)));
+  return buildSubgraphSchema({
+    typeDefs,
+    resolvers: { ...resolvers, ...scalars } as GraphQLResolverMap<unknown>,
+  });
+}
+
 /** Starts a Federation 2 subgraph from its SDL and resolvers, with the common HTTP service around it. */
 export function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningService> {
   const { schemaFile, resolvers, ...rest } = options;
-  const schema = buildSubgraphSchema({
-    typeDefs: parse(readSchemaFile(schemaFile)),
-    resolvers: resolvers as GraphQLResolverMap<unknown>,
-  });
+  const schema = buildSubgraph(schemaFile, resolvers);
   // Inline traces are for Apollo's hosted studio, which this deployment never reports to.
-  const plugins = [ApolloServerPluginInlineTraceDisabled(), ...(rest.plugins ?? [])];
+  const plugins = [ApolloServerPluginInlineTraceDisabled(), scalarRefusalPlugin<TContext>(), ...(rest.plugins ?? [])];
   return startHttpService({ ...rest, plugins, apollo: { schema } });
 }

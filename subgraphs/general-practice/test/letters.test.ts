@@ -381,7 +381,7 @@ describeWithDatabases('correspondence letters', (backend) => {
       const replyBody = {
         messageId: reply.messageId,
         kind: 'correspondence-reply',
-        payload: { bundle: buildCareCommunicationBundle(reply), initiatedItems: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_FAMILY', contactOptions: null },
+        payload: { bundle: buildCareCommunicationBundle(reply), initiatedItems: ['PPR_ASSESSMENT', 'NETWORK_MEETING'], contactCommitment: 'CONTACT_FAMILY', contactOptions: null },
       };
       // From another inbox than the letter's: refused for good, the letter unanswered.
       const forged = { ...reply, messageId: newMessageId(), sender: { ...reply.sender, gln: MUNICIPALITY_INBOXES.find((m) => m.code === 657)!.inboxLocationNumber } };
@@ -394,7 +394,8 @@ describeWithDatabases('correspondence letters', (backend) => {
       const answered = await statusOf(sent.id);
       expect(answered.status).toBe('ANSWERED');
       expect(answered.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'DELIVERED', 'READ', 'ANSWERED']);
-      expect(answered.reply).toMatchObject({ text: reply.payloads[0]!.text, initiatedItems: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_FAMILY' });
+      // The same enums as the municipality's InboxLetterReply: one vocabulary on both sides.
+      expect(answered.reply).toMatchObject({ text: reply.payloads[0]!.text, initiatedItems: ['PPR_ASSESSMENT', 'NETWORK_MEETING'], contactCommitment: 'CONTACT_FAMILY' });
       expect(parseCareCommunicationBundle(JSON.parse(answered.reply!.exportBundle)).message).toEqual(reply);
       expect(await receivedCount()).toBe(2);
 

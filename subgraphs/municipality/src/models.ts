@@ -1,5 +1,6 @@
-import type { AccessLogRow } from '@pathway-graph/shared';
+import { CARE_COMMUNICATION_CATEGORIES, type AccessLogRow } from '@pathway-graph/shared';
 import type { ChildRecord } from './db/repository.ts';
+import type { CareCommunicationCategory } from './generated/resolvers-types.ts';
 
 /**
  * A child as passed between resolvers: the pseudonym, plus the record when the parent query already loaded it
@@ -17,3 +18,15 @@ export type AccessLogEntryModel = AccessLogRow & { source: string };
 
 export type { LetterRecord as InboxLetterModel } from './db/letters.ts';
 export type { LetterEventRow as InboxLetterEventModel, LetterReplyRow as InboxLetterReplyModel } from './db/schema.ts';
+
+/**
+ * A stored letter's category as the shared GraphQL enum (general practice maps its own the same way): stored as
+ * MedCom's lower-case kebab code, shown upper snake. The parser admits only MedCom's codes, so any other stored
+ * value is a bug and fails loudly rather than pass as another category.
+ */
+export function categoryEnum(code: string): CareCommunicationCategory {
+  if (!(CARE_COMMUNICATION_CATEGORIES as readonly string[]).includes(code)) {
+    throw new Error('A stored letter has a category outside the MedCom CareCommunication categories.');
+  }
+  return code.toUpperCase().replace(/-/g, '_') as CareCommunicationCategory;
+}

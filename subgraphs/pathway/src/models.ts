@@ -1,7 +1,11 @@
-import type { SectorFacts } from './rules/involved-sectors.ts';
-
-/** A child as the gateway hands it over: the pseudonym plus whatever `@requires` fields it fetched. */
-export interface ChildModel extends SectorFacts {
+/**
+ * A child as the gateway hands it over: the pseudonym plus the sector facts it fetched for `@requires`. The facts
+ * come from other services and are not trusted until `rules/facts.ts` has checked them, hence `unknown`.
+ */
+export interface ChildModel {
   id: string;
-  birthDate?: string | null;
+  municipalityFacts?: unknown;
+  generalPracticeFacts?: unknown;
+  buaFacts?: unknown;
+  screeningFacts?: unknown;
 }

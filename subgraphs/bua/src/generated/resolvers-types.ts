@@ -77,6 +77,18 @@ export type AccessLogPage = {
   nextBefore?: Maybe<Scalars['ID']['output']>;
 };
 
+/**
+ * BUA's facts about a child that other subgraphs compute from (through `@requires`); later features add facts here.
+ * Hidden from clients.
+ */
+export type BuaFacts = {
+  __typename?: 'BuaFacts';
+  /** Whether the child is registered as a patient at BUA (kendt i BUA); null when withheld. */
+  knownToBua?: Maybe<Scalars['Boolean']['output']>;
+  /** Why the facts were withheld from this reader; null when they were shared. */
+  withheld?: Maybe<Withholding>;
+};
+
 /** A child's registration as a patient at Børne- og Ungdomspsykiatrisk Afdeling (BUA). Owned by the BUA subgraph. */
 export type BuaPatient = {
   __typename?: 'BuaPatient';
@@ -91,6 +103,12 @@ export type Child = {
   __typename?: 'Child';
   /** The consents BUA holds to disclose its data about the child. */
   buaConsents?: Maybe<Array<Consent>>;
+  /**
+   * BUA's facts about the child for the pathway subgraph's computed fields (`involvedSectors`); hidden from clients.
+   * Read through the same access guard as BUA's own fields, and never an error: when the reader may not see them,
+   * every fact is null and `withheld` says why.
+   */
+  buaFacts?: Maybe<BuaFacts>;
   /** The child's registration as a BUA patient; null when BUA does not know the child. */
   buaPatient?: Maybe<BuaPatient>;
   /** The child's pseudonym: a keyed hash of the CPR number, the same in every subgraph. */
@@ -215,6 +233,29 @@ export type Sector =
   /** Regional administration and analysis (Region Midtjylland). */
   | 'REGION';
 
+/**
+ * Why a sector's data about a child was not shared with the reader: the reason a refusal of one of that sector's own
+ * fields would give.
+ */
+export type WithheldReason =
+  /** The reader's role sees no single child's data, e.g. an analyst or an administrator (FORBIDDEN). */
+  | 'NOT_PERMITTED_FOR_ROLE'
+  /** The sector holds no active consent to disclose the data to the reader's sector for the stated purpose (CONSENT_REQUIRED). */
+  | 'NO_CONSENT'
+  /** The data belongs to another organisation of the reader's own sector, e.g. another municipality (FORBIDDEN). */
+  | 'OTHER_ORGANISATION'
+  /** The sector's data did not arrive, or not in the form its schema declares; nothing is known about it. */
+  | 'UNAVAILABLE';
+
+/** Why a sector's facts were withheld from the reader, worded exactly as the sector's refusal of its own fields. */
+export type Withholding = {
+  __typename?: 'Withholding';
+  /** The refusal's message: what is missing and what to do about it. */
+  message: Scalars['String']['output'];
+  /** Why the facts were withheld. */
+  reason: WithheldReason;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -315,8 +356,9 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AccessLogPage: ResolverTypeWrapper<Omit<AccessLogPage, 'entries'> & { entries: Array<ResolversTypes['AccessLogEntry']> }>;
-  BuaPatient: ResolverTypeWrapper<BuaPatient>;
+  BuaFacts: ResolverTypeWrapper<BuaFacts>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  BuaPatient: ResolverTypeWrapper<BuaPatient>;
   Child: ResolverTypeWrapper<ChildModel>;
   Consent: ResolverTypeWrapper<ConsentModel>;
   ConsentingParty: ConsentingParty;
@@ -328,6 +370,8 @@ export type ResolversTypes = ResolversObject<{
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RecordConsentInput: RecordConsentInput;
   Sector: Sector;
+  WithheldReason: WithheldReason;
+  Withholding: ResolverTypeWrapper<Withholding>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -336,8 +380,9 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   AccessLogPage: Omit<AccessLogPage, 'entries'> & { entries: Array<ResolversParentTypes['AccessLogEntry']> };
-  BuaPatient: BuaPatient;
+  BuaFacts: BuaFacts;
   Boolean: Scalars['Boolean']['output'];
+  BuaPatient: BuaPatient;
   Child: ChildModel;
   Consent: ConsentModel;
   Date: Scalars['Date']['output'];
@@ -346,6 +391,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   RecordConsentInput: RecordConsentInput;
+  Withholding: Withholding;
 }>;
 
 export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = ResolversObject<{
@@ -370,6 +416,11 @@ export type AccessLogPageResolvers<ContextType = Context, ParentType extends Res
   nextBefore?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
 }>;
 
+export type BuaFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuaFacts'] = ResolversParentTypes['BuaFacts']> = ResolversObject<{
+  knownToBua?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  withheld?: Resolver<Maybe<ResolversTypes['Withholding']>, ParentType, ContextType>;
+}>;
+
 export type BuaPatientResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuaPatient'] = ResolversParentTypes['BuaPatient']> = ResolversObject<{
   registeredOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   synthetic?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -378,6 +429,7 @@ export type BuaPatientResolvers<ContextType = Context, ParentType extends Resolv
 export type ChildResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Child'] = ResolversParentTypes['Child'], FederationReferenceType extends FederationReferenceTypes['Child'] = FederationReferenceTypes['Child']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Child']> | FederationReferenceType, FederationReferenceType, ContextType>;
   buaConsents?: Resolver<Maybe<Array<ResolversTypes['Consent']>>, ParentType, ContextType>;
+  buaFacts?: Resolver<Maybe<ResolversTypes['BuaFacts']>, ParentType, ContextType>;
   buaPatient?: Resolver<Maybe<ResolversTypes['BuaPatient']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   knownToBua?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
@@ -415,9 +467,15 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   buaAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryBuaAccessLogArgs, 'childId' | 'first'>>;
 }>;
 
+export type WithholdingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Withholding'] = ResolversParentTypes['Withholding']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['WithheldReason'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AccessLogPage?: AccessLogPageResolvers<ContextType>;
+  BuaFacts?: BuaFactsResolvers<ContextType>;
   BuaPatient?: BuaPatientResolvers<ContextType>;
   Child?: ChildResolvers<ContextType>;
   Consent?: ConsentResolvers<ContextType>;
@@ -425,5 +483,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Withholding?: WithholdingResolvers<ContextType>;
 }>;
 

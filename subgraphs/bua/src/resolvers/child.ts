@@ -1,4 +1,4 @@
-import { childGuard } from '@pathway-graph/shared';
+import { childGuard, guardedFacts } from '@pathway-graph/shared';
 import type { ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
 import { guardOf } from '../access.ts';
@@ -23,4 +23,12 @@ export const Child: ChildResolvers = {
     return r ? asPatient(r) : null;
   },
   buaConsents: async (c, _, ctx) => consents.list(ctx, guardOf(c.id, await record(c, ctx))),
+  // For the pathway subgraph's @requires only (hidden from clients): guarded and logged like `knownToBua`, for unknown
+  // children too, but a refusal comes back as `withheld`, not as an error about fields the client never selected.
+  buaFacts: async (c, _, ctx, info) => {
+    const r = await record(c, ctx);
+    return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'buaFacts', what: 'whether the child is known to BUA', info }, {
+      knownToBua: r !== null,
+    });
+  },
 };

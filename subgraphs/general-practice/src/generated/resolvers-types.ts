@@ -132,6 +132,12 @@ export type Child = {
   __typename?: 'Child';
   /** The consents the child's own general practice holds to disclose its data about the child. */
   generalPracticeConsents?: Maybe<Array<Consent>>;
+  /**
+   * General practice's facts about the child for the pathway subgraph's computed fields (`involvedSectors`); hidden
+   * from clients. Read through the same access guard as general practice's own fields, and never an error: when the
+   * reader may not see them, every fact is null and `withheld` says why.
+   */
+  generalPracticeFacts?: Maybe<GeneralPracticeFacts>;
   /** The child's pseudonym: a keyed hash of the CPR number, the same in every subgraph. */
   id: Scalars['ID']['output'];
   /**
@@ -177,6 +183,13 @@ export type ConsentingParty =
   /** The young person, 15 or older on the day of consent. */
   | 'YOUNG_PERSON';
 
+/** When the child is known to the municipality, whom the municipality commits to contacting to settle the further course. */
+export type ContactCommitment =
+  /** The municipality contacts the family. */
+  | 'CONTACT_FAMILY'
+  /** The municipality contacts the GP. */
+  | 'CONTACT_GP';
+
 /**
  * A correspondence letter (korrespondancebrev) a practice sent to a municipality about a child. Only the sending
  * practice sees it.
@@ -196,7 +209,7 @@ export type CorrespondenceLetter = {
   /** The letter's id (UUIDv7). */
   id: Scalars['ID']['output'];
   /** The id the sending system chose; the MedCom MessageHeader id. */
-  messageId: Scalars['String']['output'];
+  messageId: Scalars['ID']['output'];
   /** True when no reply has come and the due day has passed. */
   overdue: Scalars['Boolean']['output'];
   /** The municipality inbox it was sent to. */
@@ -241,6 +254,18 @@ export type CorrespondenceLetterEdge = {
   node: CorrespondenceLetter;
 };
 
+/**
+ * General practice's facts about a child that other subgraphs compute from (through `@requires`); later features add
+ * facts here. Hidden from clients.
+ */
+export type GeneralPracticeFacts = {
+  __typename?: 'GeneralPracticeFacts';
+  /** Why the facts were withheld from this reader; null when they were shared. */
+  withheld?: Maybe<Withholding>;
+  /** The provider number (ydernummer) of the practice the child is listed with; null when withheld or listed nowhere. */
+  ydernummer?: Maybe<Scalars['String']['output']>;
+};
+
 /** A MedCom CareCommunication bundle read by importCareCommunication. */
 export type ImportedCareCommunication = {
   __typename?: 'ImportedCareCommunication';
@@ -255,7 +280,7 @@ export type ImportedCareCommunication = {
   /** The departures from the standard that were accepted; empty for a standard message. */
   deviations: Array<CareCommunicationDeviation>;
   /** The MessageHeader id. */
-  messageId: Scalars['String']['output'];
+  messageId: Scalars['ID']['output'];
   /** The receiving organisation's location number (GLN). */
   receiverLocationNumber: Scalars['String']['output'];
   /** The sending organisation's location number (GLN). */
@@ -267,6 +292,25 @@ export type ImportedCareCommunication = {
   /** The topic, when given. */
   topic?: Maybe<Scalars['String']['output']>;
 };
+
+/** What the municipality has initiated for the child, as the reply tells the GP. */
+export type InitiatedAction =
+  /** Family guidance or counselling. */
+  | 'FAMILY_GUIDANCE'
+  /** Contact from the health visitor. */
+  | 'HEALTH_VISITOR_CONTACT'
+  /** A network meeting with the family and the professionals. */
+  | 'NETWORK_MEETING'
+  /** No municipal intervention is needed; may not be combined with other items. */
+  | 'NO_ACTION_NEEDED'
+  /** Something else, described in the reply's text. */
+  | 'OTHER'
+  /** An assessment by PPR. */
+  | 'PPR_ASSESSMENT'
+  /** Support in school or day care. */
+  | 'SCHOOL_SUPPORT'
+  /** A case opened in the social services. */
+  | 'SOCIAL_CASE_OPENED';
 
 /** The consent to disclose the child's data to the municipality with this letter. */
 export type LetterConsentInput = {
@@ -307,13 +351,13 @@ export type LetterRecipient = {
 export type LetterReply = {
   __typename?: 'LetterReply';
   /** The municipality's commitment to contact the family or the GP, when it gave one. */
-  contactCommitment?: Maybe<Scalars['String']['output']>;
+  contactCommitment?: Maybe<ContactCommitment>;
   /** The reply's MedCom CareCommunication bundle (JSON), as received. */
   exportBundle: Scalars['String']['output'];
   /** What the municipality has initiated, one item per entry; empty when not itemised. */
-  initiatedItems: Array<Scalars['String']['output']>;
+  initiatedItems: Array<InitiatedAction>;
   /** The reply's MedCom message id. */
-  messageId: Scalars['String']['output'];
+  messageId: Scalars['ID']['output'];
   /** When the reply arrived. */
   receivedAt: Scalars['DateTime']['output'];
   /** The reply's text. */
@@ -615,6 +659,29 @@ export type SendLetterInput = {
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 
+/**
+ * Why a sector's data about a child was not shared with the reader: the reason a refusal of one of that sector's own
+ * fields would give.
+ */
+export type WithheldReason =
+  /** The reader's role sees no single child's data, e.g. an analyst or an administrator (FORBIDDEN). */
+  | 'NOT_PERMITTED_FOR_ROLE'
+  /** The sector holds no active consent to disclose the data to the reader's sector for the stated purpose (CONSENT_REQUIRED). */
+  | 'NO_CONSENT'
+  /** The data belongs to another organisation of the reader's own sector, e.g. another municipality (FORBIDDEN). */
+  | 'OTHER_ORGANISATION'
+  /** The sector's data did not arrive, or not in the form its schema declares; nothing is known about it. */
+  | 'UNAVAILABLE';
+
+/** Why a sector's facts were withheld from the reader, worded exactly as the sector's refusal of its own fields. */
+export type Withholding = {
+  __typename?: 'Withholding';
+  /** The refusal's message: what is missing and what to do about it. */
+  message: Scalars['String']['output'];
+  /** Why the facts were withheld. */
+  reason: WithheldReason;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -725,12 +792,15 @@ export type ResolversTypes = ResolversObject<{
   Consent: ResolverTypeWrapper<ConsentModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConsentingParty: ConsentingParty;
+  ContactCommitment: ContactCommitment;
   CorrespondenceLetter: ResolverTypeWrapper<Omit<CorrespondenceLetter, 'child' | 'recipient'> & { child: ResolversTypes['Child'], recipient: ResolversTypes['LetterRecipient'] }>;
   CorrespondenceLetterConnection: ResolverTypeWrapper<Omit<CorrespondenceLetterConnection, 'edges'> & { edges: Array<ResolversTypes['CorrespondenceLetterEdge']> }>;
   CorrespondenceLetterEdge: ResolverTypeWrapper<Omit<CorrespondenceLetterEdge, 'node'> & { node: ResolversTypes['CorrespondenceLetter'] }>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  GeneralPracticeFacts: ResolverTypeWrapper<GeneralPracticeFacts>;
   ImportedCareCommunication: ResolverTypeWrapper<Omit<ImportedCareCommunication, 'answeredLetter' | 'child'> & { answeredLetter?: Maybe<ResolversTypes['CorrespondenceLetter']>, child: ResolversTypes['Child'] }>;
+  InitiatedAction: InitiatedAction;
   LetterConsentInput: LetterConsentInput;
   LetterPriority: LetterPriority;
   LetterPurpose: LetterPurpose;
@@ -752,6 +822,8 @@ export type ResolversTypes = ResolversObject<{
   RecordConsentInput: RecordConsentInput;
   Sector: Sector;
   SendLetterInput: SendLetterInput;
+  WithheldReason: WithheldReason;
+  Withholding: ResolverTypeWrapper<Withholding>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -769,6 +841,7 @@ export type ResolversParentTypes = ResolversObject<{
   CorrespondenceLetterEdge: Omit<CorrespondenceLetterEdge, 'node'> & { node: ResolversParentTypes['CorrespondenceLetter'] };
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
+  GeneralPracticeFacts: GeneralPracticeFacts;
   ImportedCareCommunication: Omit<ImportedCareCommunication, 'answeredLetter' | 'child'> & { answeredLetter?: Maybe<ResolversParentTypes['CorrespondenceLetter']>, child: ResolversParentTypes['Child'] };
   LetterConsentInput: LetterConsentInput;
   LetterRecipient: Omit<LetterRecipient, 'municipality'> & { municipality: ResolversParentTypes['Municipality'] };
@@ -785,6 +858,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RecordConsentInput: RecordConsentInput;
   SendLetterInput: SendLetterInput;
+  Withholding: Withholding;
 }>;
 
 export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = ResolversObject<{
@@ -818,6 +892,7 @@ export type CareCommunicationDeviationResolvers<ContextType = Context, ParentTyp
 export type ChildResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Child'] = ResolversParentTypes['Child'], FederationReferenceType extends FederationReferenceTypes['Child'] = FederationReferenceTypes['Child']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Child']> | FederationReferenceType, FederationReferenceType, ContextType>;
   generalPracticeConsents?: Resolver<Maybe<Array<ResolversTypes['Consent']>>, ParentType, ContextType>;
+  generalPracticeFacts?: Resolver<Maybe<ResolversTypes['GeneralPracticeFacts']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   listedPractice?: Resolver<Maybe<ResolversTypes['Practice']>, ParentType, ContextType>;
 }>;
@@ -844,7 +919,7 @@ export type CorrespondenceLetterResolvers<ContextType = Context, ParentType exte
   consentGivenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   exportBundle?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   recipient?: Resolver<ResolversTypes['LetterRecipient'], ParentType, ContextType>;
   reply?: Resolver<Maybe<ResolversTypes['LetterReply']>, ParentType, ContextType>;
@@ -877,13 +952,18 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type GeneralPracticeFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeneralPracticeFacts'] = ResolversParentTypes['GeneralPracticeFacts']> = ResolversObject<{
+  withheld?: Resolver<Maybe<ResolversTypes['Withholding']>, ParentType, ContextType>;
+  ydernummer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type ImportedCareCommunicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportedCareCommunication'] = ResolversParentTypes['ImportedCareCommunication']> = ResolversObject<{
   activity?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   answeredLetter?: Resolver<Maybe<ResolversTypes['CorrespondenceLetter']>, ParentType, ContextType>;
   category?: Resolver<ResolversTypes['CareCommunicationCategory'], ParentType, ContextType>;
   child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
   deviations?: Resolver<Array<ResolversTypes['CareCommunicationDeviation']>, ParentType, ContextType>;
-  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   receiverLocationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   senderLocationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   senderName?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -899,10 +979,10 @@ export type LetterRecipientResolvers<ContextType = Context, ParentType extends R
 }>;
 
 export type LetterReplyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LetterReply'] = ResolversParentTypes['LetterReply']> = ResolversObject<{
-  contactCommitment?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  contactCommitment?: Resolver<Maybe<ResolversTypes['ContactCommitment']>, ParentType, ContextType>;
   exportBundle?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  initiatedItems?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
-  messageId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  initiatedItems?: Resolver<Array<ResolversTypes['InitiatedAction']>, ParentType, ContextType>;
+  messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -959,6 +1039,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   sentLetters?: Resolver<ResolversTypes['CorrespondenceLetterConnection'], ParentType, ContextType, RequireFields<QuerySentLettersArgs, 'first'>>;
 }>;
 
+export type WithholdingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Withholding'] = ResolversParentTypes['Withholding']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['WithheldReason'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AccessLogPage?: AccessLogPageResolvers<ContextType>;
@@ -970,6 +1055,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CorrespondenceLetterEdge?: CorrespondenceLetterEdgeResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  GeneralPracticeFacts?: GeneralPracticeFactsResolvers<ContextType>;
   ImportedCareCommunication?: ImportedCareCommunicationResolvers<ContextType>;
   LetterRecipient?: LetterRecipientResolvers<ContextType>;
   LetterReply?: LetterReplyResolvers<ContextType>;
@@ -981,5 +1067,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PracticeConnection?: PracticeConnectionResolvers<ContextType>;
   PracticeEdge?: PracticeEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Withholding?: WithholdingResolvers<ContextType>;
 }>;
 

@@ -77,6 +77,45 @@ export type AccessLogPage = {
   nextBefore?: Maybe<Scalars['ID']['output']>;
 };
 
+/** MedCom CareCommunication categories (MedComCareCommunicationCategories), the kind of a correspondence letter. */
+export type CareCommunicationCategory =
+  /** acute-ambulant: acute ambulant care; always refused for a correspondence letter (acute problems go to the emergency service). */
+  | 'ACUTE_AMBULANT'
+  /** alcohol-and-drug-treatment: alcohol and drug treatment. */
+  | 'ALCOHOL_AND_DRUG_TREATMENT'
+  /** assistive-devices: assistive devices. */
+  | 'ASSISTIVE_DEVICES'
+  /** carecoordination: coordination of care. */
+  | 'CARECOORDINATION'
+  /** decease: death. */
+  | 'DECEASE'
+  /** discharge: discharge from hospital. */
+  | 'DISCHARGE'
+  /** examination-results: examination results. */
+  | 'EXAMINATION_RESULTS'
+  /** extended-care-responsibility: extended care responsibility. */
+  | 'EXTENDED_CARE_RESPONSIBILITY'
+  /** healthcare: health care. */
+  | 'HEALTHCARE'
+  /** home-care-assessment: home care assessment. */
+  | 'HOME_CARE_ASSESSMENT'
+  /** medicine: medicine. */
+  | 'MEDICINE'
+  /** nursing: nursing. */
+  | 'NURSING'
+  /** other: anything else; needs a topic. */
+  | 'OTHER'
+  /** outpatient: outpatient treatment. */
+  | 'OUTPATIENT'
+  /** psychiatry-social-disability: psychiatry and social disability; the usual category for a child in mental distress. */
+  | 'PSYCHIATRY_SOCIAL_DISABILITY'
+  /** regarding-referral: about a referral. */
+  | 'REGARDING_REFERRAL'
+  /** telemedicine: telemedicine. */
+  | 'TELEMEDICINE'
+  /** training: training. */
+  | 'TRAINING';
+
 /** A child or young person (0-18), identified across all subgraphs by a pseudonym (`id`), never by CPR number. */
 export type Child = {
   __typename?: 'Child';
@@ -88,6 +127,12 @@ export type Child = {
   knownToMunicipality?: Maybe<Scalars['Boolean']['output']>;
   /** The consents the municipality holds to disclose its data about the child. */
   municipalityConsents?: Maybe<Array<Consent>>;
+  /**
+   * The municipality's facts about the child for the pathway subgraph's computed fields (`age`, `ageBand`,
+   * `involvedSectors`); hidden from clients. Read through the same access guard as the municipality's own fields, and
+   * never an error: when the reader may not see them, every fact is null and `withheld` says why.
+   */
+  municipalityFacts?: Maybe<MunicipalityFacts>;
   /** The municipality the child lives in, when known to a municipality of the region. */
   residenceMunicipality?: Maybe<Municipality>;
   /** True when this record is synthetic demo data, never a real person. */
@@ -172,8 +217,8 @@ export type InboxLetter = {
   __typename?: 'InboxLetter';
   /** Who it is assigned to, if anyone. */
   assignee?: Maybe<LetterAssignee>;
-  /** The MedCom category of the letter, e.g. psychiatry-social-disability. */
-  category: Scalars['String']['output'];
+  /** The MedCom category of the letter, e.g. PSYCHIATRY_SOCIAL_DISABILITY. */
+  category: CareCommunicationCategory;
   /** The child the letter is about. */
   child: Child;
   /** The department that received it (agreement section 7). */
@@ -203,7 +248,7 @@ export type InboxLetter = {
   /** Where it is in its handling. */
   status: InboxLetterStatus;
   /** The step of the graduated pathway, when the GP named it. */
-  step?: Maybe<LetterStep>;
+  step?: Maybe<PathwayStep>;
   /** A one-line subject: the letter's topic, or its category when it has none. */
   subject: Scalars['String']['output'];
   /** The letter's text. */
@@ -338,13 +383,6 @@ export type LetterSenderPractice = {
   ydernummer?: Maybe<Scalars['String']['output']>;
 };
 
-/** The step of the graduated pathway the GP's letter concerns (the agreement's correspondence covers Trin 1 and 2). */
-export type LetterStep =
-  /** Trin 1: early intervention. */
-  | 'TRIN_1'
-  /** Trin 2: in-depth assessment and intervention. */
-  | 'TRIN_2';
-
 /**
  * A municipality (kommune) of Region Midtjylland, a party to the collaboration agreement. Owned by the municipality
  * subgraph as reference data.
@@ -377,6 +415,20 @@ export type Municipality = {
 export type MunicipalityChildrenArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/**
+ * The municipality's facts about a child that other subgraphs compute from (through `@requires`); later features add
+ * facts here. Hidden from clients.
+ */
+export type MunicipalityFacts = {
+  __typename?: 'MunicipalityFacts';
+  /** The child's date of birth; null when withheld or when the municipality does not know the child. */
+  birthDate?: Maybe<Scalars['Date']['output']>;
+  /** Whether the child has an open case in the residence municipality (kendt i kommunen); null when withheld. */
+  knownToMunicipality?: Maybe<Scalars['Boolean']['output']>;
+  /** Why the facts were withheld from this reader; null when they were shared. */
+  withheld?: Maybe<Withholding>;
 };
 
 /** A municipality's inbox for correspondence letters (korrespondancemeddelelser) from general practice. */
@@ -455,6 +507,13 @@ export type PageInfo = {
   /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
+
+/** The step of the graduated pathway (trin) a correspondence letter concerns; letters belong to steps 1 and 2. */
+export type PathwayStep =
+  /** Trin 1: early intervention by the municipality, possibly with the GP. */
+  | 'TRIN_1'
+  /** Trin 2: in-depth assessment and intervention by the municipality, with advisory from psychiatry. */
+  | 'TRIN_2';
 
 /** Why data is read or disclosed (formål); a consent names the purposes it covers. */
 export type Purpose =
@@ -590,6 +649,29 @@ export type Sector =
   /** Regional administration and analysis (Region Midtjylland). */
   | 'REGION';
 
+/**
+ * Why a sector's data about a child was not shared with the reader: the reason a refusal of one of that sector's own
+ * fields would give.
+ */
+export type WithheldReason =
+  /** The reader's role sees no single child's data, e.g. an analyst or an administrator (FORBIDDEN). */
+  | 'NOT_PERMITTED_FOR_ROLE'
+  /** The sector holds no active consent to disclose the data to the reader's sector for the stated purpose (CONSENT_REQUIRED). */
+  | 'NO_CONSENT'
+  /** The data belongs to another organisation of the reader's own sector, e.g. another municipality (FORBIDDEN). */
+  | 'OTHER_ORGANISATION'
+  /** The sector's data did not arrive, or not in the form its schema declares; nothing is known about it. */
+  | 'UNAVAILABLE';
+
+/** Why a sector's facts were withheld from the reader, worded exactly as the sector's refusal of its own fields. */
+export type Withholding = {
+  __typename?: 'Withholding';
+  /** The refusal's message: what is missing and what to do about it. */
+  message: Scalars['String']['output'];
+  /** Why the facts were withheld. */
+  reason: WithheldReason;
+};
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -694,6 +776,7 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AccessLogPage: ResolverTypeWrapper<Omit<AccessLogPage, 'entries'> & { entries: Array<ResolversTypes['AccessLogEntry']> }>;
+  CareCommunicationCategory: CareCommunicationCategory;
   Child: ResolverTypeWrapper<ChildModel>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ChildConnection: ResolverTypeWrapper<Omit<ChildConnection, 'edges'> & { edges: Array<ResolversTypes['ChildEdge']> }>;
@@ -716,17 +799,20 @@ export type ResolversTypes = ResolversObject<{
   LetterAssigneeInput: LetterAssigneeInput;
   LetterHandlerRole: LetterHandlerRole;
   LetterSenderPractice: ResolverTypeWrapper<LetterSenderPractice>;
-  LetterStep: LetterStep;
   Municipality: ResolverTypeWrapper<MunicipalityModel>;
+  MunicipalityFacts: ResolverTypeWrapper<MunicipalityFacts>;
   MunicipalityInbox: ResolverTypeWrapper<MunicipalityInbox>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PathwayStep: PathwayStep;
   Purpose: Purpose;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReceivingDepartment: ReceivingDepartment;
   RecordConsentInput: RecordConsentInput;
   ReplyToLetterInput: ReplyToLetterInput;
   Sector: Sector;
+  WithheldReason: WithheldReason;
+  Withholding: ResolverTypeWrapper<Withholding>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -753,12 +839,14 @@ export type ResolversParentTypes = ResolversObject<{
   LetterAssigneeInput: LetterAssigneeInput;
   LetterSenderPractice: LetterSenderPractice;
   Municipality: MunicipalityModel;
+  MunicipalityFacts: MunicipalityFacts;
   MunicipalityInbox: MunicipalityInbox;
   Mutation: Record<PropertyKey, never>;
   PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
   RecordConsentInput: RecordConsentInput;
   ReplyToLetterInput: ReplyToLetterInput;
+  Withholding: Withholding;
 }>;
 
 export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = ResolversObject<{
@@ -789,6 +877,7 @@ export type ChildResolvers<ContextType = Context, ParentType extends ResolversPa
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   knownToMunicipality?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   municipalityConsents?: Resolver<Maybe<Array<ResolversTypes['Consent']>>, ParentType, ContextType>;
+  municipalityFacts?: Resolver<Maybe<ResolversTypes['MunicipalityFacts']>, ParentType, ContextType>;
   residenceMunicipality?: Resolver<Maybe<ResolversTypes['Municipality']>, ParentType, ContextType>;
   synthetic?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
 }>;
@@ -833,7 +922,7 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 
 export type InboxLetterResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InboxLetter'] = ResolversParentTypes['InboxLetter']> = ResolversObject<{
   assignee?: Resolver<Maybe<ResolversTypes['LetterAssignee']>, ParentType, ContextType>;
-  category?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  category?: Resolver<ResolversTypes['CareCommunicationCategory'], ParentType, ContextType>;
   child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
   department?: Resolver<ResolversTypes['ReceivingDepartment'], ParentType, ContextType>;
   gpSignature?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -848,7 +937,7 @@ export type InboxLetterResolvers<ContextType = Context, ParentType extends Resol
   replyDueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   senderPractice?: Resolver<ResolversTypes['LetterSenderPractice'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['InboxLetterStatus'], ParentType, ContextType>;
-  step?: Resolver<Maybe<ResolversTypes['LetterStep']>, ParentType, ContextType>;
+  step?: Resolver<Maybe<ResolversTypes['PathwayStep']>, ParentType, ContextType>;
   subject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   topic?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -902,6 +991,12 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type MunicipalityFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MunicipalityFacts'] = ResolversParentTypes['MunicipalityFacts']> = ResolversObject<{
+  birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  knownToMunicipality?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  withheld?: Resolver<Maybe<ResolversTypes['Withholding']>, ParentType, ContextType>;
+}>;
+
 export type MunicipalityInboxResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MunicipalityInbox'] = ResolversParentTypes['MunicipalityInbox']> = ResolversObject<{
   locationNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -933,6 +1028,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   receivedLetter?: Resolver<ResolversTypes['InboxLetter'], ParentType, ContextType, RequireFields<QueryReceivedLetterArgs, 'id'>>;
 }>;
 
+export type WithholdingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Withholding'] = ResolversParentTypes['Withholding']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['WithheldReason'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AccessLogPage?: AccessLogPageResolvers<ContextType>;
@@ -951,9 +1051,11 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   LetterAssignee?: LetterAssigneeResolvers<ContextType>;
   LetterSenderPractice?: LetterSenderPracticeResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
+  MunicipalityFacts?: MunicipalityFactsResolvers<ContextType>;
   MunicipalityInbox?: MunicipalityInboxResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Withholding?: WithholdingResolvers<ContextType>;
 }>;
 

@@ -1,4 +1,5 @@
 import type { LetterRecord } from '../db/letters.ts';
+import { categoryEnum } from '../models.ts';
 import type { LetterReplyRow } from '../db/schema.ts';
 import type { InitiatedAction } from '../rules/reply.ts';
 import type { LetterHandlerRole } from '../rules/triage.ts';
@@ -8,8 +9,8 @@ import type { LetterHandlerRole } from '../rules/triage.ts';
  * the MedCom codes are stored as MedCom writes them.
  */
 
-/** The letter's MedCom category (stored lower-case kebab as MedCom writes it, e.g. `psychiatry-social-disability`). */
-export const letterCategory = (letter: Pick<LetterRecord, 'category'>): string => letter.category;
+/** The letter's MedCom category: stored lower-case kebab as MedCom writes it, shown as the shared GraphQL enum. */
+export const letterCategory = (letter: Pick<LetterRecord, 'category'>) => categoryEnum(letter.category);
 
 export function letterAssignee(letter: LetterRecord): { subject: string; role: LetterHandlerRole; displayName: string } | null {
   return letter.assigneeSubject && letter.assigneeRole && letter.assigneeName

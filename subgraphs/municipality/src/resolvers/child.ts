@@ -1,4 +1,4 @@
-import { childGuard } from '@pathway-graph/shared';
+import { childGuard, guardedFacts } from '@pathway-graph/shared';
 import type { ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
 import { guardOf } from '../access.ts';
@@ -21,4 +21,13 @@ export const Child: ChildResolvers = {
   // Guarded too: whether there is a record to be synthetic tells whether the municipality knows the child.
   synthetic: async (c, _, ctx) => (await guarded(c, ctx, 'synthetic', 'whether the record is synthetic demo data'))?.synthetic ?? null,
   municipalityConsents: async (c, _, ctx) => consents.list(ctx, guardOf(c.id, await record(c, ctx))),
+  // For the pathway subgraph's @requires only (hidden from clients): guarded and logged like the fields above, but a
+  // refusal comes back as `withheld`, not as an error about fields the client never selected.
+  municipalityFacts: async (c, _, ctx, info) => {
+    const r = await record(c, ctx);
+    return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'municipalityFacts', what: 'the date of birth and whether the child has a municipal case', info }, {
+      birthDate: r?.birthDate ?? null,
+      knownToMunicipality: r?.knownToMunicipality ?? false,
+    });
+  },
 };

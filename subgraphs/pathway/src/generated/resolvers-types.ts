@@ -90,32 +90,81 @@ export type AgeBand =
   | 'UNDER_6';
 
 /**
- * A child or young person (0-18), identified across all subgraphs by a pseudonym. The pathway subgraph stores
- * nothing: it computes the coordinated view (forløb) from the facts each sector subgraph owns.
+ * BUA's facts about a child that other subgraphs compute from (through `@requires`); later features add facts here.
+ * Hidden from clients.
  */
+export type BuaFacts = {
+  __typename?: 'BuaFacts';
+  /** Whether the child is registered as a patient at BUA (kendt i BUA); null when withheld. */
+  knownToBua?: Maybe<Scalars['Boolean']['output']>;
+  /** Why the facts were withheld from this reader; null when they were shared. */
+  withheld?: Maybe<Withholding>;
+};
+
+/** A child or young person (0-18), identified across all subgraphs by a pseudonym (`id`), never by CPR number. */
 export type Child = {
   __typename?: 'Child';
-  /** The child's age in whole years today (Danish time); null when no sector knows the date of birth. */
+  /**
+   * The child's age in whole years today (Danish time), from the municipality's date of birth. Null when the
+   * municipality does not know the child, or withheld its data from you (then `withheld` lists MUNICIPALITY).
+   */
   age?: Maybe<Scalars['Int']['output']>;
   /**
    * The child's age band today. The bands follow the agreement's rules: from 15 the young person consents alone,
-   * and at 18 the target group ends and the transition to adult services is planned.
+   * and at 18 the target group ends and the transition to adult services is planned. Null exactly when `age` is.
    */
   ageBand?: Maybe<AgeBand>;
-  /** Date of birth, owned by the municipality subgraph. */
-  birthDate?: Maybe<Scalars['Date']['output']>;
+  /**
+   * BUA's facts about the child for the pathway subgraph's computed fields (`involvedSectors`); hidden from clients.
+   * Read through the same access guard as BUA's own fields, and never an error: when the reader may not see them,
+   * every fact is null and `withheld` says why.
+   */
+  buaFacts?: Maybe<BuaFacts>;
+  /**
+   * General practice's facts about the child for the pathway subgraph's computed fields (`involvedSectors`); hidden
+   * from clients. Read through the same access guard as general practice's own fields, and never an error: when the
+   * reader may not see them, every fact is null and `withheld` says why.
+   */
+  generalPracticeFacts?: Maybe<GeneralPracticeFacts>;
   /** The child's pseudonym: a keyed hash of the CPR number, the same in every subgraph. */
   id: Scalars['ID']['output'];
-  /** The sectors currently involved with the child, derived from what each sector knows; ordered as the enum. */
+  /**
+   * The sectors involved with the child, derived from what each sector shares with you; ordered as the enum. A sector
+   * that withheld its data from you is left out and listed in `withheld`: the list is then partial (the sectors known
+   * to be involved, not necessarily all that are).
+   */
   involvedSectors: Array<InvolvedSector>;
-  /** Whether the child is a patient at BUA, owned by the BUA subgraph. */
-  knownToBua?: Maybe<Scalars['Boolean']['output']>;
-  /** Whether the child has an open municipal case, owned by the municipality subgraph. */
-  knownToMunicipality?: Maybe<Scalars['Boolean']['output']>;
-  /** The child's own GP practice, owned by the general-practice subgraph. */
-  listedPractice?: Maybe<Practice>;
-  /** The screening tracks the child is in, owned by the screening subgraph. */
-  screeningTracks?: Maybe<Array<TrackMembership>>;
+  /**
+   * The municipality's facts about the child for the pathway subgraph's computed fields (`age`, `ageBand`,
+   * `involvedSectors`); hidden from clients. Read through the same access guard as the municipality's own fields, and
+   * never an error: when the reader may not see them, every fact is null and `withheld` says why.
+   */
+  municipalityFacts?: Maybe<MunicipalityFacts>;
+  /**
+   * The screening tracks' facts about the child for the pathway subgraph's computed fields (`involvedSectors`); hidden
+   * from clients. Read through the same access guard as screening's own fields, and never an error: when the reader
+   * may not see them, every fact is null and `withheld` says why.
+   */
+  screeningFacts?: Maybe<ScreeningFacts>;
+  /**
+   * The sectors whose data was not shared with you, and why, in the order of `InvolvedSector`; empty when every sector
+   * shared its data. The computed fields above are built without it: a withheld MUNICIPALITY makes `age` and `ageBand`
+   * null, and any withheld sector makes `involvedSectors` partial. Selecting the sectors' own fields (e.g.
+   * `knownToBua`) instead gives their refusals as errors.
+   */
+  withheld: Array<WithheldPart>;
+};
+
+/**
+ * General practice's facts about a child that other subgraphs compute from (through `@requires`); later features add
+ * facts here. Hidden from clients.
+ */
+export type GeneralPracticeFacts = {
+  __typename?: 'GeneralPracticeFacts';
+  /** Why the facts were withheld from this reader; null when they were shared. */
+  withheld?: Maybe<Withholding>;
+  /** The provider number (ydernummer) of the practice the child is listed with; null when withheld or listed nowhere. */
+  ydernummer?: Maybe<Scalars['String']['output']>;
 };
 
 /** The sectors that share a child's pathway. */
@@ -129,11 +178,18 @@ export type InvolvedSector =
   /** The screening tracks (tidlig opsporing). */
   | 'SCREENING';
 
-/** A general practice, referenced here only by its provider number. */
-export type Practice = {
-  __typename?: 'Practice';
-  /** The practice's provider number (ydernummer). */
-  ydernummer: Scalars['String']['output'];
+/**
+ * The municipality's facts about a child that other subgraphs compute from (through `@requires`); later features add
+ * facts here. Hidden from clients.
+ */
+export type MunicipalityFacts = {
+  __typename?: 'MunicipalityFacts';
+  /** The child's date of birth; null when withheld or when the municipality does not know the child. */
+  birthDate?: Maybe<Scalars['Date']['output']>;
+  /** Whether the child has an open case in the residence municipality (kendt i kommunen); null when withheld. */
+  knownToMunicipality?: Maybe<Scalars['Boolean']['output']>;
+  /** Why the facts were withheld from this reader; null when they were shared. */
+  withheld?: Maybe<Withholding>;
 };
 
 /** Why data is read or disclosed (formål); a consent names the purposes it covers. */
@@ -178,13 +234,31 @@ export type QueryChildByCprArgs = {
   cpr: Scalars['String']['input'];
 };
 
-/** The three risk groups (spor) of the early-detection effort. */
+/**
+ * The screening tracks' facts about a child that other subgraphs compute from (through `@requires`); later features add
+ * facts here. Hidden from clients.
+ */
+export type ScreeningFacts = {
+  __typename?: 'ScreeningFacts';
+  /** The screening tracks (spor) the child belongs to, in track order; empty when in none, null when withheld. */
+  tracks?: Maybe<Array<ScreeningTrack>>;
+  /** Why the facts were withheld from this reader; null when they were shared. */
+  withheld?: Maybe<Withholding>;
+};
+
+/**
+ * The three risk groups (spor) of the terms of reference for early detection (tidlig opsporing): each track has its
+ * own screening and early-detection model, and an action plan (handleplan) for the children who need an offer.
+ */
 export type ScreeningTrack =
-  /** Spor 2: children with chronic somatic illness. */
+  /** Spor 2: children with a chronic somatic illness (børn med kronisk somatisk sygdom). */
   | 'CHRONIC_SOMATIC_ILLNESS'
-  /** Spor 1: children and young people with recognised mental problems. */
+  /** Spor 1: children and young people with recognised mental problems (børn og unge med erkendte psykiske problemer). */
   | 'RECOGNISED_MENTAL_PROBLEMS'
-  /** Spor 3: children and young people who are relatives (pårørende) of a parent or sibling with mental illness. */
+  /**
+   * Spor 3: children and young people who are relatives (pårørende) of a parent or sibling with a mental illness, found
+   * for instance when adult psychiatry asks its patients whether they have children.
+   */
   | 'RELATIVE_OF_MENTALLY_ILL';
 
 /** The sectors and organisation kinds a person can act for. */
@@ -204,11 +278,38 @@ export type Sector =
   /** Regional administration and analysis (Region Midtjylland). */
   | 'REGION';
 
-/** A child's membership of a screening track, as owned by the screening subgraph. */
-export type TrackMembership = {
-  __typename?: 'TrackMembership';
-  /** The track (spor). */
-  track: ScreeningTrack;
+/** One sector's data about a child that was not shared with the reader, and why. */
+export type WithheldPart = {
+  __typename?: 'WithheldPart';
+  /** The sector's refusal, worded exactly as a refusal of its own fields: what is missing and what to do about it. */
+  message: Scalars['String']['output'];
+  /** Why it was withheld. */
+  reason: WithheldReason;
+  /** The sector that withheld its data. */
+  sector: InvolvedSector;
+};
+
+/**
+ * Why a sector's data about a child was not shared with the reader: the reason a refusal of one of that sector's own
+ * fields would give.
+ */
+export type WithheldReason =
+  /** The reader's role sees no single child's data, e.g. an analyst or an administrator (FORBIDDEN). */
+  | 'NOT_PERMITTED_FOR_ROLE'
+  /** The sector holds no active consent to disclose the data to the reader's sector for the stated purpose (CONSENT_REQUIRED). */
+  | 'NO_CONSENT'
+  /** The data belongs to another organisation of the reader's own sector, e.g. another municipality (FORBIDDEN). */
+  | 'OTHER_ORGANISATION'
+  /** The sector's data did not arrive, or not in the form its schema declares; nothing is known about it. */
+  | 'UNAVAILABLE';
+
+/** Why a sector's facts were withheld from the reader, worded exactly as the sector's refusal of its own fields. */
+export type Withholding = {
+  __typename?: 'Withholding';
+  /** The refusal's message: what is missing and what to do about it. */
+  message: Scalars['String']['output'];
+  /** Why the facts were withheld. */
+  reason: WithheldReason;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -301,13 +402,20 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Child' }
     & GraphQLRecursivePick<FederationTypes['Child'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Child'], {"birthDate":true}>
-        | GraphQLRecursivePick<FederationTypes['Child'], {"birthDate":true}>
-        | GraphQLRecursivePick<FederationTypes['Child'], {"birthDate":true,"knownToMunicipality":true,"knownToBua":true,"listedPractice":{"ydernummer":true},"screeningTracks":{"track":true}}>
-        | GraphQLRecursivePick<FederationTypes['Child'], {"birthDate":true,"knownToMunicipality":true,"knownToBua":true,"listedPractice":{"ydernummer":true},"screeningTracks":{"track":true}}>
-        | GraphQLRecursivePick<FederationTypes['Child'], {"birthDate":true}>
-        | GraphQLRecursivePick<FederationTypes['Child'], {"birthDate":true,"knownToMunicipality":true,"knownToBua":true,"listedPractice":{"ydernummer":true},"screeningTracks":{"track":true}}>
-        | GraphQLRecursivePick<FederationTypes['Child'], {"knownToMunicipality":true,"knownToBua":true,"listedPractice":{"ydernummer":true},"screeningTracks":{"track":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}>
+        | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}> ) );
 }>;
 
 
@@ -320,18 +428,23 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AccessLogPage: ResolverTypeWrapper<AccessLogPage>;
   AgeBand: AgeBand;
+  BuaFacts: ResolverTypeWrapper<BuaFacts>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Child: ResolverTypeWrapper<ChildModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  GeneralPracticeFacts: ResolverTypeWrapper<GeneralPracticeFacts>;
   InvolvedSector: InvolvedSector;
-  Practice: ResolverTypeWrapper<Practice>;
+  MunicipalityFacts: ResolverTypeWrapper<MunicipalityFacts>;
   Purpose: Purpose;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ScreeningFacts: ResolverTypeWrapper<ScreeningFacts>;
   ScreeningTrack: ScreeningTrack;
   Sector: Sector;
-  TrackMembership: ResolverTypeWrapper<TrackMembership>;
+  WithheldPart: ResolverTypeWrapper<WithheldPart>;
+  WithheldReason: WithheldReason;
+  Withholding: ResolverTypeWrapper<Withholding>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -340,14 +453,18 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   AccessLogPage: AccessLogPage;
+  BuaFacts: BuaFacts;
+  Boolean: Scalars['Boolean']['output'];
   Child: ChildModel;
   Int: Scalars['Int']['output'];
-  Boolean: Scalars['Boolean']['output'];
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
-  Practice: Practice;
+  GeneralPracticeFacts: GeneralPracticeFacts;
+  MunicipalityFacts: MunicipalityFacts;
   Query: Record<PropertyKey, never>;
-  TrackMembership: TrackMembership;
+  ScreeningFacts: ScreeningFacts;
+  WithheldPart: WithheldPart;
+  Withholding: Withholding;
 }>;
 
 export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = ResolversObject<{
@@ -378,6 +495,7 @@ export type ChildResolvers<ContextType = Context, ParentType extends ResolversPa
   ageBand?: Resolver<Maybe<ResolversTypes['AgeBand']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   involvedSectors?: Resolver<Array<ResolversTypes['InvolvedSector']>, ParentType, ContextType>;
+  withheld?: Resolver<Array<ResolversTypes['WithheldPart']>, ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -388,14 +506,21 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
-export type PracticeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Practice'] = ResolversParentTypes['Practice']> = ResolversObject<{
-  ydernummer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-}>;
-
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   child?: Resolver<ResolversTypes['Child'], ParentType, ContextType, RequireFields<QueryChildArgs, 'id'>>;
   childAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryChildAccessLogArgs, 'childId' | 'first'>>;
   childByCpr?: Resolver<ResolversTypes['Child'], ParentType, ContextType, RequireFields<QueryChildByCprArgs, 'cpr'>>;
+}>;
+
+export type WithheldPartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WithheldPart'] = ResolversParentTypes['WithheldPart']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['WithheldReason'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['InvolvedSector'], ParentType, ContextType>;
+}>;
+
+export type WithholdingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Withholding'] = ResolversParentTypes['Withholding']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['WithheldReason'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -404,7 +529,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Child?: ChildResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
-  Practice?: PracticeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  WithheldPart?: WithheldPartResolvers<ContextType>;
+  Withholding?: WithholdingResolvers<ContextType>;
 }>;
 

@@ -1,18 +1,23 @@
-import type { InvolvedSector as Sector } from '../generated/resolvers-types.ts';
+import type { InvolvedSector } from '../generated/resolvers-types.ts';
+import type { Facts, FactsOf } from './facts.ts';
 
-export interface SectorFacts {
-  knownToMunicipality?: boolean | null;
-  knownToBua?: boolean | null;
-  listedPractice?: { ydernummer: string } | null;
-  screeningTracks?: readonly { track: string }[] | null;
+/** The facts each sector shares about whether it is involved with the child. */
+export interface InvolvementFacts {
+  municipality: Facts<Pick<FactsOf<'MUNICIPALITY'>, 'knownToMunicipality'>>;
+  generalPractice: Facts<FactsOf<'GENERAL_PRACTICE'>>;
+  bua: Facts<FactsOf<'BUA'>>;
+  screening: Facts<FactsOf<'SCREENING'>>;
 }
 
-/** Which sectors are involved with a child, in a fixed order, from the facts each sector owns. */
-export function involvedSectors(facts: SectorFacts): Sector[] {
-  const sectors: Sector[] = [];
-  if (facts.knownToMunicipality) sectors.push('MUNICIPALITY');
-  if (facts.listedPractice) sectors.push('GENERAL_PRACTICE');
-  if (facts.knownToBua) sectors.push('BUA');
-  if (facts.screeningTracks && facts.screeningTracks.length > 0) sectors.push('SCREENING');
+/**
+ * Which sectors are involved with a child, in the enum's order, from the facts each sector shared. A sector that
+ * withheld its facts is left out (it may or may not be involved; `Child.withheld` says which were withheld).
+ */
+export function involvedSectors(facts: InvolvementFacts): InvolvedSector[] {
+  const sectors: InvolvedSector[] = [];
+  if (facts.municipality.shared?.knownToMunicipality === true) sectors.push('MUNICIPALITY');
+  if (facts.generalPractice.shared?.ydernummer != null) sectors.push('GENERAL_PRACTICE');
+  if (facts.bua.shared?.knownToBua === true) sectors.push('BUA');
+  if ((facts.screening.shared?.tracks?.length ?? 0) > 0) sectors.push('SCREENING');
   return sectors;
 }

@@ -84,6 +84,12 @@ export type Child = {
   id: Scalars['ID']['output'];
   /** The consents the screening tracks holds to disclose its data about the child. */
   screeningConsents?: Maybe<Array<Consent>>;
+  /**
+   * The screening tracks' facts about the child for the pathway subgraph's computed fields (`involvedSectors`); hidden
+   * from clients. Read through the same access guard as screening's own fields, and never an error: when the reader
+   * may not see them, every fact is null and `withheld` says why.
+   */
+  screeningFacts?: Maybe<ScreeningFacts>;
   /** The screening tracks (spor) the child belongs to, in track order; empty when the child is in none. */
   screeningTracks?: Maybe<Array<TrackMembership>>;
 };
@@ -185,6 +191,18 @@ export type RecordConsentInput = {
 };
 
 /**
+ * The screening tracks' facts about a child that other subgraphs compute from (through `@requires`); later features add
+ * facts here. Hidden from clients.
+ */
+export type ScreeningFacts = {
+  __typename?: 'ScreeningFacts';
+  /** The screening tracks (spor) the child belongs to, in track order; empty when in none, null when withheld. */
+  tracks?: Maybe<Array<ScreeningTrack>>;
+  /** Why the facts were withheld from this reader; null when they were shared. */
+  withheld?: Maybe<Withholding>;
+};
+
+/**
  * The three risk groups (spor) of the terms of reference for early detection (tidlig opsporing): each track has its
  * own screening and early-detection model, and an action plan (handleplan) for the children who need an offer.
  */
@@ -223,6 +241,29 @@ export type TrackMembership = {
   since: Scalars['Date']['output'];
   /** The track the child belongs to. */
   track: ScreeningTrack;
+};
+
+/**
+ * Why a sector's data about a child was not shared with the reader: the reason a refusal of one of that sector's own
+ * fields would give.
+ */
+export type WithheldReason =
+  /** The reader's role sees no single child's data, e.g. an analyst or an administrator (FORBIDDEN). */
+  | 'NOT_PERMITTED_FOR_ROLE'
+  /** The sector holds no active consent to disclose the data to the reader's sector for the stated purpose (CONSENT_REQUIRED). */
+  | 'NO_CONSENT'
+  /** The data belongs to another organisation of the reader's own sector, e.g. another municipality (FORBIDDEN). */
+  | 'OTHER_ORGANISATION'
+  /** The sector's data did not arrive, or not in the form its schema declares; nothing is known about it. */
+  | 'UNAVAILABLE';
+
+/** Why a sector's facts were withheld from the reader, worded exactly as the sector's refusal of its own fields. */
+export type Withholding = {
+  __typename?: 'Withholding';
+  /** The refusal's message: what is missing and what to do about it. */
+  message: Scalars['String']['output'];
+  /** Why the facts were withheld. */
+  reason: WithheldReason;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -336,9 +377,12 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RecordConsentInput: RecordConsentInput;
+  ScreeningFacts: ResolverTypeWrapper<ScreeningFacts>;
   ScreeningTrack: ScreeningTrack;
   Sector: Sector;
   TrackMembership: ResolverTypeWrapper<TrackMembership>;
+  WithheldReason: WithheldReason;
+  Withholding: ResolverTypeWrapper<Withholding>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -356,7 +400,9 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
   RecordConsentInput: RecordConsentInput;
+  ScreeningFacts: ScreeningFacts;
   TrackMembership: TrackMembership;
+  Withholding: Withholding;
 }>;
 
 export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = ResolversObject<{
@@ -385,6 +431,7 @@ export type ChildResolvers<ContextType = Context, ParentType extends ResolversPa
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Child']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   screeningConsents?: Resolver<Maybe<Array<ResolversTypes['Consent']>>, ParentType, ContextType>;
+  screeningFacts?: Resolver<Maybe<ResolversTypes['ScreeningFacts']>, ParentType, ContextType>;
   screeningTracks?: Resolver<Maybe<Array<ResolversTypes['TrackMembership']>>, ParentType, ContextType>;
 }>;
 
@@ -420,9 +467,19 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   screeningAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryScreeningAccessLogArgs, 'childId' | 'first'>>;
 }>;
 
+export type ScreeningFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ScreeningFacts'] = ResolversParentTypes['ScreeningFacts']> = ResolversObject<{
+  tracks?: Resolver<Maybe<Array<ResolversTypes['ScreeningTrack']>>, ParentType, ContextType>;
+  withheld?: Resolver<Maybe<ResolversTypes['Withholding']>, ParentType, ContextType>;
+}>;
+
 export type TrackMembershipResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrackMembership'] = ResolversParentTypes['TrackMembership']> = ResolversObject<{
   since?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   track?: Resolver<ResolversTypes['ScreeningTrack'], ParentType, ContextType>;
+}>;
+
+export type WithholdingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Withholding'] = ResolversParentTypes['Withholding']> = ResolversObject<{
+  message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['WithheldReason'], ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
@@ -434,6 +491,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ScreeningFacts?: ScreeningFactsResolvers<ContextType>;
   TrackMembership?: TrackMembershipResolvers<ContextType>;
+  Withholding?: WithholdingResolvers<ContextType>;
 }>;
 

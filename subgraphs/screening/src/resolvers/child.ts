@@ -1,4 +1,4 @@
-import { childGuard } from '@pathway-graph/shared';
+import { childGuard, guardedFacts } from '@pathway-graph/shared';
 import type { ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
 import { guardOf } from '../access.ts';
@@ -15,4 +15,12 @@ export const Child: ChildResolvers = {
   screeningTracks: async (c, _, ctx) =>
     (await guarded(c, ctx, 'screeningTracks', "the child's screening-track membership"))?.tracks ?? [],
   screeningConsents: async (c, _, ctx) => consents.list(ctx, guardOf(c.id, await record(c, ctx))),
+  // For the pathway subgraph's @requires only (hidden from clients): guarded and logged like `screeningTracks`, for
+  // unknown children too, but a refusal comes back as `withheld`, not as an error about fields never selected.
+  screeningFacts: async (c, _, ctx, info) => {
+    const r = await record(c, ctx);
+    return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'screeningFacts', what: "the child's screening-track membership", info }, {
+      tracks: r?.tracks.map((t) => t.track) ?? [],
+    });
+  },
 };

@@ -1,0 +1,89 @@
+import { parseDate, WITHHELD_REASONS, type Withholding } from '@pathway-graph/shared';
+import { z } from 'zod';
+import type { InvolvedSector, ScreeningTrack } from '../generated/resolvers-types.ts';
+
+/**
+ * The sectors' facts about a child as they reach the pathway subgraph through `@requires`. They come through the
+ * gateway from another service, so nothing about them is trusted: each value is checked against the shape the
+ * sector's schema declares, and anything else (an error object where facts belong, a string where a boolean belongs,
+ * a key that is missing, a withholding with data beside it) counts as withheld, never as a fact. A refusal that
+ * arrived as something other than `withheld` must not be read as "not involved" or, worse, as "involved".
+ */
+
+const SCREENING_TRACKS = ['RECOGNISED_MENTAL_PROBLEMS', 'CHRONIC_SOMATIC_ILLNESS', 'RELATIVE_OF_MENTALLY_ILL'] as const satisfies readonly ScreeningTrack[];
+
+/** Each sector's facts and their declared types (the sector schemas' `…Facts` types, all nullable there). */
+const FACT_TYPES = {
+  MUNICIPALITY: {
+    birthDate: z.string().refine((v) => parseDate(v).ok).nullable(),
+    knownToMunicipality: z.boolean().nullable(),
+  },
+  GENERAL_PRACTICE: {
+    ydernummer: z.string().nullable(),
+  },
+  BUA: {
+    knownToBua: z.boolean().nullable(),
+  },
+  SCREENING: {
+    tracks: z.array(z.enum(SCREENING_TRACKS)).nullable(),
+  },
+} as const satisfies Record<InvolvedSector, z.ZodRawShape>;
+
+type FactTypes = typeof FACT_TYPES;
+export type FactsOf<S extends InvolvedSector> = { [K in keyof FactTypes[S]]: z.infer<FactTypes[S][K]> };
+
+/** Where each sector's facts arrive on the child. */
+export const FACTS_FIELD = {
+  MUNICIPALITY: 'municipalityFacts',
+  GENERAL_PRACTICE: 'generalPracticeFacts',
+  BUA: 'buaFacts',
+  SCREENING: 'screeningFacts',
+} as const satisfies Record<InvolvedSector, string>;
+
+/** The sectors in the order of the `InvolvedSector` enum. */
+export const SECTORS = ['MUNICIPALITY', 'GENERAL_PRACTICE', 'BUA', 'SCREENING'] as const satisfies readonly InvolvedSector[];
+
+/** What one sector's facts say for this reader: the facts, or why they were not shared. */
+export type Facts<T> = { shared: T; withheld?: undefined } | { withheld: Withholding; shared?: undefined };
+
+const withholdingSchema = z.object({ reason: z.enum(WITHHELD_REASONS), message: z.string() });
+
+const OWNER: Record<InvolvedSector, string> = {
+  MUNICIPALITY: "The municipality's",
+  GENERAL_PRACTICE: "General practice's",
+  BUA: "BUA's",
+  SCREENING: "The screening tracks'",
+};
+
+function unavailable(sector: InvolvedSector): { withheld: Withholding } {
+  return {
+    withheld: {
+      reason: 'UNAVAILABLE',
+      message:
+        `${OWNER[sector]} data about the child did not arrive in the form its schema declares, so it is left out. ` +
+        'Try again; if it persists, report it quoting the request id (x-request-id response header).',
+    },
+  };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * Reads a sector's facts from what the gateway passed. They count only when `withheld` is null and every fact the
+ * sector declares is present with its declared type; a sector's facts are used whole or not at all, so every
+ * computed field, and `withheld`, agree on which sectors shared.
+ */
+export function readFacts<S extends InvolvedSector>(sector: S, value: unknown): Facts<FactsOf<S>> {
+  if (!isRecord(value) || !('withheld' in value)) return unavailable(sector);
+  if (value['withheld'] !== null) {
+    const withheld = withholdingSchema.safeParse(value['withheld']);
+    return withheld.success ? { withheld: withheld.data } : unavailable(sector);
+  }
+  const shared: Record<string, unknown> = {};
+  for (const [key, type] of Object.entries(FACT_TYPES[sector] as Record<string, z.ZodType>)) {
+    const checked = key in value ? type.safeParse(value[key]) : undefined;
+    if (!checked?.success) return unavailable(sector);
+    shared[key] = checked.data;
+  }
+  return { shared: shared as FactsOf<S> };
+}
