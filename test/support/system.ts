@@ -1,4 +1,4 @@
-import { startSystem, type RunningSystem } from '@pathway-graph/gateway/system';
+import { startSystem, type RunningSystem } from '@pathway-graph/scripts/launcher/system';
 import type { Backend } from './databases.ts';
 import { as, testVerifier } from './auth.ts';
 import { TEST_PSEUDONYM_SECRET } from './databases.ts';

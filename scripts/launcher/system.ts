@@ -14,7 +14,7 @@ import { startGeneralPracticeSubgraph } from '@pathway-graph/general-practice/su
 import { startMunicipalitySubgraph } from '@pathway-graph/municipality/subgraph';
 import { startPathwaySubgraph } from '@pathway-graph/pathway/subgraph';
 import { startScreeningSubgraph } from '@pathway-graph/screening/subgraph';
-import { startGateway } from './gateway.ts';
+import { startGateway } from '@pathway-graph/gateway/gateway';
 
 export type SectorSubgraphName = Exclude<SubgraphName, 'pathway'>;
 
