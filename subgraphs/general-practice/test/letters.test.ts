@@ -8,11 +8,11 @@ import {
   signBody,
   type CareCommunicationMessage,
 } from '@pathway-graph/shared';
+import { readExample, type ExampleFile } from '@pathway-graph/shared/fhir/fixtures/examples';
 import { as, testVerifier } from '@pathway-graph/test/support/auth';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
 import { postGraphQL } from '@pathway-graph/test/support/graphql';
 import { count, eq } from 'drizzle-orm';
-import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -70,7 +70,7 @@ const letterInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const vendorExample = (file: string) => readFileSync(new URL(`../../../../shared/medcom-examples/${file}`, import.meta.url), 'utf8');
+const vendorExample = (file: string) => readExample(file as ExampleFile);
 const VENDOR_EXAMPLES = [
   { file: 'EG_Clinea.json', cpr: '2509479989' },
   { file: 'Systematic_ColumnaCura.json', cpr: '2509479989' },
