@@ -1,4 +1,5 @@
 import {
+  byName,
   childPseudonym,
   closeOnSignals,
   createLogger,
@@ -6,10 +7,12 @@ import {
   loadGatewayConfig,
   loadOrCreateDevSigningKey,
   loadSubgraphConfig,
+  SECTOR_SUBGRAPH_NAMES,
+  SUBGRAPH_NAMES,
   tokenVerifierOptions,
 } from '@pathway-graph/shared';
 import { DEMO_CHILDREN } from '@pathway-graph/shared/demo/demo-data';
-import { startSystem, type SectorSubgraphName } from './system.ts';
+import { startSystem } from './system.ts';
 
 /**
  * `npm start`: the whole system in one process on the embedded default (PGlite under DATA_DIR, shared by the
@@ -17,30 +20,14 @@ import { startSystem, type SectorSubgraphName } from './system.ts';
  */
 const started = Date.now();
 const gatewayConfig = loadGatewayConfig();
-const sectors: SectorSubgraphName[] = ['municipality', 'general-practice', 'bua', 'screening'];
-const configs = Object.fromEntries(sectors.map((name) => [name, loadSubgraphConfig(name)])) as Record<
-  SectorSubgraphName,
-  ReturnType<typeof loadSubgraphConfig>
->;
+const configs = byName(SUBGRAPH_NAMES, (name) => loadSubgraphConfig(name));
 const log = createLogger('system', gatewayConfig.logLevel);
 const verifier = createTokenVerifier(await tokenVerifierOptions(gatewayConfig));
 const developmentJwks = gatewayConfig.auth.jwksUrl ? undefined : (await loadOrCreateDevSigningKey(gatewayConfig.dataDir)).publicJwks;
 
 const system = await startSystem({
-  ports: {
-    gateway: gatewayConfig.port,
-    municipality: configs.municipality.port,
-    'general-practice': configs['general-practice'].port,
-    bua: configs.bua.port,
-    screening: configs.screening.port,
-    pathway: loadSubgraphConfig('pathway').port,
-  },
-  databases: {
-    municipality: configs.municipality.database,
-    'general-practice': configs['general-practice'].database,
-    bua: configs.bua.database,
-    screening: configs.screening.database,
-  },
+  ports: { gateway: gatewayConfig.port, ...byName(SUBGRAPH_NAMES, (name) => configs[name].port) },
+  databases: byName(SECTOR_SUBGRAPH_NAMES, (name) => configs[name].database),
   pseudonymSecret: gatewayConfig.pseudonymSecret,
   seedDemoData: gatewayConfig.seedDemoData,
   logLevel: gatewayConfig.logLevel,

@@ -1,10 +1,15 @@
 import {
+  ACCESS_LOG_SUBGRAPH_NAMES,
+  byName,
   createLogger,
+  SECTOR_SUBGRAPH_NAMES,
+  SUBGRAPH_NAMES,
   SUBGRAPHS,
   type Database,
   type DatabaseTarget,
   type Logger,
   type RunningService,
+  type SectorSubgraphName,
   type SubgraphName,
   type TokenVerifier,
 } from '@pathway-graph/shared';
@@ -16,7 +21,7 @@ import { startPathwaySubgraph } from '@pathway-graph/pathway/subgraph';
 import { startScreeningSubgraph } from '@pathway-graph/screening/subgraph';
 import { startGateway } from '@pathway-graph/gateway/gateway';
 
-export type SectorSubgraphName = Exclude<SubgraphName, 'pathway'>;
+export type { SectorSubgraphName };
 
 export interface SystemOptions {
   /** `0` everywhere picks free ports (tests); otherwise the given or default ports. */
@@ -44,7 +49,7 @@ export interface RunningSystem {
 }
 
 /**
- * The whole system in one process: the five subgraphs on their own ports, then the gateway in front of them. Used
+ * The whole system in one process: every subgraph of the registry on its own port, then the gateway in front of them. Used
  * by `npm start` and by the end-to-end tests, which then exercise real HTTP between gateway and subgraphs.
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
@@ -67,36 +72,23 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       }),
     bua: (port: number) => startBuaSubgraph({ ...common, port, database: options.databases.bua, log: log('bua') }),
     screening: (port: number) => startScreeningSubgraph({ ...common, port, database: options.databases.screening, log: log('screening') }),
-  } satisfies Record<SectorSubgraphName, (port: number) => Promise<RunningService & { database: unknown }>>;
-  const [municipality, generalPractice, bua, screening] = await Promise.all([
-    starters.municipality(options.ports.municipality),
-    starters['general-practice'](options.ports['general-practice']),
-    starters.bua(options.ports.bua),
-    starters.screening(options.ports.screening),
-  ]);
+  } satisfies Record<SectorSubgraphName, (port: number) => Promise<RunningService & { database: Database<Record<string, unknown>> }>>;
+  const started = await Promise.all(SECTOR_SUBGRAPH_NAMES.map((name) => starters[name](options.ports[name])));
+  const sectors = byName(SECTOR_SUBGRAPH_NAMES, (_, i) => started[i]!);
   const url = (service: RunningService) => `http://localhost:${service.port}/graphql`;
-  endpoints.municipality = `http://localhost:${municipality.port}/messages`;
-  endpoints['general-practice'] = `http://localhost:${generalPractice.port}/messages`;
+  endpoints.municipality = `http://localhost:${sectors.municipality.port}/messages`;
+  endpoints['general-practice'] = `http://localhost:${sectors['general-practice'].port}/messages`;
   // The pathway subgraph calls the sectors for the merged access log, so it starts once their ports are known.
   const pathway = await startPathwaySubgraph({
     port: options.ports.pathway,
     pseudonymSecret: options.pseudonymSecret,
     verifier: options.verifier,
     log: log('pathway'),
-    sectorUrls: { municipality: url(municipality), 'general-practice': url(generalPractice), bua: url(bua), screening: url(screening) },
+    sectorUrls: byName(ACCESS_LOG_SUBGRAPH_NAMES, (name) => url(sectors[name])),
     ...today,
   });
-  const subgraphs: Record<SubgraphName, RunningService> = {
-    municipality,
-    'general-practice': generalPractice,
-    bua,
-    screening,
-    pathway,
-  };
-  const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, service]) => [name, url(service)])) as Record<
-    SubgraphName,
-    string
-  >;
+  const subgraphs: Record<SubgraphName, RunningService> = { ...sectors, pathway };
+  const subgraphUrls = byName(SUBGRAPH_NAMES, (name) => url(subgraphs[name]));
   const gateway = await startGateway({
     port: options.ports.gateway,
     subgraphUrls,
@@ -104,12 +96,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     verifier: options.verifier,
     ...(options.developmentJwks ? { developmentJwks: options.developmentJwks } : {}),
   });
-  const databases = {
-    municipality: municipality.database,
-    'general-practice': generalPractice.database,
-    bua: bua.database,
-    screening: screening.database,
-  } as RunningSystem['databases'];
+  const databases: RunningSystem['databases'] = byName(SECTOR_SUBGRAPH_NAMES, (name) => sectors[name].database);
   return {
     gateway,
     subgraphs,
@@ -118,7 +105,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     startSubgraph: async (name) => {
       const service = await starters[name](subgraphs[name].port);
       subgraphs[name] = service;
-      databases[name] = service.database as RunningSystem['databases'][typeof name];
+      databases[name] = service.database;
     },
     close: async () => {
       await gateway.close();
@@ -128,12 +115,5 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 }
 
 export function defaultPorts(gateway: number): SystemOptions['ports'] {
-  return {
-    gateway,
-    municipality: SUBGRAPHS.municipality.defaultPort,
-    'general-practice': SUBGRAPHS['general-practice'].defaultPort,
-    bua: SUBGRAPHS.bua.defaultPort,
-    screening: SUBGRAPHS.screening.defaultPort,
-    pathway: SUBGRAPHS.pathway.defaultPort,
-  };
+  return { gateway, ...byName(SUBGRAPH_NAMES, (name) => SUBGRAPHS[name].defaultPort) };
 }

@@ -6,17 +6,10 @@ import { loadOrCreateDevSigningKey } from './auth/keys.ts';
 import { DEFAULT_AUTH_AUDIENCE, DEV_AUTH_ISSUER, type TokenVerifierOptions } from './auth/tokens.ts';
 import type { DatabaseTarget } from './db/database.ts';
 import { MIN_PSEUDONYM_SECRET_LENGTH } from './domain/pseudonym.ts';
+import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from './registry.ts';
 
-/** The five subgraphs, their environment prefixes, default ports and Postgres schemas. */
-export const SUBGRAPHS = {
-  municipality: { envPrefix: 'MUNICIPALITY', defaultPort: 4001, pgSchema: 'municipality' },
-  'general-practice': { envPrefix: 'GENERAL_PRACTICE', defaultPort: 4002, pgSchema: 'general_practice' },
-  bua: { envPrefix: 'BUA', defaultPort: 4003, pgSchema: 'bua' },
-  screening: { envPrefix: 'SCREENING', defaultPort: 4004, pgSchema: 'screening' },
-  pathway: { envPrefix: 'PATHWAY', defaultPort: 4005, pgSchema: null },
-} as const;
-export type SubgraphName = keyof typeof SUBGRAPHS;
-export const SUBGRAPH_NAMES = Object.keys(SUBGRAPHS) as SubgraphName[];
+// The registry used to live here; importers of config.ts keep finding it.
+export { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from './registry.ts';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 
@@ -43,6 +36,19 @@ const common = z.object({
   GENERAL_PRACTICE_MESSAGES_URL: z.url({ protocol: /^https?$/ }).default('http://localhost:4002/messages'),
   MESSAGE_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
 });
+
+/**
+ * Every environment variable a service reads. docker-compose.yml and the README's configuration table are checked
+ * against this list (test/registry.test.ts), so a misspelt or forgotten variable cannot go unnoticed.
+ */
+export const CONFIG_VARIABLES: readonly string[] = [
+  ...Object.keys(common.shape),
+  'PORT',
+  ...SUBGRAPH_NAMES.flatMap((name) => {
+    const { envPrefix, pgSchema } = SUBGRAPHS[name];
+    return [`${envPrefix}_PORT`, `${envPrefix}_URL`, ...(pgSchema === null ? [] : [`${envPrefix}_DATABASE_URL`])];
+  }),
+];
 
 /** Thrown with every problem listed, so a misconfigured service says all that is wrong at once. */
 export class ConfigError extends Error {

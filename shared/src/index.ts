@@ -1,5 +1,6 @@
 export * from './errors.ts';
 export * from './domain/index.ts';
+export * from './registry.ts';
 export * from './config.ts';
 export * from './pagination.ts';
 export * from './db/database.ts';

@@ -1,4 +1,6 @@
 import {
+  ACCESS_LOG_SUBGRAPH_NAMES,
+  byName,
   closeOnSignals,
   createLogger,
   createTokenVerifier,
@@ -13,5 +15,6 @@ const config = loadSubgraphConfig('pathway');
 const { subgraphUrls } = loadGatewayConfig();
 const log = createLogger('pathway', config.logLevel);
 const verifier = createTokenVerifier(await tokenVerifierOptions(config));
-const service = await startPathwaySubgraph({ ...config, log, verifier, sectorUrls: subgraphUrls });
+const sectorUrls = byName(ACCESS_LOG_SUBGRAPH_NAMES, (name) => subgraphUrls[name]);
+const service = await startPathwaySubgraph({ ...config, log, verifier, sectorUrls });
 closeOnSignals(log, () => [service]);
