@@ -7,6 +7,7 @@ export * from './db/database.ts';
 export * from './server/logger.ts';
 export * from './server/request-id.ts';
 export * from './server/http.ts';
+export * from './server/startup.ts';
 export * from './server/subgraph.ts';
 export * from './fhir/index.ts';
 export * from './auth/principal.ts';
