@@ -7,7 +7,7 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { StartupError } from '../server/startup.ts';
 
@@ -70,11 +70,14 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
 // instance of a data directory instead of opening its own.
 const sharedEmbedded = new Map<string, { instance: Promise<PGlite>; users: number }>();
 
+const sharedEmbeddedLocks = new Map<string, () => void>();
+
 async function acquireEmbedded(dataDir: string): Promise<{ instance: PGlite; release: () => Promise<void> }> {
   const key = resolve(dataDir);
   let entry = sharedEmbedded.get(key);
   if (!entry) {
     mkdirSync(key, { recursive: true });
+    sharedEmbeddedLocks.set(key, lockEmbedded(key));
     const instance = PGlite.create(key);
     entry = { instance, users: 0 };
     sharedEmbedded.set(key, entry);
@@ -89,9 +92,48 @@ async function acquireEmbedded(dataDir: string): Promise<{ instance: PGlite; rel
       if (held.users === 0) {
         sharedEmbedded.delete(key);
         await instance.close();
+        sharedEmbeddedLocks.get(key)?.();
+        sharedEmbeddedLocks.delete(key);
       }
     },
   };
+}
+
+/**
+ * PGlite is one process's database, and it does not refuse a second process opening the same directory, which would
+ * corrupt it. Since `npm start` and a subgraph started alone share the data directory, a lock file beside it (naming
+ * the holder's pid) stops the second process with a line saying who holds it. A lock left by a process that ended
+ * without releasing it is taken over.
+ */
+function lockEmbedded(dir: string): () => void {
+  const file = `${dir}.lock`;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
+    if (holder !== process.pid && isRunning(holder)) {
+      throw new StartupError(
+        `DATA_DIR: the embedded database in ${dir} is in use by process ${holder} (\`npm start\`, or a subgraph started alone); stop it, or give this service another DATA_DIR or a database URL`,
+        'DATA_DIR',
+      );
+    }
+    rmSync(file, { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function countingLogger(counter: StatementCounter): DrizzleLogger {
