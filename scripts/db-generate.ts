@@ -4,7 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { SECTOR_SUBGRAPH_NAMES, SUBGRAPHS } from '../shared/src/registry.ts';
+import { SECTOR_SUBGRAPH_NAMES, SUBGRAPHS } from '@pathway-graph/shared/registry';
 
 const root = new URL('../', import.meta.url);
 const drizzleKit = fileURLToPath(new URL('node_modules/.bin/drizzle-kit', root));

@@ -3,10 +3,10 @@
  * `TOKEN=$(npm run -s token -- gp-107510)` works. `--list` shows the demo users; `--expires-in 15m` shortens the life.
  */
 import { parseArgs } from 'node:util';
-import { DEMO_USERS, findDemoUser } from '../shared/src/auth/demo-users.ts';
-import { dataDirFrom } from '../shared/src/config.ts';
-import { loadOrCreateDevSigningKey } from '../shared/src/auth/keys.ts';
-import { DEFAULT_AUTH_AUDIENCE, DEV_AUTH_ISSUER, durationSeconds, mintToken } from '../shared/src/auth/tokens.ts';
+import { DEMO_USERS, findDemoUser } from '@pathway-graph/shared/auth/demo-users';
+import { dataDirFrom } from '@pathway-graph/shared/config';
+import { loadOrCreateDevSigningKey } from '@pathway-graph/shared/auth/keys';
+import { DEFAULT_AUTH_AUDIENCE, DEV_AUTH_ISSUER, durationSeconds, mintToken } from '@pathway-graph/shared/auth/tokens';
 
 const USAGE = 'Usage: npm run -s token -- <demo-user> [--expires-in 15m]   |   npm run token -- --list';
 
