@@ -7,7 +7,14 @@ import { loadOrCreateDevSigningKey } from './auth/keys.ts';
 import { DEFAULT_AUTH_AUDIENCE, DEV_AUTH_ISSUER, type TokenVerifierOptions } from './auth/tokens.ts';
 import type { DatabaseTarget } from './db/database.ts';
 import { MIN_PSEUDONYM_SECRET_LENGTH } from './domain/pseudonym.ts';
-import { ACCESS_LOG_SUBGRAPH_NAMES, byName, SUBGRAPH_NAMES, SUBGRAPHS, type AccessLogSubgraphName, type SubgraphName } from './registry.ts';
+import {
+  ACCESS_LOG_SUBGRAPH_NAMES,
+  byName,
+  SUBGRAPH_NAMES,
+  SUBGRAPHS,
+  type AccessLogSubgraphName,
+  type SubgraphName,
+} from './registry.ts';
 
 // The registry used to live here; importers of config.ts keep finding it.
 export { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from './registry.ts';
@@ -21,7 +28,9 @@ const REPOSITORY_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const DEFAULT_DATA_DIR = '.data';
 
 const port = z.coerce.number({ error: 'must be a port number (0-65535; 0 picks a free one)' }).int().min(0).max(65535);
-const bool = z.enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' }).transform((v) => v === 'true' || v === '1' || v === 'yes');
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'must be true or false' })
+  .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const url = z.url({ protocol: /^(postgres|postgresql)$/, error: 'must be a PostgreSQL URL: postgres://user:password@host:5432/database' });
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
 
