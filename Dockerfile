@@ -21,6 +21,7 @@ COPY subgraphs/general-practice/package.json subgraphs/general-practice/
 COPY subgraphs/bua/package.json subgraphs/bua/
 COPY subgraphs/screening/package.json subgraphs/screening/
 COPY subgraphs/pathway/package.json subgraphs/pathway/
+COPY scripts/package.json scripts/
 COPY test/package.json test/
 
 # Plain `npm ci`, not `--omit=dev`: the services run TypeScript directly with

@@ -2,11 +2,11 @@
  * `npm run token -- <demo-user>`: a development token for one of the demo users, and nothing else on stdout, so that
  * `TOKEN=$(npm run -s token -- gp-107510)` works. `--list` shows the demo users; `--expires-in 15m` shortens the life.
  */
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEMO_USERS, findDemoUser } from '../shared/src/auth/demo-users.ts';
-import { loadOrCreateDevSigningKey } from '../shared/src/auth/keys.ts';
-import { DEFAULT_AUTH_AUDIENCE, DEV_AUTH_ISSUER, durationSeconds, mintToken } from '../shared/src/auth/tokens.ts';
+import { DEMO_USERS, findDemoUser } from '@pathway-graph/shared/auth/demo-users';
+import { dataDirFrom } from '@pathway-graph/shared/config';
+import { loadOrCreateDevSigningKey } from '@pathway-graph/shared/auth/keys';
+import { DEFAULT_AUTH_AUDIENCE, DEV_AUTH_ISSUER, durationSeconds, mintToken } from '@pathway-graph/shared/auth/tokens';
 
 const USAGE = 'Usage: npm run -s token -- <demo-user> [--expires-in 15m]   |   npm run token -- --list';
 
@@ -78,7 +78,8 @@ async function main(): Promise<void> {
     fail((error as Error).message);
   }
 
-  const { privateJwk } = await loadOrCreateDevSigningKey(resolve(process.env['DATA_DIR'] || '.data'));
+  // The same data directory every service uses, whichever folder this runs in.
+  const { privateJwk } = await loadOrCreateDevSigningKey(dataDirFrom(process.env));
   const { username: _username, description: _description, ...principal } = user;
   const token = await mintToken(principal, {
     privateJwk,

@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import { SUBGRAPH_NAMES, SUBGRAPHS } from '@pathway-graph/shared';
+import { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from '@pathway-graph/shared';
 import { parse } from 'graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -7,8 +7,11 @@ import { fileURLToPath } from 'node:url';
 /** Where the committed supergraph lives; the gateway serves exactly this file. */
 export const SUPERGRAPH_FILE = fileURLToPath(new URL('../supergraph.graphql', import.meta.url));
 
-export function subgraphSchemaFile(name: string): string {
-  return fileURLToPath(new URL(`../../subgraphs/${name}/schema.graphql`, import.meta.url));
+const REPOSITORY_ROOT = new URL('../../', import.meta.url);
+
+/** A subgraph's contract, found in its folder as the registry names it. */
+export function subgraphSchemaFile(name: SubgraphName): string {
+  return fileURLToPath(new URL(`${SUBGRAPHS[name].folder}/schema.graphql`, REPOSITORY_ROOT));
 }
 
 /**

@@ -1,18 +1,21 @@
-import {
-  closeOnSignals,
-  createLogger,
-  createTokenVerifier,
-  loadGatewayConfig,
-  loadOrCreateDevSigningKey,
-  tokenVerifierOptions,
-} from '@pathway-graph/shared';
-import { startGateway } from './gateway.ts';
+// The start-up modules only, not the shared index: the settings are checked before the gateway is loaded.
+import { loadOrCreateDevSigningKey } from '@pathway-graph/shared/auth/keys';
+import { createTokenVerifier } from '@pathway-graph/shared/auth/tokens';
+import { loadGatewayConfig, tokenVerifierOptions } from '@pathway-graph/shared/config';
+import { createLogger } from '@pathway-graph/shared/server/logger';
+import { assertPortsFree, runService } from '@pathway-graph/shared/server/startup';
 
 // Runs the gateway alone, in front of subgraphs that run elsewhere (<PREFIX>_URL).
-const config = loadGatewayConfig();
-const log = createLogger('gateway', config.logLevel);
-const verifier = createTokenVerifier(await tokenVerifierOptions(config));
-// Without an identity provider (development, docker compose) the gateway publishes the development key's public half.
-const developmentJwks = config.auth.jwksUrl ? undefined : (await loadOrCreateDevSigningKey(config.dataDir)).publicJwks;
-const gateway = await startGateway({ ...config, log, verifier, ...(developmentJwks ? { developmentJwks } : {}) });
-closeOnSignals(log, () => [gateway]);
+await runService('gateway', async () => {
+  const config = loadGatewayConfig();
+  await assertPortsFree([{ service: 'gateway', port: config.port }]);
+  const log = createLogger('gateway', config.logLevel);
+  log.info({ dataDir: config.dataDir }, 'gateway starting');
+  const verifier = createTokenVerifier(await tokenVerifierOptions(config));
+  // Without an identity provider (development, docker compose) the gateway publishes the development key's public half.
+  const developmentJwks = config.auth.jwksUrl ? undefined : (await loadOrCreateDevSigningKey(config.dataDir)).publicJwks;
+  const { startGateway } = await import('./gateway.ts');
+  const gateway = await startGateway({ ...config, log, verifier, ...(developmentJwks ? { developmentJwks } : {}) });
+  const { closeOnSignals } = await import('@pathway-graph/shared');
+  closeOnSignals(log, () => [gateway]);
+});

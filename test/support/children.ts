@@ -1,4 +1,4 @@
-import type { RunningSystem } from '@pathway-graph/gateway/system';
+import type { RunningSystem } from '@pathway-graph/scripts/launcher/system';
 import { childPseudonym, requiredConsentingParty, toIsoDate, uuid7, type Sector, type SectorTables } from '@pathway-graph/shared';
 import { accessLog as buaLog, consents as buaConsents } from '@pathway-graph/bua/db/schema';
 import { accessLog as gpLog, consents as gpConsents } from '@pathway-graph/general-practice/db/schema';

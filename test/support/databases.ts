@@ -16,11 +16,11 @@ export interface Backend {
 
 const pglite: Backend = {
   name: 'pglite',
-  async create() {
+  async create(count = 4) {
     // One in-memory instance serves every subgraph of a suite (each in its own schema), as in `npm start`.
     const instance = await freshPglite();
     const target: DatabaseTarget = { kind: 'pglite', instance };
-    return { targets: [target, target, target, target], dispose: () => instance.close() };
+    return { targets: Array.from({ length: count }, () => target), dispose: () => instance.close() };
   },
 };
 

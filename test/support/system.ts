@@ -1,4 +1,5 @@
-import { startSystem, type RunningSystem } from '@pathway-graph/gateway/system';
+import { byName, SECTOR_SUBGRAPH_NAMES, SUBGRAPH_NAMES } from '@pathway-graph/shared';
+import { startSystem, type RunningSystem } from '@pathway-graph/scripts/launcher/system';
 import type { Backend } from './databases.ts';
 import { as, testVerifier } from './auth.ts';
 import { TEST_PSEUDONYM_SECRET } from './databases.ts';
@@ -21,11 +22,10 @@ export async function startTestSystem(
   backend: Backend,
   options: { seedDemoData?: boolean; today?: string | (() => string) } = {},
 ): Promise<TestSystem> {
-  const { targets, dispose } = await backend.create(4);
-  const [municipality, generalPractice, bua, screening] = targets as [never, never, never, never];
+  const { targets, dispose } = await backend.create(SECTOR_SUBGRAPH_NAMES.length);
   const system = await startSystem({
-    ports: { gateway: 0, municipality: 0, 'general-practice': 0, bua: 0, screening: 0, pathway: 0 },
-    databases: { municipality, 'general-practice': generalPractice, bua, screening },
+    ports: { gateway: 0, ...byName(SUBGRAPH_NAMES, () => 0) },
+    databases: byName(SECTOR_SUBGRAPH_NAMES, (_, i) => targets[i]!),
     pseudonymSecret: TEST_PSEUDONYM_SECRET,
     seedDemoData: options.seedDemoData ?? true,
     logLevel: process.env['TEST_LOG_LEVEL'] ?? 'silent',

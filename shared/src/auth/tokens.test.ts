@@ -142,6 +142,23 @@ describe('refusals', () => {
     expect(error.message).toMatch(/signature cannot be verified with the keys of the configured identity provider/);
   });
 
+  it('says the key differs, not the issuer, when a token of the expected issuer is signed with another key', async () => {
+    const token = await mint({ privateJwk: otherKey.privateJwk });
+    const error = await refusal(verifier.verify(`Bearer ${token}`), token);
+    expect(error.message).toMatch(/names the expected issuer "pathway-graph-test" but was signed with another key; get a new token from the identity provider$/);
+    expect(error.message).not.toMatch(/get a token issued by/);
+    const development = createTokenVerifier({ issuer, audience, jwks: { keys: key.publicJwks }, otherKeyHint: 'mint it with the same DATA_DIR' });
+    const explained = await refusal(development.verify(`Bearer ${token}`), token);
+    expect(explained.message).toMatch(/signed with another key; mint it with the same DATA_DIR$/);
+  });
+
+  it('tells a token of another issuer, signed with another key, which issuer this API accepts', async () => {
+    const token = await mint({ privateJwk: otherKey.privateJwk, issuer: 'someone-else' });
+    const error = await refusal(verifier.verify(`Bearer ${token}`), token);
+    expect(error.message).toMatch(/get a token issued by "pathway-graph-test"$/);
+    expect(error.message).not.toContain('someone-else');
+  });
+
   it('refuses a token whose signature was tampered with', async () => {
     const token = await mint();
     const other = await mint({ privateJwk: { ...otherKey.privateJwk, kid: key.privateJwk.kid } });

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import {
   createLocalJWKSet,
   createRemoteJWKSet,
+  decodeJwt,
   decodeProtectedHeader,
   errors,
   importJWK,
@@ -89,6 +90,11 @@ export interface TokenVerifierOptions {
   clockToleranceSeconds?: number;
   /** The verifier's clock; tests move it. */
   now?: () => Date;
+  /**
+   * What to do when a token names the expected issuer but another key signed it, i.e. where this service's keys come
+   * from (e.g. the development key of a data directory). Defaults to getting a new token from the identity provider.
+   */
+  otherKeyHint?: string;
 }
 
 export interface TokenVerifier {
@@ -102,7 +108,7 @@ const MAX_TOKEN_LENGTH = 16_384;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
-  const { issuer, audience, jwks, clockToleranceSeconds = 5, now } = options;
+  const { issuer, audience, jwks, clockToleranceSeconds = 5, now, otherKeyHint } = options;
   const keySet: JWTVerifyGetKey =
     'url' in jwks
       ? createRemoteJWKSet(new URL(jwks.url), {
@@ -136,7 +142,7 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         ...(now ? { currentDate: now() } : {}),
       }));
     } catch (error) {
-      throw refusal(error, token, { issuer, audience });
+      throw refusal(error, token, { issuer, audience, otherKeyHint });
     }
     try {
       return parsePrincipal(payload);
@@ -178,7 +184,7 @@ function malformed(): GraphQLError {
 }
 
 /** Maps jose's failures to messages that say what to do, without ever quoting the token. */
-function refusal(error: unknown, token: string, expected: { issuer: string; audience: string }): Error {
+function refusal(error: unknown, token: string, expected: { issuer: string; audience: string; otherKeyHint: string | undefined }): Error {
   if (error instanceof GraphQLError) return error;
   if (error instanceof errors.JWTExpired) {
     const exp = typeof error.payload.exp === 'number' ? new Date(error.payload.exp * 1000).toISOString() : 'an unknown time';
@@ -222,6 +228,14 @@ function refusal(error: unknown, token: string, expected: { issuer: string; audi
     error instanceof errors.JWSSignatureVerificationFailed ||
     error instanceof errors.JWKSMultipleMatchingKeys
   ) {
+    // The signature is checked before the claims, so a token from the right issuer signed with another key (often: a
+    // development token minted from another data directory) would otherwise be told to come from that very issuer.
+    if (unverifiedIssuer(token) === expected.issuer) {
+      return authenticationRefused(
+        `The token's signature cannot be verified with the keys of the configured identity provider: it names the expected issuer "${expected.issuer}" but was signed with another key; ${expected.otherKeyHint ?? 'get a new token from the identity provider'}`,
+        { reason: 'signature' },
+      );
+    }
     return authenticationRefused(
       `The token's signature cannot be verified with the keys of the configured identity provider; get a token issued by "${expected.issuer}"`,
       { reason: 'signature' },
@@ -231,6 +245,16 @@ function refusal(error: unknown, token: string, expected: { issuer: string; audi
     return malformed();
   }
   return error instanceof Error ? error : new Error(String(error));
+}
+
+/** The `iss` a token claims, unverified: only compared with the expected issuer, never echoed. */
+function unverifiedIssuer(token: string): string | undefined {
+  try {
+    const { iss } = decodeJwt(token);
+    return typeof iss === 'string' ? iss : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function algorithmOf(token: string): string {

@@ -7,8 +7,9 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { StartupError } from '../server/startup.ts';
 
 /**
  * Where a subgraph's data lives. One factory serves every subgraph:
@@ -20,7 +21,13 @@ import { resolve } from 'node:path';
  * instance or on one database per sector.
  */
 export type DatabaseTarget =
-  | { kind: 'postgres'; url: string; maxConnections?: number }
+  | {
+      kind: 'postgres';
+      url: string;
+      maxConnections?: number;
+      /** The environment variable the URL came from, named when the server cannot be reached. */
+      setting?: string;
+    }
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite'; instance: PGlite }
   | { kind: 'pglite'; memory: true };
@@ -63,11 +70,14 @@ export interface OpenDatabaseOptions<TSchema extends Record<string, unknown>> {
 // instance of a data directory instead of opening its own.
 const sharedEmbedded = new Map<string, { instance: Promise<PGlite>; users: number }>();
 
+const sharedEmbeddedLocks = new Map<string, () => void>();
+
 async function acquireEmbedded(dataDir: string): Promise<{ instance: PGlite; release: () => Promise<void> }> {
   const key = resolve(dataDir);
   let entry = sharedEmbedded.get(key);
   if (!entry) {
     mkdirSync(key, { recursive: true });
+    sharedEmbeddedLocks.set(key, lockEmbedded(key));
     const instance = PGlite.create(key);
     entry = { instance, users: 0 };
     sharedEmbedded.set(key, entry);
@@ -82,9 +92,48 @@ async function acquireEmbedded(dataDir: string): Promise<{ instance: PGlite; rel
       if (held.users === 0) {
         sharedEmbedded.delete(key);
         await instance.close();
+        sharedEmbeddedLocks.get(key)?.();
+        sharedEmbeddedLocks.delete(key);
       }
     },
   };
+}
+
+/**
+ * PGlite is one process's database, and it does not refuse a second process opening the same directory, which would
+ * corrupt it. Since `npm start` and a subgraph started alone share the data directory, a lock file beside it (naming
+ * the holder's pid) stops the second process with a line saying who holds it. A lock left by a process that ended
+ * without releasing it is taken over.
+ */
+function lockEmbedded(dir: string): () => void {
+  const file = `${dir}.lock`;
+  for (;;) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+    const holder = Number.parseInt(readFileSync(file, 'utf8'), 10);
+    if (holder !== process.pid && isRunning(holder)) {
+      throw new StartupError(
+        `DATA_DIR: the embedded database in ${dir} is in use by process ${holder} (\`npm start\`, or a subgraph started alone); stop it, or give this service another DATA_DIR or a database URL`,
+        'DATA_DIR',
+      );
+    }
+    rmSync(file, { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it runs, as another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 function countingLogger(counter: StatementCounter): DrizzleLogger {
@@ -112,7 +161,12 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
       // Keep the connection's time zone fixed so timestamps read the same on every server.
       connection: { TimeZone: 'UTC', application_name: `pathway-graph/${pgSchema}` },
     });
-    await migrateWithLock(target.url, pgSchema, migrationConfig);
+    try {
+      await migrateWithLock(target.url, pgSchema, migrationConfig);
+    } catch (error) {
+      await client.end({ timeout: 1 }).catch(() => {});
+      throw unreachable(error, target) ?? error;
+    }
     const db = drizzlePostgres({ client, schema, logger, casing: 'snake_case' });
     return {
       db: db as AnyDatabase<TSchema>,
@@ -148,6 +202,43 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
     },
     close: release,
   };
+}
+
+const serverRuns = (setting: string) => `the host and port in ${setting}, and that the server is running and accepts connections`;
+/** What went wrong, and what to check, for the failures a person can fix (network errors and SQLSTATEs). */
+const CONNECTION_FAILURES: Record<string, { reason: string; check: (setting: string) => string }> = {
+  ECONNREFUSED: { reason: 'connection refused', check: serverRuns },
+  ETIMEDOUT: { reason: 'connection timed out', check: serverRuns },
+  CONNECT_TIMEOUT: { reason: 'connection timed out', check: serverRuns },
+  ECONNRESET: { reason: 'the server closed the connection', check: serverRuns },
+  ENOTFOUND: { reason: 'unknown host', check: (setting) => `the host name in ${setting}` },
+  EAI_AGAIN: { reason: 'the host name could not be looked up', check: (setting) => `the host name in ${setting}, and the DNS` },
+  EHOSTUNREACH: { reason: 'host unreachable', check: (setting) => `the host in ${setting}, and the network` },
+  ENETUNREACH: { reason: 'network unreachable', check: (setting) => `the host in ${setting}, and the network` },
+  '28P01': { reason: 'user name or password refused', check: (setting) => `the user and password in ${setting}` },
+  '28000': { reason: 'login refused', check: (setting) => `the user in ${setting}, and the server's pg_hba.conf` },
+  '3D000': { reason: 'the database does not exist', check: (setting) => `the database name in ${setting}, or create that database` },
+};
+
+/**
+ * A database that cannot be used as one line naming the setting, what went wrong and what to check, or undefined for
+ * anything else. The URL is quoted without user and password; the server's own message is left out (it may quote the
+ * user name).
+ */
+function unreachable(error: unknown, target: { url: string; setting?: string }): StartupError | undefined {
+  let cause: unknown = error;
+  while (cause instanceof Error && typeof (cause as { code?: unknown }).code !== 'string' && cause.cause) cause = cause.cause;
+  const failure = CONNECTION_FAILURES[String((cause as { code?: unknown } | null)?.code)];
+  if (!failure) return undefined;
+  let where = 'the configured server';
+  try {
+    const url = new URL(target.url);
+    where = `${url.hostname}:${url.port || 5432}${url.pathname}`;
+  } catch {
+    // An unparsable URL was refused by the configuration already; keep the generic wording.
+  }
+  const setting = target.setting ?? 'the database URL';
+  return new StartupError(`${setting}: cannot connect to PostgreSQL at ${where} (${failure.reason}); check ${failure.check(setting)}`, target.setting);
 }
 
 /**

@@ -1,6 +1,6 @@
 /**
  * The MedCom values a CareCommunication message is recognised by. Every value here is copied from the verified vendor
- * messages in `shared/medcom-examples/` (or from the MedCom IG where those examples are silent), because a receiver on
+ * messages in `shared/src/fhir/fixtures/medcom/` (or from the MedCom IG where those examples are silent), because a receiver on
  * the MedCom network matches them character for character.
  */
 
@@ -45,7 +45,7 @@ export const MESSAGE_DEFINITION = `${MESSAGE_DEFINITION_BASE}|5.0`;
 export const LEGACY_MESSAGE_DEFINITION_BASE =
   'http://medcomfhir.dk/ig/carecommunication/medcom-careCommunication-message-definition';
 
-/** Vena's spellings of the CPR and SOR systems (see medcom-examples/README.md). */
+/** Vena's spellings of the CPR and SOR systems (see fixtures/medcom/README.md). */
 export const CPR_SYSTEM_WITHOUT_URN = '1.2.208.176.1.2';
 export const SOR_SYSTEM_MISSING_COLON = 'urn:oid1.2.208.176.1.1';
 

@@ -23,7 +23,7 @@ function removeEntries(bundle: Json, resourceType: string): Json {
 const wire = (value: unknown): Json => JSON.parse(JSON.stringify(value));
 
 describe('the vendors’ verified messages', () => {
-  it('are found beside the repository', () => {
+  it('are kept in the repository', () => {
     expect(existsSync(new URL('EG_Clinea.json', EXAMPLES_DIR))).toBe(true);
   });
 

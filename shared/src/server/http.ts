@@ -11,9 +11,11 @@ import type { Principal, Purpose } from '../auth/principal.ts';
 import { PURPOSES } from '../auth/principal.ts';
 import type { TokenVerifier } from '../auth/tokens.ts';
 import { requestScope } from '../db/database.ts';
+import { portVariable } from '../config.ts';
 import { badUserInput, ErrorCode } from '../errors.ts';
 import { describeErrorForLog, type Logger } from './logger.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
+import { portProblem, StartupError } from './startup.ts';
 
 /** The header a caller states the purpose of its request in; every reader of a child's data has one. */
 export const PURPOSE_HEADER = 'x-purpose-of-use';
@@ -164,10 +166,17 @@ export async function startHttpService<TContext extends BaseContext>(
     }),
   );
 
-  await new Promise<void>((resolve, reject) => {
-    httpServer.once('error', reject);
-    httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(options.port, options.host ?? '0.0.0.0', () => resolve());
+    });
+  } catch (error) {
+    // Nothing will serve: release what the service opened (its database, its workers) before saying why.
+    await apollo.stop().catch(() => {});
+    await options.onClose?.().catch(() => {});
+    throw listenFailure(options.name, options.port, error);
+  }
   const port = (httpServer.address() as AddressInfo).port;
   log.info({ port }, `${options.name} listening`);
 
@@ -186,6 +195,12 @@ export async function startHttpService<TContext extends BaseContext>(
       return closing;
     },
   };
+}
+
+/** A port that cannot be listened on, as a line naming the setting and what to do. */
+function listenFailure(service: string, port: number, error: unknown): unknown {
+  const problem = portProblem(service, port, error);
+  return problem ? new StartupError(problem, portVariable(service)) : error;
 }
 
 /**

@@ -1,9 +1,5 @@
-import { closeOnSignals, createLogger, createTokenVerifier, loadSubgraphConfig, tokenVerifierOptions } from '@pathway-graph/shared';
-import { startBuaSubgraph } from './subgraph.ts';
+// Only the start-up module here, not the shared index: the settings are checked before the subgraph is loaded.
+import { runSectorSubgraph } from '@pathway-graph/shared/sector/main';
 
 // Runs the BUA subgraph alone, as the region's psychiatry IT team would: its own port and database.
-const config = loadSubgraphConfig('bua');
-const log = createLogger('bua', config.logLevel);
-const verifier = createTokenVerifier(await tokenVerifierOptions(config));
-const service = await startBuaSubgraph({ ...config, log, verifier });
-closeOnSignals(log, () => [service]);
+await runSectorSubgraph('bua', async () => (await import('./subgraph.ts')).startBuaSubgraph);

@@ -1,9 +1,5 @@
-import { closeOnSignals, createLogger, createTokenVerifier, loadSubgraphConfig, tokenVerifierOptions } from '@pathway-graph/shared';
-import { startGeneralPracticeSubgraph } from './subgraph.ts';
+// Only the start-up module here, not the shared index: the settings are checked before the subgraph is loaded.
+import { runSectorSubgraph } from '@pathway-graph/shared/sector/main';
 
 // Runs the general-practice subgraph alone, as PLO's IT provider would: its own port and database.
-const config = loadSubgraphConfig('general-practice');
-const log = createLogger('general-practice', config.logLevel);
-const verifier = createTokenVerifier(await tokenVerifierOptions(config));
-const service = await startGeneralPracticeSubgraph({ ...config, log, verifier });
-closeOnSignals(log, () => [service]);
+await runSectorSubgraph('general-practice', async () => (await import('./subgraph.ts')).startGeneralPracticeSubgraph);

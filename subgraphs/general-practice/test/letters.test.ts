@@ -10,12 +10,12 @@ import {
   signMessage,
   type CareCommunicationMessage,
 } from '@pathway-graph/shared';
+import { readExample, type ExampleFile } from '@pathway-graph/shared/fhir/fixtures/examples';
 import { keyring, startRecipient } from '@pathway-graph/shared/messaging/test-helpers';
 import { as, testVerifier } from '@pathway-graph/test/support/auth';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
 import { postGraphQL } from '@pathway-graph/test/support/graphql';
 import { count, eq } from 'drizzle-orm';
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { insertPracticesAndChildren, type GeneralPracticeDb } from '../src/db/repository.ts';
 import { accessLog, letters, outbox, receivedMessages, replies } from '../src/db/schema.ts';
@@ -70,7 +70,7 @@ const letterInput = (overrides: Record<string, unknown> = {}) => ({
   ...overrides,
 });
 
-const vendorExample = (file: string) => readFileSync(new URL(`../../../../shared/medcom-examples/${file}`, import.meta.url), 'utf8');
+const vendorExample = (file: string) => readExample(file as ExampleFile);
 const VENDOR_EXAMPLES = [
   { file: 'EG_Clinea.json', cpr: '2509479989' },
   { file: 'Systematic_ColumnaCura.json', cpr: '2509479989' },

@@ -1,9 +1,5 @@
-import { closeOnSignals, createLogger, createTokenVerifier, loadSubgraphConfig, tokenVerifierOptions } from '@pathway-graph/shared';
-import { startMunicipalitySubgraph } from './subgraph.ts';
+// Only the start-up module here, not the shared index: the settings are checked before the subgraph is loaded.
+import { runSectorSubgraph } from '@pathway-graph/shared/sector/main';
 
 // Runs the municipality subgraph alone, as a municipality's IT team would: its own port and database.
-const config = loadSubgraphConfig('municipality');
-const log = createLogger('municipality', config.logLevel);
-const verifier = createTokenVerifier(await tokenVerifierOptions(config));
-const service = await startMunicipalitySubgraph({ ...config, log, verifier });
-closeOnSignals(log, () => [service]);
+await runSectorSubgraph('municipality', async () => (await import('./subgraph.ts')).startMunicipalitySubgraph);

@@ -1,17 +1,18 @@
-import {
-  closeOnSignals,
-  createLogger,
-  createTokenVerifier,
-  loadGatewayConfig,
-  loadSubgraphConfig,
-  tokenVerifierOptions,
-} from '@pathway-graph/shared';
-import { startPathwaySubgraph } from './subgraph.ts';
+// The start-up modules only, not the shared index: the settings are checked before the subgraph is loaded.
+import { createTokenVerifier } from '@pathway-graph/shared/auth/tokens';
+import { loadPathwayConfig, tokenVerifierOptions } from '@pathway-graph/shared/config';
+import { createLogger } from '@pathway-graph/shared/server/logger';
+import { assertPortsFree, runService } from '@pathway-graph/shared/server/startup';
 
-const config = loadSubgraphConfig('pathway');
-// The sector subgraphs' URLs are the gateway's settings (<PREFIX>_URL); the pathway subgraph reads the same ones.
-const { subgraphUrls } = loadGatewayConfig();
-const log = createLogger('pathway', config.logLevel);
-const verifier = createTokenVerifier(await tokenVerifierOptions(config));
-const service = await startPathwaySubgraph({ ...config, log, verifier, sectorUrls: subgraphUrls });
-closeOnSignals(log, () => [service]);
+// Runs the stateless pathway subgraph alone, in front of the sectors it merges the access log from (<PREFIX>_URL).
+await runService('pathway', async () => {
+  const config = loadPathwayConfig();
+  await assertPortsFree([{ service: 'pathway', port: config.port }]);
+  const log = createLogger('pathway', config.logLevel);
+  log.info({ dataDir: config.dataDir }, 'pathway starting');
+  const verifier = createTokenVerifier(await tokenVerifierOptions(config));
+  const { startPathwaySubgraph } = await import('./subgraph.ts');
+  const service = await startPathwaySubgraph({ ...config, log, verifier });
+  const { closeOnSignals } = await import('@pathway-graph/shared');
+  closeOnSignals(log, () => [service]);
+});

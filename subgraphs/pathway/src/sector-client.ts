@@ -1,16 +1,17 @@
-import { PURPOSE_HEADER, REQUEST_ID_HEADER, type AccessLogRow, type RequestBase } from '@pathway-graph/shared';
+import {
+  ACCESS_LOG_SUBGRAPH_NAMES,
+  accessLogField,
+  PURPOSE_HEADER,
+  REQUEST_ID_HEADER,
+  type AccessLogRow,
+  type AccessLogSubgraphName,
+  type RequestBase,
+} from '@pathway-graph/shared';
 import { GraphQLError } from 'graphql';
 import type { SourcePage } from './rules/merge-access-log.ts';
 
-export type SectorSubgraph = 'municipality' | 'general-practice' | 'bua' | 'screening';
-
-/** The root field of each sector's part of the access log. */
-const ACCESS_LOG_FIELD: Record<SectorSubgraph, string> = {
-  municipality: 'municipalityAccessLog',
-  'general-practice': 'generalPracticeAccessLog',
-  bua: 'buaAccessLog',
-  screening: 'screeningAccessLog',
-};
+/** The subgraphs keeping a part of a child's access log (the registry says which, and under which root field). */
+export type SectorSubgraph = AccessLogSubgraphName;
 
 type Entry = Omit<AccessLogRow, 'actorRoles'> & { actorRoles: string[]; source: string };
 
@@ -26,8 +27,10 @@ export function sectorClient(urls: Record<SectorSubgraph, string>, base: Request
   return {
     async accessLogPages({ childId, first, before }) {
       return Promise.all(
-        (Object.keys(urls) as SectorSubgraph[]).map(async (sector) => {
-          const field = ACCESS_LOG_FIELD[sector];
+        // The registry's list, not the keys of `urls`: a caller handing over every subgraph's URL (the gateway's
+        // settings) must not make this subgraph call itself.
+        ACCESS_LOG_SUBGRAPH_NAMES.map(async (sector) => {
+          const field = accessLogField(sector);
           const res = await fetch(urls[sector], {
             method: 'POST',
             headers: {

@@ -1,9 +1,5 @@
-import { closeOnSignals, createLogger, createTokenVerifier, loadSubgraphConfig, tokenVerifierOptions } from '@pathway-graph/shared';
-import { startScreeningSubgraph } from './subgraph.ts';
+// Only the start-up module here, not the shared index: the settings are checked before the subgraph is loaded.
+import { runSectorSubgraph } from '@pathway-graph/shared/sector/main';
 
 // Runs the screening subgraph alone, as the team running early detection would: its own port and database.
-const config = loadSubgraphConfig('screening');
-const log = createLogger('screening', config.logLevel);
-const verifier = createTokenVerifier(await tokenVerifierOptions(config));
-const service = await startScreeningSubgraph({ ...config, log, verifier });
-closeOnSignals(log, () => [service]);
+await runSectorSubgraph('screening', async () => (await import('./subgraph.ts')).startScreeningSubgraph);

@@ -1,8 +1,8 @@
 import { describe as suite, expect, it } from 'vitest';
-import { buildCareCommunicationBundle } from '../build.ts';
-import { letterMessage } from '../../../../subgraphs/general-practice/src/rules/message.ts';
-import { letterRow, practice, todaysLetter, todaysReply, wire } from './testing/todays-bundles.ts';
-import { checkCareCommunication, checkResend, describe } from './validate.ts';
+import { buildCareCommunicationBundle } from '@pathway-graph/shared/fhir/build';
+import { letterMessage } from '../../subgraphs/general-practice/src/rules/message.ts';
+import { letterRow, practice, todaysLetter, todaysReply, wire } from './todays-bundles.ts';
+import { checkCareCommunication, checkResend, describe } from '@pathway-graph/shared/fhir/conformance/validate';
 
 /**
  * The bundles this system sends today, run through the MedCom conformance suite. Phase 1 of issue 14 records exactly

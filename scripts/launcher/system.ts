@@ -1,14 +1,19 @@
 import {
+  ACCESS_LOG_SUBGRAPH_NAMES,
+  byName,
   createLogger,
   generateMessagingKeyring,
   messageReceivers,
   messagingConfigFor,
+  SECTOR_SUBGRAPH_NAMES,
+  SUBGRAPH_NAMES,
   SUBGRAPHS,
   type MessagingKeyring,
   type Database,
   type DatabaseTarget,
   type Logger,
   type RunningService,
+  type SectorSubgraphName,
   type SubgraphName,
   type TokenVerifier,
 } from '@pathway-graph/shared';
@@ -18,9 +23,9 @@ import { startGeneralPracticeSubgraph } from '@pathway-graph/general-practice/su
 import { startMunicipalitySubgraph } from '@pathway-graph/municipality/subgraph';
 import { startPathwaySubgraph } from '@pathway-graph/pathway/subgraph';
 import { startScreeningSubgraph } from '@pathway-graph/screening/subgraph';
-import { startGateway } from './gateway.ts';
+import { startGateway } from '@pathway-graph/gateway/gateway';
 
-export type SectorSubgraphName = Exclude<SubgraphName, 'pathway'>;
+export type { SectorSubgraphName };
 
 export interface SystemOptions {
   /** `0` everywhere picks free ports (tests); otherwise the given or default ports. */
@@ -52,7 +57,7 @@ export interface RunningSystem {
 }
 
 /**
- * The whole system in one process: the five subgraphs on their own ports, then the gateway in front of them. Used
+ * The whole system in one process: every subgraph of the registry on its own port, then the gateway in front of them. Used
  * by `npm start` and by the end-to-end tests, which then exercise real HTTP between gateway and subgraphs.
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
@@ -76,15 +81,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
       }),
     bua: (port: number) => startBuaSubgraph({ ...common, port, database: options.databases.bua, log: log('bua') }),
     screening: (port: number) => startScreeningSubgraph({ ...common, port, database: options.databases.screening, log: log('screening') }),
-  } satisfies Record<SectorSubgraphName, (port: number) => Promise<RunningService & { database: unknown }>>;
-  const [municipality, generalPractice, bua, screening] = await Promise.all([
-    starters.municipality(options.ports.municipality),
-    starters['general-practice'](options.ports['general-practice']),
-    starters.bua(options.ports.bua),
-    starters.screening(options.ports.screening),
-  ]);
+  } satisfies Record<SectorSubgraphName, (port: number) => Promise<RunningService & { database: Database<Record<string, unknown>> }>>;
+  const started = await Promise.all(SECTOR_SUBGRAPH_NAMES.map((name) => starters[name](options.ports[name])));
+  const sectors = byName(SECTOR_SUBGRAPH_NAMES, (_, i) => started[i]!);
   const url = (service: RunningService) => `http://localhost:${service.port}/graphql`;
-  const sectors: Record<SectorSubgraphName, RunningService> = { municipality, 'general-practice': generalPractice, bua, screening };
   for (const name of messageReceivers()) {
     if (name in sectors) endpoints[name] = `http://localhost:${sectors[name as SectorSubgraphName].port}/messages`;
   }
@@ -94,20 +94,11 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     pseudonymSecret: options.pseudonymSecret,
     verifier: options.verifier,
     log: log('pathway'),
-    sectorUrls: { municipality: url(municipality), 'general-practice': url(generalPractice), bua: url(bua), screening: url(screening) },
+    sectorUrls: byName(ACCESS_LOG_SUBGRAPH_NAMES, (name) => url(sectors[name])),
     ...today,
   });
-  const subgraphs: Record<SubgraphName, RunningService> = {
-    municipality,
-    'general-practice': generalPractice,
-    bua,
-    screening,
-    pathway,
-  };
-  const subgraphUrls = Object.fromEntries(Object.entries(subgraphs).map(([name, service]) => [name, url(service)])) as Record<
-    SubgraphName,
-    string
-  >;
+  const subgraphs: Record<SubgraphName, RunningService> = { ...sectors, pathway };
+  const subgraphUrls = byName(SUBGRAPH_NAMES, (name) => url(subgraphs[name]));
   const gateway = await startGateway({
     port: options.ports.gateway,
     subgraphUrls,
@@ -115,12 +106,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     verifier: options.verifier,
     ...(options.developmentJwks ? { developmentJwks: options.developmentJwks } : {}),
   });
-  const databases = {
-    municipality: municipality.database,
-    'general-practice': generalPractice.database,
-    bua: bua.database,
-    screening: screening.database,
-  } as RunningSystem['databases'];
+  const databases: RunningSystem['databases'] = byName(SECTOR_SUBGRAPH_NAMES, (name) => sectors[name].database);
   return {
     gateway,
     subgraphs,
@@ -129,7 +115,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     startSubgraph: async (name) => {
       const service = await starters[name](subgraphs[name].port);
       subgraphs[name] = service;
-      databases[name] = service.database as RunningSystem['databases'][typeof name];
+      databases[name] = service.database;
     },
     close: async () => {
       await gateway.close();
@@ -139,12 +125,5 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
 }
 
 export function defaultPorts(gateway: number): SystemOptions['ports'] {
-  return {
-    gateway,
-    municipality: SUBGRAPHS.municipality.defaultPort,
-    'general-practice': SUBGRAPHS['general-practice'].defaultPort,
-    bua: SUBGRAPHS.bua.defaultPort,
-    screening: SUBGRAPHS.screening.defaultPort,
-    pathway: SUBGRAPHS.pathway.defaultPort,
-  };
+  return { gateway, ...byName(SUBGRAPH_NAMES, (name) => SUBGRAPHS[name].defaultPort) };
 }

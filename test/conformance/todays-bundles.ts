@@ -1,11 +1,11 @@
-import { replyLetterText } from '../../../../../subgraphs/municipality/src/rules/reply.ts';
-import { letterMessage, type LetterForMessage } from '../../../../../subgraphs/general-practice/src/rules/message.ts';
-import { glnFromPrefix } from '../../../domain/gln.ts';
-import { MUNICIPALITY_INBOXES } from '../../../domain/municipality-inboxes.ts';
-import { buildCareCommunicationBundle } from '../../build.ts';
-import { parseCareCommunicationBundle } from '../../parse.ts';
-import type { CareCommunicationMessage, PractitionerInRole } from '../../types.ts';
-import { uuidV5 } from '../../uuid.ts';
+import { replyLetterText } from '../../subgraphs/municipality/src/rules/reply.ts';
+import { letterMessage, type LetterForMessage } from '../../subgraphs/general-practice/src/rules/message.ts';
+import { glnFromPrefix } from '@pathway-graph/shared/domain/gln';
+import { MUNICIPALITY_INBOXES } from '@pathway-graph/shared/domain/municipality-inboxes';
+import { buildCareCommunicationBundle } from '@pathway-graph/shared/fhir/build';
+import { parseCareCommunicationBundle } from '@pathway-graph/shared/fhir/parse';
+import type { CareCommunicationMessage, PractitionerInRole } from '@pathway-graph/shared/fhir/types';
+import { uuidV5 } from '@pathway-graph/shared/fhir/uuid';
 
 /**
  * The bundles this system sends today, built from the same code and inputs as the subgraphs: for the conformance

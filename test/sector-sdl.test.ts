@@ -1,0 +1,54 @@
+/**
+ * The consent and access-log part of the contract is written out in every sector's schema.graphql (the section
+ * "Consent and access log"), and the pathway subgraph repeats the access-log types. Federation requires the shareable
+ * types to agree; the people reading one sector's contract need the same descriptions as in the next. This test is
+ * what keeps the copies identical, descriptions included.
+ */
+import { SECTOR_SUBGRAPH_NAMES, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from '@pathway-graph/shared';
+import { parse, print, type DefinitionNode } from 'graphql';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+
+const SHARED_TYPES = [
+  'Consent',
+  'RecordConsentInput',
+  'AccessLogEntry',
+  'AccessLogPage',
+  'Sector',
+  'Purpose',
+  'ConsentingParty',
+  'AccessAction',
+  'DateTime',
+] as const;
+
+const root = new URL('../', import.meta.url);
+
+/** Each shared type as the subgraph's SDL prints it (description, directives, fields and their descriptions). */
+function sharedTypesOf(name: SubgraphName): Map<string, string> {
+  const doc = parse(readFileSync(new URL(`${SUBGRAPHS[name].folder}/schema.graphql`, root), 'utf8'));
+  const printed = new Map<string, string>();
+  for (const definition of doc.definitions as readonly DefinitionNode[]) {
+    if ('name' in definition && definition.name && (SHARED_TYPES as readonly string[]).includes(definition.name.value)) {
+      printed.set(definition.name.value, print(definition));
+    }
+  }
+  return printed;
+}
+
+const printedBy = new Map(SUBGRAPH_NAMES.map((name) => [name, sharedTypesOf(name)]));
+const reference = SECTOR_SUBGRAPH_NAMES[0]!;
+
+describe('the consent and access-log types shared by the sector schemas', () => {
+  it.each(SECTOR_SUBGRAPH_NAMES)('are all defined by the %s schema', (name) => {
+    expect([...printedBy.get(name)!.keys()].sort()).toEqual([...SHARED_TYPES].sort());
+  });
+
+  it.each(SHARED_TYPES)('%s reads the same, descriptions included, in every schema that defines it', (type) => {
+    const expected = printedBy.get(reference)!.get(type);
+    expect(expected).toBeDefined();
+    for (const name of SUBGRAPH_NAMES.filter((n) => n !== reference)) {
+      const actual = printedBy.get(name)!.get(type);
+      if (actual !== undefined) expect(actual, `${type} in ${name} differs from ${reference}`).toBe(expected);
+    }
+  });
+});
