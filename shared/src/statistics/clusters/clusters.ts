@@ -6,6 +6,8 @@ import { REGION_MIDTJYLLAND_MUNICIPALITIES, type MunicipalityCode } from '../../
  * catchment area: the region, the municipalities of that area and the local GPs. Reference data with its sources in
  * README.md beside this file.
  */
+export type ClusterCode = 'HORSENS' | 'MIDT' | 'RANDERS' | 'VEST' | 'AARHUS';
+
 export interface HealthCluster {
   /** Stable key used in statistics (a node of the municipality dimension). */
   readonly code: ClusterCode;
@@ -30,7 +32,6 @@ export const HEALTH_CLUSTERS = [
   { code: 'AARHUS', name: 'Aarhusklyngen', hospital: 'Aarhus Universitetshospital', municipalities: [741, 751] },
 ] as const satisfies readonly HealthCluster[];
 
-export type ClusterCode = (typeof HEALTH_CLUSTERS)[number]['code'];
 
 /** Where the composition above was read, for the report and the README. */
 export const HEALTH_CLUSTERS_SOURCE = {
