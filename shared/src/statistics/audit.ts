@@ -1,58 +1,103 @@
-import { allRelations, nodeOf, relationMembers, SHOWN, type Lattice } from './lattice.ts';
+import { inView, nodeOf, SHOWN, type Lattice } from './lattice.ts';
 
 /**
- * Which hidden cells an analyst could still compute exactly from everything a cube shows, using every additive
- * relation of the cube (each total is the sum of its parts, in every dimension and at every level of a hierarchy).
+ * Which hidden cells an analyst could compute exactly from everything a cube shows.
  *
- * The hidden cells are the unknowns; each relation with a hidden member is one linear equation in them. A hidden
- * cell is computable exactly when it is fixed by those equations, i.e. when every solution of the homogeneous system
- * has 0 there. One random solution of the homogeneous system (free unknowns random, the others solved by
- * back-substitution) is non-zero at every unknown that is not fixed, except with probability 1/p; two independent
- * trials over two primes near 2^26 (so products stay exact in doubles) make a wrong "not computable" answer need
- * both primes to divide the same minor of a 0/±1 matrix and two unlucky draws.
+ * Every cell is the sum of the leaf counts below it, so what an analyst knows is the value of those sums for the
+ * shown cells, and a hidden cell is computable exactly when its sum is a linear combination of shown sums (every
+ * additive relation of the cube, in every dimension and at every level of a hierarchy, is such a combination, and
+ * those relations generate all others). This is the check the line rule of suppressSecondary cannot give on its own:
+ * every relation may have two hidden members while a chain of relations still fixes a hidden cell.
  *
- * This is the check the line rule of suppressSecondary cannot give on its own: every relation may have two hidden
- * members while a hidden cell is still fixed by a chain of relations (e.g. a cell bridging two separate rings of
- * hidden cells). It uses linear equations only: that counts are never negative is not used, which is why the
+ * The sums are written in a basis where they are short. In one dimension the leaves of a node are a run in table
+ * order, so a node's sum is a difference of two prefix sums, P(end) - P(start), with P(0) = 0; a cell of k
+ * dimensions is the product of its nodes' differences, at most 2^k signed prefix products. The shown cells' vectors
+ * are brought to row echelon form and each hidden cell's vector is reduced by them: it is computable exactly when
+ * nothing is left.
+ *
+ * The arithmetic is modulo a prime near 2^26, so that products stay exact in doubles. A computable cell could look
+ * uncomputable modulo p only if p divided a denominator of the combination; the check is run modulo two primes and
+ * a cell counts as computable if either finds it so. That counts are never negative is not used, which is why the
  * engine also keeps the hidden parts of a shown total at or above the threshold.
  */
-export function computableHiddenCells(lattice: Lattice, status: Uint8Array, seed = 1): number[] {
-  const hidden: number[] = [];
-  for (let cell = 0; cell < lattice.total; cell++) if (status[cell] !== SHOWN) hidden.push(cell);
-  if (hidden.length === 0) return [];
-  // Finest cells first: their relations are eliminated before the totals', which keeps the rows short.
-  const depth = (cell: number) => lattice.dims.reduce((sum, dim, d) => sum + dim.depth[nodeOf(lattice, cell, d)]!, 0);
-  const depths = new Map(hidden.map((cell) => [cell, depth(cell)]));
-  hidden.sort((a, b) => depths.get(b)! - depths.get(a)! || a - b);
-  const unknown = new Map(hidden.map((cell, u) => [cell, u]));
-  const equations: Equation[] = [];
-  for (const relation of allRelations(lattice)) {
-    const { parent, children } = relationMembers(lattice, relation);
-    const terms: [number, number][] = [];
-    for (const c of children) {
-      const u = unknown.get(c);
-      if (u !== undefined) terms.push([u, 1]);
+export function computableHiddenCells(lattice: Lattice, status: Uint8Array, candidates?: readonly number[]): number[] {
+  const targets = candidates ?? allHidden(lattice, status);
+  if (targets.length === 0) return [];
+  const basis = prefixBasis(lattice);
+  const found = new Set<number>();
+  for (const p of PRIMES) {
+    const echelon = new Echelon(p);
+    for (let cell = 0; cell < lattice.total; cell++) {
+      if (status[cell] === SHOWN && inView(lattice, cell)) echelon.add(basis.vector(cell, p));
     }
-    const pu = unknown.get(parent);
-    if (pu !== undefined) terms.push([pu, -1]);
-    if (terms.length === 0) continue;
-    terms.sort((a, b) => a[0] - b[0]);
-    equations.push({ columns: Int32Array.from(terms, (t) => t[0]), coefficients: Float64Array.from(terms, (t) => t[1]) });
+    for (const cell of targets) if (!found.has(cell) && echelon.spans(basis.vector(cell, p))) found.add(cell);
   }
-  const fixed = PRIMES.map((prime, trial) => fixedUnknowns(equations, hidden.length, prime, seed + trial));
-  return hidden.filter((_, u) => fixed.every((set) => set.has(u))).sort((a, b) => a - b);
+  return [...found].sort((a, b) => a - b);
 }
 
-interface Equation {
-  /** Ascending unknown numbers. */
-  readonly columns: Int32Array;
-  readonly coefficients: Float64Array;
+function allHidden(lattice: Lattice, status: Uint8Array): number[] {
+  const hidden: number[] = [];
+  for (let cell = 0; cell < lattice.total; cell++) if (status[cell] !== SHOWN && inView(lattice, cell)) hidden.push(cell);
+  return hidden;
 }
 
 const PRIMES = [67_108_859, 67_108_837] as const;
 
+interface SparseRow {
+  /** Ascending columns. */
+  readonly columns: Int32Array;
+  readonly values: Float64Array;
+}
+
+function prefixBasis(lattice: Lattice) {
+  const k = lattice.dims.length;
+  // Per dimension and node: the run [start, end) of its leaves in table order.
+  const runs = lattice.dims.map((dim) => {
+    const position = new Map(dim.dimension.leaves.map((key, i) => [key, i]));
+    const start = new Int32Array(dim.size);
+    const end = new Int32Array(dim.size);
+    for (let n = dim.size - 1; n >= 0; n--) {
+      const kids = dim.children[n]!;
+      if (kids.length === 0) {
+        start[n] = position.get(dim.keys[n]!)!;
+        end[n] = start[n]! + 1;
+      } else {
+        start[n] = Math.min(...kids.map((c) => start[c]!));
+        end[n] = Math.max(...kids.map((c) => end[c]!));
+      }
+    }
+    return { start, end, leaves: dim.dimension.leaves.length };
+  });
+  const strides = new Array<number>(k);
+  for (let d = k - 1, stride = 1; d >= 0; d--) {
+    strides[d] = stride;
+    stride *= runs[d]!.leaves;
+  }
+  return {
+    vector(cell: number, p: number): SparseRow {
+      const terms = new Map<number, number>();
+      const nodes = lattice.dims.map((_, d) => nodeOf(lattice, cell, d));
+      corners: for (let corner = 0; corner < 1 << k; corner++) {
+        let column = 0;
+        let sign = 1;
+        for (let d = 0; d < k; d++) {
+          const fromStart = (corner >> d) & 1;
+          const index = fromStart ? runs[d]!.start[nodes[d]!]! : runs[d]!.end[nodes[d]!]!;
+          // P(0) is the empty sum.
+          if (index === 0) continue corners;
+          if (fromStart) sign = -sign;
+          column += (index - 1) * strides[d]!;
+        }
+        terms.set(column, ((terms.get(column) ?? 0) + sign + p) % p);
+      }
+      const entries = [...terms].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]);
+      return { columns: Int32Array.from(entries, (e) => e[0]), values: Float64Array.from(entries, (e) => e[1]) };
+    },
+  };
+}
+
 function inverse(a: number, p: number): number {
-  // Fermat: a^(p-2) mod p, by squaring; products of two residues below 2^26 stay below 2^53.
+  // Fermat: a^(p-2) mod p by squaring; products of two residues below 2^26 stay below 2^53.
   let result = 1;
   let base = ((a % p) + p) % p;
   for (let e = p - 2; e > 0; e = Math.floor(e / 2)) {
@@ -62,87 +107,71 @@ function inverse(a: number, p: number): number {
   return result;
 }
 
-/** A deterministic pseudo-random sequence (mulberry32), so the audit gives the same answer every run. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Rows in echelon form modulo p: the pivot row of column c starts at c with coefficient 1. */
+class Echelon {
+  readonly #p: number;
+  readonly #pivots = new Map<number, SparseRow>();
+  #columns = new Int32Array(256);
+  #values = new Float64Array(256);
 
-/**
- * The unknowns that are 0 in one random solution of the homogeneous system over GF(p). Row echelon form with rows as
- * sorted (column, coefficient) arrays: the pivot row of column c starts at c with coefficient 1, and reducing a row
- * by it is one merge of two sorted arrays.
- */
-function fixedUnknowns(equations: readonly Equation[], unknowns: number, p: number, seed: number): Set<number> {
-  const pivotColumns: (Int32Array | undefined)[] = new Array(unknowns);
-  const pivotCoefficients: (Float64Array | undefined)[] = new Array(unknowns);
-  let bufferColumns = new Int32Array(256);
-  let bufferCoefficients = new Float64Array(256);
-  for (const equation of equations) {
-    let columns = equation.columns;
-    let coefficients = Float64Array.from(equation.coefficients, (v) => ((v % p) + p) % p);
+  constructor(p: number) {
+    this.#p = p;
+  }
+
+  add(row: SparseRow): void {
+    const rest = this.#reduce(row);
+    if (rest.columns.length === 0) return;
+    const scale = inverse(rest.values[0]!, this.#p);
+    this.#pivots.set(rest.columns[0]!, { columns: rest.columns, values: rest.values.map((v) => (v * scale) % this.#p) });
+  }
+
+  /** Whether the row is a combination of the rows added. */
+  spans(row: SparseRow): boolean {
+    return this.#reduce(row).columns.length === 0;
+  }
+
+  /**
+   * Subtracts pivot rows while the leading column has one. A leading column without a pivot cannot be cancelled
+   * (every other row's leading column differs), so what is left is zero exactly when the row is spanned.
+   */
+  #reduce(input: SparseRow): SparseRow {
+    const p = this.#p;
+    let { columns, values } = input;
     while (columns.length > 0) {
-      const c = columns[0]!;
-      const pivot = pivotColumns[c];
-      if (!pivot) {
-        const scale = inverse(coefficients[0]!, p);
-        pivotColumns[c] = columns.slice();
-        pivotCoefficients[c] = coefficients.map((v) => (v * scale) % p);
-        break;
-      }
-      const pivotValues = pivotCoefficients[c]!;
-      const factor = coefficients[0]!;
-      const needed = columns.length + pivot.length;
-      if (bufferColumns.length < needed) {
-        bufferColumns = new Int32Array(needed * 2);
-        bufferCoefficients = new Float64Array(needed * 2);
+      const pivot = this.#pivots.get(columns[0]!);
+      if (!pivot) break;
+      const factor = values[0]!;
+      const needed = columns.length + pivot.columns.length;
+      if (this.#columns.length < needed) {
+        this.#columns = new Int32Array(needed * 2);
+        this.#values = new Float64Array(needed * 2);
       }
       let i = 1;
       let j = 1;
       let n = 0;
-      while (i < columns.length || j < pivot.length) {
+      while (i < columns.length || j < pivot.columns.length) {
         const a = i < columns.length ? columns[i]! : Infinity;
-        const b = j < pivot.length ? pivot[j]! : Infinity;
-        let value: number;
+        const b = j < pivot.columns.length ? pivot.columns[j]! : Infinity;
         let column: number;
+        let value: number;
         if (a < b) {
           column = a;
-          value = coefficients[i++]!;
+          value = values[i++]!;
         } else if (b < a) {
           column = b;
-          value = (p - ((factor * pivotValues[j++]!) % p)) % p;
+          value = (p - ((factor * pivot.values[j++]!) % p)) % p;
         } else {
           column = a;
-          value = (((coefficients[i++]! - ((factor * pivotValues[j++]!) % p)) % p) + p) % p;
+          value = (((values[i++]! - ((factor * pivot.values[j++]!) % p)) % p) + p) % p;
         }
         if (value !== 0) {
-          bufferColumns[n] = column;
-          bufferCoefficients[n++] = value;
+          this.#columns[n] = column;
+          this.#values[n++] = value;
         }
       }
-      columns = bufferColumns.slice(0, n);
-      coefficients = bufferCoefficients.slice(0, n);
+      columns = this.#columns.slice(0, n);
+      values = this.#values.slice(0, n);
     }
+    return { columns, values };
   }
-  const next = random(seed);
-  const x = new Float64Array(unknowns);
-  for (let u = 0; u < unknowns; u++) if (!pivotColumns[u]) x[u] = 1 + Math.floor(next() * (p - 1));
-  const fixed = new Set<number>();
-  // Back-substitution from the last pivot: a pivot row only refers to later columns, already known.
-  for (let c = unknowns - 1; c >= 0; c--) {
-    const columns = pivotColumns[c];
-    if (!columns) continue;
-    const coefficients = pivotCoefficients[c]!;
-    let sum = 0;
-    for (let k = 1; k < columns.length; k++) sum = (sum + ((coefficients[k]! * x[columns[k]!]!) % p)) % p;
-    x[c] = (p - sum) % p;
-    if (x[c] === 0) fixed.add(c);
-  }
-  return fixed;
 }

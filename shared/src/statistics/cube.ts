@@ -427,7 +427,9 @@ export function protectCube(spec: CubeSpec, counts: readonly LeafCount[], measur
  */
 function closeChains(lattice: Lattice, values: Float64Array, status: Uint8Array, threshold: number): void {
   for (;;) {
-    const exposed = computableHiddenCells(lattice, status).filter((cell) => status[cell] === PRIMARY);
+    const primary: number[] = [];
+    for (let cell = 0; cell < lattice.total; cell++) if (status[cell] === PRIMARY) primary.push(cell);
+    const exposed = computableHiddenCells(lattice, status, primary);
     if (exposed.length === 0) return;
     // One more hidden neighbour for each exposed count per round: one audit per round is the costly part.
     const added = new Set<number>();
