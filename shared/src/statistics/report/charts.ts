@@ -1,4 +1,4 @@
-import { loader as vegaLoader, parse, View } from 'vega';
+import { loader as vegaLoader, logger, parse, View, Warn } from 'vega';
 import { compile, type Config, type TopLevelSpec } from 'vega-lite';
 
 /**
@@ -167,9 +167,23 @@ function offlineLoader() {
  */
 export async function renderChart(spec: TopLevelSpec): Promise<string> {
   const { spec: vegaSpec } = compile(spec);
-  const view = new View(parse(vegaSpec), { renderer: 'none', loader: offlineLoader() });
+  // Vega reports a failed load (a warning) or expression (an error) to its logger and renders on; a report chart
+  // must fail instead. Other warnings (e.g. an empty scale when every value of a chart is hidden) are expected.
+  const errors: string[] = [];
+  const text = (messages: readonly unknown[]) => messages.map((m) => (m instanceof Error ? m.message : String(m))).join(' ');
+  const log = logger(Warn);
+  log.error = (...messages: readonly unknown[]) => {
+    errors.push(text(messages));
+    return log;
+  };
+  log.warn = (...messages: readonly unknown[]) => {
+    if (text(messages).startsWith('Loading failed')) errors.push(text(messages));
+    return log;
+  };
+  const view = new View(parse(vegaSpec), { renderer: 'none', loader: offlineLoader(), logger: log });
   try {
     const svg = await view.toSVG();
+    if (errors.length > 0) throw new Error(`chart "${String(spec.title ? JSON.stringify(spec.title) : '')}" failed: ${errors.join('; ')}`);
     return svg.replace(/ xmlns(:xlink)?="[^"]*"/g, '');
   } finally {
     view.finalize();
