@@ -139,7 +139,7 @@ describe('periodForRange', () => {
 
   it('refuses a range that is not one whole period, naming the periods that contain its start', () => {
     const error = badInput(() => periodForRange('2025-03-01', '2026-12-31', ['half-year', 'year', 'biennium']));
-    expect(error.message).toMatch(/not a whole half-year, year, biennium/);
+    expect(error.message).toMatch(/not a whole half-year, year or biennium:/);
     expect(error.message).toMatch(/subtracted/);
     expect(error.message).toContain('2025-H1 (2025-01-01 to 2025-06-30)');
     expect(error.message).toContain('2025-2026 (2025-01-01 to 2026-12-31)');

@@ -197,7 +197,7 @@ export function periodForRange(
     .map((level) => periodContaining(from, level, fields.from))
     .map((p) => `${p.key} (${p.start} to ${p.end})`);
   throw badUserInput(
-    `${from} to ${to} is not a whole ${levels.join(', ')}: statistics cover whole calendar periods only, so that ` +
+    `${from} to ${to} is not a whole ${levels.length > 1 ? `${levels.slice(0, -1).join(', ')} or ${levels.at(-1)}` : levels[0]}: statistics cover whole calendar periods only, so that ` +
       `totals of two overlapping ranges cannot be subtracted to reveal a small count. The periods that contain ${from}: ` +
       `${suggestions.join('; ')}`,
     { field: fields.to },
