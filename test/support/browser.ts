@@ -115,6 +115,11 @@ export async function serveFolder(folder: string): Promise<{ origin: string; clo
   if (!address || typeof address === 'string') throw new Error('the test server has no port');
   return {
     origin: `http://127.0.0.1:${address.port}`,
-    close: () => new Promise<void>((done) => server.close(() => done())),
+    // The browser keeps connections alive; close them rather than wait for its keep-alive timeout.
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
   };
 }
