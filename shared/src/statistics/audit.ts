@@ -24,13 +24,16 @@ export function computableHiddenCells(lattice: Lattice, status: Uint8Array, cand
   const targets = candidates ?? allHidden(lattice, status);
   if (targets.length === 0) return [];
   const basis = prefixBasis(lattice);
+  const shown: SparseRow[] = [];
+  for (let cell = 0; cell < lattice.total; cell++) if (status[cell] === SHOWN && inView(lattice, cell)) shown.push(basis.vector(cell));
+  const hidden = targets.map((cell) => basis.vector(cell));
   const found = new Set<number>();
   for (const p of PRIMES) {
     const echelon = new Echelon(p);
-    for (let cell = 0; cell < lattice.total; cell++) {
-      if (status[cell] === SHOWN && inView(lattice, cell)) echelon.add(basis.vector(cell, p));
-    }
-    for (const cell of targets) if (!found.has(cell) && echelon.spans(basis.vector(cell, p))) found.add(cell);
+    for (const row of shown) echelon.add(row);
+    targets.forEach((cell, i) => {
+      if (!found.has(cell) && echelon.spans(hidden[i]!)) found.add(cell);
+    });
   }
   return [...found].sort((a, b) => a - b);
 }
@@ -46,6 +49,7 @@ const PRIMES = [67_108_859, 67_108_837] as const;
 interface SparseRow {
   /** Ascending columns. */
   readonly columns: Int32Array;
+  /** Integer coefficients (a cell's vector has +1 and -1; rows in the echelon are reduced modulo p). */
   readonly values: Float64Array;
 }
 
@@ -74,24 +78,32 @@ function prefixBasis(lattice: Lattice) {
     stride *= runs[d]!.leaves;
   }
   return {
-    vector(cell: number, p: number): SparseRow {
-      const terms = new Map<number, number>();
-      const nodes = lattice.dims.map((_, d) => nodeOf(lattice, cell, d));
-      corners: for (let corner = 0; corner < 1 << k; corner++) {
-        let column = 0;
-        let sign = 1;
-        for (let d = 0; d < k; d++) {
-          const fromStart = (corner >> d) & 1;
-          const index = fromStart ? runs[d]!.start[nodes[d]!]! : runs[d]!.end[nodes[d]!]!;
-          // P(0) is the empty sum.
-          if (index === 0) continue corners;
-          if (fromStart) sign = -sign;
-          column += (index - 1) * strides[d]!;
+    vector(cell: number): SparseRow {
+      // Start from the one corner at the ends; each dimension whose run does not start at the first leaf doubles
+      // the corners (P(0) is the empty sum, so a run from the start adds none). Different corners are different
+      // columns, as every run is non-empty.
+      let columns = [0];
+      let signs = [1];
+      for (let d = 0; d < k; d++) {
+        const node = nodeOf(lattice, cell, d);
+        const { start, end } = runs[d]!;
+        const atEnd = (end[node]! - 1) * strides[d]!;
+        const atStart = start[node]! > 0 ? (start[node]! - 1) * strides[d]! : -1;
+        const nextColumns: number[] = [];
+        const nextSigns: number[] = [];
+        for (let i = 0; i < columns.length; i++) {
+          nextColumns.push(columns[i]! + atEnd);
+          nextSigns.push(signs[i]!);
+          if (atStart >= 0) {
+            nextColumns.push(columns[i]! + atStart);
+            nextSigns.push(-signs[i]!);
+          }
         }
-        terms.set(column, ((terms.get(column) ?? 0) + sign + p) % p);
+        columns = nextColumns;
+        signs = nextSigns;
       }
-      const entries = [...terms].filter(([, v]) => v !== 0).sort((a, b) => a[0] - b[0]);
-      return { columns: Int32Array.from(entries, (e) => e[0]), values: Float64Array.from(entries, (e) => e[1]) };
+      const order = columns.map((_, i) => i).sort((a, b) => columns[a]! - columns[b]!);
+      return { columns: Int32Array.from(order, (i) => columns[i]!), values: Float64Array.from(order, (i) => signs[i]!) };
     },
   };
 }
@@ -136,7 +148,8 @@ class Echelon {
    */
   #reduce(input: SparseRow): SparseRow {
     const p = this.#p;
-    let { columns, values } = input;
+    let columns = input.columns;
+    let values = input.values.map((v) => ((v % p) + p) % p);
     while (columns.length > 0) {
       const pivot = this.#pivots.get(columns[0]!);
       if (!pivot) break;

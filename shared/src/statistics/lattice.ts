@@ -29,11 +29,12 @@ export interface Lattice {
   readonly views: readonly number[];
   /** Per cell: the dimensions where it is not at the total, as a bitmask. */
   readonly detail: Int32Array;
+  /** Per cell: 1 when it belongs to a view. */
+  readonly publishable: Uint8Array;
 }
 
 export function inView(lattice: Lattice, cell: number): boolean {
-  const detail = lattice.detail[cell]!;
-  return lattice.views.some((view) => (detail & ~view) === 0);
+  return lattice.publishable[cell] === 1;
 }
 
 /** Whether the relation (d, parent) lies within a view: only those are known to an analyst. */
@@ -84,7 +85,12 @@ export function buildLattice(dimensions: readonly Dimension[], views?: readonly 
     }
   });
   // The root is node 0 in table order, so "not at the total" is "node index > 0".
-  return { dims, total, views: viewMasks, detail };
+  const publishable = new Uint8Array(total);
+  for (let cell = 0; cell < total; cell++) {
+    const d = detail[cell]!;
+    if (viewMasks.some((view) => (d & ~view) === 0)) publishable[cell] = 1;
+  }
+  return { dims, total, views: viewMasks, detail, publishable };
 }
 
 export function nodeOf(lattice: Lattice, cell: number, d: number): number {

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { parsePeriodKey, previousPeriod } from '../periods.ts';
 import { renderChart, barsSpec } from './charts.ts';
 import { demoFiguresProvider } from './demo.ts';
-import type { StatusReportFigures } from './figures.ts';
+import { assertFiguresProtected, type StatusReportFigures } from './figures.ts';
 import { emptyFigures, shown } from './fixtures.ts';
 import { esc, renderStatusReport, statusReportCsv } from './render.ts';
 import { reportSections } from './sections.ts';
@@ -55,6 +55,14 @@ describe('the status report', () => {
     expect(html).toContain('<section id="suppression" class="figure">');
     expect(html).toMatch(/In this report \d+ of \d+ table cells are hidden\./);
     for (const cube of ['letters', 'referrals', 'advisory', 'screening']) expect(html).toContain(`<th scope="row">${cube}</th>`);
+  });
+
+  it('gets protected, synthetic figures for the period and its half-years from the demo provider', () => {
+    expect(current.synthetic).toBe(true);
+    expect(current.halfYears).toEqual(['2025-H1', '2025-H2', '2026-H1', '2026-H2']);
+    expect(previous.period).toBe('2023-2024');
+    assertFiguresProtected(current);
+    assertFiguresProtected(previous);
   });
 
   it('says on every page that demo figures are synthetic, and prints one section per page', () => {
