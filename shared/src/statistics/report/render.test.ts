@@ -32,7 +32,7 @@ describe('the status report', () => {
 
   it('has a chart with drawn marks and a table for every figure, and the same tables as CSV', () => {
     const sections = reportSections(current, previous);
-    const charts = [...html.matchAll(/<figure class="chart" id="chart-([a-z-]+)" data-chart="[a-z-]+">([\s\S]*?)<\/figure>/g)];
+    const charts = [...html.matchAll(/<figure class="chart" id="chart-([a-z-]+)" data-chart="[a-z-]+" role="img" aria-label="[^"]+">([\s\S]*?)<\/figure>/g)];
     expect(charts.map((c) => c[1])).toEqual(sections.flatMap((s) => s.charts.map((c) => c.id)));
     for (const [, id, svg] of charts) {
       expect(svg, id).toMatch(/^<svg /);

@@ -91,9 +91,16 @@ function renderSection(section: ReportSection, charts: ReadonlyMap<string, strin
   return `<section id="${section.id}" class="figure">
 <h2>${esc(section.title)}</h2>
 <p>${esc(section.intro)}</p>
-${section.charts.map((c) => `<figure class="chart" id="chart-${c.id}" data-chart="${c.id}">${charts.get(c.id)}</figure>`).join('\n')}
+${section.charts.map((c) => `<figure class="chart" id="chart-${c.id}" data-chart="${c.id}" role="img" aria-label="${esc(chartTitle(c.spec))}">${charts.get(c.id)}</figure>`).join('\n')}
 ${section.tables.map(renderTable).join('\n')}
 </section>`;
+}
+
+function chartTitle(spec: ReportSection['charts'][number]['spec']): string {
+  const title = spec.title;
+  if (typeof title === 'string') return title;
+  if (title && !Array.isArray(title) && typeof title.text === 'string') return title.text;
+  return 'Chart';
 }
 
 function renderTable(table: ReportTable): string {
