@@ -1,0 +1,38 @@
+/**
+ * Hand-made figures for the report's tests: every table empty unless a test fills it, so a test shows exactly the
+ * values it is about. Used by tests only.
+ */
+import type { PublishedValue } from '../published.ts';
+import { ADVISORY_KINDS, ADVISORY_STATUSES, ACUTENESS, DECISIONS, OUTCOMES, REFERRAL_SOURCES, SCREENING_MEASURES, TRACKS } from './demo.ts';
+import type { AreaTable, StatusReportFigures } from './figures.ts';
+
+export const shown = (value: number): PublishedValue => ({ value });
+export const hidden: PublishedValue = { suppressed: true };
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+
+export function emptyFigures(period: string, halfYears: readonly string[]): Mutable<StatusReportFigures> {
+  const category = (categories: typeof REFERRAL_SOURCES) => ({ categories: [...categories], values: {} as AreaTable });
+  return {
+    period,
+    halfYears: [...halfYears],
+    synthetic: false,
+    source: 'test figures',
+    threshold: 5,
+    letters: { count: {}, answeredWithinDeadline: {}, replyWorkingDaysMedian: {}, replyWorkingDaysP90: {}, knownToMunicipality: {} },
+    referrals: {
+      count: {},
+      bySource: category(REFERRAL_SOURCES),
+      byAcuteness: category(ACUTENESS),
+      byDecision: category(DECISIONS),
+      byOutcome: category(OUTCOMES),
+      daysToVisitationMedian: {},
+      daysToVisitationP90: {},
+      daysToAssessmentMedian: {},
+      daysToAssessmentP90: {},
+    },
+    advisory: { kinds: [...ADVISORY_KINDS], statuses: [...ADVISORY_STATUSES], values: {} },
+    screening: { tracks: [...TRACKS], measures: [...SCREENING_MEASURES], values: {} },
+    suppression: [],
+  } as Mutable<StatusReportFigures>;
+}
