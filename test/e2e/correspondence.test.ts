@@ -79,8 +79,9 @@ describeWithDatabases('GP to municipality correspondence through the gateway', (
 
     const answered = await gp.waitsUntilLetterIs(id, 'ANSWERED');
     expect(answered.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'DELIVERED', 'READ', 'ANSWERED']);
+    // The reply's text as MedCom carries it: what was initiated, the caseworker's words, then the commitment.
+    expect(answered.reply!.text!.split('\n\n').slice(0, 2)).toEqual(['Iværksat: PPR-vurdering.', 'PPR vurderer barnet; vi kontakter familien.']);
     expect(answered.reply).toMatchObject({
-      text: 'PPR vurderer barnet; vi kontakter familien.',
       initiatedItems: ['PPR_ASSESSMENT'],
       contactCommitment: childA.hasOpenMunicipalCase ? 'CONTACT_FAMILY' : null,
     });
