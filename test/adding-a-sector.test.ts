@@ -61,9 +61,9 @@ describe('adding a sector: what follows from its registry entry alone', () => {
     expect(CONFIG_VARIABLES.filter((v) => v.startsWith('ADULT_PSYCHIATRY_MESSAGE'))).toEqual([]);
 
     const env = { NODE_ENV: 'test', CHILD_PSEUDONYM_SECRET: 'x'.repeat(32), DATA_DIR: '.test-results/adding-a-sector/data' };
-    const alone = loadSubgraphConfig(NAME, env);
+    const alone = loadSubgraphConfig(NAME as never, env);
     expect(alone).toMatchObject({ port: 4006, database: { kind: 'pglite' } });
-    const onPostgres = loadSubgraphConfig(NAME, { ...env, ADULT_PSYCHIATRY_DATABASE_URL: 'postgres://u:p@db:5432/adult_psychiatry', ADULT_PSYCHIATRY_PORT: '5006' });
+    const onPostgres = loadSubgraphConfig(NAME as never, { ...env, ADULT_PSYCHIATRY_DATABASE_URL: 'postgres://u:p@db:5432/adult_psychiatry', ADULT_PSYCHIATRY_PORT: '5006' });
     expect(onPostgres).toMatchObject({ port: 5006, database: { kind: 'postgres', url: 'postgres://u:p@db:5432/adult_psychiatry' } });
     // The gateway routes to it and the pathway subgraph merges its access log, by default on its own port.
     expect(loadGatewayConfig(env).subgraphUrls).toMatchObject({ [NAME]: 'http://localhost:4006/graphql' });
