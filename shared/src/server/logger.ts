@@ -1,4 +1,5 @@
 import { pino, type Logger } from 'pino';
+import { requestScope } from './request-scope.ts';
 
 export type { Logger };
 
@@ -10,6 +11,12 @@ export function createLogger(service: string, level = process.env['LOG_LEVEL'] ?
   return pino({
     level,
     base: { service },
+    // Every line written while serving a request carries its ids, whoever writes it (Apollo's and the gateway's own
+    // loggers, `unexpected error` lines, a repository's warning), so a person on call can follow one request.
+    mixin: () => {
+      const scope = requestScope.getStore();
+      return scope ? { requestId: scope.requestId, ...(scope.callerRequestId ? { callerRequestId: scope.callerRequestId } : {}) } : {};
+    },
     redact: {
       paths: [
         'req.headers.authorization',
