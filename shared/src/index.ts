@@ -32,3 +32,4 @@ export * from './sector/facts.ts';
 export * from './server/settings.ts';
 export * from './server/request-scope.ts';
 export * from './server/limits.ts';
+export * from './server/inputs.ts';

@@ -15,6 +15,7 @@ import type { TokenVerifier } from '../auth/tokens.ts';
 import { portVariable } from '../config.ts';
 import { badUserInput, ErrorCode } from '../errors.ts';
 import { uuid7 } from '../uuid7.ts';
+import { inputTextPlugin } from './inputs.ts';
 import { documentLimitRules, operationLimitsPlugin } from './limits.ts';
 import { describeErrorForLog, type Logger } from './logger.ts';
 import { CALLER_REQUEST_ID_HEADER, headerValue, REQUEST_ID_HEADER, requestIdProblem } from './request-id.ts';
@@ -179,6 +180,7 @@ export async function startHttpService<TContext extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       operationLimitsPlugin<TContext>(settings.limits),
+      inputTextPlugin<TContext>(),
       completionLogPlugin<TContext>(),
       ...(options.plugins ?? []),
     ],
@@ -304,6 +306,8 @@ function requestScopeMiddleware(mode: 'own' | 'passed-on', timeoutMs: number): R
     const controller = new AbortController();
     const scope: RequestScope = { requestId: String(req.id), callerRequestId: ids.callerRequestId, signal: controller.signal, graphql: undefined };
     res.locals['scope'] = scope;
+    // The caller finds its own id again beside ours, which is the one to quote when reporting a problem.
+    if (ids.callerRequestId) res.setHeader(CALLER_REQUEST_ID_HEADER, ids.callerRequestId);
     if (ids.problem) {
       sendError(res, 400, ErrorCode.BAD_USER_INPUT, `The ${ids.problem.header} header ${ids.problem.problem}; send another id, or none.`, {
         header: ids.problem.header,
@@ -367,7 +371,7 @@ function corsFor(origins: readonly string[]): RequestHandler {
     origin: true,
     methods: ['GET', 'POST'],
     allowedHeaders: ['authorization', 'content-type', 'x-purpose-of-use', REQUEST_ID_HEADER, 'apollo-require-preflight'],
-    exposedHeaders: [REQUEST_ID_HEADER],
+    exposedHeaders: [REQUEST_ID_HEADER, CALLER_REQUEST_ID_HEADER],
     maxAge: 600,
   });
   return (req, res, next) => {

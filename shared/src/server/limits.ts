@@ -4,24 +4,14 @@ import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
 import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
-import {
-  GraphQLError,
-  Kind,
-  TypeInfo,
-  validate,
-  visit,
-  visitWithTypeInfo,
-  type ArgumentNode,
-  type DocumentNode,
-  type GraphQLSchema,
-  type OperationDefinitionNode,
-  type ValidationContext,
-  type ValidationRule,
-  type ValueNode,
-} from 'graphql';
+import type { ArgumentNode, DocumentNode, GraphQLSchema, OperationDefinitionNode, ValidationContext, ValidationRule, ValueNode } from 'graphql';
+import { graphqlOfSchemas } from './graphql-realm.ts';
 import { ErrorCode } from '../errors.ts';
 import { currentRequest } from './request-scope.ts';
 import type { OperationLimits } from './settings.ts';
+
+const { GraphQLError, Kind, TypeInfo, validate, visit, visitWithTypeInfo } = graphqlOfSchemas;
+type GraphQLError = InstanceType<typeof GraphQLError>;
 
 /**
  * The limits every operation must keep to, at the gateway and again at every subgraph, checked before anything is
