@@ -153,7 +153,8 @@ describeWithDatabases('hostile input against every mutation, through the gateway
           continue;
         }
         const now = await rowCounts(t.system);
-        const changed = changedCounts(baseline, now);
+        // The access log may record that a reader looked at a child before the change was refused; nothing else moves.
+        const changed = Object.fromEntries(Object.entries(changedCounts(baseline, now)).filter(([table]) => !table.endsWith('.access_log')));
         if (Object.keys(changed).length > 0) failures.push(`${mutation.name} as ${user} was refused (${codes.join(',')}) but changed ${JSON.stringify(changed)}`);
         baseline = now;
       }

@@ -130,6 +130,37 @@ describe('production mode', () => {
   });
 });
 
+describe('malformed requests', () => {
+  let service: RunningService;
+  beforeAll(async () => {
+    service = await start({ production: true, introspection: false });
+  });
+  afterAll(async () => {
+    await service?.close();
+  });
+
+  it.each([
+    ['unclosed JSON', { body: '{"query": "{ hello }"' }, 400, 'BAD_REQUEST'],
+    ['a body over the size limit', { body: JSON.stringify({ query: `{ hello } #${'x'.repeat(1_100_000)}` }) }, 413, 'PAYLOAD_TOO_LARGE'],
+    ['a form instead of JSON', { body: 'query={hello}', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, 415, 'UNSUPPORTED_MEDIA_TYPE'],
+  ] as const)('answers %s with a GraphQL-shaped JSON error and its status, in production mode too', async (_what, init, status, code) => {
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json' }, ...init });
+      const text = await res.text();
+      expect(res.status).toBe(status);
+      expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+      expect((JSON.parse(text) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code).toBe(code);
+      expect(text).not.toMatch(/<html|<pre|\bat \w+ \(|\/work\/|node_modules/i);
+    }
+  });
+
+  it('refuses a document over the token limit as the limit, with its setting, before parsing it whole', async () => {
+    const res = await ask(service, `{ ${'hello '.repeat(6000)} }`);
+    expect(res.status).toBe(400);
+    expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'OPERATION_LIMIT_EXCEEDED', limit: 'tokens', maximum: 5000, setting: 'GRAPHQL_MAX_TOKENS' });
+  });
+});
+
 describe('stopping a request', () => {
   let service: RunningService;
   const lines: Record<string, unknown>[] = [];

@@ -16,7 +16,7 @@ import { portVariable } from '../config.ts';
 import { badUserInput, ErrorCode } from '../errors.ts';
 import { uuid7 } from '../uuid7.ts';
 import { inputTextPlugin } from './inputs.ts';
-import { documentLimitRules, operationLimitsPlugin } from './limits.ts';
+import { documentLimitRules, operationLimitsPlugin, tokenLimitOf } from './limits.ts';
 import { describeErrorForLog, type Logger } from './logger.ts';
 import { CALLER_REQUEST_ID_HEADER, headerValue, REQUEST_ID_HEADER, requestIdProblem } from './request-id.ts';
 import { clientWentAway, requestScope, requestTimedOut, type RequestScope } from './request-scope.ts';
@@ -172,6 +172,8 @@ export async function startHttpService<TContext extends BaseContext>(
     // "Did you mean …?" in validation errors lets anyone map a schema without introspection.
     hideSchemaDetailsFromClientErrors: settings.production,
     validationRules: documentLimitRules(settings.limits),
+    // Counted while lexing: a huge document is refused before it is parsed whole.
+    parseOptions: { maxTokens: settings.limits.tokens },
     // Shutdown is ours (closeOnSignals): Apollo's own handler would race it and leave the databases open.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
@@ -190,6 +192,8 @@ export async function startHttpService<TContext extends BaseContext>(
       if (formatted.extensions?.['limit'] && formatted.extensions['code'] === 'GRAPHQL_VALIDATION_FAILED') {
         return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.OPERATION_LIMIT_EXCEEDED } };
       }
+      const overTokens = formatted.extensions?.['code'] === 'GRAPHQL_PARSE_FAILED' ? tokenLimitOf(formatted.message, settings.limits.tokens) : undefined;
+      if (overTokens) return { message: overTokens.message, extensions: { ...overTokens.extensions, http: undefined } };
       const code = String(formatted.extensions?.['code'] ?? '');
       // Apollo's own validation and parse codes, and ours, are meant for clients; anything else is a bug whose
       // message may quote data, so the client gets a reference and the log gets the (sanitised) detail.
@@ -404,6 +408,9 @@ function errorAnswer(log: Logger): ErrorRequestHandler {
       case 'entity.parse.failed':
         return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON; send a JSON object such as {"query": "{ __typename }"}.');
       case 'entity.too.large':
+        // The rest of the body is never read: the connection closes after the answer, so the client is not left
+        // sending into a socket nobody reads.
+        res.setHeader('connection', 'close');
         return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY}; send less at once.`);
       case 'encoding.unsupported':
       case 'charset.unsupported':

@@ -3,11 +3,9 @@ import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
 import { maxDirectivesRule } from '@escape.tech/graphql-armor-max-directives';
-import { MaxTokensParserWLexer } from '@escape.tech/graphql-armor-max-tokens';
 import type { ArgumentNode, DocumentNode, GraphQLSchema, OperationDefinitionNode, ValidationContext, ValidationRule, ValueNode } from 'graphql';
 import { graphqlOfSchemas } from './graphql-realm.ts';
 import { ErrorCode } from '../errors.ts';
-import { currentRequest } from './request-scope.ts';
 import type { OperationLimits } from './settings.ts';
 
 const { GraphQLError, Kind, TypeInfo, validate, visit, visitWithTypeInfo } = graphqlOfSchemas;
@@ -94,16 +92,12 @@ export function documentLimitRules(limits: OperationLimits): ValidationRule[] {
   ];
 }
 
-/** Refuses a document over the token limit while lexing it, before it is parsed whole. */
-export function assertTokensWithin(source: string, maximum: number): void {
-  let refused = false;
-  try {
-    new MaxTokensParserWLexer(source, { n: maximum, propagateOnRejection: true, onReject: [() => (refused = true)] }).parseDocument();
-  } catch (error) {
-    if (refused) throw limitExceeded('tokens', maximum + 1, maximum);
-    // A syntax error is the parser's to report, with its own message and location.
-    void error;
-  }
+/**
+ * The token limit is graphql's own (`parseOptions.maxTokens`, counted while lexing, so a huge document is refused
+ * before it is parsed whole); this turns its syntax error into the limit's refusal.
+ */
+export function tokenLimitOf(message: string, maximum: number): GraphQLError | undefined {
+  return /Document contains more tha[nt] \d+ tokens/.test(message) ? limitExceeded('tokens', maximum + 1, maximum) : undefined;
 }
 
 const PAGE_ARGUMENTS = new Set(['first', 'last']);
@@ -169,26 +163,13 @@ function representationsAskedFor(operation: OperationDefinitionNode, variables: 
 }
 
 /**
- * The Apollo plugin for the limits that need more than the document: tokens (counted from the source) and cost and
- * entities (which need the variables). The document limits go in as validation rules (documentLimitRules).
+ * The Apollo plugin for the limits that need the variables: cost and entities. The document limits go in as
+ * validation rules (documentLimitRules), the token limit as a parse option (tokenLimitOf).
  */
 export function operationLimitsPlugin<TContext extends BaseContext>(limits: OperationLimits): ApolloServerPlugin<TContext> {
-  const record = (error: GraphQLError) => {
-    const scope = currentRequest();
-    if (scope) scope.graphql = { operationName: scope.graphql?.operationName ?? null, errorCodes: [String(error.extensions['code'])] };
-    return error;
-  };
   return {
     async requestDidStart() {
       return {
-        async didResolveSource({ source }) {
-          try {
-            assertTokensWithin(source, limits.tokens);
-          } catch (error) {
-            // Thrown from here, Apollo answers with this error and its status, before parsing the document.
-            throw record(error as GraphQLError);
-          }
-        },
         async didResolveOperation({ schema, document, operation, request }) {
           const variables = request.variables ?? undefined;
           const entities = operation ? representationsAskedFor(operation, variables) : 0;
