@@ -239,7 +239,9 @@ describeWithDatabases('hardening through the gateway', (backend) => {
     });
 
     it('survives idle periods longer than the keep-alive timeout: a burst after idling has no error', async () => {
-      const query = '{ municipality(code: 751) { children(first: 3) { edges { node { id birthDate listedPractice { name } knownToBua screeningTracks { track } } } } } }';
+      // Fields of the municipality and the pathway's computed ones, which ask every sector for its facts: every
+      // subgraph is called, and none refuses the caseworker.
+      const query = '{ municipality(code: 751) { children(first: 3) { edges { node { id birthDate knownToMunicipality age involvedSectors withheld { sector } } } } } }';
       const headers = await as('caseworker-751');
       for (let round = 0; round < 2; round++) {
         await new Promise((resolve) => setTimeout(resolve, KEEP_ALIVE_MS + 500));

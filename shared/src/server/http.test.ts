@@ -72,6 +72,7 @@ async function start(settings: Partial<HttpSettings>, lines?: Record<string, unk
     http: { ...DEFAULT_HTTP_SETTINGS, ...settings },
     apollo: { schema: buildSubgraphSchema({ typeDefs, resolvers }) },
     context: async (base) => base,
+    ready: async () => undefined,
   });
 }
 
