@@ -31,6 +31,8 @@ await runService('pathway-graph', async () => {
     logLevel: gatewayConfig.logLevel,
     verifier,
     ...(developmentJwks ? { developmentJwks } : {}),
+    http: gatewayConfig.http,
+    gateway: { subgraphCalls: gatewayConfig.subgraphCalls, corsOrigins: gatewayConfig.corsOrigins },
     // Each sender's own key pair, as its configuration has it (generated into DATA_DIR outside production).
     messaging: { keyring: keyringOf(Object.values(configs)), workerPollMs: configs['general-practice'].messaging?.workerPollMs ?? 250 },
   });

@@ -11,9 +11,11 @@ import {
   type MessagingKeyring,
   type Database,
   type DatabaseTarget,
+  type HttpSettings,
   type Logger,
   type RunningService,
   type SectorSubgraphName,
+  type SubgraphCallSettings,
   type SubgraphName,
   type TokenVerifier,
 } from '@pathway-graph/shared';
@@ -44,15 +46,19 @@ export interface SystemOptions {
    * the message contract.
    */
   messaging: { keyring?: MessagingKeyring; workerPollMs: number };
+  /** Limits, timeouts and introspection of every service (the configuration's `http`); defaults when not given. */
+  http?: HttpSettings;
+  /** The gateway's calls to the subgraphs and its CORS origins (the gateway configuration's). */
+  gateway?: { subgraphCalls?: SubgraphCallSettings; corsOrigins?: readonly string[] };
 }
 
 export interface RunningSystem {
   gateway: RunningService;
   subgraphs: Record<SubgraphName, RunningService>;
   databases: Record<SectorSubgraphName, Database<Record<string, unknown>>>;
-  /** Stops a sector subgraph and starts it again on the same port and database (tests of delivery while it is down). */
-  stopSubgraph(name: SectorSubgraphName): Promise<void>;
-  startSubgraph(name: SectorSubgraphName): Promise<void>;
+  /** Stops a subgraph and starts it again on the same port (and database): tests of delivery, or of answers, while it is down. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  startSubgraph(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -63,7 +69,8 @@ export interface RunningSystem {
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const log = (name: string): Logger => createLogger(name, options.logLevel ?? 'info');
   const today = options.today ? { today: options.today } : {};
-  const common = { pseudonymSecret: options.pseudonymSecret, seedDemoData: options.seedDemoData, verifier: options.verifier, ...today };
+  const http = options.http ? { http: options.http } : {};
+  const common = { pseudonymSecret: options.pseudonymSecret, seedDemoData: options.seedDemoData, verifier: options.verifier, ...today, ...http };
   // Filled in once the ports are known: the delivery workers read the endpoint when they send.
   const endpoints: Partial<Record<SubgraphName, string>> = {};
   const keyring = options.messaging.keyring ?? generateMessagingKeyring();
@@ -89,14 +96,17 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     if (name in sectors) endpoints[name] = `http://localhost:${sectors[name as SectorSubgraphName].port}/messages`;
   }
   // The pathway subgraph calls the sectors for the merged access log, so it starts once their ports are known.
-  const pathway = await startPathwaySubgraph({
-    port: options.ports.pathway,
-    pseudonymSecret: options.pseudonymSecret,
-    verifier: options.verifier,
-    log: log('pathway'),
-    sectorUrls: byName(ACCESS_LOG_SUBGRAPH_NAMES, (name) => url(sectors[name])),
-    ...today,
-  });
+  const startPathway = (port: number) =>
+    startPathwaySubgraph({
+      port,
+      pseudonymSecret: options.pseudonymSecret,
+      verifier: options.verifier,
+      log: log('pathway'),
+      sectorUrls: byName(ACCESS_LOG_SUBGRAPH_NAMES, (name) => url(sectors[name])),
+      ...today,
+      ...http,
+    });
+  const pathway = await startPathway(options.ports.pathway);
   const subgraphs: Record<SubgraphName, RunningService> = { ...sectors, pathway };
   const subgraphUrls = byName(SUBGRAPH_NAMES, (name) => url(subgraphs[name]));
   const gateway = await startGateway({
@@ -105,6 +115,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     log: log('gateway'),
     verifier: options.verifier,
     ...(options.developmentJwks ? { developmentJwks: options.developmentJwks } : {}),
+    ...http,
+    ...(options.gateway?.subgraphCalls ? { subgraphCalls: options.gateway.subgraphCalls } : {}),
+    ...(options.gateway?.corsOrigins ? { corsOrigins: options.gateway.corsOrigins } : {}),
   });
   const databases: RunningSystem['databases'] = byName(SECTOR_SUBGRAPH_NAMES, (name) => sectors[name].database);
   return {
@@ -113,6 +126,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     databases,
     stopSubgraph: (name) => subgraphs[name].close(),
     startSubgraph: async (name) => {
+      if (name === 'pathway') {
+        subgraphs.pathway = await startPathway(subgraphs.pathway.port);
+        return;
+      }
       const service = await starters[name](subgraphs[name].port);
       subgraphs[name] = service;
       databases[name] = service.database;

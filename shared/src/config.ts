@@ -4,8 +4,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadOrCreateDevSigningKey } from './auth/keys.ts';
-import { DEFAULT_AUTH_AUDIENCE, DEV_AUTH_ISSUER, type TokenVerifierOptions } from './auth/tokens.ts';
+import { DEFAULT_AUTH_AUDIENCE, DEFAULT_MAX_TOKEN_LIFETIME, DEV_AUTH_ISSUER, durationSeconds, type TokenVerifierOptions } from './auth/tokens.ts';
 import type { DatabaseTarget } from './db/database.ts';
+import { DEFAULT_KEEP_ALIVE_TIMEOUT_MS, DEFAULT_OPERATION_LIMITS, DEFAULT_REQUEST_TIMEOUT_MS, type HttpSettings } from './server/settings.ts';
+
 import { MIN_PSEUDONYM_SECRET_LENGTH } from './domain/pseudonym.ts';
 import { receiversFrom, sendersTo, sendsMessages } from './messaging/contract.ts';
 import { loadOrCreateDevelopmentMessageKey } from './messaging/development-keys.ts';
@@ -36,6 +38,20 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const url = z.url({ protocol: /^(postgres|postgresql)$/, error: 'must be a PostgreSQL URL: postgres://user:password@host:5432/database' });
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const count = (min: number, max: number, unit: string) => {
+  const error = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+const duration = z.string().refine(
+  (v) => {
+    try {
+      return durationSeconds(v) > 0;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be a duration such as 30m, 8h or 1d' },
+);
 
 const common = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -47,6 +63,25 @@ const common = z.object({
   AUTH_ISSUER: z.string().min(1).default(DEV_AUTH_ISSUER),
   AUTH_AUDIENCE: z.string().min(1).default(DEFAULT_AUTH_AUDIENCE),
   AUTH_JWKS_URL: httpUrl.optional(),
+  AUTH_MAX_TOKEN_LIFETIME: duration.default(DEFAULT_MAX_TOKEN_LIFETIME),
+  // Operation limits, at the gateway and at every subgraph alike (shared/src/server/limits.ts says why these values).
+  GRAPHQL_MAX_DEPTH: count(2, 1000, 'levels').default(DEFAULT_OPERATION_LIMITS.depth),
+  GRAPHQL_MAX_ALIASES: count(0, 10_000, 'aliases').default(DEFAULT_OPERATION_LIMITS.aliases),
+  GRAPHQL_MAX_DIRECTIVES: count(0, 10_000, 'directives').default(DEFAULT_OPERATION_LIMITS.directives),
+  GRAPHQL_MAX_TOKENS: count(100, 1_000_000, 'tokens').default(DEFAULT_OPERATION_LIMITS.tokens),
+  GRAPHQL_MAX_COST: count(100, 1_000_000_000, 'cost points').default(DEFAULT_OPERATION_LIMITS.cost),
+  GRAPHQL_MAX_REPRESENTATIONS: count(1, 1_000_000, 'entities').default(DEFAULT_OPERATION_LIMITS.representations),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  REQUEST_TIMEOUT_MS: count(100, 600_000, 'milliseconds').default(DEFAULT_REQUEST_TIMEOUT_MS),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: count(1000, 600_000, 'milliseconds').default(DEFAULT_KEEP_ALIVE_TIMEOUT_MS),
+});
+
+/** The gateway's own settings beside the common ones. */
+const gatewayOwn = z.object({
+  PORT: port.default(DEFAULT_GATEWAY_PORT),
+  SUBGRAPH_TIMEOUT_MS: count(100, 600_000, 'milliseconds').optional(),
+  SUBGRAPH_IDLE_TIMEOUT_MS: count(100, 600_000, 'milliseconds').optional(),
+  CORS_ALLOWED_ORIGINS: z.string().optional(),
 });
 
 /**
@@ -55,7 +90,7 @@ const common = z.object({
  */
 export const CONFIG_VARIABLES: readonly string[] = [
   ...Object.keys(common.shape),
-  'PORT',
+  ...Object.keys(gatewayOwn.shape),
   ...SUBGRAPH_NAMES.flatMap((name) => {
     const { envPrefix, pgSchema } = SUBGRAPHS[name];
     return [`${envPrefix}_PORT`, `${envPrefix}_URL`, ...(pgSchema === null ? [] : [`${envPrefix}_DATABASE_URL`])];
@@ -129,6 +164,8 @@ export interface AuthConfig {
   audience: string;
   /** The identity provider's key set; unset outside production means the development key in DATA_DIR. */
   jwksUrl: string | undefined;
+  /** The longest lifetime (exp - iat) a token may have, in seconds (`AUTH_MAX_TOKEN_LIFETIME`). */
+  maxTokenLifetimeSeconds: number;
 }
 
 export interface CommonConfig {
@@ -138,6 +175,8 @@ export interface CommonConfig {
   pseudonymSecret: string;
   seedDemoData: boolean;
   auth: AuthConfig;
+  /** How the service's HTTP server and GraphQL endpoint protect themselves (limits, timeouts, introspection). */
+  http: HttpSettings;
 }
 
 export function loadCommonConfig(env: Env = process.env): CommonConfig {
@@ -147,14 +186,42 @@ export function loadCommonConfig(env: Env = process.env): CommonConfig {
 function commonConfig(env: Env, problems: string[]): CommonConfig {
   const c = parseVariables(common.shape, env, problems);
   const dataDir = dataDirFrom(env);
-  if (c.NODE_ENV === 'production' && !isSet(env, 'AUTH_JWKS_URL')) {
+  const production = c.NODE_ENV === 'production';
+  if (production && !isSet(env, 'AUTH_JWKS_URL')) {
     problems.push("AUTH_JWKS_URL: required in production: the URL of the identity provider's key set (JWKS)");
+  }
+  // Keys fetched over plain HTTP can be swapped on the way, and with them every identity.
+  if (production && c.AUTH_JWKS_URL?.startsWith('http:')) {
+    problems.push("AUTH_JWKS_URL: must be an https:// URL in production: keys fetched over plain http can be replaced on the way");
+  }
+  if (production && (c.AUTH_ISSUER ?? DEV_AUTH_ISSUER) === DEV_AUTH_ISSUER) {
+    problems.push(`AUTH_ISSUER: the development issuer "${DEV_AUTH_ISSUER}" is refused in production; set the issuer (iss) of the region's identity provider`);
   }
   // A secret that is set but wrong is reported by its parse already; only an unset one is generated or required.
   const secret = (variable: 'CHILD_PSEUDONYM_SECRET', fileName: string): string =>
     isSet(env, variable) || c.NODE_ENV === undefined ? (c[variable] ?? '') : developmentSecret(c.NODE_ENV, dataDir, fileName, variable, problems);
   return {
-    auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL },
+    auth: {
+      issuer: c.AUTH_ISSUER,
+      audience: c.AUTH_AUDIENCE,
+      jwksUrl: c.AUTH_JWKS_URL,
+      maxTokenLifetimeSeconds: c.AUTH_MAX_TOKEN_LIFETIME ? durationSeconds(c.AUTH_MAX_TOKEN_LIFETIME) : 0,
+    },
+    http: {
+      production,
+      // Staging may switch it on in production mode; a development system has it on unless switched off.
+      introspection: c.GRAPHQL_INTROSPECTION ?? !production,
+      requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: c.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      limits: {
+        depth: c.GRAPHQL_MAX_DEPTH,
+        aliases: c.GRAPHQL_MAX_ALIASES,
+        directives: c.GRAPHQL_MAX_DIRECTIVES,
+        tokens: c.GRAPHQL_MAX_TOKENS,
+        cost: c.GRAPHQL_MAX_COST,
+        representations: c.GRAPHQL_MAX_REPRESENTATIONS,
+      },
+    },
     nodeEnv: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
     dataDir,
@@ -227,6 +294,21 @@ function subgraphConfig(name: SubgraphName, env: Env, problems: string[]): Subgr
 export interface GatewayConfig extends CommonConfig {
   port: number;
   subgraphUrls: Record<SubgraphName, string>;
+  /** How the gateway calls the subgraphs. */
+  subgraphCalls: SubgraphCallSettings;
+  /** Browser origins allowed to call the gateway (CORS); empty: no CORS headers at all. */
+  corsOrigins: string[];
+}
+
+export interface SubgraphCallSettings {
+  /** A subgraph call that takes longer is abandoned and reported as SUBGRAPH_UNAVAILABLE (`SUBGRAPH_TIMEOUT_MS`). */
+  timeoutMs: number;
+  /**
+   * How long an idle connection to a subgraph is kept for reuse (`SUBGRAPH_IDLE_TIMEOUT_MS`). Shorter than the
+   * subgraphs' keep-alive timeout, so the gateway always closes an idle connection before the subgraph does and never
+   * sends a request down a socket the other end is closing.
+   */
+  idleTimeoutMs: number;
 }
 
 /** The gateway's port and where each subgraph answers (`<PREFIX>_URL`, default on localhost). */
@@ -236,8 +318,52 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
 
 function gatewayConfig(env: Env, problems: string[]): GatewayConfig {
   const base = commonConfig(env, problems);
-  const own = parseVariables({ PORT: port.default(DEFAULT_GATEWAY_PORT) }, env, problems);
-  return { ...base, port: own.PORT, subgraphUrls: subgraphUrls(SUBGRAPH_NAMES, env, problems) };
+  const own = parseVariables(gatewayOwn.shape, env, problems);
+  const { requestTimeoutMs, keepAliveTimeoutMs } = base.http;
+  const subgraphCalls = {
+    // A little less than the whole request's time, so a slow subgraph is named as such before the request times out.
+    timeoutMs: own.SUBGRAPH_TIMEOUT_MS ?? Math.max(100, Math.floor(requestTimeoutMs * 0.9)),
+    idleTimeoutMs: own.SUBGRAPH_IDLE_TIMEOUT_MS ?? Math.max(100, Math.floor(keepAliveTimeoutMs / 2)),
+  };
+  if (requestTimeoutMs !== undefined && subgraphCalls.timeoutMs > requestTimeoutMs) {
+    problems.push(`SUBGRAPH_TIMEOUT_MS: must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs}): a subgraph call cannot outlast the request it serves`);
+  }
+  if (keepAliveTimeoutMs !== undefined && subgraphCalls.idleTimeoutMs >= keepAliveTimeoutMs) {
+    problems.push(
+      `SUBGRAPH_IDLE_TIMEOUT_MS: must be shorter than HTTP_KEEP_ALIVE_TIMEOUT_MS (${keepAliveTimeoutMs}), the subgraphs' keep-alive timeout, so the gateway closes an idle connection before a subgraph does`,
+    );
+  }
+  return {
+    ...base,
+    port: own.PORT,
+    subgraphUrls: subgraphUrls(SUBGRAPH_NAMES, env, problems),
+    subgraphCalls,
+    corsOrigins: corsOrigins(own.CORS_ALLOWED_ORIGINS, base.nodeEnv === 'production', problems),
+  };
+}
+
+/**
+ * The origins in `CORS_ALLOWED_ORIGINS`: a comma-separated list of `scheme://host[:port]`, exactly as a browser sends
+ * its Origin header (no path, no trailing slash, no wildcard); in production only https ones.
+ */
+function corsOrigins(value: string | undefined, production: boolean, problems: string[]): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+  const bad = origins.filter((origin) => {
+    try {
+      const url = new URL(origin);
+      return url.origin !== origin || !/^https?:$/.test(url.protocol) || (production && url.protocol !== 'https:');
+    } catch {
+      return true;
+    }
+  });
+  if (bad.length) {
+    problems.push(
+      `CORS_ALLOWED_ORIGINS: ${bad.length} of its entries ${bad.length === 1 ? 'is' : 'are'} not an origin; list origins as a browser sends them, comma-separated, e.g. https://app.example.dk,https://staging.example.dk (scheme, host and port only${production ? ', https in production' : ''})`,
+    );
+    return [];
+  }
+  return origins;
 }
 
 /** Where each of `names` answers: `<PREFIX>_URL`, by default its port on localhost. */
@@ -271,12 +397,13 @@ export function loadSystemConfig(env: Env = process.env): { gateway: GatewayConf
  * development key kept in DATA_DIR (created on first start; `npm run token` signs with it).
  */
 export async function tokenVerifierOptions(config: CommonConfig): Promise<TokenVerifierOptions> {
-  const { issuer, audience, jwksUrl } = config.auth;
-  if (jwksUrl) return { issuer, audience, jwks: { url: jwksUrl } };
+  const { issuer, audience, jwksUrl, maxTokenLifetimeSeconds: maxLifetimeSeconds } = config.auth;
+  if (jwksUrl) return { issuer, audience, maxLifetimeSeconds, jwks: { url: jwksUrl } };
   const { publicJwks } = await loadOrCreateDevSigningKey(config.dataDir);
   return {
     issuer,
     audience,
+    maxLifetimeSeconds,
     jwks: { keys: publicJwks },
     otherKeyHint:
       "this service verifies development tokens with the key in its data directory (DATA_DIR), so the token was minted with another data directory's key: run `npm run token` with the same DATA_DIR as the service (a relative DATA_DIR, the default .data too, is taken from the repository root)",

@@ -12,6 +12,14 @@ export const ErrorCode = {
   NOT_FOUND: 'NOT_FOUND',
   CONFLICT: 'CONFLICT',
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
+  /** An operation over one of the limits (depth, aliases, directives, tokens, cost); refused before anything ran. */
+  OPERATION_LIMIT_EXCEEDED: 'OPERATION_LIMIT_EXCEEDED',
+  /** The request ran past REQUEST_TIMEOUT_MS and its work was stopped. */
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
+  /** The client went away before the answer; only ever in logs, since nobody reads the answer. */
+  CLIENT_CLOSED_REQUEST: 'CLIENT_CLOSED_REQUEST',
+  /** A subgraph did not answer (down, unreachable, too slow); `serviceName` names it, `path` what it would have given. */
+  SUBGRAPH_UNAVAILABLE: 'SUBGRAPH_UNAVAILABLE',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

@@ -261,16 +261,23 @@ describeWithDatabases('who may see what, through the gateway', (backend) => {
   it('logs exactly one entry per child per subgraph for a request reading three children across three subgraphs, without CPR numbers', async () => {
     const children = DEMO_CHILDREN.filter((c) => c.municipalityCode === 751 && demoChildConsents(c) && c.screeningTracks.length > 0).slice(0, 3);
     expect(children).toHaveLength(3);
-    const requestId = `access-log-count-${backend.name}`;
-    const res = await t.query(
-      `query ThreeChildren($a: ID!, $b: ID!, $c: ID!) {
-        a: child(id: $a) { birthDate knownToMunicipality listedPractice { name } screeningTracks { track } }
-        b: child(id: $b) { birthDate listedPractice { name } screeningTracks { track since } }
-        c: child(id: $c) { knownToMunicipality listedPractice { ydernummer } screeningTracks { since } } }`,
-      { a: idOf(children[0]!.cpr), b: idOf(children[1]!.cpr), c: idOf(children[2]!.cpr) },
-      { ...(await as('caseworker-751')), 'x-request-id': requestId },
-    );
+    const callerRequestId = `access-log-count-${backend.name}`;
+    const response = await fetch(t.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await as('caseworker-751')), 'x-request-id': callerRequestId },
+      body: JSON.stringify({
+        query: `query ThreeChildren($a: ID!, $b: ID!, $c: ID!) {
+          a: child(id: $a) { birthDate knownToMunicipality listedPractice { name } screeningTracks { track } }
+          b: child(id: $b) { birthDate listedPractice { name } screeningTracks { track since } }
+          c: child(id: $c) { knownToMunicipality listedPractice { ydernummer } screeningTracks { since } } }`,
+        variables: { a: idOf(children[0]!.cpr), b: idOf(children[1]!.cpr), c: idOf(children[2]!.cpr) },
+      }),
+    });
+    const res = (await response.json()) as { errors?: unknown };
     expect(res.errors).toBeUndefined();
+    // The access log holds the gateway's own id of the request, never the one the caller chose.
+    const requestId = response.headers.get('x-request-id')!;
+    expect(requestId).not.toBe(callerRequestId);
     const read = async (name: 'municipality' | 'general-practice' | 'screening') => {
       const table = { municipality: municipalityLog, 'general-practice': gpLog, screening: screeningLog }[name];
       return t.system.databases[name].db.select().from(table).where(eq(table.requestId, requestId));

@@ -298,7 +298,7 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
     expect(ten).toEqual({ municipality: 4, 'general-practice': 4, bua: 3, screening: 3 });
   });
 
-  it('passes the request id through and reuses connections to the subgraphs (keep-alive)', async () => {
+  it('gives every request an id of its own, keeps the caller’s beside it, and reuses connections to the subgraphs (keep-alive)', async () => {
     const before = Object.fromEntries(SUBGRAPH_NAMES.map((n) => [n, t.system.subgraphs[n].connectionsAccepted()]));
     for (let i = 0; i < 20; i++) {
       const res = await fetch(t.gatewayUrl, {
@@ -306,7 +306,9 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
         headers: { 'content-type': 'application/json', 'x-request-id': `test-request-${i}`, ...(await as('caseworker-751')) },
         body: JSON.stringify({ query: `{ municipality(code: 751) { children(first: 2) { edges { node { ${WHOLE_CHILD} } } } } }` }),
       });
-      expect(res.headers.get('x-request-id')).toBe(`test-request-${i}`);
+      // The gateway's own id (a UUIDv7) goes to the subgraphs, the logs and the access log; the caller's is kept beside it.
+      expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+      expect(res.headers.get('x-caller-request-id')).toBe(`test-request-${i}`);
       expect(((await res.json()) as { data?: { municipality?: unknown } }).data?.municipality).toBeTruthy();
     }
     for (const name of SUBGRAPH_NAMES) {

@@ -91,6 +91,11 @@ export function isValidOrganisation(sector: Sector, organisation: string): boole
   return ORGANISATION[sector].schema.safeParse(organisation).success;
 }
 
+/** What an organisation id of `sector` looks like, as a person reads it: for messages refusing one. */
+export function expectedOrganisation(sector: Sector): string {
+  return ORGANISATION[sector].expected;
+}
+
 const claimsSchema = z.object({
   sub: z.string().trim().min(1),
   name: z.string().trim().min(1),

@@ -193,6 +193,7 @@ describe('refusals', () => {
       .setSubject('s')
       .setIssuer(issuer)
       .setAudience(audience)
+      .setIssuedAt()
       .sign(privateKey);
     const error = await refusal(verifier.verify(`Bearer ${token}`), token);
     expect(error.message).toMatch(/lacks an expiry/);
@@ -211,11 +212,70 @@ describe('refusals', () => {
       .setSubject('s')
       .setIssuer(issuer)
       .setAudience(audience)
+      .setIssuedAt()
       .setExpirationTime('1h')
       .sign(privateKey);
     const error = await refusal(verifier.verify(`Bearer ${token}`), token);
     expect(error.message).toMatch(/^The token lacks a valid organisation: for sector MUNICIPALITY/);
     expect(error.extensions['claims']).toEqual(['org']);
+  });
+});
+
+describe('token lifetime and issue time', () => {
+  const signed = async (claims: { iat?: number; exp: number }) => {
+    const privateKey = await importJWK(key.privateJwk, 'ES256');
+    const jwt = new SignJWT({ name: 'x', sector: 'GENERAL_PRACTICE', org: '107510', roles: ['GP'] })
+      .setProtectedHeader({ alg: 'ES256', kid: key.privateJwk.kid! })
+      .setSubject('s')
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setExpirationTime(claims.exp);
+    return (claims.iat === undefined ? jwt : jwt.setIssuedAt(claims.iat)).sign(privateKey);
+  };
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+  it('accepts a token of the longest lifetime (12 hours by default)', async () => {
+    const iat = nowSeconds() - 60;
+    const token = await signed({ iat, exp: iat + 12 * 3600 });
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ subject: 's' });
+  });
+
+  it('refuses a token valid for longer than the longest lifetime, saying both', async () => {
+    const iat = nowSeconds() - 60;
+    const token = await signed({ iat, exp: iat + 30 * 86_400 });
+    const error = await refusal(verifier.verify(`Bearer ${token}`), token);
+    expect(error.message).toBe(
+      'The token is valid for 30 days, longer than the 12 hours this API accepts; get a token with a shorter lifetime from the identity provider',
+    );
+    expect(error.extensions['reason']).toBe('lifetime');
+  });
+
+  it('takes the longest lifetime from its options', async () => {
+    const short = createTokenVerifier({ issuer, audience, jwks: { keys: key.publicJwks }, maxLifetimeSeconds: 1800 });
+    const iat = nowSeconds();
+    const token = await signed({ iat, exp: iat + 3600 });
+    const error = await refusal(short.verify(`Bearer ${token}`), token);
+    expect(error.message).toMatch(/^The token is valid for 1 hour, longer than the 30 minutes this API accepts/);
+  });
+
+  it('refuses a token issued in the future beyond the clock tolerance', async () => {
+    const iat = nowSeconds() + 3600;
+    const token = await signed({ iat, exp: iat + 3600 });
+    const error = await refusal(verifier.verify(`Bearer ${token}`), token);
+    expect(error.message).toMatch(/^The token was issued in the future/);
+    expect(error.extensions['reason']).toBe('issued-in-future');
+  });
+
+  it('accepts a token issued a moment ahead, within the clock tolerance', async () => {
+    const iat = nowSeconds() + 2;
+    const token = await signed({ iat, exp: iat + 3600 });
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ subject: 's' });
+  });
+
+  it('refuses a token without an issue time', async () => {
+    const token = await signed({ exp: nowSeconds() + 3600 });
+    const error = await refusal(verifier.verify(`Bearer ${token}`), token);
+    expect(error.message).toMatch(/lacks an issue time/);
   });
 });
 

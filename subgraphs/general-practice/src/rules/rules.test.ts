@@ -64,6 +64,8 @@ describe('validateLetter', () => {
     [{ step: 'TRIN_3' }, 'step', /TRIN_1 or TRIN_2/],
     [{ category: 'nonsense' }, 'category', /MedCom CareCommunication category/],
     [{ messageId: 'has spaces' }, 'messageId', /messageId/],
+    [{ messageId: '0707614286' }, 'messageId', /must not look like a CPR number/],
+    [{ messageId: 'letter-070761-4286' }, 'messageId', /must not look like a CPR number/],
     [{ signature: { name: 'Mette Lund', title: 'Læge', phone: 'call me' } }, 'signature.phone', /phone number/],
   ] as const)('refuses %j on %s', (overrides, field, message) => {
     const r = refusal(overrides as Partial<LetterInput>);

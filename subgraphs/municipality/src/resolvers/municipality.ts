@@ -9,6 +9,7 @@ import {
 } from '@pathway-graph/shared';
 import { findMunicipalityByLocationNumber, listChildrenOfMunicipality, listMunicipalities } from '../db/repository.ts';
 import { assertMayListChildren } from '../rules/children-list.ts';
+import { assertMayReadChildStatistics } from '../rules/statistics-access.ts';
 import type { MunicipalityResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 
 export const municipalityQueries: Pick<QueryResolvers, 'municipalities' | 'municipality' | 'municipalityByLocationNumber'> = {
@@ -45,7 +46,8 @@ export const Municipality: MunicipalityResolvers = {
     const rows = await listChildrenOfMunicipality(db, m.code, size + 1, decodeCursor(after));
     return toConnection(rows, size, (c) => c.id, (record) => ({ id: record.id, record }));
   },
-  childStatistics: async (m, _, { loaders }) => {
+  childStatistics: async (m, _, { loaders, principal }) => {
+    assertMayReadChildStatistics(principal, m.code);
     const counts = await loaders.childCounts.load(m.code);
     return { registeredChildren: suppressSmallCount(counts.registered), childrenWithOpenCase: suppressSmallCount(counts.withOpenCase) };
   },
