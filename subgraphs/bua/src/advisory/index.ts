@@ -40,7 +40,6 @@ export {
 } from './anonymity/index.ts';
 export {
   ADVISORY_BOOKER_ROLES,
-  PROPOSED_ADVISORY_ROLES,
   assertBuaAdviser,
   assertEligibleBooker,
   assertMayManageAdvisory,
