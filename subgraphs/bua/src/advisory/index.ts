@@ -68,13 +68,11 @@ export {
   type DescriptionStatus,
 } from './rules/description.ts';
 export {
-  GP_INVITATION_STATUSES,
   answerGpInvitation,
   inviteGp,
   withdrawGpInvitation,
   type GpInvitation,
   type GpInvitationEvent,
-  type GpInvitationStatus,
 } from './rules/gp-invitation.ts';
 export { currentAdvice, recordAdvice, type AdviceVersion } from './rules/advice.ts';
 export { adviserCalendar, municipalityCalendar, type FeedOptions, type FeedSlot } from './ical.ts';
