@@ -3,6 +3,7 @@ import { assertNoPersonalIdentifiers, type AnonymityOptions } from '../anonymity
 import { addDays, copenhagenDateTime, copenhagenToUtc } from '../local-time.ts';
 import { isActiveBooking, type Booking, type Slot } from '../types.ts';
 import { isEligibleStaffOf } from './eligibility.ts';
+import { optionalPlainText } from './text.ts';
 
 /**
  * Agreement 6.3: "Forud for hvert møde fremsendes skriftligt en kort beskrivelse af problemstillingen, herunder
@@ -93,13 +94,9 @@ export interface CaseDescription {
   screeningResults: string | null;
 }
 
-/** Trimmed text of at most `max` characters, or null when absent or blank. */
+/** Trimmed free text of at most `max` characters, or null when absent or blank (rules/text.ts says what is refused). */
 export function optionalText(value: unknown, field: string, max: number): string | null {
-  if (value == null) return null;
-  if (typeof value !== 'string') throw badUserInput(`${field} must be text.`, { field });
-  const trimmed = value.trim();
-  if (trimmed.length > max) throw badUserInput(`${field} may be at most ${max} characters; it has ${trimmed.length}. Keep it short.`, { field });
-  return trimmed === '' ? null : trimmed;
+  return optionalPlainText(value, field, max, { multiline: true });
 }
 
 /** Validates a description: the problem is required, both texts are limited and must be anonymous. */
