@@ -77,6 +77,561 @@ export type AccessLogPage = {
   nextBefore?: Maybe<Scalars['ID']['output']>;
 };
 
+/** The advice BUA's adviser recorded after a meeting, as the municipality reads it. */
+export type AdvisoryAdvice = {
+  __typename?: 'AdvisoryAdvice';
+  /** Whether it was amended after it was first recorded. */
+  amended: Scalars['Boolean']['output'];
+  /** When this version was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The adviser who recorded it (user id). */
+  recordedBy: Scalars['String']['output'];
+  /** The advice given (the latest version). */
+  text: Scalars['String']['output'];
+  /** 1 for the first record; higher when amended. */
+  version: Scalars['Int']['output'];
+};
+
+/** A booking of an advisory slot by a member of a municipality's staff. Carries no child id: the case is anonymous. */
+export type AdvisoryBooking = {
+  __typename?: 'AdvisoryBooking';
+  /** The advice recorded after the meeting; null until recorded. */
+  advice?: Maybe<AdvisoryAdvice>;
+  /** When it was booked. */
+  bookedAt: Scalars['DateTime']['output'];
+  /** Who booked (user id). */
+  bookerId: Scalars['String']['output'];
+  /** When it was cancelled; null while it stands. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who cancelled it (user id). */
+  cancelledBy?: Maybe<Scalars['String']['output']>;
+  /** The written description; null until sent. */
+  description?: Maybe<AdvisoryCaseDescription>;
+  /** When the description is due (BUA_ADVISORY_DESCRIPTION_DEADLINE before the meeting); null for teaching. */
+  descriptionDueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The flag: true when the description is past due and the meeting has not begun; shown to the booker's municipality and to BUA's advisers. */
+  descriptionOverdue: Scalars['Boolean']['output'];
+  /** Where the description stands. */
+  descriptionStatus: AdvisoryDescriptionStatus;
+  /** GPs invited to the meeting. */
+  gpInvitations: Array<AdvisoryGpInvitation>;
+  /** The booking's id. */
+  id: Scalars['ID']['output'];
+  /** Sparring, supervision or teaching. */
+  kind: AdvisoryBookingKind;
+  /** The booker's municipality. */
+  municipalityCode: Scalars['Int']['output'];
+  /** The slot booked. */
+  slot: AdvisorySlot;
+};
+
+/** A page of bookings, newest first. */
+export type AdvisoryBookingConnection = {
+  __typename?: 'AdvisoryBookingConnection';
+  /** The bookings of this page. */
+  edges: Array<AdvisoryBookingEdge>;
+  /** Whether more follow. */
+  pageInfo: PageInfo;
+};
+
+/** One booking of a page. */
+export type AdvisoryBookingEdge = {
+  __typename?: 'AdvisoryBookingEdge';
+  /** Pass as `after` to continue after this booking. */
+  cursor: Scalars['String']['output'];
+  /** The booking. */
+  node: AdvisoryBooking;
+};
+
+/** What a booking of an advisory slot is for (agreement 6.3). */
+export type AdvisoryBookingKind =
+  /** Sparring on an anonymous concrete case (sparring på anonyme konkrete sager), e.g. a suspicion of psychiatric illness. */
+  | 'SPARRING'
+  /** Supervision on method, interventions and one's own role in the case (supervision), for the staff's competence development. */
+  | 'SUPERVISION'
+  /** A seat at a teaching session (undervisning i psykopatologi og assessment). */
+  | 'TEACHING';
+
+/** Counts by what bookings were for. */
+export type AdvisoryBookingKindCounts = {
+  __typename?: 'AdvisoryBookingKindCounts';
+  /** Sparring. */
+  sparring: Scalars['Int']['output'];
+  /** Supervision. */
+  supervision: Scalars['Int']['output'];
+  /** Teaching seats. */
+  teaching: Scalars['Int']['output'];
+  /** All three. */
+  total: Scalars['Int']['output'];
+};
+
+/**
+ * A calendar subscription (iCalendar, RFC 5545) of advisory meetings. Its address holds a secret, shown only when the
+ * feed is created; the feed itself holds no personal data (meeting times, kinds, links and whether they are booked).
+ */
+export type AdvisoryCalendarFeed = {
+  __typename?: 'AdvisoryCalendarFeed';
+  /** ADVISER: whose (user id). */
+  adviserId?: Maybe<Scalars['String']['output']>;
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it (user id). */
+  createdBy: Scalars['String']['output'];
+  /** The feed's id. */
+  id: Scalars['ID']['output'];
+  /** A municipality's or an adviser's meetings. */
+  kind: AdvisoryCalendarFeedKind;
+  /** MUNICIPALITY: which. */
+  municipalityCode?: Maybe<Scalars['Int']['output']>;
+  /** When it was revoked; null while its address works. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * A new calendar feed with its secret address. Keep it like a password: anyone with the address sees the meetings
+ * (not who booked them or why). Revoke it with `revokeAdvisoryCalendarFeed` if it leaks.
+ */
+export type AdvisoryCalendarFeedCreated = {
+  __typename?: 'AdvisoryCalendarFeedCreated';
+  /** The feed. */
+  feed: AdvisoryCalendarFeed;
+  /** The feed's path on the BUA subgraph, secret included: prefix it with the BUA subgraph's public address and subscribe in the calendar program. */
+  path: Scalars['String']['output'];
+  /** The secret of its address (shown this once; BUA keeps only a hash). */
+  token: Scalars['String']['output'];
+};
+
+/** Whose meetings a calendar feed shows. */
+export type AdvisoryCalendarFeedKind =
+  /** An adviser's own meetings, with every municipality. */
+  | 'ADVISER'
+  /** A municipality's slots and which of them its staff have booked. */
+  | 'MUNICIPALITY';
+
+/** The written description of the problem before a meeting: anonymous, without CPR numbers or names. */
+export type AdvisoryCaseDescription = {
+  __typename?: 'AdvisoryCaseDescription';
+  /** The problem, described anonymously (e.g. 'a girl of 12 with school absence and anxiety'). */
+  problem: Scalars['String']['output'];
+  /** Any screening results, as text (e.g. 'SDQ total 19, WHO-5 36'); null when none. */
+  screeningResults?: Maybe<Scalars['String']['output']>;
+  /** When it was sent (or last changed). */
+  submittedAt: Scalars['DateTime']['output'];
+  /** Who sent it (user id). */
+  submittedBy: Scalars['String']['output'];
+};
+
+/** An anonymous case description to send before a meeting. */
+export type AdvisoryCaseDescriptionInput = {
+  /** The problem, anonymously: no CPR number, no name; at most 4000 characters. */
+  problem: Scalars['String']['input'];
+  /** Any screening results, as text; at most 2000 characters. */
+  screeningResults?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A municipality's fixed contact person at BUA (fast kontaktperson) for one period. Each municipality has one at a
+ * time; a change closes the current period, so the history shows who it was on any day.
+ */
+export type AdvisoryContactPerson = {
+  __typename?: 'AdvisoryContactPerson';
+  /** The adviser's user id at BUA. */
+  adviserId: Scalars['String']['output'];
+  /** The adviser's name, as the municipality sees it. */
+  adviserName: Scalars['String']['output'];
+  /** When the period was recorded. */
+  changedAt: Scalars['DateTime']['output'];
+  /** Who at BUA recorded the period. */
+  changedBy: Scalars['String']['output'];
+  /** Whether this is the contact person today. */
+  current: Scalars['Boolean']['output'];
+  /** The municipality (kommunekode). */
+  municipalityCode: Scalars['Int']['output'];
+  /** First day of the period. */
+  validFrom: Scalars['Date']['output'];
+  /** The day the next contact person took over (exclusive); null while this one is the latest. */
+  validUntil?: Maybe<Scalars['Date']['output']>;
+};
+
+/**
+ * Where the written description of a booked meeting stands (agreement 6.3: a short description of the problem,
+ * including any screening results, is sent before each meeting).
+ */
+export type AdvisoryDescriptionStatus =
+  /** No description is needed: a teaching seat, or a cancelled booking or meeting. */
+  | 'NOT_REQUIRED'
+  /** Not sent, and past its deadline: flagged to the booker and the adviser. */
+  | 'OVERDUE'
+  /** Not sent yet, and not yet due. */
+  | 'PENDING'
+  /** The description has been sent. */
+  | 'SUBMITTED';
+
+/** An invitation of a general practice to an advisory meeting; any GP of the practice may answer. */
+export type AdvisoryGpInvitation = {
+  __typename?: 'AdvisoryGpInvitation';
+  /** When. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who gave the latest answer or withdrew it (user id). */
+  changedBy?: Maybe<Scalars['String']['output']>;
+  /** The invitation's id. */
+  id: Scalars['ID']['output'];
+  /** When. */
+  invitedAt: Scalars['DateTime']['output'];
+  /** Who invited (user id). */
+  invitedBy: Scalars['String']['output'];
+  /** The meeting. */
+  meeting: AdvisoryInvitedMeeting;
+  /** Why the GP is invited (anonymous); null when no note was given. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Where it stands. */
+  status: AdvisoryInvitationStatus;
+  /** The invited practice's ydernummer. */
+  ydernummer: Scalars['String']['output'];
+};
+
+/** A page of invitations, newest first. */
+export type AdvisoryGpInvitationConnection = {
+  __typename?: 'AdvisoryGpInvitationConnection';
+  /** The invitations of this page. */
+  edges: Array<AdvisoryGpInvitationEdge>;
+  /** Whether more follow. */
+  pageInfo: PageInfo;
+};
+
+/** One invitation of a page. */
+export type AdvisoryGpInvitationEdge = {
+  __typename?: 'AdvisoryGpInvitationEdge';
+  /** Pass as `after` to continue after this invitation. */
+  cursor: Scalars['String']['output'];
+  /** The invitation. */
+  node: AdvisoryGpInvitation;
+};
+
+/** A GP's answer to an invitation. */
+export type AdvisoryInvitationAnswer =
+  /** Take part in the meeting. */
+  | 'ACCEPT'
+  /** Do not take part. */
+  | 'DECLINE';
+
+/** Where a GP's invitation to an advisory meeting stands (agreement 6.3: general practice takes part when relevant). */
+export type AdvisoryInvitationStatus =
+  /** The GP takes part. */
+  | 'ACCEPTED'
+  /** The GP does not take part. */
+  | 'DECLINED'
+  /** Invited; the GP has not answered. */
+  | 'INVITED'
+  /** The inviting side withdrew the invitation. */
+  | 'WITHDRAWN';
+
+/** The meeting a GP is invited to, as the GP sees it: when, where and what about, without any child. */
+export type AdvisoryInvitedMeeting = {
+  __typename?: 'AdvisoryInvitedMeeting';
+  /** The anonymous description of the problem; null until the municipality sends it. */
+  description?: Maybe<AdvisoryCaseDescription>;
+  /** When it ends. */
+  endsAt: Scalars['DateTime']['output'];
+  /** Sparring or supervision. */
+  kind: AdvisoryBookingKind;
+  /** The virtual meeting's link. */
+  meetingUrl: Scalars['String']['output'];
+  /** The municipality that booked the meeting. */
+  municipalityCode: Scalars['Int']['output'];
+  /** When it starts. */
+  startsAt: Scalars['DateTime']['output'];
+  /** Whether it still takes place (the slot scheduled and the booking standing). */
+  takesPlace: Scalars['Boolean']['output'];
+};
+
+/** What an exception does to one meeting of a series. */
+export type AdvisoryOccurrenceAction =
+  /** The meeting is cancelled. */
+  | 'CANCEL'
+  /** The meeting is moved to another working day or time. */
+  | 'MOVE';
+
+/**
+ * A change to one meeting of a series, named by the date the recurrence puts it on. Days Danish public offices are
+ * closed (public holidays, Constitution Day, 24 and 31 December) never hold a meeting and need no exception.
+ */
+export type AdvisoryOccurrenceException = {
+  __typename?: 'AdvisoryOccurrenceException';
+  /** Cancelled or moved. */
+  action: AdvisoryOccurrenceAction;
+  /** MOVE: the working day it is moved to. */
+  date?: Maybe<Scalars['Date']['output']>;
+  /** MOVE: the new length in minutes; null keeps the series'. */
+  durationMinutes?: Maybe<Scalars['Int']['output']>;
+  /** The date the recurrence puts the meeting on. */
+  occurrenceDate: Scalars['Date']['output'];
+  /** MOVE: the new start, HH:MM Danish time. */
+  startTime?: Maybe<Scalars['String']['output']>;
+};
+
+/** A change to one meeting of a series. */
+export type AdvisoryOccurrenceExceptionInput = {
+  /** CANCEL or MOVE. */
+  action: AdvisoryOccurrenceAction;
+  /** MOVE: the working day to move it to, at most 28 days away. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** MOVE: the new length in minutes (15-180); omit to keep the series'. */
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** The date the recurrence puts the meeting on. */
+  occurrenceDate: Scalars['Date']['input'];
+  /** MOVE: the new start, HH:MM Danish time (24-hour clock); at most 5 characters. */
+  startTime?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How a series recurs. */
+export type AdvisoryRecurrence = {
+  __typename?: 'AdvisoryRecurrence';
+  /** WEEKLY: every how many weeks (1-4); null for MONTHLY. */
+  everyWeeks?: Maybe<Scalars['Int']['output']>;
+  /** Weekly or monthly. */
+  frequency: AdvisoryRecurrenceFrequency;
+  /** MONTHLY: the 1st-4th weekday of the month, or -1 for the last; null for WEEKLY. */
+  nth?: Maybe<Scalars['Int']['output']>;
+  /** The weekday of the meetings. */
+  weekday: AdvisoryWeekday;
+};
+
+/** How a series of advisory meetings recurs. */
+export type AdvisoryRecurrenceFrequency =
+  /** The `nth` weekday of each month (-1: the last). */
+  | 'MONTHLY'
+  /** Every `everyWeeks` weeks on the weekday (1: weekly). */
+  | 'WEEKLY';
+
+/** How a series recurs. */
+export type AdvisoryRecurrenceInput = {
+  /** WEEKLY: every how many weeks, 1-4; default 1. */
+  everyWeeks?: InputMaybe<Scalars['Int']['input']>;
+  /** Weekly or monthly. */
+  frequency: AdvisoryRecurrenceFrequency;
+  /** MONTHLY: the 1st-4th weekday of the month, or -1 for the last. */
+  nth?: InputMaybe<Scalars['Int']['input']>;
+  /** The weekday of the meetings. */
+  weekday: AdvisoryWeekday;
+};
+
+/** One advisory meeting: a slot that municipal staff book. */
+export type AdvisorySlot = {
+  __typename?: 'AdvisorySlot';
+  /** The BUA adviser holding it (user id). */
+  adviserId: Scalars['String']['output'];
+  /** Whether you can book it now (eligible staff of one of its municipalities, in the future, not full, not yours already). */
+  bookable: Scalars['Boolean']['output'];
+  /** Active bookings (all municipalities). */
+  bookedCount: Scalars['Int']['output'];
+  /** Its active and cancelled bookings you may see: your municipality's; every one for BUA's advisers. */
+  bookings: Array<AdvisoryBooking>;
+  /** Bookings it takes. */
+  capacity: Scalars['Int']['output'];
+  /** When it ends. */
+  endsAt: Scalars['DateTime']['output'];
+  /** The slot's id, stable for the meeting even when it is moved. */
+  id: Scalars['ID']['output'];
+  /** Consultation or teaching. */
+  kind: AdvisorySlotKind;
+  /** The virtual meeting's link. */
+  meetingUrl: Scalars['String']['output'];
+  /** Whether it was moved from its recurring date or time. */
+  moved: Scalars['Boolean']['output'];
+  /** The municipalities whose staff may book it. */
+  municipalityCodes: Array<Scalars['Int']['output']>;
+  /** The date the recurrence put it on, before any move. */
+  occurrenceDate: Scalars['Date']['output'];
+  /** Seats left; 0 when cancelled. */
+  seatsLeft: Scalars['Int']['output'];
+  /** The series it belongs to. */
+  seriesId: Scalars['ID']['output'];
+  /** When the meeting starts. */
+  startsAt: Scalars['DateTime']['output'];
+  /** Scheduled or cancelled. */
+  status: AdvisorySlotStatus;
+};
+
+/** A page of advisory slots, in the order they start. */
+export type AdvisorySlotConnection = {
+  __typename?: 'AdvisorySlotConnection';
+  /** The slots of this page. */
+  edges: Array<AdvisorySlotEdge>;
+  /** Whether more follow. */
+  pageInfo: PageInfo;
+};
+
+/** One slot of a page. */
+export type AdvisorySlotEdge = {
+  __typename?: 'AdvisorySlotEdge';
+  /** Pass as `after` to continue after this slot. */
+  cursor: Scalars['String']['output'];
+  /** The slot. */
+  node: AdvisorySlot;
+};
+
+/**
+ * What generating a planning horizon did. Generating the same horizon again changes nothing (all counts but
+ * `unchanged` are 0): slot ids are derived from the series and the meeting's date.
+ */
+export type AdvisorySlotGeneration = {
+  __typename?: 'AdvisorySlotGeneration';
+  /** Stored future slots changed (moved, cancelled, new link or capacity); calendars see a higher SEQUENCE. */
+  changed: Scalars['Int']['output'];
+  /** Slots stored for the first time. */
+  created: Scalars['Int']['output'];
+  /** First day of the horizon. */
+  from: Scalars['Date']['output'];
+  /** The series. */
+  series: AdvisorySlotSeries;
+  /** Last day of the horizon. */
+  to: Scalars['Date']['output'];
+  /** Stored slots that stayed as they were (past ones included). */
+  unchanged: Scalars['Int']['output'];
+  /** Stored future slots the series no longer gives, now cancelled. */
+  withdrawn: Scalars['Int']['output'];
+};
+
+/** What an advisory slot offers. */
+export type AdvisorySlotKind =
+  /** A municipality's fixed virtual meeting time with BUA (faste tidspunkter, about 45 minutes), booked by one member of its staff for sparring or supervision. */
+  | 'CONSULTATION'
+  /** A virtual teaching session in psychopathology and assessment (virtuel undervisning), open to several municipalities up to its capacity. */
+  | 'TEACHING';
+
+/** Counts by kind of slot. */
+export type AdvisorySlotKindCounts = {
+  __typename?: 'AdvisorySlotKindCounts';
+  /** Consultation slots. */
+  consultation: Scalars['Int']['output'];
+  /** Teaching sessions (each counted once, whatever its seats). */
+  teaching: Scalars['Int']['output'];
+  /** Both. */
+  total: Scalars['Int']['output'];
+};
+
+/**
+ * A recurring series of advisory meetings: a municipality's fixed meeting times, or a teaching series open to several
+ * municipalities. Slots are generated from it for a planning horizon (`generateAdvisorySlots`).
+ */
+export type AdvisorySlotSeries = {
+  __typename?: 'AdvisorySlotSeries';
+  /** The BUA adviser holding the meetings (user id). */
+  adviserId: Scalars['String']['output'];
+  /** Bookings each meeting takes: 1 for CONSULTATION, the seats for TEACHING. */
+  capacity: Scalars['Int']['output'];
+  /** Length of each meeting in minutes (the agreement's meetings are about 45). */
+  durationMinutes: Scalars['Int']['output'];
+  /** Last day it may meet; null while it runs. */
+  endsOn?: Maybe<Scalars['Date']['output']>;
+  /** Cancelled and moved meetings. */
+  exceptions: Array<AdvisoryOccurrenceException>;
+  /** The series' id. */
+  id: Scalars['ID']['output'];
+  /** Consultation (one municipality) or teaching (several). */
+  kind: AdvisorySlotKind;
+  /** The virtual meeting's link (https). */
+  meetingUrl: Scalars['String']['output'];
+  /** The municipalities whose staff may book it: exactly one for CONSULTATION. */
+  municipalityCodes: Array<Scalars['Int']['output']>;
+  /** How it recurs. */
+  recurrence: AdvisoryRecurrence;
+  /** Start of each meeting, HH:MM Danish time. */
+  startTime: Scalars['String']['output'];
+  /** First day the series may meet. */
+  startsOn: Scalars['Date']['output'];
+  /** When the series was last saved. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A series of advisory meetings to save. */
+export type AdvisorySlotSeriesInput = {
+  /** The BUA adviser holding the meetings (their user id); at most 200 characters; default: you. */
+  adviserId?: InputMaybe<Scalars['String']['input']>;
+  /** TEACHING: the seats, 2-200. CONSULTATION: 1 (the default). */
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** Length in minutes, 15-180; default 45. */
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Last day it may meet; omit while it runs. */
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Cancelled and moved meetings, one per date at most; at most 100. */
+  exceptions?: InputMaybe<Array<AdvisoryOccurrenceExceptionInput>>;
+  /** The id of the series to change; omit to create a new series. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** CONSULTATION or TEACHING. */
+  kind: AdvisorySlotKind;
+  /** The virtual meeting's link: https, without a user name or password; at most 500 characters. */
+  meetingUrl: Scalars['String']['input'];
+  /** The municipalities whose staff may book it: exactly one for CONSULTATION; at most 19. */
+  municipalityCodes: Array<Scalars['Int']['input']>;
+  /** How it recurs. */
+  recurrence: AdvisoryRecurrenceInput;
+  /** Start of each meeting, HH:MM Danish time (24-hour clock), within office hours 07:00-19:00; at most 5 characters. */
+  startTime: Scalars['String']['input'];
+  /** First day the series may meet. */
+  startsOn: Scalars['Date']['input'];
+};
+
+/** Whether an advisory slot takes place. */
+export type AdvisorySlotStatus =
+  /** BUA has cancelled the meeting (aflyst); its bookings no longer meet. */
+  | 'CANCELLED'
+  /** The meeting takes place as planned. */
+  | 'SCHEDULED';
+
+/**
+ * Usage of the advisory service by one municipality in a period (agreement 9: advisory sessions offered and used), by
+ * the day meetings start. Counts of staff meetings, not of children: no figure concerns a child, so none is suppressed.
+ * `booked` = `cancelled` + `used` + `upcoming`.
+ */
+export type AdvisoryUsage = {
+  __typename?: 'AdvisoryUsage';
+  /** Bookings its staff made, whatever became of them. */
+  booked: AdvisoryBookingKindCounts;
+  /** Of those, cancelled (by the municipality, or with the slot by BUA). */
+  cancelled: AdvisoryBookingKindCounts;
+  /** First day of the period. */
+  from: Scalars['Date']['output'];
+  /** The municipality. */
+  municipalityCode: Scalars['Int']['output'];
+  /** Slots offered to it that BUA cancelled. */
+  slotsCancelled: AdvisorySlotKindCounts;
+  /** Slots offered to the municipality (not cancelled by BUA). */
+  slotsOffered: AdvisorySlotKindCounts;
+  /** Last day of the period. */
+  to: Scalars['Date']['output'];
+  /** Of those, not cancelled and still ahead. */
+  upcoming: AdvisoryBookingKindCounts;
+  /** Of those, held: not cancelled, and the meeting has begun. */
+  used: AdvisoryBookingKindCounts;
+};
+
+/** The working days advisory meetings are held on. */
+export type AdvisoryWeekday =
+  /** Friday (fredag). */
+  | 'FRIDAY'
+  /** Monday (mandag). */
+  | 'MONDAY'
+  /** Thursday (torsdag). */
+  | 'THURSDAY'
+  /** Tuesday (tirsdag). */
+  | 'TUESDAY'
+  /** Wednesday (onsdag). */
+  | 'WEDNESDAY';
+
+/** A new fixed contact person for a municipality. */
+export type AssignAdvisoryContactPersonInput = {
+  /** The adviser's user id at BUA; at most 200 characters. */
+  adviserId: Scalars['String']['input'];
+  /** The adviser's name, as the municipality should see it; at most 200 characters. */
+  adviserName: Scalars['String']['input'];
+  /** First day of the new contact person: today or later. */
+  from: Scalars['Date']['input'];
+  /** The municipality (kommunekode). */
+  municipalityCode: Scalars['Int']['input'];
+};
+
 /**
  * BUA's facts about a child that other subgraphs compute from (through `@requires`); later features add facts here.
  * Hidden from clients.
@@ -158,10 +713,105 @@ export type ConsentingParty =
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** A GP of the invited practice accepts or declines, until the meeting starts (and may change the answer). */
+  answerAdvisoryInvitation: AdvisoryGpInvitation;
+  /** Makes an adviser a municipality's fixed contact person from a day on; the current one's period ends that day. BUA's advisers and administrators. */
+  assignAdvisoryContactPerson: AdvisoryContactPerson;
+  /**
+   * Books a slot of your own municipality (or a teaching session open to it) for sparring, supervision or teaching.
+   * Eligible municipal staff only (PPR, pedagogical and psychological consultants, social workers, caseworkers). A
+   * slot is booked at most once, a teaching session up to its capacity: the database refuses the rest with CONFLICT.
+   */
+  bookAdvisorySlot: AdvisoryBooking;
+  /** Cancels a booking before the meeting starts, freeing the slot: the booker, their municipality's eligible staff or BUA's advisers. */
+  cancelAdvisoryBooking: AdvisoryBooking;
+  /** Cancels one future meeting (an exception of its series, so regenerating keeps it cancelled). BUA's advisers and administrators. */
+  cancelAdvisorySlot: AdvisorySlot;
+  /**
+   * Creates a calendar feed (.ics) with a secret address: a municipality's (its eligible staff, or BUA's advisers and
+   * administrators) or your own as an adviser.
+   */
+  createAdvisoryCalendarFeed: AdvisoryCalendarFeedCreated;
+  /**
+   * Generates a series' slots for a planning horizon (at most 400 days), skipping days Danish public offices are
+   * closed and applying its exceptions; idempotent. Past slots stay as they were. BUA's advisers and administrators.
+   */
+  generateAdvisorySlots: AdvisorySlotGeneration;
+  /** Invites a general practice to a booked sparring or supervision meeting: the booking municipality's eligible staff or BUA's advisers. */
+  inviteGpToAdvisoryMeeting: AdvisoryGpInvitation;
+  /**
+   * Records the advice given at a sparring or supervision meeting, once it has begun; a later call amends it as a new
+   * version (by the adviser who recorded it). BUA's advisers. Refused when it holds a personal identifier.
+   */
+  recordAdvisoryAdvice: AdvisoryBooking;
   /** Records a consent to disclose BUA's data about a child. Only the organisation holding the child's record can record it. */
   recordBuaConsent: Consent;
+  /** Revokes a calendar feed: its address stops working at once. Its creator, the municipality's eligible staff, or BUA's administrators. */
+  revokeAdvisoryCalendarFeed: AdvisoryCalendarFeed;
+  /** Creates or changes a series of advisory meetings (then `generateAdvisorySlots`). BUA's advisers and administrators. */
+  saveAdvisorySlotSeries: AdvisorySlotSeries;
+  /**
+   * Sends (or replaces) the written description of a sparring or supervision meeting, before it starts. Refused when
+   * it holds a personal identifier (a CPR number in any spelling, a known child's name): advisory cases are anonymous.
+   */
+  submitAdvisoryCaseDescription: AdvisoryBooking;
+  /** The inviting side withdraws an invitation, until the meeting starts. */
+  withdrawAdvisoryInvitation: AdvisoryGpInvitation;
   /** Withdraws a consent held by BUA, with immediate effect. */
   withdrawBuaConsent: Consent;
+};
+
+
+export type MutationAnswerAdvisoryInvitationArgs = {
+  answer: AdvisoryInvitationAnswer;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAssignAdvisoryContactPersonArgs = {
+  input: AssignAdvisoryContactPersonInput;
+};
+
+
+export type MutationBookAdvisorySlotArgs = {
+  kind: AdvisoryBookingKind;
+  slotId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelAdvisoryBookingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelAdvisorySlotArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateAdvisoryCalendarFeedArgs = {
+  kind: AdvisoryCalendarFeedKind;
+  municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationGenerateAdvisorySlotsArgs = {
+  from: Scalars['Date']['input'];
+  seriesId: Scalars['ID']['input'];
+  to: Scalars['Date']['input'];
+};
+
+
+export type MutationInviteGpToAdvisoryMeetingArgs = {
+  bookingId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  ydernummer: Scalars['String']['input'];
+};
+
+
+export type MutationRecordAdvisoryAdviceArgs = {
+  bookingId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
 };
 
 
@@ -170,8 +820,38 @@ export type MutationRecordBuaConsentArgs = {
 };
 
 
+export type MutationRevokeAdvisoryCalendarFeedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSaveAdvisorySlotSeriesArgs = {
+  input: AdvisorySlotSeriesInput;
+};
+
+
+export type MutationSubmitAdvisoryCaseDescriptionArgs = {
+  bookingId: Scalars['ID']['input'];
+  input: AdvisoryCaseDescriptionInput;
+};
+
+
+export type MutationWithdrawAdvisoryInvitationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
 export type MutationWithdrawBuaConsentArgs = {
   id: Scalars['ID']['input'];
+};
+
+/** Pagination state of a connection (Relay cursor connections). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item on this page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** Why data is read or disclosed (formål); a consent names the purposes it covers. */
@@ -185,8 +865,104 @@ export type Purpose =
 
 export type Query = {
   __typename?: 'Query';
+  /** One booking; readers as for `advisoryBookings`. */
+  advisoryBooking?: Maybe<AdvisoryBooking>;
+  /**
+   * Bookings, newest first: municipal staff see their own municipality's; BUA's advisers every municipality's (or one
+   * adviser's slots').
+   */
+  advisoryBookings: AdvisoryBookingConnection;
+  /** The calendar feeds you may revoke, newest first: your municipality's, your own, or (BUA's administrators) all; at most 200. */
+  advisoryCalendarFeeds: Array<AdvisoryCalendarFeed>;
+  /**
+   * A municipality's contact person at BUA today; null when it has none. Eligible staff of the municipality (its
+   * own only) and BUA's advisers and administrators.
+   */
+  advisoryContactPerson?: Maybe<AdvisoryContactPerson>;
+  /** Every contact-person period of a municipality, oldest first (a handful over the years). Readers as for `advisoryContactPerson`. */
+  advisoryContactPersonHistory: Array<AdvisoryContactPerson>;
+  /**
+   * The flag of agreement 6.3's description rule: standing sparring and supervision bookings whose description is past
+   * its deadline while the meeting has not begun, in the order the meetings start. For the booker's municipality (its
+   * own) and for BUA's advisers (their own slots by default).
+   */
+  advisoryOverdueDescriptions: Array<AdvisoryBooking>;
+  /** One advisory slot; readers as for `advisorySlots`. */
+  advisorySlot?: Maybe<AdvisorySlot>;
+  /** A series of advisory meetings; BUA's advisers and administrators. */
+  advisorySlotSeries?: Maybe<AdvisorySlotSeries>;
+  /**
+   * Advisory slots in the order they start: municipal staff see their own municipality's (consultation slots and the
+   * teaching sessions open to it); BUA's advisers and administrators any municipality's or adviser's.
+   */
+  advisorySlots: AdvisorySlotConnection;
+  /**
+   * Usage of the advisory service per municipality in a period, computed by the database. Regional analysts and
+   * administrators, BUA's advisers and administrators: any municipality; a municipality's analysts: their own.
+   */
+  advisoryUsage: Array<AdvisoryUsage>;
   /** This subgraph's part of a child's access log, newest first. Administrators only. */
   buaAccessLog: AccessLogPage;
+  /** The invitations of the signed-in GP's practice to advisory meetings, newest first. GPs only. */
+  myAdvisoryInvitations: AdvisoryGpInvitationConnection;
+};
+
+
+export type QueryAdvisoryBookingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAdvisoryBookingsArgs = {
+  activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  adviserId?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAdvisoryContactPersonArgs = {
+  municipalityCode: Scalars['Int']['input'];
+};
+
+
+export type QueryAdvisoryContactPersonHistoryArgs = {
+  municipalityCode: Scalars['Int']['input'];
+};
+
+
+export type QueryAdvisoryOverdueDescriptionsArgs = {
+  adviserId?: InputMaybe<Scalars['String']['input']>;
+  municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAdvisorySlotArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAdvisorySlotSeriesArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAdvisorySlotsArgs = {
+  adviserId?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<AdvisorySlotKind>;
+  municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryAdvisoryUsageArgs = {
+  from: Scalars['Date']['input'];
+  municipalityCodes?: InputMaybe<Array<Scalars['Int']['input']>>;
+  to: Scalars['Date']['input'];
 };
 
 
@@ -194,6 +970,13 @@ export type QueryBuaAccessLogArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
   childId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryMyAdvisoryInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<AdvisoryInvitationStatus>;
 };
 
 /** A consent to record. */
@@ -356,8 +1139,46 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   AccessLogPage: ResolverTypeWrapper<Omit<AccessLogPage, 'entries'> & { entries: Array<ResolversTypes['AccessLogEntry']> }>;
-  BuaFacts: ResolverTypeWrapper<BuaFacts>;
+  AdvisoryAdvice: ResolverTypeWrapper<AdvisoryAdvice>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  AdvisoryBooking: ResolverTypeWrapper<AdvisoryBooking>;
+  AdvisoryBookingConnection: ResolverTypeWrapper<AdvisoryBookingConnection>;
+  AdvisoryBookingEdge: ResolverTypeWrapper<AdvisoryBookingEdge>;
+  AdvisoryBookingKind: AdvisoryBookingKind;
+  AdvisoryBookingKindCounts: ResolverTypeWrapper<AdvisoryBookingKindCounts>;
+  AdvisoryCalendarFeed: ResolverTypeWrapper<AdvisoryCalendarFeed>;
+  AdvisoryCalendarFeedCreated: ResolverTypeWrapper<AdvisoryCalendarFeedCreated>;
+  AdvisoryCalendarFeedKind: AdvisoryCalendarFeedKind;
+  AdvisoryCaseDescription: ResolverTypeWrapper<AdvisoryCaseDescription>;
+  AdvisoryCaseDescriptionInput: AdvisoryCaseDescriptionInput;
+  AdvisoryContactPerson: ResolverTypeWrapper<AdvisoryContactPerson>;
+  AdvisoryDescriptionStatus: AdvisoryDescriptionStatus;
+  AdvisoryGpInvitation: ResolverTypeWrapper<AdvisoryGpInvitation>;
+  AdvisoryGpInvitationConnection: ResolverTypeWrapper<AdvisoryGpInvitationConnection>;
+  AdvisoryGpInvitationEdge: ResolverTypeWrapper<AdvisoryGpInvitationEdge>;
+  AdvisoryInvitationAnswer: AdvisoryInvitationAnswer;
+  AdvisoryInvitationStatus: AdvisoryInvitationStatus;
+  AdvisoryInvitedMeeting: ResolverTypeWrapper<AdvisoryInvitedMeeting>;
+  AdvisoryOccurrenceAction: AdvisoryOccurrenceAction;
+  AdvisoryOccurrenceException: ResolverTypeWrapper<AdvisoryOccurrenceException>;
+  AdvisoryOccurrenceExceptionInput: AdvisoryOccurrenceExceptionInput;
+  AdvisoryRecurrence: ResolverTypeWrapper<AdvisoryRecurrence>;
+  AdvisoryRecurrenceFrequency: AdvisoryRecurrenceFrequency;
+  AdvisoryRecurrenceInput: AdvisoryRecurrenceInput;
+  AdvisorySlot: ResolverTypeWrapper<AdvisorySlot>;
+  AdvisorySlotConnection: ResolverTypeWrapper<AdvisorySlotConnection>;
+  AdvisorySlotEdge: ResolverTypeWrapper<AdvisorySlotEdge>;
+  AdvisorySlotGeneration: ResolverTypeWrapper<AdvisorySlotGeneration>;
+  AdvisorySlotKind: AdvisorySlotKind;
+  AdvisorySlotKindCounts: ResolverTypeWrapper<AdvisorySlotKindCounts>;
+  AdvisorySlotSeries: ResolverTypeWrapper<AdvisorySlotSeries>;
+  AdvisorySlotSeriesInput: AdvisorySlotSeriesInput;
+  AdvisorySlotStatus: AdvisorySlotStatus;
+  AdvisoryUsage: ResolverTypeWrapper<AdvisoryUsage>;
+  AdvisoryWeekday: AdvisoryWeekday;
+  AssignAdvisoryContactPersonInput: AssignAdvisoryContactPersonInput;
+  BuaFacts: ResolverTypeWrapper<BuaFacts>;
   BuaPatient: ResolverTypeWrapper<BuaPatient>;
   Child: ResolverTypeWrapper<ChildModel>;
   Consent: ResolverTypeWrapper<ConsentModel>;
@@ -365,9 +1186,9 @@ export type ResolversTypes = ResolversObject<{
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
   Purpose: Purpose;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   RecordConsentInput: RecordConsentInput;
   Sector: Sector;
   WithheldReason: WithheldReason;
@@ -380,16 +1201,44 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   AccessLogPage: Omit<AccessLogPage, 'entries'> & { entries: Array<ResolversParentTypes['AccessLogEntry']> };
-  BuaFacts: BuaFacts;
+  AdvisoryAdvice: AdvisoryAdvice;
   Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
+  AdvisoryBooking: AdvisoryBooking;
+  AdvisoryBookingConnection: AdvisoryBookingConnection;
+  AdvisoryBookingEdge: AdvisoryBookingEdge;
+  AdvisoryBookingKindCounts: AdvisoryBookingKindCounts;
+  AdvisoryCalendarFeed: AdvisoryCalendarFeed;
+  AdvisoryCalendarFeedCreated: AdvisoryCalendarFeedCreated;
+  AdvisoryCaseDescription: AdvisoryCaseDescription;
+  AdvisoryCaseDescriptionInput: AdvisoryCaseDescriptionInput;
+  AdvisoryContactPerson: AdvisoryContactPerson;
+  AdvisoryGpInvitation: AdvisoryGpInvitation;
+  AdvisoryGpInvitationConnection: AdvisoryGpInvitationConnection;
+  AdvisoryGpInvitationEdge: AdvisoryGpInvitationEdge;
+  AdvisoryInvitedMeeting: AdvisoryInvitedMeeting;
+  AdvisoryOccurrenceException: AdvisoryOccurrenceException;
+  AdvisoryOccurrenceExceptionInput: AdvisoryOccurrenceExceptionInput;
+  AdvisoryRecurrence: AdvisoryRecurrence;
+  AdvisoryRecurrenceInput: AdvisoryRecurrenceInput;
+  AdvisorySlot: AdvisorySlot;
+  AdvisorySlotConnection: AdvisorySlotConnection;
+  AdvisorySlotEdge: AdvisorySlotEdge;
+  AdvisorySlotGeneration: AdvisorySlotGeneration;
+  AdvisorySlotKindCounts: AdvisorySlotKindCounts;
+  AdvisorySlotSeries: AdvisorySlotSeries;
+  AdvisorySlotSeriesInput: AdvisorySlotSeriesInput;
+  AdvisoryUsage: AdvisoryUsage;
+  AssignAdvisoryContactPersonInput: AssignAdvisoryContactPersonInput;
+  BuaFacts: BuaFacts;
   BuaPatient: BuaPatient;
   Child: ChildModel;
   Consent: ConsentModel;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   Mutation: Record<PropertyKey, never>;
+  PageInfo: PageInfo;
   Query: Record<PropertyKey, never>;
-  Int: Scalars['Int']['output'];
   RecordConsentInput: RecordConsentInput;
   Withholding: Withholding;
 }>;
@@ -414,6 +1263,202 @@ export type AccessLogEntryResolvers<ContextType = Context, ParentType extends Re
 export type AccessLogPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogPage'] = ResolversParentTypes['AccessLogPage']> = ResolversObject<{
   entries?: Resolver<Array<ResolversTypes['AccessLogEntry']>, ParentType, ContextType>;
   nextBefore?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+}>;
+
+export type AdvisoryAdviceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryAdvice'] = ResolversParentTypes['AdvisoryAdvice']> = ResolversObject<{
+  amended?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  recordedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  text?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  version?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AdvisoryBookingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryBooking'] = ResolversParentTypes['AdvisoryBooking']> = ResolversObject<{
+  advice?: Resolver<Maybe<ResolversTypes['AdvisoryAdvice']>, ParentType, ContextType>;
+  bookedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  bookerId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  cancelledAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  cancelledBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  description?: Resolver<Maybe<ResolversTypes['AdvisoryCaseDescription']>, ParentType, ContextType>;
+  descriptionDueAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  descriptionOverdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  descriptionStatus?: Resolver<ResolversTypes['AdvisoryDescriptionStatus'], ParentType, ContextType>;
+  gpInvitations?: Resolver<Array<ResolversTypes['AdvisoryGpInvitation']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AdvisoryBookingKind'], ParentType, ContextType>;
+  municipalityCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slot?: Resolver<ResolversTypes['AdvisorySlot'], ParentType, ContextType>;
+}>;
+
+export type AdvisoryBookingConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryBookingConnection'] = ResolversParentTypes['AdvisoryBookingConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AdvisoryBookingEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AdvisoryBookingEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryBookingEdge'] = ResolversParentTypes['AdvisoryBookingEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AdvisoryBooking'], ParentType, ContextType>;
+}>;
+
+export type AdvisoryBookingKindCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryBookingKindCounts'] = ResolversParentTypes['AdvisoryBookingKindCounts']> = ResolversObject<{
+  sparring?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  supervision?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  teaching?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AdvisoryCalendarFeedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryCalendarFeed'] = ResolversParentTypes['AdvisoryCalendarFeed']> = ResolversObject<{
+  adviserId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  createdBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AdvisoryCalendarFeedKind'], ParentType, ContextType>;
+  municipalityCode?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  revokedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+}>;
+
+export type AdvisoryCalendarFeedCreatedResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryCalendarFeedCreated'] = ResolversParentTypes['AdvisoryCalendarFeedCreated']> = ResolversObject<{
+  feed?: Resolver<ResolversTypes['AdvisoryCalendarFeed'], ParentType, ContextType>;
+  path?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  token?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AdvisoryCaseDescriptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryCaseDescription'] = ResolversParentTypes['AdvisoryCaseDescription']> = ResolversObject<{
+  problem?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  screeningResults?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  submittedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  submittedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AdvisoryContactPersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryContactPerson'] = ResolversParentTypes['AdvisoryContactPerson']> = ResolversObject<{
+  adviserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  adviserName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  changedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  changedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  current?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  municipalityCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  validUntil?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+}>;
+
+export type AdvisoryGpInvitationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryGpInvitation'] = ResolversParentTypes['AdvisoryGpInvitation']> = ResolversObject<{
+  changedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  changedBy?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  invitedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  invitedBy?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  meeting?: Resolver<ResolversTypes['AdvisoryInvitedMeeting'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AdvisoryInvitationStatus'], ParentType, ContextType>;
+  ydernummer?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type AdvisoryGpInvitationConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryGpInvitationConnection'] = ResolversParentTypes['AdvisoryGpInvitationConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AdvisoryGpInvitationEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AdvisoryGpInvitationEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryGpInvitationEdge'] = ResolversParentTypes['AdvisoryGpInvitationEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AdvisoryGpInvitation'], ParentType, ContextType>;
+}>;
+
+export type AdvisoryInvitedMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryInvitedMeeting'] = ResolversParentTypes['AdvisoryInvitedMeeting']> = ResolversObject<{
+  description?: Resolver<Maybe<ResolversTypes['AdvisoryCaseDescription']>, ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AdvisoryBookingKind'], ParentType, ContextType>;
+  meetingUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipalityCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  takesPlace?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type AdvisoryOccurrenceExceptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryOccurrenceException'] = ResolversParentTypes['AdvisoryOccurrenceException']> = ResolversObject<{
+  action?: Resolver<ResolversTypes['AdvisoryOccurrenceAction'], ParentType, ContextType>;
+  date?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  durationMinutes?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  occurrenceDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  startTime?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
+export type AdvisoryRecurrenceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryRecurrence'] = ResolversParentTypes['AdvisoryRecurrence']> = ResolversObject<{
+  everyWeeks?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  frequency?: Resolver<ResolversTypes['AdvisoryRecurrenceFrequency'], ParentType, ContextType>;
+  nth?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  weekday?: Resolver<ResolversTypes['AdvisoryWeekday'], ParentType, ContextType>;
+}>;
+
+export type AdvisorySlotResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisorySlot'] = ResolversParentTypes['AdvisorySlot']> = ResolversObject<{
+  adviserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  bookable?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  bookedCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  bookings?: Resolver<Array<ResolversTypes['AdvisoryBooking']>, ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AdvisorySlotKind'], ParentType, ContextType>;
+  meetingUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  moved?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  municipalityCodes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  occurrenceDate?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  seatsLeft?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  seriesId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  startsAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['AdvisorySlotStatus'], ParentType, ContextType>;
+}>;
+
+export type AdvisorySlotConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisorySlotConnection'] = ResolversParentTypes['AdvisorySlotConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['AdvisorySlotEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+}>;
+
+export type AdvisorySlotEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisorySlotEdge'] = ResolversParentTypes['AdvisorySlotEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['AdvisorySlot'], ParentType, ContextType>;
+}>;
+
+export type AdvisorySlotGenerationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisorySlotGeneration'] = ResolversParentTypes['AdvisorySlotGeneration']> = ResolversObject<{
+  changed?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  created?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  series?: Resolver<ResolversTypes['AdvisorySlotSeries'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  unchanged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  withdrawn?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AdvisorySlotKindCountsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisorySlotKindCounts'] = ResolversParentTypes['AdvisorySlotKindCounts']> = ResolversObject<{
+  consultation?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  teaching?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type AdvisorySlotSeriesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisorySlotSeries'] = ResolversParentTypes['AdvisorySlotSeries']> = ResolversObject<{
+  adviserId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  capacity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  durationMinutes?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  endsOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
+  exceptions?: Resolver<Array<ResolversTypes['AdvisoryOccurrenceException']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['AdvisorySlotKind'], ParentType, ContextType>;
+  meetingUrl?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  municipalityCodes?: Resolver<Array<ResolversTypes['Int']>, ParentType, ContextType>;
+  recurrence?: Resolver<ResolversTypes['AdvisoryRecurrence'], ParentType, ContextType>;
+  startTime?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  startsOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+}>;
+
+export type AdvisoryUsageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AdvisoryUsage'] = ResolversParentTypes['AdvisoryUsage']> = ResolversObject<{
+  booked?: Resolver<ResolversTypes['AdvisoryBookingKindCounts'], ParentType, ContextType>;
+  cancelled?: Resolver<ResolversTypes['AdvisoryBookingKindCounts'], ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  municipalityCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  slotsCancelled?: Resolver<ResolversTypes['AdvisorySlotKindCounts'], ParentType, ContextType>;
+  slotsOffered?: Resolver<ResolversTypes['AdvisorySlotKindCounts'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  upcoming?: Resolver<ResolversTypes['AdvisoryBookingKindCounts'], ParentType, ContextType>;
+  used?: Resolver<ResolversTypes['AdvisoryBookingKindCounts'], ParentType, ContextType>;
 }>;
 
 export type BuaFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BuaFacts'] = ResolversParentTypes['BuaFacts']> = ResolversObject<{
@@ -459,12 +1504,41 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
 }
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  answerAdvisoryInvitation?: Resolver<ResolversTypes['AdvisoryGpInvitation'], ParentType, ContextType, RequireFields<MutationAnswerAdvisoryInvitationArgs, 'answer' | 'id'>>;
+  assignAdvisoryContactPerson?: Resolver<ResolversTypes['AdvisoryContactPerson'], ParentType, ContextType, RequireFields<MutationAssignAdvisoryContactPersonArgs, 'input'>>;
+  bookAdvisorySlot?: Resolver<ResolversTypes['AdvisoryBooking'], ParentType, ContextType, RequireFields<MutationBookAdvisorySlotArgs, 'kind' | 'slotId'>>;
+  cancelAdvisoryBooking?: Resolver<ResolversTypes['AdvisoryBooking'], ParentType, ContextType, RequireFields<MutationCancelAdvisoryBookingArgs, 'id'>>;
+  cancelAdvisorySlot?: Resolver<ResolversTypes['AdvisorySlot'], ParentType, ContextType, RequireFields<MutationCancelAdvisorySlotArgs, 'id'>>;
+  createAdvisoryCalendarFeed?: Resolver<ResolversTypes['AdvisoryCalendarFeedCreated'], ParentType, ContextType, RequireFields<MutationCreateAdvisoryCalendarFeedArgs, 'kind'>>;
+  generateAdvisorySlots?: Resolver<ResolversTypes['AdvisorySlotGeneration'], ParentType, ContextType, RequireFields<MutationGenerateAdvisorySlotsArgs, 'from' | 'seriesId' | 'to'>>;
+  inviteGpToAdvisoryMeeting?: Resolver<ResolversTypes['AdvisoryGpInvitation'], ParentType, ContextType, RequireFields<MutationInviteGpToAdvisoryMeetingArgs, 'bookingId' | 'ydernummer'>>;
+  recordAdvisoryAdvice?: Resolver<ResolversTypes['AdvisoryBooking'], ParentType, ContextType, RequireFields<MutationRecordAdvisoryAdviceArgs, 'bookingId' | 'text'>>;
   recordBuaConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordBuaConsentArgs, 'input'>>;
+  revokeAdvisoryCalendarFeed?: Resolver<ResolversTypes['AdvisoryCalendarFeed'], ParentType, ContextType, RequireFields<MutationRevokeAdvisoryCalendarFeedArgs, 'id'>>;
+  saveAdvisorySlotSeries?: Resolver<ResolversTypes['AdvisorySlotSeries'], ParentType, ContextType, RequireFields<MutationSaveAdvisorySlotSeriesArgs, 'input'>>;
+  submitAdvisoryCaseDescription?: Resolver<ResolversTypes['AdvisoryBooking'], ParentType, ContextType, RequireFields<MutationSubmitAdvisoryCaseDescriptionArgs, 'bookingId' | 'input'>>;
+  withdrawAdvisoryInvitation?: Resolver<ResolversTypes['AdvisoryGpInvitation'], ParentType, ContextType, RequireFields<MutationWithdrawAdvisoryInvitationArgs, 'id'>>;
   withdrawBuaConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawBuaConsentArgs, 'id'>>;
 }>;
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  advisoryBooking?: Resolver<Maybe<ResolversTypes['AdvisoryBooking']>, ParentType, ContextType, RequireFields<QueryAdvisoryBookingArgs, 'id'>>;
+  advisoryBookings?: Resolver<ResolversTypes['AdvisoryBookingConnection'], ParentType, ContextType, RequireFields<QueryAdvisoryBookingsArgs, 'activeOnly' | 'first'>>;
+  advisoryCalendarFeeds?: Resolver<Array<ResolversTypes['AdvisoryCalendarFeed']>, ParentType, ContextType>;
+  advisoryContactPerson?: Resolver<Maybe<ResolversTypes['AdvisoryContactPerson']>, ParentType, ContextType, RequireFields<QueryAdvisoryContactPersonArgs, 'municipalityCode'>>;
+  advisoryContactPersonHistory?: Resolver<Array<ResolversTypes['AdvisoryContactPerson']>, ParentType, ContextType, RequireFields<QueryAdvisoryContactPersonHistoryArgs, 'municipalityCode'>>;
+  advisoryOverdueDescriptions?: Resolver<Array<ResolversTypes['AdvisoryBooking']>, ParentType, ContextType, Partial<QueryAdvisoryOverdueDescriptionsArgs>>;
+  advisorySlot?: Resolver<Maybe<ResolversTypes['AdvisorySlot']>, ParentType, ContextType, RequireFields<QueryAdvisorySlotArgs, 'id'>>;
+  advisorySlotSeries?: Resolver<Maybe<ResolversTypes['AdvisorySlotSeries']>, ParentType, ContextType, RequireFields<QueryAdvisorySlotSeriesArgs, 'id'>>;
+  advisorySlots?: Resolver<ResolversTypes['AdvisorySlotConnection'], ParentType, ContextType, RequireFields<QueryAdvisorySlotsArgs, 'first'>>;
+  advisoryUsage?: Resolver<Array<ResolversTypes['AdvisoryUsage']>, ParentType, ContextType, RequireFields<QueryAdvisoryUsageArgs, 'from' | 'to'>>;
   buaAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryBuaAccessLogArgs, 'childId' | 'first'>>;
+  myAdvisoryInvitations?: Resolver<ResolversTypes['AdvisoryGpInvitationConnection'], ParentType, ContextType, RequireFields<QueryMyAdvisoryInvitationsArgs, 'first'>>;
 }>;
 
 export type WithholdingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Withholding'] = ResolversParentTypes['Withholding']> = ResolversObject<{
@@ -475,6 +1549,28 @@ export type WithholdingResolvers<ContextType = Context, ParentType extends Resol
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AccessLogPage?: AccessLogPageResolvers<ContextType>;
+  AdvisoryAdvice?: AdvisoryAdviceResolvers<ContextType>;
+  AdvisoryBooking?: AdvisoryBookingResolvers<ContextType>;
+  AdvisoryBookingConnection?: AdvisoryBookingConnectionResolvers<ContextType>;
+  AdvisoryBookingEdge?: AdvisoryBookingEdgeResolvers<ContextType>;
+  AdvisoryBookingKindCounts?: AdvisoryBookingKindCountsResolvers<ContextType>;
+  AdvisoryCalendarFeed?: AdvisoryCalendarFeedResolvers<ContextType>;
+  AdvisoryCalendarFeedCreated?: AdvisoryCalendarFeedCreatedResolvers<ContextType>;
+  AdvisoryCaseDescription?: AdvisoryCaseDescriptionResolvers<ContextType>;
+  AdvisoryContactPerson?: AdvisoryContactPersonResolvers<ContextType>;
+  AdvisoryGpInvitation?: AdvisoryGpInvitationResolvers<ContextType>;
+  AdvisoryGpInvitationConnection?: AdvisoryGpInvitationConnectionResolvers<ContextType>;
+  AdvisoryGpInvitationEdge?: AdvisoryGpInvitationEdgeResolvers<ContextType>;
+  AdvisoryInvitedMeeting?: AdvisoryInvitedMeetingResolvers<ContextType>;
+  AdvisoryOccurrenceException?: AdvisoryOccurrenceExceptionResolvers<ContextType>;
+  AdvisoryRecurrence?: AdvisoryRecurrenceResolvers<ContextType>;
+  AdvisorySlot?: AdvisorySlotResolvers<ContextType>;
+  AdvisorySlotConnection?: AdvisorySlotConnectionResolvers<ContextType>;
+  AdvisorySlotEdge?: AdvisorySlotEdgeResolvers<ContextType>;
+  AdvisorySlotGeneration?: AdvisorySlotGenerationResolvers<ContextType>;
+  AdvisorySlotKindCounts?: AdvisorySlotKindCountsResolvers<ContextType>;
+  AdvisorySlotSeries?: AdvisorySlotSeriesResolvers<ContextType>;
+  AdvisoryUsage?: AdvisoryUsageResolvers<ContextType>;
   BuaFacts?: BuaFactsResolvers<ContextType>;
   BuaPatient?: BuaPatientResolvers<ContextType>;
   Child?: ChildResolvers<ContextType>;
@@ -482,6 +1578,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Mutation?: MutationResolvers<ContextType>;
+  PageInfo?: PageInfoResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Withholding?: WithholdingResolvers<ContextType>;
 }>;
