@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, foreignKey, index, integer, jsonb, primaryKey, text, timestamp, unique, uniqueIndex, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import type { MunicipalityCode } from '@pathway-graph/shared';
 import type { Recurrence } from '../advisory/slots.ts';
 import { BOOKING_KINDS, GP_INVITATION_STATUSES, SLOT_KINDS, SLOT_STATUSES } from '../advisory/types.ts';
 
@@ -27,7 +28,7 @@ export function defineAdvisoryTables(schema: PgSchema) {
     'advisory_contact_persons',
     {
       id: uuid().primaryKey(),
-      municipalityCode: integer().notNull(),
+      municipalityCode: integer().$type<MunicipalityCode>().notNull(),
       /** The adviser's user id (principal subject). */
       adviserId: text().notNull(),
       /** The adviser's name as the municipality should see it (staff, not a child). */
@@ -50,7 +51,7 @@ export function defineAdvisoryTables(schema: PgSchema) {
     {
       id: uuid().primaryKey(),
       kind: text({ enum: SLOT_KINDS }).notNull(),
-      municipalityCodes: integer().array().notNull(),
+      municipalityCodes: integer().array().$type<MunicipalityCode[]>().notNull(),
       adviserId: text().notNull(),
       /** Validated by validateSlotSeries before it is stored. */
       recurrence: jsonb().$type<Recurrence>().notNull(),
@@ -101,7 +102,7 @@ export function defineAdvisoryTables(schema: PgSchema) {
         .references(() => advisorySlotSeries.id),
       occurrenceDate: day().notNull(),
       kind: text({ enum: SLOT_KINDS }).notNull(),
-      municipalityCodes: integer().array().notNull(),
+      municipalityCodes: integer().array().$type<MunicipalityCode[]>().notNull(),
       adviserId: text().notNull(),
       startsAt: at().notNull(),
       endsAt: at().notNull(),
@@ -141,7 +142,7 @@ export function defineAdvisoryTables(schema: PgSchema) {
       slotId: uuid().notNull(),
       slotKind: text({ enum: SLOT_KINDS }).notNull(),
       /** The booker's municipality (their principal's organisation). */
-      municipalityCode: integer().notNull(),
+      municipalityCode: integer().$type<MunicipalityCode>().notNull(),
       bookerId: text().notNull(),
       kind: text({ enum: BOOKING_KINDS }).notNull(),
       bookedAt: at().notNull(),
@@ -220,7 +221,7 @@ export function defineAdvisoryTables(schema: PgSchema) {
     {
       id: uuid().primaryKey(),
       kind: text({ enum: FEED_KINDS }).notNull(),
-      municipalityCode: integer(),
+      municipalityCode: integer().$type<MunicipalityCode>(),
       adviserId: text(),
       tokenHash: text().notNull(),
       createdBy: text().notNull(),
