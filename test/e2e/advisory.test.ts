@@ -1,6 +1,9 @@
+import type { Principal } from '@pathway-graph/shared';
 import ICAL from 'ical.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { as } from '../support/auth.ts';
 import { describeWithDatabases } from '../support/databases.ts';
+import { postGraphQL } from '../support/graphql.ts';
 import {
   asBuaAdviser,
   asGp,
@@ -297,6 +300,75 @@ describeWithDatabases('BUA advisory service through the gateway', (backend) => {
     expect(codes.filter((c) => c === 'CONFLICT')).toHaveLength(49);
     expect(await slotAsAdviser(slot.id)).toMatchObject({ bookedCount: 1, seatsLeft: 0 });
     expect((await slotAsAdviser(slot.id)).bookings).toHaveLength(1);
+  });
+
+  it('the advisory lists cost the same SQL statements for a page of 2 and a page of 50', async () => {
+    now = START;
+    // Holstebro (661) has no other advisory data in this suite: the lists hold exactly what is made here.
+    const a = adviser();
+    const seriesIds: string[] = [];
+    for (const weekday of ['MONDAY', 'THURSDAY'] as const) {
+      const s = await a.saveWeeklySeries({ municipalityCodes: [661], weekday, startTime: '09:00', startsOn: '2027-05-01' });
+      seriesIds.push(s.data!.saveAdvisorySlotSeries.id);
+      expect((await a.generateSlots(s.data!.saveAdvisorySlotSeries.id, '2027-05-01', '2027-12-31')).errors).toBeUndefined();
+    }
+    const open = (await asMunicipalStaff(t, municipalStaff(661, 0)).slots({ from: '2027-05-01', first: 100 })).data!.advisorySlots.edges.map((e) => e.node);
+    expect(open.length).toBeGreaterThan(55);
+    const bookings = await Promise.all(
+      open.slice(0, 55).map(async (slot, i) => {
+        const staff = asMunicipalStaff(t, municipalStaff(661, i));
+        const booking = (await staff.book(slot.id, i % 2 ? 'SPARRING' : 'SUPERVISION')).data!.bookAdvisorySlot;
+        expect((await staff.inviteGp(booking.id, '166100')).errors).toBeUndefined();
+        return booking;
+      }),
+    );
+    expect(bookings).toHaveLength(55);
+    const gp661: Principal = { subject: 'test:gp-166100', displayName: 'Test GP 166100', sector: 'GENERAL_PRACTICE', organisation: '166100', roles: ['GP'] };
+    const cases: { name: string; who: string | Principal; query: string; items: (d: Record<string, unknown>) => unknown[] }[] = [
+      {
+        name: 'advisorySlots (municipal staff)',
+        who: municipalStaff(661, 0),
+        query: `query ($first: Int) { advisorySlots(from: "2027-05-01", first: $first) { edges { node { id seatsLeft bookable bookings { id descriptionStatus gpInvitations { status } advice { text } } } } } }`,
+        items: (d) => (d['advisorySlots'] as { edges: unknown[] }).edges,
+      },
+      {
+        name: 'advisorySlots (BUA adviser)',
+        who: 'bua-adviser',
+        query: `query ($first: Int) { advisorySlots(municipalityCode: 661, from: "2027-05-01", first: $first) { edges { node { id seatsLeft bookings { id descriptionDueAt descriptionOverdue } } } } }`,
+        items: (d) => (d['advisorySlots'] as { edges: unknown[] }).edges,
+      },
+      {
+        name: 'advisoryBookings (municipal staff)',
+        who: municipalStaff(661, 1),
+        query: `query ($first: Int) { advisoryBookings(first: $first) { edges { node { id descriptionStatus descriptionOverdue slot { id startsAt seatsLeft } gpInvitations { id status meeting { startsAt } } advice { text } } } } }`,
+        items: (d) => (d['advisoryBookings'] as { edges: unknown[] }).edges,
+      },
+      {
+        name: 'advisoryBookings (BUA adviser)',
+        who: 'bua-adviser',
+        query: `query ($first: Int) { advisoryBookings(municipalityCode: 661, first: $first) { edges { node { id descriptionStatus slot { id } gpInvitations { id } advice { text } } } } }`,
+        items: (d) => (d['advisoryBookings'] as { edges: unknown[] }).edges,
+      },
+      {
+        name: 'myAdvisoryInvitations (GP)',
+        who: gp661,
+        query: `query ($first: Int) { myAdvisoryInvitations(first: $first) { edges { node { id status meeting { municipalityCode startsAt takesPlace description { problem } } } } } }`,
+        items: (d) => (d['myAdvisoryInvitations'] as { edges: unknown[] }).edges,
+      },
+    ];
+    const bua = t.system.databases.bua;
+    for (const c of cases) {
+      const counts: number[] = [];
+      for (const first of [2, 50]) {
+        bua.statements.reset();
+        const res = await postGraphQL<Record<string, unknown>>(t.gatewayUrl, c.query, { first }, await as(c.who));
+        expect(res.errors, c.name).toBeUndefined();
+        expect(c.items(res.data!), c.name).toHaveLength(first);
+        counts.push(bua.statements.total);
+      }
+      expect(counts[0], c.name).toBeGreaterThan(0);
+      expect(counts[1], `${c.name}: ${counts.join(' vs ')}`).toBe(counts[0]);
+    }
   });
 
   it('the advisory lists are for eligible staff, BUA’s advisers and, for usage, analysts; a municipality sees only its own', async () => {

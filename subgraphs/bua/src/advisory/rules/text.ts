@@ -10,8 +10,9 @@ import { badUserInput } from '@pathway-graph/shared';
  */
 
 // Allowed in free text: tab, line feed, carriage return. Everything else below U+0020, DEL and C1 controls is not.
-const CONTROL_FREE_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
-const CONTROL_LINE = /[\u0000-\u001F\u007F-\u009F]/;
+// \p{Cc} is exactly C0, DEL and C1 (U+0000-U+001F, U+007F-U+009F).
+const CONTROL_FREE_TEXT = /(?![\t\n\r])\p{Cc}/u;
+const CONTROL_LINE = /\p{Cc}/u;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export interface TextRule {
