@@ -61,7 +61,9 @@ describeWithDatabases('BUA advisory service through the gateway', (backend) => {
     ).data!.advisorySlot;
 
   beforeAll(async () => {
+    // Without the demo seed: its advisory series follow the real clock, this suite's its own.
     t = await startTestSystem(backend, {
+      seedDemoData: false,
       advisory: {
         now: () => now,
         knownNames: async (writer) => (writer.organisation === '751' ? [KNOWN_CHILD] : []),

@@ -1,5 +1,6 @@
 import { startSectorSubgraph, type RunningSectorSubgraph, type SectorSubgraphOptions } from '@pathway-graph/shared';
 import { buaOwnership } from './access.ts';
+import { seedAdvisoryDemo } from './advisory/demo.ts';
 import { calendarRoutes } from './advisory/feeds.ts';
 import { advisorySettings, type AdvisoryOptions } from './advisory/runtime.ts';
 import { createLoaders } from './db/loaders.ts';
@@ -33,6 +34,8 @@ export function startBuaSubgraph(options: BuaSubgraphOptions): Promise<RunningBu
         if (!seed) return;
         const seeded = await seedDemoData(db, pseudonymSecret);
         if (seeded) log.info({ patients: seeded }, 'seeded synthetic demo patients');
+        const slots = await seedAdvisoryDemo(db, advisory.now());
+        if (slots) log.info({ slots }, 'generated synthetic demo advisory slots');
       },
       extend: (db, { verifier }) => ({ routes: calendarRoutes(db, verifier, advisory) }),
     },

@@ -4,6 +4,7 @@ import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/tes
 import { postGraphQL, type GraphQLResponse } from '@pathway-graph/test/support/graphql';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { seedAdvisoryDemo } from '../src/advisory/demo.ts';
 import { startBuaSubgraph, type RunningBuaSubgraph } from '../src/subgraph.ts';
 
 /**
@@ -185,5 +186,18 @@ describeWithDatabases('bua advisory service: what the database guarantees', (bac
     expect(codeOf(await gql(staff(8, 657), 'mutation ($id: ID!) { revokeAdvisoryCalendarFeed(id: $id) { id } }', { id: feed.id }))).toBe('FORBIDDEN');
     expect((await gql(ppr, 'mutation ($id: ID!) { revokeAdvisoryCalendarFeed(id: $id) { revokedAt } }', { id: feed.id })).errors).toBeUndefined();
     expect((await fetch(base + path)).status).toBe(403);
+  });
+
+  it('the demo seed gives the demo municipalities a contact person and meeting times, and a second start changes nothing', async () => {
+    const created = await seedAdvisoryDemo(subgraph.database.db, NOW);
+    expect(created).toBeGreaterThan(20);
+    expect(await seedAdvisoryDemo(subgraph.database.db, NOW)).toBe(0);
+    const seen = await gql<{ advisoryContactPerson: { adviserId: string } | null; advisorySlots: { edges: { node: { kind: string } }[] } }>(
+      staff(1, 657),
+      'query { advisoryContactPerson(municipalityCode: 657) { adviserId } advisorySlots(from: "2027-06-01", to: "2027-06-30", kind: CONSULTATION) { edges { node { kind } } } }',
+    );
+    expect(seen.data!.advisoryContactPerson).toEqual({ adviserId: 'demo:bua-adviser' });
+    // Tuesdays of June 2027: 1 (before 10:00 the slot is still ahead), 8, 15, 22, 29.
+    expect(seen.data!.advisorySlots.edges).toHaveLength(5);
   });
 });
