@@ -137,6 +137,9 @@ describeWithDatabases('BUA advisory service through the gateway', (backend) => {
     expect(seen.description).toEqual({ problem: 'Pige på 12 år med skolefravær og angst; familien er motiveret.', screeningResults: 'SDQ total 19 (syntetisk)', submittedBy: 'demo:ppr-751' });
     expect((await adviser().overdueDescriptions()).data!.advisoryOverdueDescriptions.map((b) => b.id)).not.toContain(booking.id);
 
+    // A note with a CPR number invites no one.
+    expect(codeOf(await staff.inviteGp(booking.id, AARHUS_GP.ydernummer, 'Lægen for 070315-4764'))).toBe('BAD_USER_INPUT');
+    expect((await staff.booking(booking.id)).data!.advisoryBooking!.gpInvitations).toEqual([]);
     // The GP is invited, sees the invitation with the anonymous description, and accepts; another practice sees nothing.
     const invited = await staff.inviteGp(booking.id, AARHUS_GP.ydernummer, 'Lægen kender familien (syntetisk)');
     expect(invited.errors).toBeUndefined();
@@ -145,6 +148,8 @@ describeWithDatabases('BUA advisory service through the gateway', (backend) => {
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ status: 'INVITED', meeting: { municipalityCode: 751, kind: 'SPARRING', takesPlace: true, description: { problem: expect.stringContaining('skolefravær') } } });
     expect((await asGp(t, HERNING_GP).invitations()).data!.myAdvisoryInvitations.edges).toEqual([]);
+    // Only the invited practice answers.
+    expect(codeOf(await asGp(t, HERNING_GP).answer(mine[0]!.id, 'DECLINE'))).toBe('FORBIDDEN');
     expect((await gp.answer(mine[0]!.id, 'ACCEPT')).data!.answerAdvisoryInvitation.status).toBe('ACCEPTED');
     expect((await staff.booking(booking.id)).data!.advisoryBooking!.gpInvitations).toEqual([{ id: mine[0]!.id, ydernummer: '107510', status: 'ACCEPTED' }]);
 
@@ -244,6 +249,9 @@ describeWithDatabases('BUA advisory service through the gateway', (backend) => {
 
     for (const slot of [target, slots['2027-03-04']!, cancelled]) expect(await slotAsAdviser(slot.id)).toMatchObject({ bookedCount: 0, bookings: [] });
     expect((await asMunicipalStaff(t, 'ppr-751').slots({ from: '2027-04-22', to: '2027-04-22' })).data!.advisorySlots.edges[0]!.node.status).toBe('CANCELLED');
+    // The usage figures count the cancelled slot as cancelled, not offered.
+    const usage = (await usageAs(t, 'bua-adviser', '2027-04-22', '2027-04-22', [751])).data!.advisoryUsage[0]!;
+    expect(usage).toMatchObject({ slotsOffered: { total: 0 }, slotsCancelled: { total: 1 }, booked: { total: 0 } });
   });
 
   it('cancelling a booking frees the slot for a colleague', async () => {
