@@ -83,7 +83,8 @@ describeWithDatabases('BUA advisory service through the gateway', (backend) => {
     for (const date of ['2027-03-04', '2027-03-11', '2027-03-18', '2027-04-01', '2027-04-15', '2027-04-22', '2027-04-29']) slots[date] = await slotOn('ppr-751', date);
     for (const date of ['2027-03-10', '2027-03-17', '2027-03-24']) slots[`teaching ${date}`] = await slotOn('ppr-751', date, 'TEACHING');
     herningSlot = await slotOn('ppr-657', '2027-03-09');
-  });
+    // A whole system and a planning horizon: beyond the default hook timeout on a busy machine.
+  }, 300_000);
   afterAll(async () => {
     await t?.close();
   });
@@ -379,7 +380,8 @@ describeWithDatabases('BUA advisory service through the gateway', (backend) => {
       expect(counts[0], c.name).toBeGreaterThan(0);
       expect(counts[1], `${c.name}: ${counts.join(' vs ')}`).toBe(counts[0]);
     }
-  });
+    // 110 bookings and invitations are made first: beyond the default test timeout on a busy machine.
+  }, 180_000);
 
   it('the advisory lists are for eligible staff, BUA’s advisers and, for usage, analysts; a municipality sees only its own', async () => {
     now = START;
