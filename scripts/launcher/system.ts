@@ -20,7 +20,7 @@ import {
   type TokenVerifier,
 } from '@pathway-graph/shared';
 import type { JSONWebKeySet } from 'jose';
-import { startBuaSubgraph } from '@pathway-graph/bua/subgraph';
+import { startBuaSubgraph, type BuaSubgraphOptions } from '@pathway-graph/bua/subgraph';
 import { startGeneralPracticeSubgraph } from '@pathway-graph/general-practice/subgraph';
 import { startMunicipalitySubgraph } from '@pathway-graph/municipality/subgraph';
 import { startPathwaySubgraph } from '@pathway-graph/pathway/subgraph';
@@ -50,6 +50,8 @@ export interface SystemOptions {
   http?: HttpSettings;
   /** The gateway's calls to the subgraphs and its CORS origins (the gateway configuration's). */
   gateway?: { subgraphCalls?: SubgraphCallSettings; corsOrigins?: readonly string[] };
+  /** BUA's advisory service: its description deadline (configuration), and in tests its clock. */
+  advisory?: BuaSubgraphOptions['advisory'];
 }
 
 export interface RunningSystem {
@@ -86,7 +88,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         log: log('general-practice'),
         messaging: messagingOf('general-practice'),
       }),
-    bua: (port: number) => startBuaSubgraph({ ...common, port, database: options.databases.bua, log: log('bua') }),
+    bua: (port: number) =>
+      startBuaSubgraph({ ...common, port, database: options.databases.bua, log: log('bua'), ...(options.advisory ? { advisory: options.advisory } : {}) }),
     screening: (port: number) => startScreeningSubgraph({ ...common, port, database: options.databases.screening, log: log('screening') }),
   } satisfies Record<SectorSubgraphName, (port: number) => Promise<RunningService & { database: Database<Record<string, unknown>> }>>;
   const started = await Promise.all(SECTOR_SUBGRAPH_NAMES.map((name) => starters[name](options.ports[name])));

@@ -26,6 +26,13 @@ export { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from './registry.ts';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 
+/** How long before an advisory meeting its written description is due (agreement 6.3), e.g. `WORKING_DAYS:2`. */
+export const ADVISORY_DESCRIPTION_DEADLINE_VARIABLE = 'BUA_ADVISORY_DESCRIPTION_DEADLINE';
+/** The deadlines BUA accepts; its description rule (subgraphs/bua/src/advisory/rules/description.ts) uses the same. */
+export const ADVISORY_DESCRIPTION_DEADLINE_LIMITS = { WORKING_DAYS: { min: 0, max: 10 }, HOURS: { min: 1, max: 240 } } as const;
+export type AdvisoryDeadlineUnit = keyof typeof ADVISORY_DESCRIPTION_DEADLINE_LIMITS;
+export const DEFAULT_ADVISORY_DESCRIPTION_DEADLINE = { unit: 'WORKING_DAYS', amount: 2 } as const satisfies { unit: AdvisoryDeadlineUnit; amount: number };
+
 type Env = Record<string, string | undefined>;
 
 /** The repository's root folder (this file is shared/src/config.ts). */
@@ -104,6 +111,8 @@ export const CONFIG_VARIABLES: readonly string[] = [
     ];
   }),
   'MESSAGE_POLL_MS',
+  // BUA's advisory service (agreement 6.3).
+  ADVISORY_DESCRIPTION_DEADLINE_VARIABLE,
 ];
 
 /** Thrown with every problem listed, so a misconfigured service says all that is wrong at once. */
@@ -263,6 +272,33 @@ export interface SubgraphConfig extends CommonConfig {
   database: DatabaseTarget;
   /** Set for a subgraph that sends or receives messages (the message contract says which). */
   messaging?: MessagingConfig;
+  /** BUA's advisory service: set for the BUA subgraph only. */
+  advisory?: AdvisoryConfig;
+}
+
+export interface AdvisoryConfig {
+  /** When the written description of an advisory meeting is due, counted back from the meeting's start. */
+  descriptionDeadline: { unit: AdvisoryDeadlineUnit; amount: number };
+}
+
+/** `BUA_ADVISORY_DESCRIPTION_DEADLINE`: `WORKING_DAYS:<n>` or `HOURS:<n>`, within the limits BUA accepts. */
+function advisoryConfig(env: Env, problems: string[]): AdvisoryConfig {
+  const variable = ADVISORY_DESCRIPTION_DEADLINE_VARIABLE;
+  if (!isSet(env, variable)) return { descriptionDeadline: { ...DEFAULT_ADVISORY_DESCRIPTION_DEADLINE } };
+  const match = /^(WORKING_DAYS|HOURS):(\d{1,4})$/.exec(env[variable]!.trim());
+  const { WORKING_DAYS, HOURS } = ADVISORY_DESCRIPTION_DEADLINE_LIMITS;
+  const expected =
+    `must be WORKING_DAYS:<n> (${WORKING_DAYS.min}-${WORKING_DAYS.max} working days before the meeting) or HOURS:<n> ` +
+    `(${HOURS.min}-${HOURS.max} hours before it), e.g. WORKING_DAYS:2`;
+  if (!match) {
+    problems.push(`${variable}: ${expected}`);
+    return { descriptionDeadline: { ...DEFAULT_ADVISORY_DESCRIPTION_DEADLINE } };
+  }
+  const unit = match[1] as AdvisoryDeadlineUnit;
+  const amount = Number(match[2]);
+  const { min, max } = ADVISORY_DESCRIPTION_DEADLINE_LIMITS[unit];
+  if (amount < min || amount > max) problems.push(`${variable}: ${expected}; ${amount} is out of range`);
+  return { descriptionDeadline: { unit, amount } };
 }
 
 /**
@@ -282,9 +318,11 @@ function subgraphConfig(name: SubgraphName, env: Env, problems: string[]): Subgr
   const setting = isSet(env, urlVariable) ? urlVariable : 'DATABASE_URL';
   const databaseUrl = pgSchema === null ? undefined : ((own[urlVariable] as string | undefined) ?? (isSet(env, 'DATABASE_URL') ? env['DATABASE_URL'] : undefined));
   const messaging = messagingConfig(name, env, base, problems);
+  const advisory = name === 'bua' ? advisoryConfig(env, problems) : undefined;
   return {
     ...base,
     ...(messaging ? { messaging } : {}),
+    ...(advisory ? { advisory } : {}),
     name,
     port: own[portVariable] as number,
     database: databaseUrl ? { kind: 'postgres', url: databaseUrl, setting } : { kind: 'pglite', dataDir: join(base.dataDir, 'pglite') },

@@ -27,6 +27,8 @@ export async function startTestSystem(
     http?: SystemOptions['http'];
     /** The gateway's subgraph calls and CORS origins. */
     gateway?: SystemOptions['gateway'];
+    /** BUA's advisory service: its description deadline, and in tests its clock and known names. */
+    advisory?: SystemOptions['advisory'];
   } = {},
 ): Promise<TestSystem> {
   const { targets, dispose } = await backend.create(SECTOR_SUBGRAPH_NAMES.length);
@@ -40,6 +42,7 @@ export async function startTestSystem(
     messaging: { workerPollMs: 25 },
     ...(options.http ? { http: options.http } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),
+    ...(options.advisory ? { advisory: options.advisory } : {}),
     ...(options.today ? { today: typeof options.today === 'function' ? options.today : () => options.today as string } : {}),
   });
   const gatewayUrl = `http://localhost:${system.gateway.port}/graphql`;

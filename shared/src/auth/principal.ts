@@ -11,6 +11,8 @@ export const ROLES = [
   'PPR_PSYCHOLOGIST',
   'HEALTH_VISITOR',
   'SOCIAL_WORKER',
+  // Agreement 6.3 names pedagogical consultants (pædagogiske konsulenter, in PPR) among those BUA advises.
+  'PEDAGOGICAL_CONSULTANT',
   'GP',
   'BUA_CLINICIAN',
   'BUA_ADVISER',
@@ -50,6 +52,7 @@ const SECTORS_OF_ROLE: Partial<Record<Role, readonly Sector[]>> = {
   CASEWORKER: ['MUNICIPALITY'],
   PPR_PSYCHOLOGIST: ['MUNICIPALITY'],
   SOCIAL_WORKER: ['MUNICIPALITY'],
+  PEDAGOGICAL_CONSULTANT: ['MUNICIPALITY'],
   HEALTH_VISITOR: ['HEALTH_VISITING'],
   GP: ['GENERAL_PRACTICE'],
   BUA_CLINICIAN: ['BUA'],

@@ -12,3 +12,23 @@ export interface ChildModel {
 
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
 export type AccessLogEntryModel = AccessLogRow & { source: string };
+
+// BUA's advisory service (agreement 6.3).
+export type {
+  AdvisoryAdviceModel,
+  AdvisoryBookingKindCountsModel,
+  AdvisoryBookingModel,
+  AdvisoryCalendarFeedCreatedModel,
+  AdvisoryCalendarFeedModel,
+  AdvisoryCaseDescriptionModel,
+  AdvisoryContactPersonModel,
+  AdvisoryGpInvitationModel,
+  AdvisoryInvitedMeetingModel,
+  AdvisoryOccurrenceExceptionModel,
+  AdvisoryRecurrenceModel,
+  AdvisorySlotGenerationModel,
+  AdvisorySlotKindCountsModel,
+  AdvisorySlotModel,
+  AdvisorySlotSeriesModel,
+  AdvisoryUsageModel,
+} from './advisory/model.ts';
