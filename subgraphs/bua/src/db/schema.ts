@@ -17,3 +17,6 @@ export type ChildRow = typeof children.$inferSelect;
 
 /** Consents this sector holds to disclose its data, and its append-only access log (shared definitions). */
 export const { consents, accessLog } = defineSectorTables(buaSchema);
+
+// Referrals (Trin 3), their coordination and the messages they travel in: in a file of their own.
+export * from './referral-schema.ts';
