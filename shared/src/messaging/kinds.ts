@@ -50,7 +50,7 @@ function careCommunicationBundle(activity: CareCommunicationActivity) {
 /** A FHIR message Bundle the given parser accepts; its refusals name the element, never the value. */
 function fhirBundle(parse: (value: unknown) => unknown, what: string) {
   return z
-    .custom<FhirBundle>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be a FHIR Bundle (a JSON object)')
+    .custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be a FHIR Bundle (a JSON object)')
     .superRefine((value, ctx) => {
       try {
         parse(value);
