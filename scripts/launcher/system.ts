@@ -79,7 +79,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         log: log('general-practice'),
         messaging: messagingOf('general-practice'),
       }),
-    bua: (port: number) => startBuaSubgraph({ ...common, port, database: options.databases.bua, log: log('bua') }),
+    bua: (port: number) => startBuaSubgraph({ ...common, port, database: options.databases.bua, log: log('bua'), messaging: messagingOf('bua') }),
     screening: (port: number) => startScreeningSubgraph({ ...common, port, database: options.databases.screening, log: log('screening') }),
   } satisfies Record<SectorSubgraphName, (port: number) => Promise<RunningService & { database: Database<Record<string, unknown>> }>>;
   const started = await Promise.all(SECTOR_SUBGRAPH_NAMES.map((name) => starters[name](options.ports[name])));

@@ -12,3 +12,6 @@ export interface ChildModel {
 
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
 export type AccessLogEntryModel = AccessLogRow & { source: string };
+
+// Referrals (Trin 3): the models BUA's referral resolvers pass around.
+export type { BuaReferralModel } from './referrals/model.ts';

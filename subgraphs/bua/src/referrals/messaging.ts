@@ -1,4 +1,4 @@
-import { buildReferralStatusBundle, parseReferralBundle } from '@pathway-graph/shared/fhir/referral/index';
+import { buildReferralStatusBundle, parseReferralBundle, parseReferralStatusBundle } from '@pathway-graph/shared/fhir/referral/index';
 import {
   childPseudonym,
   messageOutbox,
@@ -7,6 +7,7 @@ import {
   type MessageHandlers,
   type MessagingConfig,
   type MessagingDb,
+  type OutboxRow,
   type OutgoingMessage,
   type ReceivedMessage,
   uuid7,
@@ -19,7 +20,16 @@ import {
   validateReferral,
   type ReferralState,
 } from '@pathway-graph/shared/domain/referral/index';
-import { findReferralsByChildIds, insertReferral, referralOfPractice, registerPatient, upsertMunicipalIntervention } from '../db/referrals.ts';
+import {
+  findReferralForUpdate,
+  findReferralsByChildIds,
+  insertReferral,
+  referralOfPractice,
+  registerPatient,
+  updateReferral,
+  upsertMunicipalIntervention,
+} from '../db/referrals.ts';
+import { stateOf } from './model.ts';
 import type { BuaDb } from '../db/repository.ts';
 import { outbox as outboxTable, receivedMessages, type ReferralRow, type referrals } from '../db/schema.ts';
 
@@ -186,3 +196,26 @@ export function messageHandlers(
 ): MessageHandlers<'bua', BuaDb> {
   return { 'bua-referral': receiveReferral(deps), 'municipal-intervention': receiveIntervention, ...others };
 }
+
+const RECIPIENT_OF: Record<string, StatusRecipient> = { 'general-practice': 'GENERAL_PRACTICE', municipality: 'MUNICIPALITY' };
+
+/**
+ * The outcome (or the no-assessment decision) counts as communicated to the municipality or the GP when BUA's status
+ * message carrying it has been delivered there, not when it was queued: a referral cannot close on a message that
+ * never arrived. Recorded in the delivery's transaction, so it is recorded once.
+ */
+export const referralDelivery = {
+  onDelivered: {
+    'bua-referral-status': async (tx: MessagingDb, row: OutboxRow) => {
+      const payload = row.payload as OutgoingMessage<'bua-referral-status'>['payload'];
+      const m = parseReferralStatusBundle(payload.bundle);
+      const carriesOutcome = m.status === 'ASSESSED' || (m.status === 'VISITED' && m.visitation?.decision === 'NO_ASSESSMENT_NEEDED');
+      const to = RECIPIENT_OF[row.destination];
+      if (!carriesOutcome || to === undefined) return;
+      const referral = await findReferralForUpdate(asDb(tx), m.referralId);
+      if (!referral || referral.communicated[to] !== undefined || referral.status === 'CLOSED') return;
+      const next = nextReferralStatus(stateOf(referral), { type: 'OUTCOME_COMMUNICATED', at: new Date().toISOString(), to });
+      await updateReferral(asDb(tx), referral.id, { communicated: { ...next.communicated } });
+    },
+  },
+};

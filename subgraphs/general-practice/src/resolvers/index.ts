@@ -11,10 +11,12 @@ import {
   sentLetters,
 } from './letters.ts';
 import { Practice, practiceQueries } from './practice.ts';
+import { ReferralToBua, referralMutations, referralQueries } from './referrals.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle },
-  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication },
+  Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle, ...referralQueries },
+  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication, ...referralMutations },
+  ReferralToBua,
   CorrespondenceLetter,
   Consent,
   Practice,

@@ -1,0 +1,267 @@
+import { outbox as buaOutbox, referrals as buaReferrals } from '@pathway-graph/bua/db/schema';
+import { outbox as gpOutbox, referralsToBua as gpReferrals } from '@pathway-graph/general-practice/db/schema';
+import { outbox as municipalityOutbox, referralsToBua as municipalityReferrals } from '@pathway-graph/municipality/db/schema';
+import { childPseudonym } from '@pathway-graph/shared';
+import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
+import { count } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
+import { gpReferral, municipalReferral, referralScenario } from '../support/scenario/referral.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+/** Aarhus children of practice 107510 (synthetic): with consents and registered at BUA, with consents only, without. */
+const aarhus = DEMO_CHILDREN.filter((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.birthDate >= '2010-01-01');
+const withBuaConsent = aarhus.find((c) => demoChildConsents(c) && c.buaRegisteredOn !== null)!;
+const [childB, childC] = aarhus.filter((c) => demoChildConsents(c) && c.buaRegisteredOn === null);
+const withoutConsent = aarhus.find((c) => !demoChildConsents(c))!;
+const idOf = (cpr: string) => childPseudonym(cpr, TEST_PSEUDONYM_SECRET);
+
+describeWithDatabases('referral to BUA and its outcome, through the gateway', (backend) => {
+  let t: TestSystem;
+  let s: ReturnType<typeof referralScenario>;
+
+  beforeAll(async () => {
+    t = await startTestSystem(backend);
+    s = referralScenario(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const rows = async (subgraph: 'bua' | 'general-practice' | 'municipality', table: PgTable) => {
+    const [row] = await t.system.databases[subgraph].db.select({ n: count() }).from(table);
+    return row!.n;
+  };
+  /** What the three sectors hold and have queued: a refusal must leave every figure as it was. */
+  const footprint = async () => ({
+    gpReferrals: await rows('general-practice', gpReferrals),
+    gpOutbox: await rows('general-practice', gpOutbox),
+    municipalityReferrals: await rows('municipality', municipalityReferrals),
+    municipalityOutbox: await rows('municipality', municipalityOutbox),
+    buaReferrals: await rows('bua', buaReferrals),
+    buaOutbox: await rows('bua', buaOutbox),
+  });
+
+  it('a GP refers, BUA visits, assesses and communicates the outcome, and the GP and the municipality see every status and the outcome', async () => {
+    const { asGp, asBuaClinician, asMunicipality, ok } = s;
+    const sent = ok(await asGp().refer(gpReferral(withBuaConsent.cpr))).referChildToBua;
+    expect(sent).toMatchObject({ role: 'REFERRER', status: 'SENT', delivery: { status: 'QUEUED' }, child: { id: idOf(withBuaConsent.cpr) } });
+
+    await asGp().awaitStatus(sent.id, 'RECEIVED');
+    const atBua = await asBuaClinician().awaitReferral(sent.id);
+    expect(atBua).toMatchObject({ status: 'RECEIVED', referrer: { sector: 'GENERAL_PRACTICE', organisation: '107510' }, municipalityCode: 751, stepReached: 'NONE' });
+    const worklist = ok(await asBuaClinician().worklist({ statuses: ['RECEIVED'] })).buaReferralWorklist;
+    expect(worklist.edges.map((e) => e.node.id)).toContain(sent.id);
+
+    const visited = ok(await asBuaClinician().visit(sent.id, 'ASSESSMENT')).decideBuaVisitation;
+    expect(visited).toMatchObject({ status: 'VISITED', visitation: { decision: 'ASSESSMENT' }, treatmentResponsibility: { holder: 'BUA' } });
+    const second = await asBuaClinician().visit(sent.id, 'NO_ASSESSMENT_NEEDED', 'Ikke behov');
+    expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_VISITED' });
+
+    ok(await asBuaClinician().startAssessment(sent.id));
+    const outcome = ok(await asBuaClinician().recordOutcome(sent.id, { diagnoses: ['DF900', 'F41.1'] })).recordBuaAssessmentOutcome;
+    expect(outcome.warnings).toEqual([]);
+    expect(outcome.referral).toMatchObject({ status: 'ASSESSED', pendingCommunications: expect.arrayContaining(['PARENTS']) });
+
+    // Not yet told to the parents: closing is refused, naming who is missing.
+    await asBuaClinician().awaitOutcomeDelivered(sent.id);
+    const early = await asBuaClinician().close(sent.id);
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'OUTCOME_NOT_COMMUNICATED', missing: ['PARENTS'] });
+    expect(early.errors?.[0]?.message).toContain('the parents');
+
+    const told = ok(await asBuaClinician().toldParents(sent.id)).recordOutcomeCommunicatedToParents;
+    expect(told).toMatchObject({ parentCommunication: { how: 'IN_PERSON' }, pendingCommunications: [] });
+    expect((told['communications'] as { recipient: string }[]).map((c) => c.recipient).sort()).toEqual(['GENERAL_PRACTICE', 'MUNICIPALITY', 'PARENTS']);
+    const closed = ok(await asBuaClinician().close(sent.id)).closeBuaReferral;
+    expect(closed).toMatchObject({ status: 'CLOSED', treatmentResponsibility: { holder: null } });
+
+    const atGp = await asGp().awaitStatus(sent.id, 'CLOSED');
+    expect(atGp['statusHistory']).toEqual(['SENT', 'RECEIVED', 'VISITED', 'ASSESSMENT_STARTED', 'ASSESSED', 'CLOSED'].map((status) => ({ status, at: expect.any(String) })));
+    expect(Object.values(atGp['statusTimes'] as Record<string, string | null>).every((at) => at !== null)).toBe(true);
+    expect(atGp).toMatchObject({
+      delivery: { status: 'DELIVERED' },
+      outcome: {
+        conclusion: 'DIAGNOSED',
+        diagnoses: [
+          { sks: 'DF900', icd10: 'F90.0', chapter: 'F' },
+          { sks: 'DF411', icd10: 'F41.1', chapter: 'F' },
+        ],
+        treatment: { startedOn: '2026-11-20' },
+      },
+    });
+    expect((atGp['outcome'] as { diagnoses: { title: string | null }[] }).diagnoses[0]!.title).toBeTruthy();
+
+    // The municipality is the other sector around the child: BUA told it of every status and the outcome.
+    const atMunicipality = await asMunicipality().awaitStatus(sent.id, 'CLOSED');
+    expect(atMunicipality).toMatchObject({ role: 'INFORMED', referrer: { sector: 'GENERAL_PRACTICE', organisation: '107510' }, outcome: { conclusion: 'DIAGNOSED' } });
+  });
+
+  it('shows a referral to its owners and addressees only: another practice, an analyst and other sectors without consent are refused', async () => {
+    const { asGp, asBuaClinician, ok } = s;
+    const sent = ok(await asGp().refer(gpReferral(withoutConsent.cpr))).referChildToBua;
+    await asBuaClinician().awaitReferral(sent.id);
+
+    expect((await asGp('gp-107510-b').referral(sent.id)).errors).toBeUndefined(); // the same practice
+    const otherPractice = await asGp('gp-106570').referral(sent.id);
+    expect(otherPractice.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(otherPractice.data).toBeNull();
+    const otherList = await t.queryAs('gp-107510', 'query { practiceReferralsToBua(ydernummer: "106570") { edges { node { id } } } }');
+    expect(otherList.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+
+    for (const user of ['analyst-region', 'admin-region']) {
+      const res = await t.queryAs(user, 'query($id: ID!) { buaReferral(id: $id) { id reason } }', { id: sent.id });
+      expect(res.errors?.[0]?.extensions?.['code'], user).toBe('FORBIDDEN');
+    }
+    const worklist = await t.queryAs('caseworker-751', 'query { buaReferralWorklist { edges { node { id } } } }');
+    expect(worklist.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+
+    // BUA's record of the child: the municipality needs a consent held by BUA; this family gave none.
+    const refused = await t.queryAs('caseworker-751', 'query($id: ID!) { buaReferral(id: $id) { id reason } }', { id: sent.id });
+    expect(refused.errors?.[0]?.extensions?.['code']).toBe('CONSENT_REQUIRED');
+    const viaChild = await t.queryAs(
+      'caseworker-751',
+      'query($ids: [_Any!]!) { _entities(representations: $ids) { ... on Child { buaReferrals { id } } } }',
+      { ids: [{ __typename: 'Child', id: idOf(withoutConsent.cpr) }] },
+    );
+    expect(viaChild.errors?.length ?? 0).toBeGreaterThan(0);
+
+    // With BUA's consent to the municipality, the caseworker sees BUA's referrals of the child.
+    const consented = await t.queryAs('caseworker-751', 'query($id: ID!) { buaReferral(id: $id) { id status } }', {
+      id: (await asGp().referrals('107510')).data!.practiceReferralsToBua.edges[0]!.node.id,
+    });
+    expect(consented.errors).toBeUndefined();
+  });
+
+  it('refuses, storing and sending nothing: an acute referral without the emergency call and notification, a malformed diagnosis, an outcome before visitation', async () => {
+    const { asGp, asBuaClinician, ok } = s;
+    const before = await footprint();
+    const acute = await asGp().refer(gpReferral(childB!.cpr, { acute: true }));
+    expect(acute.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['emergencyPhoneContact', 'notificationFiled'] });
+    expect(acute.errors?.[0]?.message).toContain('psychiatric emergency service');
+    expect(acute.errors?.[0]?.message).toContain('underretning');
+    const onlyCall = await asGp().refer(
+      gpReferral(childB!.cpr, { acute: true, emergencyPhoneContact: { at: new Date(Date.now() - 60_000).toISOString(), withWhom: 'Vagthavende læge, BUA akut' } }),
+    );
+    expect(onlyCall.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['notificationFiled'] });
+    expect(await footprint()).toEqual(before);
+
+    const sent = ok(await asGp().refer(gpReferral(childB!.cpr))).referChildToBua;
+    await asBuaClinician().awaitReferral(sent.id);
+    await asGp().awaitStatus(sent.id, 'RECEIVED');
+    await s.asMunicipality().awaitStatus(sent.id, 'RECEIVED');
+    const settled = await footprint();
+
+    const neverVisited = await asBuaClinician().recordOutcome(sent.id);
+    expect(neverVisited.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_VISITED' });
+    ok(await asBuaClinician().visit(sent.id, 'ASSESSMENT'));
+    ok(await asBuaClinician().startAssessment(sent.id));
+    const afterStart = await footprint();
+    for (const diagnoses of [['XF900'], ['DF999X'], ['F99.99.9']]) {
+      const malformed = await asBuaClinician().recordOutcome(sent.id, { diagnoses });
+      expect(malformed.errors?.[0]?.extensions?.['code'], diagnoses[0]).toBe('BAD_USER_INPUT');
+    }
+    const gpByBua = await t.queryAs('gp-107510', 'mutation($id: ID!, $at: DateTime!) { closeBuaReferral(referralId: $id, closedAt: $at) { id } }', {
+      id: sent.id,
+      at: new Date().toISOString(),
+    });
+    expect(gpByBua.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    expect(await footprint()).toEqual(afterStart);
+    expect(afterStart.buaReferrals).toBe(settled.buaReferrals);
+    expect(ok(await asBuaClinician().referral(sent.id)).buaReferral).toMatchObject({ status: 'ASSESSMENT_STARTED', outcome: null });
+
+    const outsideF = ok(await asBuaClinician().recordOutcome(sent.id, { diagnoses: ['DF900', 'DE66'] })).recordBuaAssessmentOutcome;
+    expect(outsideF.warnings).toEqual([expect.objectContaining({ code: 'OUTSIDE_CHAPTER_F' })]);
+  });
+
+  it('an acute GP referral with the emergency call and the notification recorded goes first on the worklist', async () => {
+    const { asGp, asBuaClinician, ok } = s;
+    const sent = ok(
+      await asGp().refer(
+        gpReferral(childC!.cpr, {
+          acute: true,
+          emergencyPhoneContact: { at: new Date(Date.now() - 120_000).toISOString(), withWhom: 'Vagthavende læge, BUA akut' },
+          notificationFiled: { filedAt: new Date(Date.now() - 60_000).toISOString(), reference: 'UND-2026-0001' },
+        }),
+      ),
+    ).referChildToBua;
+    expect(sent).toMatchObject({ acute: true });
+    const atBua = await asBuaClinician().awaitReferral(sent.id);
+    expect(atBua).toMatchObject({ acute: true, emergencyPhoneContact: { withWhom: 'Vagthavende læge, BUA akut' } });
+    const first = ok(await asBuaClinician().worklist({ first: 1 })).buaReferralWorklist.edges[0]!.node;
+    expect(first).toMatchObject({ id: sent.id, acute: true });
+  });
+
+  it('no need for assessment: the municipality and the GP are told, both see the joint decision pending, then agreed', async () => {
+    const { asGp, asMunicipality, asBuaClinician, ok } = s;
+    const sent = ok(await asGp().refer(gpReferral(childC!.cpr))).referChildToBua;
+    await asBuaClinician().awaitReferral(sent.id);
+    const noReason = await asBuaClinician().visit(sent.id, 'NO_ASSESSMENT_NEEDED');
+    expect(noReason.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'reason' });
+    ok(await asBuaClinician().visit(sent.id, 'NO_ASSESSMENT_NEEDED', 'Mistrivslen kan afhjælpes med kommunal indsats; ingen tegn på psykiatrisk lidelse.'));
+
+    const atGp = await asGp().awaitStatus(sent.id, 'VISITED');
+    expect(atGp).toMatchObject({
+      visitation: { decision: 'NO_ASSESSMENT_NEEDED', reason: expect.stringContaining('kommunal indsats') },
+      furtherCourse: { status: 'PENDING', waitingFor: ['MUNICIPALITY', 'GENERAL_PRACTICE'] },
+      treatmentResponsibility: { holder: null },
+    });
+    await asMunicipality().awaitStatus(sent.id, 'VISITED');
+    ok(await asMunicipality().recordFurtherCourse(sent.id, 'PPR tilbyder samtaleforløb; kommunen kontakter familien.'));
+    ok(await asGp().recordFurtherCourse(sent.id, 'Lægen følger op om tre måneder.'));
+    const agreed = await s.until(
+      'both sides seeing the joint decision agreed',
+      async () => [(await asGp().referral(sent.id)).data!.practiceReferralToBua, (await asMunicipality().referral(sent.id)).data!.municipalityReferralToBua],
+      (both) => both.every((r) => (r['furtherCourse'] as { status: string }).status === 'AGREED'),
+    );
+    expect((agreed[0]!['furtherCourse'] as { parts: unknown[] }).parts).toHaveLength(2);
+
+    // Municipality and GP told: BUA may close without the parents (no outcome of an assessment to tell them).
+    await asBuaClinician().awaitOutcomeDelivered(sent.id);
+    expect(ok(await asBuaClinician().close(sent.id)).closeBuaReferral).toMatchObject({ status: 'CLOSED' });
+  });
+
+  it('the municipality refers after Trin 2 with its interventions attached; without a Trin 2 intervention lacking effect it is refused', async () => {
+    const { asMunicipality, asBuaClinician, asGp, ok } = s;
+    const before = await footprint();
+    const tooEarly = await asMunicipality().refer(municipalReferral(idOf(childB!.cpr), '107510', { stepReached: 'TRIN_1' }));
+    expect(tooEarly.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'stepReached' });
+    const noEffect = await asMunicipality().refer(
+      municipalReferral(idOf(childB!.cpr), '107510', {
+        interventionsTried: [{ kind: 'SOCIAL', pathwayStep: 'TRIN_2', description: 'Familiebehandling', startedOn: '2026-06-01', responsible: 'Familieafdelingen', effect: 'AS_EXPECTED' }],
+      }),
+    );
+    expect(noEffect.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'interventionsTried' });
+    const otherMunicipality = await asMunicipality('caseworker-657').refer(municipalReferral(idOf(childB!.cpr), '107510'));
+    expect(otherMunicipality.errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    expect(await footprint()).toEqual(before);
+
+    const sent = ok(await asMunicipality().refer(municipalReferral(idOf(childB!.cpr), '107510'))).referChildToBuaFromMunicipality;
+    expect(sent).toMatchObject({ role: 'REFERRER', referrer: { sector: 'MUNICIPALITY', organisation: '751' }, stepReached: 'TRIN_2' });
+    const atBua = await asBuaClinician().awaitReferral(sent.id);
+    expect(atBua!['interventionsTried']).toEqual([
+      expect.objectContaining({ kind: 'PSYCHOLOGICAL', pathwayStep: 'TRIN_1', effect: 'NOT_AS_EXPECTED' }),
+      expect.objectContaining({ kind: 'PEDAGOGICAL', pathwayStep: 'TRIN_2', effect: 'NOT_AS_EXPECTED' }),
+    ]);
+    // The child's GP is told of it by BUA.
+    expect(await asGp().awaitStatus(sent.id, 'RECEIVED')).toMatchObject({ role: 'INFORMED', referrer: { sector: 'MUNICIPALITY' } });
+  });
+
+  it('referrals sent while BUA is down each arrive exactly once when it is back', async () => {
+    const { asGp, asBuaClinician, ok } = s;
+    await t.system.stopSubgraph('bua');
+    const sent = [];
+    try {
+      for (const child of [childB!, childC!]) sent.push(ok(await asGp().refer(gpReferral(child.cpr))).referChildToBua);
+      // Nothing can arrive: the referrals wait in general practice's outbox.
+      await new Promise((r) => setTimeout(r, 300));
+      for (const r of sent) expect(ok(await asGp().referral(r.id)).practiceReferralToBua).toMatchObject({ status: 'SENT', delivery: { status: 'QUEUED' } });
+    } finally {
+      await t.system.startSubgraph('bua');
+    }
+    for (const r of sent) await asGp().awaitStatus(r.id, 'RECEIVED');
+    const ids = new Set(sent.map((r) => r.id));
+    const atBua = ok(await asBuaClinician().worklist({ statuses: ['RECEIVED'], first: 500 })).buaReferralWorklist.edges.filter((e) => ids.has(e.node.id));
+    expect(atBua).toHaveLength(2);
+  });
+});
