@@ -84,8 +84,8 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
       outcome: {
         conclusion: 'DIAGNOSED',
         diagnoses: [
-          { sks: 'DF900', icd10: 'F90.0', chapter: 'F' },
-          { sks: 'DF411', icd10: 'F41.1', chapter: 'F' },
+          { sks: 'DF900', icd10: 'F90.0', chapter: 'V' },
+          { sks: 'DF411', icd10: 'F41.1', chapter: 'V' },
         ],
         treatment: { startedOn: '2026-11-20' },
       },

@@ -274,13 +274,13 @@ export type ConsentingParty =
 /** A diagnosis of the ICD-10 classification, in its Danish SKS form and its ICD-10 form. */
 export type Diagnosis = {
   __typename?: 'Diagnosis';
-  /** The ICD-10 chapter, e.g. F for mental and behavioural disorders. */
+  /** The ICD-10 chapter as a Roman numeral: V for chapter F (mental and behavioural disorders). */
   chapter: Scalars['String']['output'];
-  /** The ICD-10 code, e.g. F90.0; null for a code outside the classification shipped here. */
+  /** The WHO ICD-10 form, e.g. F90.0; null for an SKS subdivision finer than ICD-10's four characters. */
   icd10?: Maybe<Scalars['String']['output']>;
   /** The SKS diagnosis code, e.g. DF900. */
   sks: Scalars['String']['output'];
-  /** The Danish title (e.g. Forstyrrelse af aktivitet og opmærksomhed); null when not in the shipped classification. */
+  /** The Danish title from the shipped chapter F classification; null for other chapters, whose titles are not shipped. */
   title?: Maybe<Scalars['String']['output']>;
 };
 

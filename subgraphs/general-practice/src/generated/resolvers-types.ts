@@ -277,13 +277,13 @@ export type CorrespondenceLetterEdge = {
 /** A diagnosis of the ICD-10 classification, in its Danish SKS form and its ICD-10 form. */
 export type Diagnosis = {
   __typename?: 'Diagnosis';
-  /** The ICD-10 chapter, e.g. F for mental and behavioural disorders. */
+  /** The ICD-10 chapter as a Roman numeral: V for chapter F (mental and behavioural disorders). */
   chapter: Scalars['String']['output'];
-  /** The ICD-10 code, e.g. F90.0; null for a code outside the classification shipped here. */
+  /** The WHO ICD-10 form, e.g. F90.0; null for an SKS subdivision finer than ICD-10's four characters. */
   icd10?: Maybe<Scalars['String']['output']>;
   /** The SKS diagnosis code, e.g. DF900. */
   sks: Scalars['String']['output'];
-  /** The Danish title (e.g. Forstyrrelse af aktivitet og opmærksomhed); null when not in the shipped classification. */
+  /** The Danish title from the shipped chapter F classification; null for other chapters, whose titles are not shipped. */
   title?: Maybe<Scalars['String']['output']>;
 };
 
@@ -967,7 +967,7 @@ export type ReferralToBua = {
   /** The interventions tried, as attached; null when informed. */
   interventionsTried?: Maybe<Array<InterventionTried>>;
   /** The referrer's message id; null when informed. */
-  messageId?: Maybe<Scalars['String']['output']>;
+  messageId?: Maybe<Scalars['ID']['output']>;
   /** The child's municipality (kommunekode). */
   municipalityCode: Scalars['Int']['output'];
   /** The notification filed with the municipality (acute GP referrals). */
@@ -1655,7 +1655,7 @@ export type ReferralToBuaResolvers<ContextType = Context, ParentType extends Res
   furtherCourse?: Resolver<Maybe<ResolversTypes['FurtherCourse']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   interventionsTried?: Resolver<Maybe<Array<ResolversTypes['InterventionTried']>>, ParentType, ContextType>;
-  messageId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  messageId?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
   municipalityCode?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   notificationFiled?: Resolver<Maybe<ResolversTypes['NotificationFiled']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['AssessmentOutcome']>, ParentType, ContextType>;
