@@ -4,6 +4,7 @@ import { outbox as municipalityOutbox, referralsToBua as municipalityReferrals }
 import { childPseudonym } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
 import { count } from 'drizzle-orm';
+import { createHash, randomUUID } from 'node:crypto';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
@@ -76,6 +77,21 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     const closed = ok(await asBuaClinician().close(sent.id)).closeBuaReferral;
     expect(closed).toMatchObject({ status: 'CLOSED', treatmentResponsibility: { holder: null } });
 
+    // Every change and read is in the owning sector's access log, under the referral's part.
+    const log = async (field: string) =>
+      ok(
+        await t.queryAs<Record<string, { entries: { action: string; parts: string[]; actorSector: string }[] }>>(
+          'admin-region',
+          `query($id: ID!) { ${field}(childId: $id, first: 500) { entries { action parts actorSector } } }`,
+          { id: idOf(withBuaConsent.cpr) },
+        ),
+      )[field]!.entries;
+    const buaLog = await log('buaAccessLog');
+    expect(buaLog.filter((e) => e.action === 'CHANGE' && e.parts.includes('buaReferrals') && e.actorSector === 'BUA').length).toBeGreaterThanOrEqual(5);
+    expect(buaLog.some((e) => e.action === 'READ' && e.parts.includes('buaReferrals'))).toBe(true);
+    const gpLog = await log('generalPracticeAccessLog');
+    expect(gpLog.some((e) => e.action === 'CHANGE' && e.parts.includes('referralsToBua') && e.actorSector === 'GENERAL_PRACTICE')).toBe(true);
+
     const atGp = await asGp().awaitStatus(sent.id, 'CLOSED');
     expect(atGp['statusHistory']).toEqual(['SENT', 'RECEIVED', 'VISITED', 'ASSESSMENT_STARTED', 'ASSESSED', 'CLOSED'].map((status) => ({ status, at: expect.any(String) })));
     expect(Object.values(atGp['statusTimes'] as Record<string, string | null>).every((at) => at !== null)).toBe(true);
@@ -127,10 +143,11 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     expect(viaChild.errors?.length ?? 0).toBeGreaterThan(0);
 
     // With BUA's consent to the municipality, the caseworker sees BUA's referrals of the child.
-    const consented = await t.queryAs('caseworker-751', 'query($id: ID!) { buaReferral(id: $id) { id status } }', {
-      id: (await asGp().referrals('107510')).data!.practiceReferralsToBua.edges[0]!.node.id,
-    });
+    const withConsent = ok(await asGp().refer(gpReferral(withBuaConsent.cpr))).referChildToBua;
+    await asBuaClinician().awaitReferral(withConsent.id);
+    const consented = await t.queryAs('caseworker-751', 'query($id: ID!) { buaReferral(id: $id) { id status } }', { id: withConsent.id });
     expect(consented.errors).toBeUndefined();
+    expect(consented.data).toMatchObject({ buaReferral: { id: withConsent.id } });
   });
 
   it('refuses, storing and sending nothing: an acute referral without the emergency call and notification, a malformed diagnosis, an outcome before visitation', async () => {
@@ -263,5 +280,82 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     const ids = new Set(sent.map((r) => r.id));
     const atBua = ok(await asBuaClinician().worklist({ statuses: ['RECEIVED'], first: 500 })).buaReferralWorklist.edges.filter((e) => ids.has(e.node.id));
     expect(atBua).toHaveLength(2);
+  });
+
+  it('reads BUA’s worklist and a practice’s referrals in as many statements for a long page as for a short one', async () => {
+    // Synthetic referrals straight into the two databases: 500 at BUA, 60 held by practice 107510.
+    const fixture = (i: number) => {
+      const id = randomUUID();
+      const childId = `ch_${createHash('sha256').update(`count-${i}`).digest('hex').slice(0, 32)}`;
+      const at = new Date(Date.UTC(2026, 5, 1, 8, 0, i)).toISOString();
+      return { id, childId, at };
+    };
+    const many = Array.from({ length: 500 }, (_, i) => fixture(i));
+    await t.system.databases.bua.db.insert(buaReferrals).values(
+      many.map(({ id, childId, at }, i) => ({
+        id,
+        messageId: `count-${id}`,
+        childId,
+        cpr: '0101154000',
+        birthDate: '2015-01-01',
+        referrerSector: 'GENERAL_PRACTICE' as const,
+        referrerOrganisation: '107510',
+        municipalityCode: 751,
+        ydernummer: '107510',
+        requesterName: 'Test Læge (syntetisk)',
+        requesterRole: 'GP',
+        reason: `Tællehenvisning ${i} (syntetisk)`,
+        stepReached: 'NONE' as const,
+        acute: false,
+        interventionsTried: [],
+        screeningResultIds: [],
+        consents: [{ givenBy: 'CUSTODY_HOLDER' as const, givenOn: '2026-05-01' }],
+        sentAt: at,
+        receivedAt: at,
+        status: 'RECEIVED' as const,
+        history: [
+          { status: 'SENT' as const, at },
+          { status: 'RECEIVED' as const, at },
+        ],
+        communicated: {},
+        bundle: {},
+      })),
+    );
+    await t.system.databases['general-practice'].db.insert(gpReferrals).values(
+      many.slice(0, 60).map(({ id, childId, at }) => ({
+        id,
+        role: 'INFORMED' as const,
+        organisation: '107510',
+        childId,
+        cpr: '0101154000',
+        birthDate: '2015-01-01',
+        referrerSector: 'MUNICIPALITY' as const,
+        referrerOrganisation: '751',
+        municipalityCode: 751,
+        ydernummer: '107510',
+        status: 'RECEIVED' as const,
+        history: [{ status: 'RECEIVED' as const, at }],
+      })),
+    );
+    const statements = async (user: string, query: string, variables: Record<string, unknown>, path: string, expected: number) => {
+      for (const db of Object.values(t.system.databases)) db.statements.reset();
+      const res = await t.queryAs<Record<string, { edges: unknown[] }>>(user, query, variables);
+      expect(res.errors, JSON.stringify(res.errors?.slice(0, 2))).toBeUndefined();
+      expect(res.data![path]!.edges).toHaveLength(expected);
+      return Object.fromEntries(Object.entries(t.system.databases).map(([name, db]) => [name, db.statements.total]));
+    };
+    const worklist = `query($first: Int!) { buaReferralWorklist(statuses: [RECEIVED], minAgeDays: 30, first: $first) { edges { node {
+      id status ageInDays reason statusTimes { receivedAt } treatmentResponsibility { holder } child { id knownToBua } } } } }`;
+    const five = await statements('bua-clinician', worklist, { first: 5 }, 'buaReferralWorklist', 5);
+    const fiveHundred = await statements('bua-clinician', worklist, { first: 500 }, 'buaReferralWorklist', 500);
+    expect(fiveHundred).toEqual(five);
+    expect(five['bua']).toBeGreaterThan(0);
+
+    const practice = `query($first: Int!) { practiceReferralsToBua(ydernummer: "107510", first: $first) { edges { node {
+      id status role statusTimes { receivedAt } furtherCourse { status } child { id } } } } }`;
+    const two = await statements('gp-107510', practice, { first: 2 }, 'practiceReferralsToBua', 2);
+    const fifty = await statements('gp-107510', practice, { first: 50 }, 'practiceReferralsToBua', 50);
+    expect(fifty).toEqual(two);
+    expect(two['general-practice']).toBeGreaterThan(0);
   });
 });
