@@ -282,6 +282,47 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     expect(atBua).toHaveLength(2);
   });
 
+  it('Trin 4: BUA proposes continuing the medication, the GP accepts, and both see the agreement and its state', async () => {
+    const { asGp, asBuaClinician, medication, ok, until } = s;
+    const sent = ok(await asGp().refer(gpReferral(withBuaConsent.cpr))).referChildToBua;
+    await asBuaClinician().awaitReferral(sent.id);
+    const proposal = {
+      referralId: sent.id,
+      atcCode: 'N06BA04',
+      medicineName: 'Methylphenidat',
+      prescriber: 'GENERAL_PRACTICE',
+      prescribesFrom: '2027-01-01',
+      reviewOn: '2027-04-01',
+    };
+    const beforeVisit = await medication.proposeAsBua(proposal);
+    expect(beforeVisit.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NO_TREATMENT' });
+    ok(await asBuaClinician().visit(sent.id, 'ASSESSMENT'));
+    await asGp().awaitStatus(sent.id, 'VISITED');
+    const byGp = await t.queryAs('gp-107510', 'mutation($input: MedicationAgreementInput!) { proposeBuaMedicationAgreement(input: $input) { agreement { id } } }', {
+      input: proposal,
+    });
+    expect(byGp.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+
+    const { agreement, warnings } = ok(await medication.proposeAsBua(proposal)).proposeBuaMedicationAgreement;
+    expect(agreement.status).toBe('PROPOSED');
+    expect(warnings).toEqual([]);
+    const atGp = await until(
+      'the proposal reaching the GP',
+      async () => ok(await medication.ofChild(withBuaConsent.cpr, 'generalPracticeMedicationAgreements', 'gp-107510')).childByCpr['generalPracticeMedicationAgreements'] ?? [],
+      (list) => list.some((a) => a.id === agreement.id),
+    );
+    expect(atGp.find((a) => a.id === agreement.id)).toMatchObject({ status: 'PROPOSED', proposedBy: 'BUA', prescriber: 'GENERAL_PRACTICE', medicine: { atcCode: 'N06BA04' } });
+    expect(ok(await medication.respondAsGp(agreement.id, true)).respondToPracticeMedicationAgreement).toMatchObject({ status: 'ACCEPTED' });
+    const atBua = await until(
+      'the acceptance reaching BUA',
+      async () => ok(await medication.ofChild(withBuaConsent.cpr, 'buaMedicationAgreements', 'bua-clinician')).childByCpr['buaMedicationAgreements'] ?? [],
+      (list) => list.some((a) => a.id === agreement.id && a.status === 'ACCEPTED'),
+    );
+    expect(atBua.find((a) => a.id === agreement.id)).toMatchObject({ response: { by: 'GENERAL_PRACTICE', accepted: true } });
+    const twice = await medication.respondAsGp(agreement.id, false, 'Ombestemt');
+    expect(twice.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+  });
+
   it('reads BUA’s worklist and a practice’s referrals in as many statements for a long page as for a short one', async () => {
     // Synthetic referrals straight into the two databases: 500 at BUA, 60 held by practice 107510.
     const fixture = (i: number) => {

@@ -69,6 +69,7 @@ export function arrayOf(value: unknown, field: string, max: number, what = field
 }
 
 // C0 controls but tab and line feed, DEL and the C1 controls; and a surrogate half without its other half.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose.
 const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -15,3 +15,4 @@ export type AccessLogEntryModel = AccessLogRow & { source: string };
 
 // Referrals (Trin 3): the models BUA's referral resolvers pass around.
 export type { BuaReferralModel } from './referrals/model.ts';
+export type { MedicationAgreementModel } from '@pathway-graph/shared/sector/medication/service';

@@ -22,3 +22,4 @@ export type AccessLogEntryModel = AccessLogRow & { source: string };
 
 // Referrals to BUA (Trin 3): the shared referrer model.
 export type { ReferralToBuaModel } from '@pathway-graph/shared/sector/referrer/model';
+export type { MedicationAgreementModel } from '@pathway-graph/shared/sector/medication/service';

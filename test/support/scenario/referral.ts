@@ -187,5 +187,24 @@ export function referralScenario(t: TestSystem) {
       ),
   });
 
-  return { asGp, asMunicipality, asBuaClinician, ok, until };
+  const MEDICATION = `id referralId medicine { atcCode name } prescriber prescribesFrom reviewOn proposedBy status response { by accepted reason } reviewDue`;
+  /** Trin 4: one side proposes a medication agreement, the other answers; each sees both sides' copies of the child. */
+  const medication = {
+    proposeAsBua: (input: Record<string, unknown>, user = 'bua-clinician') =>
+      call<{ proposeBuaMedicationAgreement: { agreement: { id: string; status: string }; warnings: { code: string }[] } }>(
+        user,
+        `mutation($input: MedicationAgreementInput!) { proposeBuaMedicationAgreement(input: $input) { agreement { ${MEDICATION} } warnings { code field } } }`,
+        { input },
+      ),
+    respondAsGp: (id: string, accept: boolean, reason: string | null = null, user = 'gp-107510') =>
+      call<{ respondToPracticeMedicationAgreement: { id: string; status: string } }>(
+        user,
+        `mutation($id: ID!, $accept: Boolean!, $reason: String) { respondToPracticeMedicationAgreement(id: $id, accept: $accept, reason: $reason) { ${MEDICATION} } }`,
+        { id, accept, reason },
+      ),
+    ofChild: (cpr: string, field: 'buaMedicationAgreements' | 'generalPracticeMedicationAgreements', user: string) =>
+      call<{ childByCpr: Record<string, { id: string; status: string }[] | null> }>(user, `query($cpr: String!) { childByCpr(cpr: $cpr) { ${field} { ${MEDICATION} } } }`, { cpr }),
+  };
+
+  return { asGp, asMunicipality, asBuaClinician, medication, ok, until };
 }
