@@ -1,6 +1,6 @@
 import { outbox as buaOutbox, referrals as buaReferrals } from '@pathway-graph/bua/db/schema';
 import { outbox as gpOutbox, referralsToBua as gpReferrals } from '@pathway-graph/general-practice/db/schema';
-import { outbox as municipalityOutbox, referralsToBua as municipalityReferrals } from '@pathway-graph/municipality/db/schema';
+import { outbox as municipalityOutbox, referralsToBua as municipalityReferrals, transitionPlans as municipalityPlans } from '@pathway-graph/municipality/db/schema';
 import { childPseudonym } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
 import { count } from 'drizzle-orm';
@@ -16,6 +16,8 @@ const aarhus = DEMO_CHILDREN.filter((c) => c.municipalityCode === 751 && c.pract
 const withBuaConsent = aarhus.find((c) => demoChildConsents(c) && c.buaRegisteredOn !== null)!;
 const [childB, childC] = aarhus.filter((c) => demoChildConsents(c) && c.buaRegisteredOn === null);
 const withoutConsent = aarhus.find((c) => !demoChildConsents(c))!;
+/** Turns 18 on 2027-01-01: within six months of the session's today, so a pathway at BUA needs a transition plan. */
+const turning18 = DEMO_CHILDREN.find((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.birthDate === '2009-01-01')!;
 const idOf = (cpr: string) => childPseudonym(cpr, TEST_PSEUDONYM_SECRET);
 
 describeWithDatabases('referral to BUA and its outcome, through the gateway', (backend) => {
@@ -25,7 +27,8 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
   beforeAll(async () => {
     t = await startTestSystem(backend);
     s = referralScenario(t);
-  });
+    // Starting five subgraphs and the gateway takes long on a loaded machine; the default hook timeout is not enough.
+  }, 400_000);
   afterAll(async () => {
     await t?.close();
   });
@@ -321,6 +324,42 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     expect(atBua.find((a) => a.id === agreement.id)).toMatchObject({ response: { by: 'GENERAL_PRACTICE', accepted: true } });
     const twice = await medication.respondAsGp(agreement.id, false, 'Ombestemt');
     expect(twice.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
+  });
+
+  it('the transition at 18: a young person under BUA’s treatment turning 18 within six months is an open action until BUA records the plan', async () => {
+    const { asGp, asBuaClinician, ok, until } = s;
+    const young = idOf(turning18.cpr);
+    const sent = ok(await asGp().refer(gpReferral(turning18.cpr, { consents: [{ givenBy: 'YOUNG_PERSON', givenOn: '2026-11-01' }] }))).referChildToBua;
+    await asBuaClinician().awaitReferral(sent.id);
+    ok(await asBuaClinician().visit(sent.id, 'ASSESSMENT'));
+    const MISSING = 'query { buaMissingTransitionPlans { child { id } referral { id } turns18On dueOn overdue } }';
+    const missing = ok(await t.queryAs<{ buaMissingTransitionPlans: { child: { id: string }; turns18On: string }[] }>('bua-clinician', MISSING)).buaMissingTransitionPlans;
+    expect(missing.find((m) => m.child.id === young)).toMatchObject({ turns18On: '2027-01-01', referral: { id: sent.id } });
+    expect((await t.queryAs('caseworker-751', MISSING)).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+
+    const plan = {
+      childId: young,
+      responsible: { sector: 'BUA', name: 'Demo Overlæge (syntetisk)', role: 'Overlæge' },
+      plannedOn: '2026-12-20',
+      receivingService: 'Voksenpsykiatrien, Aarhus Universitetshospital',
+      individualAssessment: 'Fortsat behov for medicinsk behandling og støtte i overgangen til ungdomsuddannelse. (syntetisk)',
+      youngPersonConsent: { decision: 'GIVEN', decidedOn: '2026-11-25', scope: 'Overdragelse af journaloplysninger til voksenpsykiatrien' },
+    };
+    const RECORD = 'mutation($input: TransitionPlanInput!) { recordBuaTransitionPlan(input: $input) { id madeBy plannedOn youngPersonConsent { decision } } }';
+    const lateDate = await t.queryAs('bua-clinician', RECORD, { input: { ...plan, plannedOn: '2027-06-01' } });
+    expect(lateDate.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'plannedOn' });
+    const recorded = await t.queryAs<{ recordBuaTransitionPlan: { madeBy: string } }>('bua-clinician', RECORD, { input: plan });
+    expect(ok(recorded).recordBuaTransitionPlan).toMatchObject({ madeBy: 'BUA', youngPersonConsent: { decision: 'GIVEN' } });
+
+    const after = ok(await t.queryAs<{ buaMissingTransitionPlans: { child: { id: string } }[] }>('bua-clinician', MISSING)).buaMissingTransitionPlans;
+    expect(after.some((m) => m.child.id === young)).toBe(false);
+    // The municipality of the open referral receives the plan, so it does not show it as missing either.
+    await until('the plan reaching the municipality', async () => rows('municipality', municipalityPlans), (n) => n > 0);
+    // Visible to another sector only with BUA's consent; never to an analyst.
+    const PLAN = 'query($cpr: String!) { childByCpr(cpr: $cpr) { buaTransitionPlan { receivingService } } }';
+    expect(ok(await t.queryAs('caseworker-751', PLAN, { cpr: turning18.cpr }))).toMatchObject({ childByCpr: { buaTransitionPlan: { receivingService: plan.receivingService } } });
+    const analyst = await t.queryAs('analyst-region', PLAN, { cpr: turning18.cpr });
+    expect(analyst.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
   it('reads BUA’s worklist and a practice’s referrals in as many statements for a long page as for a short one', async () => {

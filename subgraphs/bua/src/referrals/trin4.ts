@@ -1,12 +1,16 @@
+import { eighteenthBirthday, forbidden, pageSize } from '@pathway-graph/shared';
+import { birthDatesTurning18Within, missingTransitionPlanAction } from '@pathway-graph/shared/domain/coordination/index';
+import { treatmentResponsibility } from '@pathway-graph/shared/domain/referral/index';
 import { medicationAgreementService } from '@pathway-graph/shared/sector/medication/service';
 import { transitionPlanService } from '@pathway-graph/shared/sector/transition/service';
 import { buaOwnership } from '../access.ts';
 import type { Context } from '../context.ts';
-import { openReferralMunicipality } from '../db/referrals.ts';
+import { listMissingTransitionPlans, openReferralMunicipality } from '../db/referrals.ts';
 import type { BuaDb } from '../db/repository.ts';
 import { accessLog, consents, medicationAgreements, transitionPlans } from '../db/schema.ts';
 import { outbox } from './messaging.ts';
-import { referralGuard } from './service.ts';
+import { buaReferralModel, stateOf, type BuaReferralModel } from './model.ts';
+import { BUA_REFERRAL_PART, referralGuard } from './service.ts';
 
 const sectorTables = { consents, accessLog };
 
@@ -37,3 +41,38 @@ export const transition = transitionPlanService<Context>({
   // The municipality of the open referral is told, the referral's consents covering the pathway's coordination.
   sharesWithOther: async (tx, _ctx, child) => (await openReferralMunicipality(tx as unknown as BuaDb, child.id)) !== null,
 });
+
+export interface MissingTransitionPlanModel {
+  child: { id: string };
+  referral: BuaReferralModel;
+  turns18On: string;
+  dueOn: string;
+  overdue: boolean;
+}
+
+/**
+ * The missing transition plans that are BUA's open actions: young people under BUA's treatment responsibility who turn
+ * 18 within six months and have no plan (the shared rule decides each one). BUA's own staff only: a list of children.
+ */
+export async function missingTransitionPlans(ctx: Context, first: number | null | undefined): Promise<MissingTransitionPlanModel[]> {
+  if (!ctx.access.isOwnerSector) {
+    throw forbidden("BUA's open actions are the department's own; other sectors see their own.", { rule: 'OWNER_SECTOR_ONLY' });
+  }
+  const rows = await listMissingTransitionPlans(ctx.db, birthDatesTurning18Within(ctx.access.today), pageSize(first), undefined);
+  const models = await Promise.all(
+    rows.map(async (row) => {
+      await ctx.access.read(referralGuard(row), BUA_REFERRAL_PART, 'the referrals BUA received and their course');
+      const action = missingTransitionPlanAction({
+        birthDate: row.birthDate,
+        today: ctx.access.today,
+        activePathway: true,
+        hasPlan: false,
+        buaHoldsTreatmentResponsibility: treatmentResponsibility(stateOf(row)).holder === 'BUA',
+      });
+      return action === null || action.owner !== 'BUA'
+        ? null
+        : { child: { id: row.childId }, referral: buaReferralModel(row, ctx.access.now), turns18On: eighteenthBirthday(row.birthDate), dueOn: action.dueOn, overdue: action.overdue };
+    }),
+  );
+  return models.filter((m) => m !== null);
+}

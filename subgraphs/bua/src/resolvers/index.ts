@@ -1,13 +1,14 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Child } from './child.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
+import { buaMissingTransitionPlans, buaTransitionPlan, recordBuaTransitionPlan } from './transition.ts';
 import { buaMedicationAgreements, medicationMutations } from './medication.ts';
 import { BuaReferral, buaReferrals, referralMutations, referralQueries } from './referrals.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...accessLogQueries, ...referralQueries },
-  Mutation: { ...consentMutations, ...referralMutations, ...medicationMutations },
+  Query: { ...accessLogQueries, ...referralQueries, buaMissingTransitionPlans },
+  Mutation: { ...consentMutations, ...referralMutations, ...medicationMutations, recordBuaTransitionPlan },
   Consent,
-  Child: { ...Child, buaReferrals, buaMedicationAgreements },
+  Child: { ...Child, buaReferrals, buaMedicationAgreements, buaTransitionPlan },
   BuaReferral,
 };
