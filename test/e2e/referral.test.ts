@@ -362,6 +362,52 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     expect(analyst.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
   });
 
+  it('coordination: BUA appoints one contact person at a time with the history kept, and records a network meeting whose actions can be completed', async () => {
+    const { ok } = s;
+    const child = idOf(withBuaConsent.cpr);
+    const CP = 'query($cpr: String!) { childByCpr(cpr: $cpr) { buaContactPerson { status person { name } previous { name } } buaContactPersonHistory { type } buaNetworkMeetings { id summary actions { index completedAt overdue } } } }';
+    const RECORD = 'mutation($input: RecordContactPersonInput!) { recordBuaContactPerson(input: $input) { status person { name role } note } }';
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString();
+    const none = await t.queryAs('bua-clinician', RECORD, { input: { childId: child, type: 'NONE_AGREED', at: minutesAgo(30) } });
+    expect(none.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    for (const [i, name] of ['Demo Sygeplejerske A (syntetisk)', 'Demo Psykolog B (syntetisk)'].entries()) {
+      const res = await t.queryAs('bua-clinician', RECORD, { input: { childId: child, type: 'APPOINTED', at: minutesAgo(20 - i), person: { name, role: 'Kontaktperson' } } });
+      expect(ok(res)).toMatchObject({ recordBuaContactPerson: { status: 'APPOINTED', person: { name } } });
+    }
+    const byCaseworker = await t.queryAs('caseworker-751', RECORD, { input: { childId: child, type: 'ENDED', at: minutesAgo(1) } });
+    expect(byCaseworker.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+
+    const meeting = ok(
+      await t.queryAs<{ recordBuaNetworkMeeting: { id: string } }>(
+        'bua-clinician',
+        'mutation($input: RecordNetworkMeetingInput!) { recordBuaNetworkMeeting(input: $input) { id actions { index } } }',
+        {
+          input: {
+            childId: child,
+            heldOn: '2026-11-20',
+            participants: [
+              { sector: 'BUA', role: 'Overlæge' },
+              { sector: 'MUNICIPALITY', role: 'PPR-psykolog' },
+            ],
+            summary: 'Fælles plan for skolestøtte under udredningen. (syntetisk)',
+            actions: [{ description: 'PPR aftaler støtte med skolen', owner: { sector: 'MUNICIPALITY', organisation: '751' }, dueOn: '2027-01-15' }],
+          },
+        },
+      ),
+    ).recordBuaNetworkMeeting;
+    ok(await t.queryAs('bua-clinician', 'mutation($id: ID!) { completeBuaNetworkMeetingAction(meetingId: $id, actionIndex: 0) { id } }', { id: meeting.id }));
+
+    const seen = ok(await t.queryAs<{ childByCpr: Record<string, unknown> }>('bua-clinician', CP, { cpr: withBuaConsent.cpr })).childByCpr;
+    expect(seen).toMatchObject({
+      buaContactPerson: { status: 'APPOINTED', person: { name: 'Demo Psykolog B (syntetisk)' } },
+      buaContactPersonHistory: [{ type: 'APPOINTED' }, { type: 'APPOINTED' }],
+    });
+    expect(seen['buaNetworkMeetings']).toEqual([expect.objectContaining({ id: meeting.id, actions: [expect.objectContaining({ index: 0, completedAt: expect.any(String) })] })]);
+    // The municipality sees it with BUA's consent (this family gave it); an analyst never does.
+    expect((await t.queryAs('caseworker-751', CP, { cpr: withBuaConsent.cpr })).errors).toBeUndefined();
+    expect((await t.queryAs('analyst-region', CP, { cpr: withBuaConsent.cpr })).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+  });
+
   it('reads BUA’s worklist and a practice’s referrals in as many statements for a long page as for a short one', async () => {
     // Synthetic referrals straight into the two databases: 500 at BUA, 60 held by practice 107510.
     const fixture = (i: number) => {

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Child } from './child.ts';
+import { coordinationChildFields, coordinationMutations } from './coordination.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { buaMissingTransitionPlans, buaTransitionPlan, recordBuaTransitionPlan } from './transition.ts';
 import { buaMedicationAgreements, medicationMutations } from './medication.ts';
@@ -7,8 +8,8 @@ import { BuaReferral, buaReferrals, referralMutations, referralQueries } from '.
 
 export const resolvers: Resolvers = {
   Query: { ...accessLogQueries, ...referralQueries, buaMissingTransitionPlans },
-  Mutation: { ...consentMutations, ...referralMutations, ...medicationMutations, recordBuaTransitionPlan },
+  Mutation: { ...consentMutations, ...referralMutations, ...medicationMutations, recordBuaTransitionPlan, ...coordinationMutations },
   Consent,
-  Child: { ...Child, buaReferrals, buaMedicationAgreements, buaTransitionPlan },
+  Child: { ...Child, buaReferrals, buaMedicationAgreements, buaTransitionPlan, ...coordinationChildFields },
   BuaReferral,
 };
