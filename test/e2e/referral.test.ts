@@ -18,6 +18,8 @@ const [childB, childC] = aarhus.filter((c) => demoChildConsents(c) && c.buaRegis
 const withoutConsent = aarhus.find((c) => !demoChildConsents(c))!;
 /** Turns 18 on 2027-01-01: within six months of the session's today, so a pathway at BUA needs a transition plan. */
 const turning18 = DEMO_CHILDREN.find((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.birthDate === '2009-01-01')!;
+/** Each scenario makes many round trips through the gateway and waits for deliveries; on a loaded machine that takes long. */
+const LONG = 180_000;
 const idOf = (cpr: string) => childPseudonym(cpr, TEST_PSEUDONYM_SECRET);
 
 describeWithDatabases('referral to BUA and its outcome, through the gateway', (backend) => {
@@ -114,7 +116,7 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     // The municipality is the other sector around the child: BUA told it of every status and the outcome.
     const atMunicipality = await asMunicipality().awaitStatus(sent.id, 'CLOSED');
     expect(atMunicipality).toMatchObject({ role: 'INFORMED', referrer: { sector: 'GENERAL_PRACTICE', organisation: '107510' }, outcome: { conclusion: 'DIAGNOSED' } });
-  });
+  }, LONG);
 
   it('shows a referral to its owners and addressees only: another practice, an analyst and other sectors without consent are refused', async () => {
     const { asGp, asBuaClinician, ok } = s;
@@ -151,7 +153,7 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     const consented = await t.queryAs('caseworker-751', 'query($id: ID!) { buaReferral(id: $id) { id status } }', { id: withConsent.id });
     expect(consented.errors).toBeUndefined();
     expect(consented.data).toMatchObject({ buaReferral: { id: withConsent.id } });
-  });
+  }, LONG);
 
   it('refuses, storing and sending nothing: an acute referral without the emergency call and notification, a malformed diagnosis, an outcome before visitation', async () => {
     const { asGp, asBuaClinician, ok } = s;
@@ -192,7 +194,7 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
 
     const outsideF = ok(await asBuaClinician().recordOutcome(sent.id, { diagnoses: ['DF900', 'DE66'] })).recordBuaAssessmentOutcome;
     expect(outsideF.warnings).toEqual([expect.objectContaining({ code: 'OUTSIDE_CHAPTER_F' })]);
-  });
+  }, LONG);
 
   it('an acute GP referral with the emergency call and the notification recorded goes first on the worklist', async () => {
     const { asGp, asBuaClinician, ok } = s;
@@ -210,7 +212,7 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     expect(atBua).toMatchObject({ acute: true, emergencyPhoneContact: { withWhom: 'Vagthavende læge, BUA akut' } });
     const first = ok(await asBuaClinician().worklist({ first: 1 })).buaReferralWorklist.edges[0]!.node;
     expect(first).toMatchObject({ id: sent.id, acute: true });
-  });
+  }, LONG);
 
   it('no need for assessment: the municipality and the GP are told, both see the joint decision pending, then agreed', async () => {
     const { asGp, asMunicipality, asBuaClinician, ok } = s;
@@ -239,7 +241,7 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     // Municipality and GP told: BUA may close without the parents (no outcome of an assessment to tell them).
     await asBuaClinician().awaitOutcomeDelivered(sent.id);
     expect(ok(await asBuaClinician().close(sent.id)).closeBuaReferral).toMatchObject({ status: 'CLOSED' });
-  });
+  }, LONG);
 
   it('the municipality refers after Trin 2 with its interventions attached; without a Trin 2 intervention lacking effect it is refused', async () => {
     const { asMunicipality, asBuaClinician, asGp, ok } = s;
@@ -265,7 +267,7 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     ]);
     // The child's GP is told of it by BUA.
     expect(await asGp().awaitStatus(sent.id, 'RECEIVED')).toMatchObject({ role: 'INFORMED', referrer: { sector: 'MUNICIPALITY' } });
-  });
+  }, LONG);
 
   it('referrals sent while BUA is down each arrive exactly once when it is back', async () => {
     const { asGp, asBuaClinician, ok } = s;
@@ -283,7 +285,7 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     const ids = new Set(sent.map((r) => r.id));
     const atBua = ok(await asBuaClinician().worklist({ statuses: ['RECEIVED'], first: 500 })).buaReferralWorklist.edges.filter((e) => ids.has(e.node.id));
     expect(atBua).toHaveLength(2);
-  });
+  }, LONG);
 
   it('Trin 4: BUA proposes continuing the medication, the GP accepts, and both see the agreement and its state', async () => {
     const { asGp, asBuaClinician, medication, ok, until } = s;
@@ -324,7 +326,7 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     expect(atBua.find((a) => a.id === agreement.id)).toMatchObject({ response: { by: 'GENERAL_PRACTICE', accepted: true } });
     const twice = await medication.respondAsGp(agreement.id, false, 'Ombestemt');
     expect(twice.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
-  });
+  }, LONG);
 
   it('the transition at 18: a young person under BUA’s treatment turning 18 within six months is an open action until BUA records the plan', async () => {
     const { asGp, asBuaClinician, ok, until } = s;
@@ -360,7 +362,7 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     expect(ok(await t.queryAs('caseworker-751', PLAN, { cpr: turning18.cpr }))).toMatchObject({ childByCpr: { buaTransitionPlan: { receivingService: plan.receivingService } } });
     const analyst = await t.queryAs('analyst-region', PLAN, { cpr: turning18.cpr });
     expect(analyst.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-  });
+  }, LONG);
 
   it('coordination: BUA appoints one contact person at a time with the history kept, and records a network meeting whose actions can be completed', async () => {
     const { ok } = s;
@@ -406,7 +408,7 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     // The municipality sees it with BUA's consent (this family gave it); an analyst never does.
     expect((await t.queryAs('caseworker-751', CP, { cpr: withBuaConsent.cpr })).errors).toBeUndefined();
     expect((await t.queryAs('analyst-region', CP, { cpr: withBuaConsent.cpr })).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-  });
+  }, LONG);
 
   it('reads BUA’s worklist and a practice’s referrals in as many statements for a long page as for a short one', async () => {
     // Synthetic referrals straight into the two databases: 500 at BUA, 60 held by practice 107510.
@@ -483,5 +485,5 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     const fifty = await statements('gp-107510', practice, { first: 50 }, 'practiceReferralsToBua', 50);
     expect(fifty).toEqual(two);
     expect(two['general-practice']).toBeGreaterThan(0);
-  });
+  }, LONG);
 });
