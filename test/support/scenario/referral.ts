@@ -95,9 +95,13 @@ export function referralScenario(t: TestSystem) {
         `mutation($id: ID!, $f: String!) { recordPracticeFurtherCourse(referralId: $id, furtherCourse: $f) { ${REFERRAL_FIELDS} } }`,
         { id: referralId, f: furtherCourse },
       ),
-    /** Waits until BUA's status messages have brought the referral to `status` here. */
+    /** Waits until BUA's status messages have brought the referral to `status` here (an informed practice learns of it from them). */
     awaitStatus: (id: string, status: string) =>
-      until(`the GP seeing referral ${id} as ${status}`, async () => ok(await asGp(user).referral(id)).practiceReferralToBua, (r) => r.status === status),
+      until(
+        `the GP seeing referral ${id} as ${status}`,
+        async () => (await asGp(user).referral(id)).data?.practiceReferralToBua ?? null,
+        (r) => r?.status === status,
+      ).then((r) => r!),
   });
 
   const asMunicipality = (user = 'caseworker-751') => ({
@@ -120,7 +124,7 @@ export function referralScenario(t: TestSystem) {
         `the municipality seeing referral ${id} as ${status}`,
         async () => (await asMunicipality(user).referral(id)).data?.municipalityReferralToBua ?? null,
         (r) => r?.status === status,
-      ),
+      ).then((r) => r!),
   });
 
   const asBuaClinician = (user = 'bua-clinician') => ({
