@@ -89,7 +89,14 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         messaging: messagingOf('general-practice'),
       }),
     bua: (port: number) =>
-      startBuaSubgraph({ ...common, port, database: options.databases.bua, log: log('bua'), ...(options.advisory ? { advisory: options.advisory } : {}) }),
+      startBuaSubgraph({
+        ...common,
+        port,
+        database: options.databases.bua,
+        log: log('bua'),
+        messaging: messagingOf('bua'),
+        ...(options.advisory ? { advisory: options.advisory } : {}),
+      }),
     screening: (port: number) => startScreeningSubgraph({ ...common, port, database: options.databases.screening, log: log('screening') }),
   } satisfies Record<SectorSubgraphName, (port: number) => Promise<RunningService & { database: Database<Record<string, unknown>> }>>;
   const started = await Promise.all(SECTOR_SUBGRAPH_NAMES.map((name) => starters[name](options.ports[name])));

@@ -53,6 +53,10 @@ describeWithDatabases('messaging: message endpoint', (backend) => {
           applied.push(m.messageId);
           return { replyDueOn: '2026-12-07' };
         },
+        // The referral kinds the municipality also receives; this test sends none of them.
+        'bua-referral-status': async () => rejectMessage('NOT_IN_THIS_TEST', 'not sent by this test'),
+        'referral-further-course': async () => rejectMessage('NOT_IN_THIS_TEST', 'not sent by this test'),
+        'transition-plan': async () => rejectMessage('NOT_IN_THIS_TEST', 'not sent by this test'),
       },
     });
     const app = express();

@@ -4,6 +4,13 @@ import { parseCareCommunicationBundle } from '../fhir/parse.ts';
 import type { FhirBundle } from '../fhir/fhir-types.ts';
 import type { CareCommunicationActivity } from '../fhir/types.ts';
 import { defineMessageKind } from './define.ts';
+import { AGREEMENT_PARTIES } from '../domain/coordination/medication-agreement.ts';
+import { COORDINATING_SECTORS } from '../domain/coordination/contact-persons.ts';
+import { INTERVENTION_EFFECTS, INTERVENTION_KINDS, INTERVENTION_STEPS } from '../domain/coordination/interventions.ts';
+import { JOINT_DECISION_SECTORS } from '../domain/referral/joint-decision.ts';
+import { REFERRER_SECTORS } from '../domain/referral/referral.ts';
+import { parseReferralBundle } from '../fhir/referral/referral-bundle.ts';
+import { parseReferralStatusBundle } from '../fhir/referral/status-bundle.ts';
 
 /**
  * THE MESSAGE CONTRACT: every kind of message one sector sends another. A new cross-sector flow adds its kinds here
@@ -40,7 +47,33 @@ function careCommunicationBundle(activity: CareCommunicationActivity) {
     });
 }
 
+/** A FHIR message Bundle the given parser accepts; its refusals name the element, never the value. */
+function fhirBundle(parse: (value: unknown) => unknown, what: string) {
+  return z
+    .custom<Record<string, unknown>>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be a FHIR Bundle (a JSON object)')
+    .superRefine((value, ctx) => {
+      try {
+        parse(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : `is not ${what}` });
+      }
+    });
+}
+
 const isoDate = z.iso.date();
+const instant = z.iso.datetime({ offset: true });
+const uuid = z.uuid();
+const childId = z.string().regex(/^ch_[0-9a-f]{32}$/, "must be a child's pseudonym");
+const municipalityCode = z.number().int().min(101).max(999);
+const ydernummer = z.string().regex(/^\d{1,6}$/, 'must be 1 to 6 digits (a ydernummer)');
+/**
+ * The two sectors around a referral besides BUA: the child's municipality and the child's GP practice. One of them
+ * referred; BUA tells both of every status (the referral's consents cover it, agreement 6.1: the outcome goes to
+ * "forældre, kommunen og almen praksis"), and after a no-assessment decision the two agree the further course.
+ */
+const referralParties = z.object({ municipalityCode, ydernummer });
+const text = (max: number) => z.string().trim().min(1).max(max);
+
 /** Identifiers of earlier messages, as the outbox and the receivers bound them. */
 const messageId = z.string().min(1).max(200);
 
@@ -93,6 +126,133 @@ export const MESSAGE_CONTRACT = {
       letterMessageId: messageId,
       status: z.enum(['READ']),
       at: z.iso.datetime({ offset: true }),
+    }),
+  }),
+
+  'bua-referral': defineMessageKind({
+    from: ['general-practice', 'municipality'],
+    to: ['bua'],
+    description:
+      "A referral (henvisning) to BUA, Trin 3 (agreement 6.1; a GP may always refer directly, 6.2): the FHIR R4 " +
+      'ServiceRequest + Task message Bundle after MedCom\'s draft referral model (docs/referral-fhir.md), with the ' +
+      "child's municipality and GP practice beside it. BUA checks the referral's rules again on receipt, registers it " +
+      'and answers with RECEIVED status messages to both.',
+    payload: z.object({
+      // The referring sector is the signed sender's, not the bundle's: the shape is checked here, the rest by BUA.
+      bundle: fhirBundle((value) => parseReferralBundle(value, { referrerSector: 'GENERAL_PRACTICE' }), 'a referral Bundle'),
+      parties: referralParties,
+    }),
+  }),
+
+  'bua-referral-status': defineMessageKind({
+    from: ['bua'],
+    to: ['general-practice', 'municipality'],
+    description:
+      "A referral's new status from BUA (RECEIVED, VISITED with the decision and its reason, ASSESSMENT_STARTED, " +
+      'ASSESSED with the outcome, CLOSED), to the referrer and to the other of the two sectors around the child: the ' +
+      'FHIR Task update of docs/referral-fhir.md, with who referred and both parties beside it.',
+    payload: z.object({
+      bundle: fhirBundle(parseReferralStatusBundle, 'a referral status Bundle'),
+      referrer: z.object({ sector: z.enum(REFERRER_SECTORS), organisation: text(50) }),
+      parties: referralParties,
+    }),
+  }),
+
+  'referral-further-course': defineMessageKind({
+    from: ['general-practice', 'municipality'],
+    to: ['municipality', 'general-practice'],
+    description:
+      "One side's part of the joint decision on the further course after BUA found no need for assessment (agreement " +
+      '6.1, Trin 3: "der tages fælles stilling til det videre forløb"): the municipality tells the GP, or the GP the ' +
+      'municipality, so both see whether the decision still waits for the other.',
+    payload: z.object({
+      referralId: uuid,
+      sector: z.enum(JOINT_DECISION_SECTORS),
+      furtherCourse: text(4000),
+      recordedAt: instant,
+    }),
+  }),
+
+  'municipal-intervention': defineMessageKind({
+    from: ['municipality'],
+    to: ['bua'],
+    description:
+      'A social, psychological or pedagogical intervention the municipality started (or ended) for a child for whom ' +
+      'BUA holds an active referral, sent where a consent allows it (agreement 6.1: the municipality keeps psychiatry ' +
+      'informed). The same intervention id again updates it (its end and effect).',
+    payload: z.object({
+      interventionId: uuid,
+      childId,
+      municipalityCode,
+      intervention: z.object({
+        kind: z.enum(INTERVENTION_KINDS),
+        step: z.enum(INTERVENTION_STEPS),
+        description: text(2000),
+        startedOn: isoDate,
+        endedOn: isoDate.nullable(),
+        responsible: text(200),
+        effect: z.enum(INTERVENTION_EFFECTS).nullable(),
+      }),
+      recordedAt: instant,
+    }),
+  }),
+
+  'medication-agreement-proposal': defineMessageKind({
+    from: ['bua', 'general-practice'],
+    to: ['general-practice', 'bua'],
+    description:
+      'Trin 4: a proposal between BUA and the GP on continuing pharmacological treatment (agreement 6.1): the medicine ' +
+      '(ATC code and name), who prescribes from when, and the review date. It supersedes the earlier agreement on the ' +
+      'same medicine for the child; the other side accepts or declines it.',
+    payload: z.object({
+      agreementId: uuid,
+      referralId: uuid,
+      childId,
+      ydernummer,
+      proposal: z.object({
+        medicine: z.object({ atcCode: z.string().regex(/^[A-Z]\d{2}[A-Z]{2}\d{2}$/, 'must be a level-5 ATC code'), name: text(200) }),
+        prescriber: z.enum(AGREEMENT_PARTIES),
+        prescribesFrom: isoDate,
+        reviewOn: isoDate,
+        note: z.string().max(2000).nullable(),
+        proposedBy: z.enum(AGREEMENT_PARTIES),
+        proposedAt: instant,
+      }),
+    }),
+  }),
+
+  'medication-agreement-response': defineMessageKind({
+    from: ['bua', 'general-practice'],
+    to: ['general-practice', 'bua'],
+    description: "The other side's answer to a medication agreement proposal (Trin 4): accepted, or declined with the reason.",
+    payload: z.object({
+      agreementId: uuid,
+      by: z.enum(AGREEMENT_PARTIES),
+      at: instant,
+      accepted: z.boolean(),
+      reason: z.string().max(2000).nullable(),
+    }),
+  }),
+
+  'transition-plan': defineMessageKind({
+    from: ['bua', 'municipality'],
+    to: ['municipality', 'bua'],
+    description:
+      'The transition plan for a young person turning 18 (agreement 6.1: the transition to adulthood is planned ' +
+      'individually), from the sector that made it to the other one responsible for the pathway (BUA while it holds ' +
+      'treatment responsibility, else the municipality), where a consent allows: so neither shows the plan as missing.',
+    payload: z.object({
+      planId: uuid,
+      childId,
+      plan: z.object({
+        responsible: z.object({ sector: z.enum(COORDINATING_SECTORS as [string, ...string[]]), name: text(200), role: text(200) }),
+        plannedOn: isoDate,
+        receivingService: text(200),
+        individualAssessment: text(4000),
+        youngPersonConsent: z.object({ decision: z.enum(['GIVEN', 'REFUSED']), decidedOn: isoDate, scope: z.string().max(2000).nullable() }),
+      }),
+      recordedBy: z.enum(['BUA', 'MUNICIPALITY']),
+      recordedAt: instant,
     }),
   }),
 } as const;

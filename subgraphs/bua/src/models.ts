@@ -32,3 +32,13 @@ export type {
   AdvisorySlotSeriesModel,
   AdvisoryUsageModel,
 } from './advisory/model.ts';
+// Referrals (Trin 3): the models BUA's referral resolvers pass around.
+export type { BuaReferralModel } from './referrals/model.ts';
+export type { MedicationAgreementModel } from '@pathway-graph/shared/sector/medication/service';
+export type { TransitionPlanModel } from '@pathway-graph/shared/sector/transition/service';
+export type { MissingTransitionPlanModel } from './referrals/trin4.ts';
+export type {
+  ContactPersonModel as CoordinatingContactPersonModel,
+  ContactPersonRecordModel,
+  NetworkMeetingModel,
+} from '@pathway-graph/shared/sector/coordination/service';

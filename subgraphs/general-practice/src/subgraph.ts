@@ -12,6 +12,7 @@ import { createLoaders } from './db/loaders.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
 import { letterDelivery, messageHandlers, messagingTables, type GeneralPracticeMessagingOptions } from './letters/messaging.ts';
+import { referralDeliveryHooks, referralHandlers } from './referrals/messaging.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export interface GeneralPracticeSubgraphOptions extends SectorSubgraphOptions {
@@ -49,15 +50,21 @@ export async function startGeneralPracticeSubgraph(options: GeneralPracticeSubgr
         const seeded = await seedDemoData(db, pseudonymSecret);
         if (seeded.practices) log.info(seeded, 'seeded fictitious demo practices and synthetic children');
       },
-      extend: (db, _, log) => {
+      extend: (db, { pseudonymSecret }, log) => {
         const { maxAttempts, backoffMs, ...config } = options.messaging ?? {};
         const messaging = (made.messaging = sectorMessaging({
           subgraph: 'general-practice',
           db,
           tables: messagingTables,
           ...(options.messaging ? { config: config as GeneralPracticeMessagingOptions } : {}),
-          handlers: messageHandlers,
-          delivery: { ...letterDelivery, ...(maxAttempts === undefined ? {} : { maxAttempts }), ...(backoffMs ? { backoffMs } : {}) },
+          handlers: { ...messageHandlers, ...referralHandlers(pseudonymSecret) },
+          delivery: {
+            onDelivered: { ...letterDelivery.onDelivered, ...referralDeliveryHooks.onDelivered },
+            onFailed: async (tx, row, failure) => {
+              await letterDelivery.onFailed?.(tx, row, failure);
+              await referralDeliveryHooks.onFailed(tx, row, failure);
+            },
+            ...(maxAttempts === undefined ? {} : { maxAttempts }), ...(backoffMs ? { backoffMs } : {}) },
           log,
         }));
         return { routes: messaging.routes, onClose: messaging.stop };

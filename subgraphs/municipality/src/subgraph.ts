@@ -16,6 +16,7 @@ import { ensureMunicipalities } from './db/repository.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
 import { messageHandlers, messagingTables } from './letters/messaging.ts';
+import { referralDeliveryHooks, referralHandlers } from './referrals/messaging.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export interface MunicipalitySubgraphOptions extends SectorSubgraphOptions {
@@ -60,7 +61,8 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
           db,
           tables: messagingTables,
           ...(options.messaging ? { config: options.messaging } : {}),
-          handlers: messageHandlers({ pseudonymSecret, today }),
+          handlers: { ...messageHandlers({ pseudonymSecret, today }), ...referralHandlers(pseudonymSecret) },
+          delivery: referralDeliveryHooks,
           log,
         }));
         return { routes: messaging.routes, onClose: messaging.stop };

@@ -30,3 +30,5 @@ export const {
   advisoryAdvice,
   advisoryCalendarFeeds,
 } = defineAdvisoryTables(buaSchema);
+// Referrals (Trin 3), their coordination and the messages they travel in: in a file of their own.
+export * from './referral-schema.ts';

@@ -126,3 +126,6 @@ export const replies = generalPracticeSchema.table(
 export type LetterRow = typeof letters.$inferSelect;
 export type LetterStatusRow = typeof letterStatusHistory.$inferSelect;
 export type ReplyRow = typeof replies.$inferSelect;
+
+// Referrals to BUA (Trin 3), medication agreements (Trin 4) and coordination: in a file of their own.
+export * from './referral-schema.ts';

@@ -48,7 +48,7 @@ export const letterDelivery: DeliveryHooks<'general-practice'> = {
 };
 
 /** What the municipality sends back, applied exactly once per message (the receiver records the id in `tx`). */
-export const messageHandlers: MessageHandlers<'general-practice', GeneralPracticeDb> = {
+export const messageHandlers: Pick<MessageHandlers<'general-practice', GeneralPracticeDb>, 'letter-receipt' | 'correspondence-reply'> = {
   'letter-receipt': async (tx, { payload }) => {
     const letter = await applyLetterEvent(tx, payload.letterMessageId, 'READ');
     if (!letter) rejectMessage('UNKNOWN_LETTER', 'The receipt names no letter general practice sent (letterMessageId).');

@@ -167,3 +167,6 @@ export const letterReplies = municipalitySchema.table('letter_replies', {
 export type ReceivedLetterRow = typeof receivedLetters.$inferSelect;
 export type LetterEventRow = typeof letterEvents.$inferSelect;
 export type LetterReplyRow = typeof letterReplies.$inferSelect;
+
+// Referrals to BUA (Trin 3), interventions, transition plans and coordination: in a file of their own.
+export * from './referral-schema.ts';

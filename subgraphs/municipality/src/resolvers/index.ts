@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Child } from './child.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { Municipality, municipalityQueries } from './municipality.ts';
+import { ReferralToBua, referralMutations, referralQueries } from './referrals.ts';
 import {
   assignLetter,
   inbox,
@@ -15,8 +16,9 @@ import {
 } from './inbox.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...municipalityQueries, ...accessLogQueries, inbox, receivedLetter, municipalityDirectory },
-  Mutation: { ...consentMutations, assignLetter, markLetterRead, replyToLetter, setReplyDeadline },
+  Query: { ...municipalityQueries, ...accessLogQueries, inbox, receivedLetter, municipalityDirectory, ...referralQueries },
+  Mutation: { ...consentMutations, assignLetter, markLetterRead, replyToLetter, setReplyDeadline, ...referralMutations },
+  ReferralToBua,
   InboxLetter,
   InboxLetterReply,
   Consent,
