@@ -53,6 +53,8 @@ describeWithDatabases('messaging: message endpoint', (backend) => {
           applied.push(m.messageId);
           return { replyDueOn: '2026-12-07' };
         },
+        // Not exercised here; the municipality's own tests receive track-3 registrations.
+        'relative-registration': async () => ({ receivedOn: '2026-12-07' }),
       },
     });
     const app = express();

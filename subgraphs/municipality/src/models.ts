@@ -30,3 +30,6 @@ export function categoryEnum(code: string): CareCommunicationCategory {
   }
   return code.toUpperCase().replace(/-/g, '_') as CareCommunicationCategory;
 }
+
+export type { MunicipalOfferRow as MunicipalOfferModel } from './db/schema.ts';
+export type { RelativeRegistrationRecord as RelativeRegistrationModel } from './db/relatives.ts';

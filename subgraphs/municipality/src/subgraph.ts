@@ -16,6 +16,8 @@ import { ensureMunicipalities } from './db/repository.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
 import { messageHandlers, messagingTables } from './letters/messaging.ts';
+import { seedDemoOffers } from './offers/seed.ts';
+import { receiveRelativeRegistration } from './relatives/incoming.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export interface MunicipalitySubgraphOptions extends SectorSubgraphOptions {
@@ -53,6 +55,8 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
         if (!seed) return;
         const seeded = await seedDemoData(db, pseudonymSecret);
         if (seeded) log.info({ children: seeded }, 'seeded synthetic demo children');
+        const offers = await seedDemoOffers(db);
+        if (offers) log.info({ offers }, 'seeded synthetic demo offers');
       },
       extend: (db, { pseudonymSecret }, log) => {
         const messaging = (made.messaging = sectorMessaging({
@@ -60,7 +64,7 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
           db,
           tables: messagingTables,
           ...(options.messaging ? { config: options.messaging } : {}),
-          handlers: messageHandlers({ pseudonymSecret, today }),
+          handlers: { ...messageHandlers({ pseudonymSecret, today }), 'relative-registration': receiveRelativeRegistration({ today }) },
           log,
         }));
         return { routes: messaging.routes, onClose: messaging.stop };

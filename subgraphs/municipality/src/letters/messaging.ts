@@ -12,6 +12,6 @@ import { receiveLetter, type IncomingDeps } from './incoming.ts';
 export const messagingTables = { outbox: outboxTable, receivedMessages };
 export const outbox = messageOutbox('municipality', messagingTables);
 
-export function messageHandlers(deps: IncomingDeps): MessageHandlers<'municipality', MunicipalityDb> {
+export function messageHandlers(deps: IncomingDeps): Pick<MessageHandlers<'municipality', MunicipalityDb>, 'correspondence-letter'> {
   return { 'correspondence-letter': receiveLetter(deps) };
 }

@@ -13,10 +13,24 @@ import {
   replyToLetter,
   setReplyDeadline,
 } from './inbox.ts';
+import { createMunicipalOffer, MunicipalOffer, municipalOffers, retireMunicipalOffer, updateMunicipalOffer } from './offers.ts';
+import { RelativeRegistration, relativeRegistrations, takeRelativeRegistration } from './relatives.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...municipalityQueries, ...accessLogQueries, inbox, receivedLetter, municipalityDirectory },
-  Mutation: { ...consentMutations, assignLetter, markLetterRead, replyToLetter, setReplyDeadline },
+  Query: { ...municipalityQueries, ...accessLogQueries, inbox, receivedLetter, municipalityDirectory, municipalOffers, relativeRegistrations },
+  Mutation: {
+    ...consentMutations,
+    assignLetter,
+    markLetterRead,
+    replyToLetter,
+    setReplyDeadline,
+    createMunicipalOffer,
+    updateMunicipalOffer,
+    retireMunicipalOffer,
+    takeRelativeRegistration,
+  },
+  MunicipalOffer,
+  RelativeRegistration,
   InboxLetter,
   InboxLetterReply,
   Consent,
