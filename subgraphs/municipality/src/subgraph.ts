@@ -18,6 +18,7 @@ import { seedDemoData } from './db/seed.ts';
 import { messageHandlers, messagingTables } from './letters/messaging.ts';
 import { seedDemoOffers } from './offers/seed.ts';
 import { receiveRelativeRegistration } from './relatives/incoming.ts';
+import { seedDemoRelativeRegistrations } from './relatives/seed.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export interface MunicipalitySubgraphOptions extends SectorSubgraphOptions {
@@ -57,6 +58,8 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
         if (seeded) log.info({ children: seeded }, 'seeded synthetic demo children');
         const offers = await seedDemoOffers(db);
         if (offers) log.info({ offers }, 'seeded synthetic demo offers');
+        const relatives = await seedDemoRelativeRegistrations(db, pseudonymSecret);
+        if (relatives) log.info({ registrations: relatives }, 'seeded synthetic demo track-3 registrations');
       },
       extend: (db, { pseudonymSecret }, log) => {
         const messaging = (made.messaging = sectorMessaging({

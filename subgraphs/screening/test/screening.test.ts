@@ -8,6 +8,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { countChildren, insertChildren, type NewChild, type ScreeningDb } from '../src/db/repository.ts';
 import { accessLog, consents, trackMemberships } from '../src/db/schema.ts';
 import { seedDemoData } from '../src/db/seed.ts';
+import { createScreeningSetup } from '../src/screenings/setup.ts';
 import { startScreeningSubgraph, type RunningScreeningSubgraph } from '../src/subgraph.ts';
 
 /** Synthetic CPR number DDMMYY4NNN: 7th digit 4 with YY 10-24 places the birth in 2010-2024. */
@@ -366,13 +367,13 @@ describeWithDatabases('screening subgraph', (backend) => {
       const demoMemberships = demoScreened.reduce((n, c) => n + c.screeningTracks.length, 0);
       expect(demoScreened.length).toBeGreaterThan(0);
       expect(await countChildren(db)).toBe(0);
-      expect(await seedDemoData(db, TEST_PSEUDONYM_SECRET)).toBe(demoScreened.length);
+      expect(await seedDemoData(db, TEST_PSEUDONYM_SECRET, createScreeningSetup())).toBe(demoScreened.length);
       const children = await countChildren(db);
       const memberships = await countMemberships(db);
       expect(children).toBe(demoScreened.length);
       expect(memberships).toBe(demoMemberships);
 
-      expect(await seedDemoData(db, TEST_PSEUDONYM_SECRET)).toBe(0);
+      expect(await seedDemoData(db, TEST_PSEUDONYM_SECRET, createScreeningSetup())).toBe(0);
       expect(await countChildren(db)).toBe(children);
       expect(await countMemberships(db)).toBe(memberships);
 
