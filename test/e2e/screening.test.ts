@@ -51,6 +51,7 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
   };
   const offers: Record<string, string> = {};
 
+  // A cold start on a busy machine takes a while (every subgraph migrates its database), hence the hook's timeout.
   beforeAll(async () => {
     t = await startTestSystem(backend, { seedDemoData: false, today: () => today });
     // Each municipality keeps its catalogue of offers (the terms of reference: which offers exist, which could be).
@@ -65,13 +66,15 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
       expect(res.errors).toBeUndefined();
       offers[key] = res.data!.createMunicipalOffer.id;
     };
-    await add(STORY_MUNICIPALITY, 'copingGroup740', { name: 'Mestringsgruppe (syntetisk)', tracks: ['CHRONIC_SOMATIC_ILLNESS'], minAge: 7, maxAge: 15 });
-    await add(STORY_MUNICIPALITY, 'counselling740', { name: 'Samtaleforløb (syntetisk)', kind: 'COUNSELLING', tracks: ['CHRONIC_SOMATIC_ILLNESS', 'RELATIVE_OF_MENTALLY_ILL'], minAge: 10, maxAge: 18 });
-    await add(STORY_MUNICIPALITY, 'proposed740', { name: 'Foreslået forældrekursus (syntetisk)', tracks: ['CHRONIC_SOMATIC_ILLNESS'], minAge: 0, maxAge: 18, availability: 'PROPOSED' });
-    await add(751, 'peerGroup751', { name: 'Netværksgruppe for børn af psykisk syge (syntetisk)', kind: 'PEER_GROUP', tracks: ['RELATIVE_OF_MENTALLY_ILL'], minAge: 6, maxAge: 18 });
-    await add(751, 'copingGroup751', { name: 'Mestringsgruppe Aarhus (syntetisk)', tracks: ['CHRONIC_SOMATIC_ILLNESS'], minAge: 7, maxAge: 15 });
-    await add(657, 'copingGroup657', { name: 'Mestringsgruppe Herning (syntetisk)', tracks: ['CHRONIC_SOMATIC_ILLNESS'], minAge: 7, maxAge: 15 });
-  });
+    await Promise.all([
+      add(STORY_MUNICIPALITY, 'copingGroup740', { name: 'Mestringsgruppe (syntetisk)', tracks: ['CHRONIC_SOMATIC_ILLNESS'], minAge: 7, maxAge: 15 }),
+      add(STORY_MUNICIPALITY, 'counselling740', { name: 'Samtaleforløb (syntetisk)', kind: 'COUNSELLING', tracks: ['CHRONIC_SOMATIC_ILLNESS', 'RELATIVE_OF_MENTALLY_ILL'], minAge: 10, maxAge: 18 }),
+      add(STORY_MUNICIPALITY, 'proposed740', { name: 'Foreslået forældrekursus (syntetisk)', tracks: ['CHRONIC_SOMATIC_ILLNESS'], minAge: 0, maxAge: 18, availability: 'PROPOSED' }),
+      add(751, 'peerGroup751', { name: 'Netværksgruppe for børn af psykisk syge (syntetisk)', kind: 'PEER_GROUP', tracks: ['RELATIVE_OF_MENTALLY_ILL'], minAge: 6, maxAge: 18 }),
+      add(751, 'copingGroup751', { name: 'Mestringsgruppe Aarhus (syntetisk)', tracks: ['CHRONIC_SOMATIC_ILLNESS'], minAge: 7, maxAge: 15 }),
+      add(657, 'copingGroup657', { name: 'Mestringsgruppe Herning (syntetisk)', tracks: ['CHRONIC_SOMATIC_ILLNESS'], minAge: 7, maxAge: 15 }),
+    ]);
+  }, 300_000);
   afterAll(async () => {
     await t?.close();
   });
@@ -249,7 +252,7 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     const plan = await asCaseworker(t, 751).makeActionPlan({ screeningResultId: result.id, offerIds: [offers['peerGroup751']], responsible: responsible751, followUpOn: '2026-12-01' });
     expect(plan.errors).toBeUndefined();
     expect(plan.data!.createActionPlan.offers.map((o) => o.name)).toEqual(['Netværksgruppe for børn af psykisk syge (syntetisk)']);
-  });
+  }, 120_000);
 
   it('registers a patient’s child without the patient’s consent, and sends nothing to the municipality', async () => {
     today = '2026-09-01';
@@ -260,7 +263,7 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     expect(res.data!.registerInScreeningTrack).toMatchObject({ basis: { relation: 'SIBLING' }, municipalityNotification: null });
     const after = await screeningCounts(t);
     expect(after).toEqual({ ...before, memberships: before.memberships + 1 });
-  });
+  }, 120_000);
 
   it('ends a membership with its reason and keeps it in the history; the child can be registered again', async () => {
     today = '2026-09-01';
@@ -277,7 +280,7 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
       { endedOn: null, endReason: null, active: true },
     ]);
     expect(history.data!.child['screeningTracks']).toEqual([{ id: again.data!.registerInScreeningTrack.id }]);
-  });
+  }, 120_000);
 
   it('refuses registrations by the wrong participant or with the wrong basis, storing and sending nothing', async () => {
     today = '2026-09-01';
@@ -313,7 +316,7 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     const mid = await screeningCounts(t);
     expect(codeOf(await asPaediatrician(t).registerChronicallyIll(child.cpr, 'DJ459', 751))).toBe('CONFLICT');
     expect(await screeningCounts(t)).toEqual(mid);
-  });
+  }, 120_000);
 
   it('refuses a wrong answer set naming the item and why, and stores nothing', async () => {
     today = '2026-09-01';
@@ -350,7 +353,7 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     // Who does not screen in the track: adult psychiatry registers track 3, it does not screen track 2.
     expect(codeOf(await asAdultPsychiatry(t).screenWho5(child.id, 'CHRONIC_SOMATIC_ILLNESS', [3, 3, 3, 3, 3]))).toBe('FORBIDDEN');
     expect(await screeningCounts(t)).toEqual(before);
-  });
+  }, 120_000);
 
   it('accepts a FHIR QuestionnaireResponse for a published Questionnaire and returns the result as one, with the score', async () => {
     today = '2026-09-01';
@@ -387,7 +390,7 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     expect(qr.resourceType).toBe('QuestionnaireResponse');
     // The canonical URL with the revision of the instrument data it was scored with.
     expect(qr.questionnaire).toBe(`${url}|${res.data!.recordScreening.instrumentRevision}`);
-  });
+  }, 120_000);
 
   it('refuses action plans that do not fit the child or the municipality, storing nothing', async () => {
     today = '2026-09-01';
@@ -416,7 +419,7 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     const mid = await screeningCounts(t);
     expect(codeOf(await plan([offers['copingGroup751']]))).toBe('CONFLICT');
     expect(await screeningCounts(t)).toEqual(mid);
-  });
+  }, 120_000);
 
   it('refuses a plan for a negative screening, and for an offer the municipality has not got yet', async () => {
     today = '2026-09-01';
@@ -434,7 +437,7 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     const proposed = await asPaediatrician(t).makeActionPlan({ screeningResultId: positive.id, offerIds: [offers['proposed740']], responsible, followUpOn: '2026-11-01' });
     expect([codeOf(proposed), proposed.errors?.[0]?.extensions?.['rule']]).toEqual(['BAD_USER_INPUT', 'OFFER_NOT_AVAILABLE']);
     expect(await screeningCounts(t)).toEqual(mid);
-  });
+  }, 120_000);
 
   it('shares results with other sectors only under the consent rules, worded alike whether or not screening knows the child, and logs every read', async () => {
     today = '2026-09-01';
@@ -468,7 +471,7 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     );
     expect(log.errors).toBeUndefined();
     expect(log.data!.screeningAccessLog.entries).toContainEqual({ action: 'READ', actorSector: 'GENERAL_PRACTICE', parts: ['screenings'] });
-  });
+  }, 120_000);
 
   it('reads lists of screenings, open actions, track-3 registrations and offers in the same statements per subgraph for 5 and 500 children', async () => {
     today = '2026-09-01';
