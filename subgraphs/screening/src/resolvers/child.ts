@@ -1,4 +1,5 @@
 import { childGuard, guardedFacts } from '@pathway-graph/shared';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { guardOf } from '../access.ts';
 import type { Context } from '../context.ts';
 import { activeMemberships, type ChildRecord } from '../db/repository.ts';
@@ -26,7 +27,8 @@ export const Child: ChildResolvers = {
   // unknown children too, but a refusal comes back as `withheld`, not as an error about fields never selected.
   screeningFacts: async (c, _, ctx, info) => {
     const r = await record(c, ctx);
-    const open = r ? await ctx.loaders.openActionsOfChild.load(c.id) : [];
+    // Only when asked for: the pathway's views that need no open actions cost no look-up of them.
+    const open = r && selectsField(info, 'openActions') ? await ctx.loaders.openActionsOfChild.load(c.id) : [];
     const today = ctx.access.today;
     return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'screeningFacts', what: "the child's screening-track membership", info }, {
       tracks: activeMemberships(r).map((t) => t.track),
@@ -44,3 +46,12 @@ export const Child: ChildResolvers = {
     });
   },
 };
+
+/** Whether the field being resolved selects `name` (directly, or in a fragment). */
+function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) =>
+      s.kind === Kind.FIELD ? s.name.value === name : s.kind === Kind.INLINE_FRAGMENT ? visit(s.selectionSet) : visit(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
+}
