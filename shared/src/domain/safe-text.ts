@@ -7,7 +7,8 @@ import { badUserInput } from '../errors.ts';
  * (A generic enforcement by the server is coming; these checks stay the service's own.)
  */
 
-// C0 controls except \t \n \r, DEL, and C1 controls.
+// C0 controls except \t \n \r, DEL, and C1 controls: matching control characters is the point of this pattern.
+// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
 const LINE_BREAK_OR_TAB = /[\t\n\r]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
