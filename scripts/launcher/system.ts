@@ -14,6 +14,7 @@ import {
   type HttpSettings,
   type Logger,
   type RunningService,
+  type ScreeningSettings,
   type SectorSubgraphName,
   type SubgraphCallSettings,
   type SubgraphName,
@@ -52,6 +53,8 @@ export interface SystemOptions {
   gateway?: { subgraphCalls?: SubgraphCallSettings; corsOrigins?: readonly string[] };
   /** BUA's advisory service: its description deadline (configuration), and in tests its clock. */
   advisory?: BuaSubgraphOptions['advisory'];
+  /** The screening subgraph's own settings (band schemes, thresholds, ...); its defaults when not given. */
+  screening?: Partial<ScreeningSettings>;
 }
 
 export interface RunningSystem {
@@ -77,6 +80,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   const endpoints: Partial<Record<SubgraphName, string>> = {};
   const keyring = options.messaging.keyring ?? generateMessagingKeyring();
   const messagingOf = (name: SubgraphName) => messagingConfigFor(name, keyring, endpoints, options.messaging.workerPollMs);
+  // Where each subgraph's GraphQL answers, once started: screening looks offers up in the municipality's catalogue.
+  const graphqlUrls: Partial<Record<SubgraphName, string>> = {};
   const starters = {
     municipality: (port: number) =>
       startMunicipalitySubgraph({ ...common, port, database: options.databases.municipality, log: log('municipality'), messaging: messagingOf('municipality') }),
@@ -97,7 +102,16 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         messaging: messagingOf('bua'),
         ...(options.advisory ? { advisory: options.advisory } : {}),
       }),
-    screening: (port: number) => startScreeningSubgraph({ ...common, port, database: options.databases.screening, log: log('screening') }),
+    screening: (port: number) =>
+      startScreeningSubgraph({
+        ...common,
+        port,
+        database: options.databases.screening,
+        log: log('screening'),
+        messaging: messagingOf('screening'),
+        ...(options.screening ? { settings: options.screening } : {}),
+        municipalityUrl: () => graphqlUrls.municipality ?? options.screening?.offerCatalogueUrl ?? '',
+      }),
   } satisfies Record<SectorSubgraphName, (port: number) => Promise<RunningService & { database: Database<Record<string, unknown>> }>>;
   const started = await Promise.all(SECTOR_SUBGRAPH_NAMES.map((name) => starters[name](options.ports[name])));
   const sectors = byName(SECTOR_SUBGRAPH_NAMES, (_, i) => started[i]!);
@@ -105,6 +119,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   for (const name of messageReceivers()) {
     if (name in sectors) endpoints[name] = `http://localhost:${sectors[name as SectorSubgraphName].port}/messages`;
   }
+  for (const name of SECTOR_SUBGRAPH_NAMES) graphqlUrls[name] = url(sectors[name]);
   // The pathway subgraph calls the sectors for the merged access log, so it starts once their ports are known.
   const startPathway = (port: number) =>
     startPathwaySubgraph({

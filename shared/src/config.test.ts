@@ -61,17 +61,20 @@ describe('the configuration', () => {
       'CHILD_PSEUDONYM_SECRET: required in production; generate one with `openssl rand -base64 32` and give every service the same value',
     ];
     // The municipality signs its replies and receipts, and verifies general practice's letters.
-    const municipalityKeys = ['MUNICIPALITY_MESSAGE_SIGNING_KEY', 'GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY'];
+    const municipalityKeys = ['MUNICIPALITY_MESSAGE_SIGNING_KEY', 'GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY', 'SCREENING_MESSAGE_PUBLIC_KEY'];
     const generalPracticeKeys = ['GENERAL_PRACTICE_MESSAGE_SIGNING_KEY', 'MUNICIPALITY_MESSAGE_PUBLIC_KEY'];
+    // Screening signs its track-3 registrations and receives nothing.
+    const screeningKeys = ['SCREENING_MESSAGE_SIGNING_KEY'];
     const env = { NODE_ENV: 'production', DATA_DIR: dataDir };
     const cases: [() => unknown, string[]][] = [
       [() => loadCommonConfig(env), []],
       [() => loadSubgraphConfig('bua', env), []],
       [() => loadSubgraphConfig('municipality', env), municipalityKeys],
       [() => loadSubgraphConfig('general-practice', env), generalPracticeKeys],
+      [() => loadSubgraphConfig('screening', env), screeningKeys],
       [() => loadGatewayConfig(env), []],
       [() => loadPathwayConfig(env), []],
-      [() => loadSystemConfig(env), [...municipalityKeys, ...generalPracticeKeys]],
+      [() => loadSystemConfig(env), [...new Set([...municipalityKeys, ...generalPracticeKeys, ...screeningKeys])]],
     ];
     for (const [load, keys] of cases) {
       const problems = problemsOf(load);

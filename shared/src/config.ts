@@ -113,6 +113,12 @@ export const CONFIG_VARIABLES: readonly string[] = [
   'MESSAGE_POLL_MS',
   // BUA's advisory service (agreement 6.3).
   ADVISORY_DESCRIPTION_DEADLINE_VARIABLE,
+  // The screening subgraph's own settings (screeningSettings below).
+  'SCREENING_BAND_SCHEMES',
+  'SCREENING_LICENSED_TEXTS_FILE',
+  'SCREENING_FHIR_BASE_URL',
+  'SCREENING_THRESHOLDS',
+  'SCREENING_ACTION_PLAN_DUE_DAYS',
 ];
 
 /** Thrown with every problem listed, so a misconfigured service says all that is wrong at once. */
@@ -274,6 +280,8 @@ export interface SubgraphConfig extends CommonConfig {
   messaging?: MessagingConfig;
   /** BUA's advisory service: set for the BUA subgraph only. */
   advisory?: AdvisoryConfig;
+  /** The screening subgraph's own settings; set for `screening` only. */
+  screening?: ScreeningSettings;
 }
 
 export interface AdvisoryConfig {
@@ -319,10 +327,12 @@ function subgraphConfig(name: SubgraphName, env: Env, problems: string[]): Subgr
   const databaseUrl = pgSchema === null ? undefined : ((own[urlVariable] as string | undefined) ?? (isSet(env, 'DATABASE_URL') ? env['DATABASE_URL'] : undefined));
   const messaging = messagingConfig(name, env, base, problems);
   const advisory = name === 'bua' ? advisoryConfig(env, problems) : undefined;
+  const screening = name === 'screening' ? screeningSettings(env, problems) : undefined;
   return {
     ...base,
     ...(messaging ? { messaging } : {}),
     ...(advisory ? { advisory } : {}),
+    ...(screening ? { screening } : {}),
     name,
     port: own[portVariable] as number,
     database: databaseUrl ? { kind: 'postgres', url: databaseUrl, setting } : { kind: 'pglite', dataDir: join(base.dataDir, 'pglite') },
@@ -540,4 +550,74 @@ function messagingConfig(
   if (!poll.success) problems.push('MESSAGE_POLL_MS: a whole number of milliseconds from 10 to 60000');
 
   return { signingKey, publicKeys, endpoints, workerPollMs: poll.success ? poll.data : 250 };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The screening subgraph (early detection in the three risk groups). Parsed here for form; what the values mean
+// (which instruments, scores and band schemes exist) is checked by the screening subgraph at start-up, which names
+// these variables in its refusals too.
+
+export interface ScreeningSettings {
+  /** Per instrument id, the band scheme this deployment reports (`SCREENING_BAND_SCHEMES=sdq=sdq-uk-3band`). */
+  bandSchemes: Record<string, string>;
+  /** The file of licensed item texts (e.g. SDQ's), as an absolute path; null when the deployment has none. */
+  licensedTextsFile: string | null;
+  /** The canonical base of the FHIR Questionnaires and CodeSystems this deployment publishes. */
+  fhirBaseUrl: string;
+  /** The screening thresholds per track and instrument as parsed JSON; null for the defaults. */
+  thresholds: unknown;
+  /** Days after a positive screening before a missing action plan is an open action. */
+  actionPlanDueDays: number;
+  /** The municipality subgraph's GraphQL endpoint, where action plans look their offers up (`MUNICIPALITY_URL`). */
+  offerCatalogueUrl: string;
+}
+
+export const DEFAULT_SCREENING_FHIR_BASE_URL = 'https://pathway-graph.example/fhir';
+export const DEFAULT_ACTION_PLAN_DUE_DAYS = 14;
+
+function screeningSettings(env: Env, problems: string[]): ScreeningSettings {
+  const bandSchemes: Record<string, string> = {};
+  if (isSet(env, 'SCREENING_BAND_SCHEMES')) {
+    for (const pair of env['SCREENING_BAND_SCHEMES']!.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const m = /^([A-Za-z0-9][A-Za-z0-9-]*)=([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(pair);
+      if (!m) {
+        problems.push('SCREENING_BAND_SCHEMES: a comma-separated list of instrument=scheme, e.g. sdq=sdq-uk-3band');
+        break;
+      }
+      bandSchemes[m[1]!] = m[2]!;
+    }
+  }
+  let licensedTextsFile: string | null = null;
+  if (isSet(env, 'SCREENING_LICENSED_TEXTS_FILE')) {
+    licensedTextsFile = resolve(REPOSITORY_ROOT, env['SCREENING_LICENSED_TEXTS_FILE']!);
+    if (!existsSync(licensedTextsFile)) {
+      problems.push('SCREENING_LICENSED_TEXTS_FILE: no such file; give the path of the licensed item texts (JSON), or leave it unset to ship none');
+    }
+  }
+  const base = httpUrl.default(DEFAULT_SCREENING_FHIR_BASE_URL).safeParse(isSet(env, 'SCREENING_FHIR_BASE_URL') ? env['SCREENING_FHIR_BASE_URL'] : undefined);
+  if (!base.success) problems.push('SCREENING_FHIR_BASE_URL: must be an http(s) URL, the canonical base of the published Questionnaires');
+  let thresholds: unknown = null;
+  if (isSet(env, 'SCREENING_THRESHOLDS')) {
+    try {
+      thresholds = JSON.parse(env['SCREENING_THRESHOLDS']!);
+    } catch {
+      problems.push('SCREENING_THRESHOLDS: must be JSON, a list of thresholds (see the configuration table of the README)');
+    }
+  }
+  const due = z.coerce.number().int().min(1).max(365).default(DEFAULT_ACTION_PLAN_DUE_DAYS).safeParse(
+    isSet(env, 'SCREENING_ACTION_PLAN_DUE_DAYS') ? env['SCREENING_ACTION_PLAN_DUE_DAYS'] : undefined,
+  );
+  if (!due.success) problems.push('SCREENING_ACTION_PLAN_DUE_DAYS: a whole number of days from 1 to 365');
+  const catalogue = httpUrl.default(`http://localhost:${SUBGRAPHS.municipality.defaultPort}/graphql`).safeParse(
+    isSet(env, 'MUNICIPALITY_URL') ? env['MUNICIPALITY_URL'] : undefined,
+  );
+  if (!catalogue.success) problems.push('MUNICIPALITY_URL: must be an http(s) URL');
+  return {
+    bandSchemes,
+    licensedTextsFile,
+    fhirBaseUrl: base.success ? base.data : DEFAULT_SCREENING_FHIR_BASE_URL,
+    thresholds,
+    actionPlanDueDays: due.success ? due.data : DEFAULT_ACTION_PLAN_DUE_DAYS,
+    offerCatalogueUrl: catalogue.success ? catalogue.data : '',
+  };
 }

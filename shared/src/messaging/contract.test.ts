@@ -21,7 +21,7 @@ import {
 
 describe('the message contract', () => {
   it('declares every kind with senders, receivers, a payload schema, an answer schema and a description', () => {
-    expect(MESSAGE_KINDS).toEqual(['correspondence-letter', 'correspondence-reply', 'letter-receipt']);
+    expect(MESSAGE_KINDS).toEqual(['correspondence-letter', 'correspondence-reply', 'letter-receipt', 'relative-registration']);
     for (const kind of MESSAGE_KINDS) {
       const definition = MESSAGE_CONTRACT[kind];
       expect(definition.from.length, kind).toBeGreaterThan(0);
@@ -33,13 +33,17 @@ describe('the message contract', () => {
   });
 
   it('derives who sends and who receives, and so who needs a worker, an endpoint and which keys', () => {
-    expect(messageSenders().sort()).toEqual(['general-practice', 'municipality']);
+    expect(messageSenders().sort()).toEqual(['general-practice', 'municipality', 'screening']);
     expect(messageReceivers().sort()).toEqual(['general-practice', 'municipality']);
-    expect(sendersTo('municipality')).toEqual(['general-practice']);
+    expect(sendersTo('municipality').sort()).toEqual(['general-practice', 'screening']);
     expect(sendersTo('general-practice')).toEqual(['municipality']);
     expect(receiversFrom('general-practice')).toEqual(['municipality']);
-    // BUA and screening exchange nothing today: no worker, no endpoint, no key.
-    for (const name of ['bua', 'screening', 'pathway'] as const) {
+    // Screening sends track-3 registrations to the municipality and receives nothing: a worker and a key, no endpoint.
+    expect(receiversFrom('screening')).toEqual(['municipality']);
+    expect(sendsMessages('screening') && !receivesMessages('screening')).toBe(true);
+    expect(sendersTo('screening')).toEqual([]);
+    // BUA exchanges nothing today: no worker, no endpoint, no key.
+    for (const name of ['bua', 'pathway'] as const) {
       expect(sendsMessages(name) || receivesMessages(name), name).toBe(false);
       expect(sendersTo(name)).toEqual([]);
     }
@@ -128,5 +132,50 @@ describe('letter-receipt', () => {
     expect(checkPayload('letter-receipt', { letterMessageId: newLetter.messageId, status: 'ANSWERED', at: '2026-03-02T10:00:00Z' }).ok).toBe(false);
     expect(checkPayload('letter-receipt', { letterMessageId: '', status: 'READ', at: '2026-03-02T10:00:00Z' }).ok).toBe(false);
     expect(checkPayload('letter-receipt', { letterMessageId: 'm', status: 'READ', at: 'yesterday' }).ok).toBe(false);
+  });
+});
+
+describe('relative-registration', () => {
+  const valid: MessagePayload<'relative-registration'> = {
+    registrationId: '0190f5a2-7c3e-7a01-8b2c-3d4e5f607182',
+    childId: `ch_${'a1'.repeat(16)}`,
+    birthDate: '2015-04-02',
+    municipalityCode: 751,
+    relation: 'PARENT',
+    registeredOn: '2026-11-20',
+    patientConsentOn: '2026-11-20',
+    departmentSorCode: '9990031000016003',
+    contact: { name: 'Demo Adult Psychiatry Clinician', phone: '+45 70 00 00 00' },
+  };
+
+  it('goes from screening to the municipality only', () => {
+    expect(mayTransmit('relative-registration', 'screening', 'municipality')).toBe(true);
+    expect(mayTransmit('relative-registration', 'screening', 'general-practice')).toBe(false);
+    expect(mayTransmit('relative-registration', 'general-practice', 'municipality')).toBe(false);
+  });
+
+  it('names the child by pseudonym and the relation, and nothing that identifies the adult patient', () => {
+    expect(checkPayload('relative-registration', valid).ok).toBe(true);
+    expect(checkPayload('relative-registration', { ...valid, contact: { ...valid.contact, phone: null } }).ok).toBe(true);
+    // Fields the contract does not know are stripped, so a sender cannot smuggle the patient's CPR number through.
+    const stripped = checkPayload('relative-registration', { ...valid, patientCpr: '0101801234' });
+    expect(stripped.ok && !('patientCpr' in stripped.value)).toBe(true);
+  });
+
+  it('refuses a CPR number for the child, a municipality outside the region, an unknown relation and a bad date', () => {
+    for (const payload of [
+      { ...valid, childId: '0101151234' },
+      { ...valid, municipalityCode: 101 },
+      { ...valid, relation: 'GRANDPARENT' },
+      { ...valid, patientConsentOn: 'yesterday' },
+      { ...valid, departmentSorCode: 'ABC' },
+    ]) {
+      expect(checkPayload('relative-registration', payload).ok, JSON.stringify(payload).slice(0, 80)).toBe(false);
+    }
+  });
+
+  it('is answered with the day the municipality received it', () => {
+    expect(checkResponse('relative-registration', { receivedOn: '2026-11-21' }).ok).toBe(true);
+    expect(checkResponse('relative-registration', {}).ok).toBe(false);
   });
 });

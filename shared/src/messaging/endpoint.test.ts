@@ -57,6 +57,8 @@ describeWithDatabases('messaging: message endpoint', (backend) => {
         'bua-referral-status': async () => rejectMessage('NOT_IN_THIS_TEST', 'not sent by this test'),
         'referral-further-course': async () => rejectMessage('NOT_IN_THIS_TEST', 'not sent by this test'),
         'transition-plan': async () => rejectMessage('NOT_IN_THIS_TEST', 'not sent by this test'),
+        // Not exercised here; the municipality's own tests receive track-3 registrations.
+        'relative-registration': async () => ({ receivedOn: '2026-12-07' }),
       },
     });
     const app = express();

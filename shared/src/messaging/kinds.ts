@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRegionMidtjyllandMunicipalityCode } from '../domain/municipalities.ts';
 import { CONTACT_COMMITMENTS, CORRESPONDENCE_STEPS, INITIATED_ACTIONS } from '../domain/correspondence.ts';
 import { parseCareCommunicationBundle } from '../fhir/parse.ts';
 import type { FhirBundle } from '../fhir/fhir-types.ts';
@@ -253,6 +254,39 @@ export const MESSAGE_CONTRACT = {
       }),
       recordedBy: z.enum(['BUA', 'MUNICIPALITY']),
       recordedAt: instant,
+    }),
+  }),
+
+  'relative-registration': defineMessageKind({
+    from: ['screening'],
+    to: ['municipality'],
+    description:
+      "Screening track 3 (children who are relatives of a parent or sibling with a mental illness): adult psychiatry " +
+      "asked its patient whether they have children and registered the child; with the patient's consent the " +
+      "registration goes to the family services of the child's municipality, which see it in their worklist. It names " +
+      'the child by pseudonym and birth date, the relation, and whom at adult psychiatry to call back; nothing that ' +
+      "identifies the adult patient (no CPR number, no name). The municipality answers with the day it received it.",
+    payload: z.object({
+      /** The track membership in screening: one registration is sent once. */
+      registrationId: z.uuid(),
+      /** The child's pseudonym (the municipality finds the child in its own register by it). */
+      childId: z.string().regex(/^ch_[0-9a-f]{32}$/, 'must be a child pseudonym'),
+      birthDate: isoDate,
+      /** The municipality the registering staff named as the child's (kommunekode); the message goes to it. */
+      municipalityCode: z.number().int().refine(isRegionMidtjyllandMunicipalityCode, 'must be one of the 19 municipality codes of Region Midtjylland'),
+      /** Who of the child's family is the patient: a parent or a sibling. */
+      relation: z.enum(['PARENT', 'SIBLING']),
+      registeredOn: isoDate,
+      /** The day the patient consented to telling the municipality. */
+      patientConsentOn: isoDate,
+      /** The adult psychiatric department that registered the child, by SOR code. */
+      departmentSorCode: z.string().regex(/^[1-9]\d{0,15}$/, 'must be a SOR code'),
+      /** The professional to call back at the department (staff, never the patient). */
+      contact: z.object({ name: z.string().trim().min(1).max(200), phone: z.string().trim().min(1).max(30).nullable() }),
+    }),
+    response: z.object({
+      /** The day the municipality put the registration in its worklist. */
+      receivedOn: isoDate,
     }),
   }),
 } as const;

@@ -33,3 +33,5 @@ export function categoryEnum(code: string): CareCommunicationCategory {
 
 // Referrals to BUA (Trin 3): the shared referrer model.
 export type { ReferralToBuaModel } from '@pathway-graph/shared/sector/referrer/model';
+export type { MunicipalOfferRow as MunicipalOfferModel } from './db/schema.ts';
+export type { RelativeRegistrationRecord as RelativeRegistrationModel } from './db/relatives.ts';

@@ -17,6 +17,9 @@ import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
 import { messageHandlers, messagingTables } from './letters/messaging.ts';
 import { referralDeliveryHooks, referralHandlers } from './referrals/messaging.ts';
+import { seedDemoOffers } from './offers/seed.ts';
+import { receiveRelativeRegistration } from './relatives/incoming.ts';
+import { seedDemoRelativeRegistrations } from './relatives/seed.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export interface MunicipalitySubgraphOptions extends SectorSubgraphOptions {
@@ -54,6 +57,10 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
         if (!seed) return;
         const seeded = await seedDemoData(db, pseudonymSecret);
         if (seeded) log.info({ children: seeded }, 'seeded synthetic demo children');
+        const offers = await seedDemoOffers(db);
+        if (offers) log.info({ offers }, 'seeded synthetic demo offers');
+        const relatives = await seedDemoRelativeRegistrations(db, pseudonymSecret);
+        if (relatives) log.info({ registrations: relatives }, 'seeded synthetic demo track-3 registrations');
       },
       extend: (db, { pseudonymSecret }, log) => {
         const messaging = (made.messaging = sectorMessaging({
@@ -61,7 +68,11 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
           db,
           tables: messagingTables,
           ...(options.messaging ? { config: options.messaging } : {}),
-          handlers: { ...messageHandlers({ pseudonymSecret, today }), ...referralHandlers(pseudonymSecret) },
+          handlers: {
+            ...messageHandlers({ pseudonymSecret, today }),
+            ...referralHandlers(pseudonymSecret),
+            'relative-registration': receiveRelativeRegistration({ today }),
+          },
           delivery: referralDeliveryHooks,
           log,
         }));

@@ -7,6 +7,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { countChildren, insertChildren, type NewChild, type ScreeningDb } from '../src/db/repository.ts';
 import { accessLog, consents, trackMemberships } from '../src/db/schema.ts';
 import { seedDemoData } from '../src/db/seed.ts';
+import { createScreeningSetup } from '../src/screenings/setup.ts';
 import { startScreeningSubgraph, type RunningScreeningSubgraph } from '../src/subgraph.ts';
 
 /** Synthetic CPR number DDMMYY4NNN: 7th digit 4 with YY 10-24 places the birth in 2010-2024. */
@@ -92,7 +93,7 @@ const SCREENING: SectorDefinition<RunningScreeningSubgraph> = {
     refusal: /belongs to the screening tracks/,
   },
   seed: {
-    run: (subgraph) => seedDemoData(subgraph.database.db, TEST_PSEUDONYM_SECRET),
+    run: (subgraph) => seedDemoData(subgraph.database.db, TEST_PSEUDONYM_SECRET, createScreeningSetup()),
     count: (subgraph) => countChildren(subgraph.database.db),
     expected: DEMO_SCREENED.length,
     // Beside the children, each demo child's track memberships, once.

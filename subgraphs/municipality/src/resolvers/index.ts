@@ -14,11 +14,35 @@ import {
   replyToLetter,
   setReplyDeadline,
 } from './inbox.ts';
+import { createMunicipalOffer, MunicipalOffer, municipalOffers, retireMunicipalOffer, updateMunicipalOffer } from './offers.ts';
+import { RelativeRegistration, relativeRegistrations, takeRelativeRegistration } from './relatives.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...municipalityQueries, ...accessLogQueries, inbox, receivedLetter, municipalityDirectory, ...referralQueries },
-  Mutation: { ...consentMutations, assignLetter, markLetterRead, replyToLetter, setReplyDeadline, ...referralMutations },
+  Query: {
+    ...municipalityQueries,
+    ...accessLogQueries,
+    inbox,
+    receivedLetter,
+    municipalityDirectory,
+    ...referralQueries,
+    municipalOffers,
+    relativeRegistrations,
+  },
+  Mutation: {
+    ...consentMutations,
+    assignLetter,
+    markLetterRead,
+    replyToLetter,
+    setReplyDeadline,
+    ...referralMutations,
+    createMunicipalOffer,
+    updateMunicipalOffer,
+    retireMunicipalOffer,
+    takeRelativeRegistration,
+  },
   ReferralToBua,
+  MunicipalOffer,
+  RelativeRegistration,
   InboxLetter,
   InboxLetterReply,
   Consent,
