@@ -315,7 +315,7 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
       // 20 requests, each calling every subgraph at least once: without keep-alive that is 20+ new connections.
       expect(t.system.subgraphs[name].connectionsAccepted() - before[name]!).toBeLessThanOrEqual(2);
     }
-  });
+  }, 180_000);
 
   it('reports health, and readiness once every subgraph is ready', async () => {
     const base = t.gatewayUrl.replace('/graphql', '');

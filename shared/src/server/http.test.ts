@@ -37,7 +37,7 @@ const resolvers = {
   Query: {
     hello: () => 'hej',
     broken: () => {
-      throw new Error('a bug at /work/secret/file.ts:12 with 0707614286');
+      throw new Error('a bug in secret-file.ts line 12 with 0707614286');
     },
     slow: async () => {
       work.iterations = 0;
@@ -126,7 +126,7 @@ describe('production mode', () => {
       const res = await ask(service, '{ broken }');
       const text = JSON.stringify(res.body);
       expect(res.body.errors![0]!.extensions!['code']).toBe('INTERNAL_SERVER_ERROR');
-      expect(text).not.toMatch(/stacktrace|\/work\/|0707614286|a bug/);
+      expect(text).not.toMatch(/stacktrace|secret-file|0707614286|a bug/);
     }
   });
 });
