@@ -1,4 +1,4 @@
-import { buildMessagingOrganization, buildProvenance, entriesOf, fullUrlBase, organizationLabel, reference, type BuildOptions } from './build.ts';
+import { buildMessagingOrganization, buildProvenance, entriesOf, provenanceId, fullUrlBase, organizationLabel, reference, type BuildOptions } from './build.ts';
 import { BundleIndex, type IndexedEntry } from './bundle-index.ts';
 import {
   ACK_ERROR_CODE_SYSTEM,
@@ -16,7 +16,7 @@ import type { FhirBundle, FhirMessageHeader, FhirOperationOutcome, FhirProvenanc
 import { field, isObject, optionalArray, optionalString, refuse, requireArray, requireId, requireInstant, requireObject, requireString } from './json.ts';
 import { codeLabel, narrative, type NarrativeLine } from './narrative.ts';
 import { readMessagingOrganizationEntry, readProvenanceExchange } from './parse.ts';
-import type { EarlierMessage, MessagingOrganization } from './types.ts';
+import type { CareCommunicationMessage, EarlierMessage, MessagingOrganization } from './types.ts';
 import { uuidV5 } from './uuid.ts';
 
 /**
@@ -268,4 +268,53 @@ function readIssues(index: BundleIndex, response: Record<string, unknown>): Ackn
       ...(text === undefined ? {} : { text }),
     };
   });
+}
+
+/** What an Acknowledgement says beside its envelope: ok, or the error with its description. */
+export interface AcknowledgementVerdict {
+  code: AcknowledgementCode;
+  issues: AcknowledgementIssue[];
+}
+
+/**
+ * The receiver's Acknowledgement of a CareCommunication it received: from the message's receiver to its sender,
+ * carrying a copy of the message's own Provenance (as that message's builder wrote it), with fresh UUIDs of version 4
+ * for its own MessageHeader.id and Bundle.id.
+ */
+export function acknowledgementOf(
+  message: CareCommunicationMessage,
+  verdict: AcknowledgementVerdict,
+  envelope: { messageId: string; bundleId: string; sentAt: string },
+): AcknowledgementMessage {
+  return {
+    ...envelope,
+    sender: message.receiver,
+    receiver: message.sender,
+    code: verdict.code,
+    issues: verdict.issues,
+    // Without the message it answered: an Acknowledgement carries the acknowledged message's Provenance only, and a
+    // Provenance naming an earlier message obliges the bundle to carry that one's too (messaging governance).
+    acknowledged: withoutPreceding(exchangeOf(message)),
+  };
+}
+
+/**
+ * A received message's own Provenance as an earlier exchange, seen from a message that answers it (a reply or an
+ * Acknowledgement): sent by that answer's receiver, with the same Provenance id the message's builder gave it.
+ */
+export function exchangeOf(message: CareCommunicationMessage): EarlierMessage {
+  return {
+    messageId: message.messageId,
+    provenanceId: provenanceId(message.messageId),
+    activity: message.activity,
+    occurredAt: message.firstSentAt ?? message.sentAt,
+    by: 'receiver',
+    segmentIds: message.payloads.map((p) => p.id),
+    ...(message.activity === 'reply-message' ? { inReplyTo: message.inReplyTo } : {}),
+  };
+}
+
+function withoutPreceding(exchange: EarlierMessage): EarlierMessage {
+  const { inReplyTo: _answered, ...rest } = exchange;
+  return rest;
 }

@@ -1,4 +1,5 @@
 import { isObject, refuse } from './json.ts';
+import { newMedComId } from './uuid.ts';
 
 /**
  * The envelope of a MedCom message: Bundle.id (MedCom's EnvelopeId) and Bundle.timestamp (when it was assembled).
@@ -25,4 +26,9 @@ export function reenvelope(bundleText: string, envelope: { bundleId: string; tim
 export function envelopeOf(bundleText: string): { bundleId: unknown; timestamp: unknown } {
   const bundle: unknown = JSON.parse(bundleText);
   return isObject(bundle) ? { bundleId: bundle['id'], timestamp: bundle['timestamp'] } : { bundleId: undefined, timestamp: undefined };
+}
+
+/** The bytes in a new envelope: a fresh Bundle.id (UUID version 4) and the time of this dispatch. */
+export function inNewEnvelope(bundleText: string, now: Date = new Date()): string {
+  return reenvelope(bundleText, { bundleId: newMedComId(), timestamp: now.toISOString() });
 }

@@ -7,8 +7,9 @@
 export { buildCareCommunicationBundle, DEFAULT_FULL_URL_BASE, type BuildOptions } from './build.ts';
 export { parseCareCommunicationBundle } from './parse.ts';
 export * from './acknowledgement.ts';
-export { envelopeOf, reenvelope } from './envelope.ts';
+export { envelopeOf, inNewEnvelope, reenvelope } from './envelope.ts';
 export { isUuidV4, newMedComId } from './uuid.ts';
+export { medcomPhoneNumber } from './phone.ts';
 export * from './types.ts';
 export type * from './fhir-types.ts';
 export { EVENT_CODE, MESSAGE_DEFINITION, PROFILE, ROLE_SYSTEM, SYSTEM } from './constants.ts';

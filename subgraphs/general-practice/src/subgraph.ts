@@ -11,7 +11,7 @@ import { generalPracticeOwnership } from './access.ts';
 import { createLoaders } from './db/loaders.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
-import { letterDelivery, messageHandlers, messagingTables, type GeneralPracticeMessagingOptions } from './letters/messaging.ts';
+import { letterMessaging, messagingTables, type GeneralPracticeMessagingOptions } from './letters/messaging.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export interface GeneralPracticeSubgraphOptions extends SectorSubgraphOptions {
@@ -50,14 +50,17 @@ export async function startGeneralPracticeSubgraph(options: GeneralPracticeSubgr
         if (seeded.practices) log.info(seeded, 'seeded fictitious demo practices and synthetic children');
       },
       extend: (db, _, log) => {
-        const { maxAttempts, backoffMs, ...config } = options.messaging ?? {};
+        const { maxAttempts, backoffMs, acknowledgementTimeoutMs, ...config } = options.messaging ?? {};
         const messaging = (made.messaging = sectorMessaging({
           subgraph: 'general-practice',
           db,
           tables: messagingTables,
           ...(options.messaging ? { config: config as GeneralPracticeMessagingOptions } : {}),
-          handlers: messageHandlers,
-          delivery: { ...letterDelivery, ...(maxAttempts === undefined ? {} : { maxAttempts }), ...(backoffMs ? { backoffMs } : {}) },
+          ...letterMessaging({
+            ...(maxAttempts === undefined ? {} : { maxAttempts }),
+            ...(backoffMs ? { backoffMs } : {}),
+            ...(acknowledgementTimeoutMs === undefined ? {} : { acknowledgementTimeoutMs }),
+          }),
           log,
         }));
         return { routes: messaging.routes, onClose: messaging.stop };

@@ -15,7 +15,7 @@ import { createLoaders } from './db/loaders.ts';
 import { ensureMunicipalities } from './db/repository.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
-import { messageHandlers, messagingTables } from './letters/messaging.ts';
+import { letterMessaging, messagingTables } from './letters/messaging.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export interface MunicipalitySubgraphOptions extends SectorSubgraphOptions {
@@ -60,7 +60,7 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
           db,
           tables: messagingTables,
           ...(options.messaging ? { config: options.messaging } : {}),
-          handlers: messageHandlers({ pseudonymSecret, today }),
+          ...letterMessaging({ pseudonymSecret, today }),
           log,
         }));
         return { routes: messaging.routes, onClose: messaging.stop };
