@@ -27,6 +27,6 @@ export async function storeReply(tx: GeneralPracticeDb, letter: LetterRow, reply
     bundle: JSON.parse(reply.bundle) as unknown,
     bundleText: reply.bundle,
   });
-  const updated = stored ? await applyLetterEvent(tx, letter.messageId, 'ANSWERED') : letter;
+  const updated = stored ? await applyLetterEvent(tx, letter.headerId ?? letter.messageId, 'ANSWERED') : letter;
   return { letter: updated ?? letter, stored };
 }
