@@ -15,7 +15,7 @@ import {
   type CareCommunicationMessage,
 } from '@pathway-graph/shared';
 import { readExample, type ExampleFile } from '@pathway-graph/shared/fhir/fixtures/examples';
-import { keyring, startRecipient } from '@pathway-graph/shared/messaging/test-helpers';
+import { capturingLogger, keyring, startRecipient } from '@pathway-graph/shared/messaging/test-helpers';
 import { as, testVerifier } from '@pathway-graph/test/support/auth';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
 import { postGraphQL } from '@pathway-graph/test/support/graphql';
@@ -343,11 +343,13 @@ describeWithDatabases('correspondence letters', (backend) => {
     // A subgraph of its own, with messaging, against the municipality's message endpoint reduced to what it answers.
     const created = await backend.create(1);
     const municipality = await startRecipient();
+    // Every line logged, at debug level: none may hold the child's name or CPR number (they travel in the bundles).
+    const logged = capturingLogger();
     const withMessaging = await startGeneralPracticeSubgraph({
       port: 0,
       database: created.targets[0]!,
       pseudonymSecret: TEST_PSEUDONYM_SECRET,
-      log: createLogger('general-practice', process.env['DEBUG_LOG'] ? 'info' : 'silent'),
+      log: logged.log,
       verifier: await testVerifier(),
       today: () => TODAY,
       messaging: {
@@ -487,6 +489,8 @@ describeWithDatabases('correspondence letters', (backend) => {
       expect(refusal.statusHistory.at(-1)?.note).toBe('refused by the municipality: HTTP 422 TEST_REFUSAL: refused by the test');
       const [row] = await withMessaging.database.db.select().from(outbox).where(eq(outbox.messageId, headerOf(refused)));
       expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
+      expect(logged.lines.length).toBeGreaterThan(10);
+      for (const secret of [CHILD_RECORD.familyName, 'Karl', CHILD_CPR, '0506124321']) expect(logged.lines.join('\n')).not.toContain(secret);
     } finally {
       await withMessaging.close();
       await municipality.stop();
