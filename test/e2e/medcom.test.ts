@@ -1,5 +1,7 @@
+import type { GeneralPracticeDb } from '@pathway-graph/general-practice/db/repository';
 import { letters as gpLetters, outbox as gpOutbox } from '@pathway-graph/general-practice/db/schema';
 import { syntheticChildName } from '@pathway-graph/general-practice/db/seed';
+import type { MunicipalityDb } from '@pathway-graph/municipality/db/repository';
 import { letterReplies, outbox as municipalityOutbox, receivedLetters } from '@pathway-graph/municipality/db/schema';
 import { isUuidV4, parseAcknowledgementBundle, parseCareCommunicationBundle } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
@@ -45,8 +47,8 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
     await t?.close();
   });
 
-  const gpDb = () => t.system.databases['general-practice'].db as unknown as import('@pathway-graph/general-practice/db/repository').GeneralPracticeDb;
-  const municipalityDb = () => t.system.databases.municipality.db as unknown as import('@pathway-graph/municipality/db/repository').MunicipalityDb;
+  const gpDb = () => t.system.databases['general-practice'].db as unknown as GeneralPracticeDb;
+  const municipalityDb = () => t.system.databases.municipality.db as unknown as MunicipalityDb;
 
   /** What people do, in the words of the domain. */
   const asGp = {
