@@ -164,9 +164,9 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
 
   it('speaks of a letter in one vocabulary on both sides: category, step and instants', async () => {
     const demo = DEMO_CHILDREN.find((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && demoChildConsents(c))!;
-    const sent = await t.queryAs<{ sendCorrespondenceLetter: { id: string; messageId: string; category: string; step: string; sentAt: string } }>(
+    const sent = await t.queryAs<{ sendCorrespondenceLetter: { id: string; messageId: string; category: string; step: string; sentAt: string; exportBundle: string } }>(
       'gp-107510',
-      'mutation($input: SendLetterInput!) { sendCorrespondenceLetter(input: $input) { id messageId category step sentAt } }',
+      'mutation($input: SendLetterInput!) { sendCorrespondenceLetter(input: $input) { id messageId category step sentAt exportBundle } }',
       {
         input: {
           messageId: 'vocabulary-0001',
@@ -193,7 +193,9 @@ describeWithDatabases('the federated graph through the gateway', (backend) => {
         '{ inbox(municipalityCode: 751, first: 100) { edges { node { messageId category step receivedAt history { at } } } } }',
       );
       expect(inbox.errors).toBeUndefined();
-      received = inbox.data!.inbox.edges.map((e) => e.node).find((n) => n.messageId === letter.messageId);
+      // The municipality knows the letter by its MedCom MessageHeader.id, not by the client's key.
+      const headerId = (JSON.parse(letter.exportBundle) as { entry: { resource: { id: string } }[] }).entry[0]!.resource.id;
+      received = inbox.data!.inbox.edges.map((e) => e.node).find((n) => n.messageId === headerId);
       if (!received) await new Promise((r) => setTimeout(r, 50));
     }
     expect(received).toBeDefined();

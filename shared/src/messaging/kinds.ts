@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { isRegionMidtjyllandMunicipalityCode } from '../domain/municipalities.ts';
 import { CONTACT_COMMITMENTS, CORRESPONDENCE_STEPS, INITIATED_ACTIONS } from '../domain/correspondence.ts';
+import { parseAcknowledgementBundle } from '../fhir/acknowledgement.ts';
 import { parseCareCommunicationBundle } from '../fhir/parse.ts';
-import type { FhirBundle } from '../fhir/fhir-types.ts';
 import type { CareCommunicationActivity } from '../fhir/types.ts';
 import { defineMessageKind } from './define.ts';
 import { AGREEMENT_PARTIES } from '../domain/coordination/medication-agreement.ts';
@@ -30,20 +30,28 @@ import { parseReferralStatusBundle } from '../fhir/referral/status-bundle.ts';
  *    the delivery worker. Configuration (keys, endpoint URLs) follows from `from` and `to` by itself.
  */
 
-/** A MedCom CareCommunication Bundle (FHIR JSON) with the given activity, as parseCareCommunicationBundle accepts it. */
-function careCommunicationBundle(activity: CareCommunicationActivity) {
+/**
+ * A MedCom message travels as its serialised bytes (FHIR JSON text), as a MedCom network carries a document: the
+ * receiver stores and exports exactly what was sent, and a resend changes only Bundle.id and Bundle.timestamp.
+ * `read` parses the JSON and refuses, with a message naming the element and the rule (never the value found there).
+ */
+function medcomBundleText(what: string, read: (json: unknown) => string | undefined) {
   return z
-    .custom<FhirBundle>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'must be a FHIR Bundle (a JSON object)')
-    .superRefine((value, ctx) => {
+    .string()
+    .min(2)
+    .superRefine((text, ctx) => {
+      let json: unknown;
       try {
-        const { message } = parseCareCommunicationBundle(value);
-        if (message.activity !== activity) ctx.addIssue({ code: 'custom', message: `must be a MedCom ${activity}, not a ${message.activity}` });
-        else if (message.activity === 'reply-message' && !('messageId' in message.inReplyTo)) {
-          ctx.addIssue({ code: 'custom', message: "must name the MessageHeader of the letter it answers (Provenance.entity[revision])" });
-        }
+        json = JSON.parse(text);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `must be ${what} as JSON text` });
+        return;
+      }
+      try {
+        const problem = read(json);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem });
       } catch (error) {
-        // The parser's refusals name the element and the rule, never the value found there.
-        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : 'is not a MedCom CareCommunication Bundle' });
+        ctx.addIssue({ code: 'custom', message: error instanceof Error ? error.message : `is not ${what}` });
       }
     });
 }
@@ -60,6 +68,24 @@ function fhirBundle(parse: (value: unknown) => unknown, what: string) {
       }
     });
 }
+
+/** A MedCom CareCommunication Bundle with the given activity, as parseCareCommunicationBundle accepts it. */
+function careCommunicationBundle(activity: CareCommunicationActivity) {
+  return medcomBundleText('a MedCom CareCommunication Bundle', (json) => {
+    const { message } = parseCareCommunicationBundle(json);
+    if (message.activity !== activity) return `must be a MedCom ${activity}, not a ${message.activity}`;
+    if (message.activity === 'reply-message' && !('messageId' in message.inReplyTo)) {
+      return "must name the MessageHeader of the letter it answers (Provenance.entity[revision])";
+    }
+    return undefined;
+  });
+}
+
+/** A MedCom Acknowledgement Bundle, as parseAcknowledgementBundle accepts it. */
+const acknowledgementBundle = medcomBundleText('a MedCom Acknowledgement Bundle', (json) => {
+  parseAcknowledgementBundle(json);
+  return undefined;
+});
 
 const isoDate = z.iso.date();
 const instant = z.iso.datetime({ offset: true });
@@ -84,9 +110,9 @@ export const MESSAGE_CONTRACT = {
     to: ['municipality'],
     description:
       "A GP's correspondence letter (korrespondancebrev, agreement 6.2) to a municipality's inbox: the MedCom " +
-      'CareCommunication new-message, with what MedCom has no element for beside it (the practice, the pathway step, ' +
-      'a subject line). The municipality routes it by the receiver location number in the bundle and answers with the ' +
-      'reply due date it set itself.',
+      'CareCommunication new-message (its bytes), with what MedCom has no element for beside it (the practice, the ' +
+      'pathway step, a subject line). The message id is the bundle\'s MessageHeader.id. The municipality routes it by ' +
+      'the receiver location number in the bundle and answers with a letter-acknowledgement.',
     payload: z.object({
       bundle: careCommunicationBundle('new-message'),
       /** The sending practice's provider number. */
@@ -94,9 +120,20 @@ export const MESSAGE_CONTRACT = {
       step: z.enum(CORRESPONDENCE_STEPS),
       subject: z.string().trim().min(1).max(200),
     }),
-    response: z.object({
-      /** The last day a reply is on time, by the receiving municipality's own deadline. */
-      replyDueOn: isoDate,
+  }),
+
+  'letter-acknowledgement': defineMessageKind({
+    from: ['municipality'],
+    to: ['general-practice'],
+    description:
+      "The municipality's MedCom Acknowledgement of a correspondence letter, sent for every letter it receives: ok " +
+      '(stored in the inbox; the reply due date it set itself travels beside the bundle, as MedCom has no element for ' +
+      'it) or fatal-error with the reason (nothing stored: e.g. no inbox has the receiver location number). Sent again, ' +
+      'in a new envelope, when the letter comes again. Never acknowledged itself.',
+    payload: z.object({
+      bundle: acknowledgementBundle,
+      /** The last day a reply is on time, by the receiving municipality's own deadline; null unless ok. */
+      replyDueOn: isoDate.nullable(),
     }),
   }),
 
@@ -105,9 +142,9 @@ export const MESSAGE_CONTRACT = {
     to: ['general-practice'],
     description:
       "The municipality's one reply to a correspondence letter (agreement 6.2: the GP always gets a reply): the MedCom " +
-      'reply-message pointing at the letter, with the structured items beside it (what was initiated, whom the ' +
-      'municipality will contact, or the contact options for a family it does not know). Only the inbox the letter ' +
-      'was sent to may answer it.',
+      'reply-message pointing at the letter (its bytes), with the structured items beside it (what was initiated, whom ' +
+      'the municipality will contact, or the contact options for a family it does not know). Only the inbox the ' +
+      'letter was sent to may answer it. General practice answers with a reply-acknowledgement.',
     payload: z.object({
       bundle: careCommunicationBundle('reply-message'),
       initiatedItems: z.array(z.enum(INITIATED_ACTIONS)).min(1).max(INITIATED_ACTIONS.length),
@@ -116,12 +153,24 @@ export const MESSAGE_CONTRACT = {
     }),
   }),
 
+  'reply-acknowledgement': defineMessageKind({
+    from: ['general-practice'],
+    to: ['municipality'],
+    description:
+      "General practice's MedCom Acknowledgement of the municipality's reply: ok (stored with the letter) or " +
+      'fatal-error with the reason (nothing stored: the reply names no letter of the practice, comes from another ' +
+      'inbox than the letter went to, or is about another child). Sent again, in a new envelope, when the reply comes ' +
+      'again. Never acknowledged itself.',
+    payload: z.object({ bundle: acknowledgementBundle }),
+  }),
+
   'letter-receipt': defineMessageKind({
     from: ['municipality'],
     to: ['general-practice'],
     description:
       'A receipt for a correspondence letter: the municipality has opened it (READ). Sent once per letter; the GP sees ' +
-      'the letter move from DELIVERED to READ.',
+      'the letter move from DELIVERED to READ. A fact of the municipality\'s handling that MedCom has no message for ' +
+      '(its Acknowledgement says the letter was received, not read), so it keeps this format of our own.',
     payload: z.object({
       /** The letter's MessageHeader id. */
       letterMessageId: messageId,

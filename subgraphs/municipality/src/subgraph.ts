@@ -15,7 +15,7 @@ import { createLoaders } from './db/loaders.ts';
 import { ensureMunicipalities } from './db/repository.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
-import { messageHandlers, messagingTables } from './letters/messaging.ts';
+import { letterMessaging, messagingTables } from './letters/messaging.ts';
 import { referralDeliveryHooks, referralHandlers } from './referrals/messaging.ts';
 import { seedDemoOffers } from './offers/seed.ts';
 import { receiveRelativeRegistration } from './relatives/incoming.ts';
@@ -63,17 +63,19 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
         if (relatives) log.info({ registrations: relatives }, 'seeded synthetic demo track-3 registrations');
       },
       extend: (db, { pseudonymSecret }, log) => {
+        const letters = letterMessaging({ pseudonymSecret, today });
         const messaging = (made.messaging = sectorMessaging({
           subgraph: 'municipality',
           db,
           tables: messagingTables,
           ...(options.messaging ? { config: options.messaging } : {}),
+          ...letters,
           handlers: {
-            ...messageHandlers({ pseudonymSecret, today }),
+            ...letters.handlers,
             ...referralHandlers(pseudonymSecret),
             'relative-registration': receiveRelativeRegistration({ today }),
           },
-          delivery: referralDeliveryHooks,
+          delivery: { ...letters.delivery, ...referralDeliveryHooks },
           log,
         }));
         return { routes: messaging.routes, onClose: messaging.stop };

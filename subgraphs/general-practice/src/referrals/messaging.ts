@@ -29,7 +29,7 @@ export const medication = medicationAgreementService<Context>({
 });
 
 /** What BUA (and the municipality, for the joint decision) sends general practice about referrals and Trin 4. */
-export const referralHandlers = (pseudonymSecret: string): Omit<MessageHandlers<'general-practice', GeneralPracticeDb>, 'letter-receipt' | 'correspondence-reply'> => ({
+export const referralHandlers = (pseudonymSecret: string): Omit<MessageHandlers<'general-practice', GeneralPracticeDb>, 'letter-receipt' | 'correspondence-reply' | 'letter-acknowledgement'> => ({
   ...referrerMessageHandlers({
     sector: 'GENERAL_PRACTICE',
     tables: referrerTables,

@@ -6,6 +6,7 @@ import {
   badUserInput,
   CARE_COMMUNICATION_CATEGORIES,
   containsCprLikeNumber,
+  medcomPhoneNumber,
   MUNICIPALITY_INBOXES,
   parseCpr,
   parseIsoDate,
@@ -84,7 +85,6 @@ export const ACUTE_MESSAGE =
   'psychiatric department (BUA), and file a notification (underretning) to the municipality.';
 
 const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
-const PHONE = /^\+?[0-9 ]{8,16}$/;
 
 /** Validates and normalises a letter; throws BAD_USER_INPUT (with `field`) on the first rule it breaks. */
 export function validateLetter(input: LetterInput, { today }: { today: string }): ValidLetter {
@@ -174,8 +174,9 @@ export function validateLetter(input: LetterInput, { today }: { today: string })
     title: requireLine(input.signature?.title, 'signature.title', "the signer's title (e.g. Praktiserende læge) must be given"),
     phone: (input.signature?.phone ?? '').trim(),
   };
-  if (!PHONE.test(signature.phone)) {
-    throw badUserInput('signature.phone must be a phone number of 8 to 16 digits (optionally +45 and spaces), so the municipality can call back.', {
+  // MedCom writes it as + and digits (medcom-core-contact), so only what can be written so is accepted.
+  if (signature.phone.length > 20 || medcomPhoneNumber(signature.phone) === null) {
+    throw badUserInput('signature.phone must be a phone number the municipality can call back: 8 digits, or + and the country code with 8 to 15 digits (spaces allowed), at most 20 characters.', {
       field: 'signature.phone',
     });
   }

@@ -122,3 +122,13 @@ export async function updateReplyDeadline(db: MunicipalityDb, municipalityCode: 
     .returning();
   return row;
 }
+
+/** A letter received again in a new envelope (a resend): its latest bytes are kept. */
+export async function setLetterBundle(tx: MunicipalityDb, messageId: string, bundle: string): Promise<void> {
+  await tx.update(receivedLetters).set({ bundle }).where(eq(receivedLetters.messageId, messageId));
+}
+
+/** The bytes of a reply as now sent (a resend's new envelope). */
+export async function setReplyBundle(tx: MunicipalityDb, messageId: string, bundle: string): Promise<void> {
+  await tx.update(letterReplies).set({ bundle }).where(eq(letterReplies.messageId, messageId));
+}

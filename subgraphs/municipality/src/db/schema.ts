@@ -1,7 +1,7 @@
 import { defineSectorTables } from '@pathway-graph/shared/sector/tables';
 import { sql } from 'drizzle-orm';
 import { defineMessagingTables } from '@pathway-graph/shared/messaging/tables';
-import type { MessageSegment, PractitionerInRole } from '@pathway-graph/shared';
+import type { MessageSegment, PractitionerInRole, ReplacementCpr } from '@pathway-graph/shared';
 import { boolean, date, index, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Every table of this subgraph lives in its own Postgres schema, on a shared embedded instance or its own server. */
@@ -86,6 +86,14 @@ export const receivedLetters = municipalitySchema.table(
     department: receivingDepartment().notNull(),
     childId: text().notNull(),
     cpr: text().notNull(),
+    /** Replacement CPR numbers (eCPR) the letter gave beside the CPR number; the reply repeats them. */
+    replacementCprs: jsonb().$type<ReplacementCpr[]>(),
+    /**
+     * The child's official name as the letter's Patient gave it (MedCom requires it; the reply repeats it). Personal
+     * data like the CPR number: never logged, never in a URL. Null for letters received before it was kept.
+     */
+    childGivenNames: text(),
+    childFamilyName: text(),
     birthDate: date({ mode: 'string' }).notNull(),
     senderYdernummer: text(),
     senderGln: text().notNull(),
@@ -106,6 +114,8 @@ export const receivedLetters = municipalitySchema.table(
     segments: jsonb().$type<MessageSegment[]>().notNull(),
     /** The step of the graduated pathway the GP names, when given. */
     step: text({ enum: LETTER_STEPS }),
+    /** The MedCom bundle's exact bytes as received (the latest envelope); the reply carries its Provenance from it. */
+    bundle: text(),
     sentAt: timestamp({ withTimezone: true, mode: 'string' }).notNull(),
     receivedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     receivedOn: date({ mode: 'string' }).notNull(),
@@ -162,6 +172,8 @@ export const letterReplies = municipalitySchema.table('letter_replies', {
   repliedByName: text().notNull(),
   repliedByRole: text().notNull(),
   repliedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  /** The MedCom bundle's exact bytes as last sent (a resend's new envelope included). Null for replies sent before. */
+  bundle: text(),
 });
 
 export type ReceivedLetterRow = typeof receivedLetters.$inferSelect;

@@ -1308,6 +1308,8 @@ export type ReplyToLetterInput = {
   contactOptions?: InputMaybe<Scalars['String']['input']>;
   /** What has been initiated; at least one item (NO_ACTION_NEEDED when nothing is). */
   initiated: Array<InitiatedAction>;
+  /** The phone number the GP can call you on, at most 20 characters (8 digits, or + and the country code; spaces allowed). MedCom's reply carries it with your text. */
+  phone: Scalars['String']['input'];
   /** Free text for the GP, at most 4000 characters; required with OTHER. */
   text?: InputMaybe<Scalars['String']['input']>;
 };

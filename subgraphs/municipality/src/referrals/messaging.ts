@@ -23,7 +23,7 @@ export const transition = transitionPlanService<Context>({
 });
 
 /** What BUA (and the GP, for the joint decision) sends the municipality about referrals and transition plans. */
-export const referralHandlers = (pseudonymSecret: string): Omit<MessageHandlers<'municipality', MunicipalityDb>, 'correspondence-letter' | 'relative-registration'> => ({
+export const referralHandlers = (pseudonymSecret: string): Omit<MessageHandlers<'municipality', MunicipalityDb>, 'correspondence-letter' | 'relative-registration' | 'reply-acknowledgement'> => ({
   ...referrerMessageHandlers({
     sector: 'MUNICIPALITY',
     tables: referrerTables,
