@@ -16,7 +16,7 @@ import * as municipality from '@pathway-graph/municipality/db/schema';
 import * as screening from '@pathway-graph/screening/db/schema';
 // The letters are made by the sectors' own rules, so seeded rows look exactly like ones the running system stores.
 import { validateLetter } from '../../subgraphs/general-practice/src/rules/letter.ts';
-import { letterMessage, practiceSorCode } from '../../subgraphs/general-practice/src/rules/message.ts';
+import { letterMessage } from '../../subgraphs/general-practice/src/rules/message.ts';
 import { replyDueDate } from '../../subgraphs/municipality/src/rules/deadline.ts';
 import { readIncomingLetter } from '../../subgraphs/municipality/src/rules/incoming-letter.ts';
 import { replyMessage } from '../../subgraphs/municipality/src/rules/reply-message.ts';

@@ -1,6 +1,8 @@
 import { MUNICIPALITY_INBOXES, openDatabase, type Database, type DatabaseTarget } from '@pathway-graph/shared';
 import { byName, SECTOR_SUBGRAPH_NAMES, SUBGRAPHS, type SectorSubgraphName } from '@pathway-graph/shared/registry';
 import { fileURLToPath } from 'node:url';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Sql } from 'postgres';
 import { DEMO_CHILDREN } from '@pathway-graph/shared/demo/demo-data';
 import * as buaSchema from '@pathway-graph/bua/db/schema';
 import { seedDemoData as seedBua } from '@pathway-graph/bua/db/seed';
@@ -104,8 +106,8 @@ export async function seedDatabases(databases: SectorDatabases, options: SeedOpt
 /** Plain SQL on a sector database (the seed's own bookkeeping: counts, sizes, truncation). */
 async function raw(database: Database<Record<string, unknown>>, text: string): Promise<Record<string, unknown>[]> {
   const client = (database.db as unknown as { $client: unknown }).$client;
-  if (database.kind === 'pglite') return (await (client as import('@electric-sql/pglite').PGlite).query<Record<string, unknown>>(text)).rows;
-  return [...(await (client as import('postgres').Sql).unsafe(text))] as Record<string, unknown>[];
+  if (database.kind === 'pglite') return (await (client as PGlite).query<Record<string, unknown>>(text)).rows;
+  return [...(await (client as Sql).unsafe(text))] as Record<string, unknown>[];
 }
 
 /** The most children any sector database holds. */
