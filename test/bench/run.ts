@@ -81,7 +81,9 @@ process.on('exit', () => {
 });
 
 function spawnTsx(script: string, extraEnv: Record<string, string>): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, script)], { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
+  // BENCH_PROFILE=<dir>: a V8 CPU profile of every process the benchmark starts, written there when it stops.
+  const profile = process.env['BENCH_PROFILE'] ? ['--cpu-prof', `--cpu-prof-dir=${process.env['BENCH_PROFILE']}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', join(ROOT, script)], { cwd: ROOT, env: { ...env, ...extraEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
   child.stderr!.on('data', (chunk: Buffer) => process.stderr.write(`[${script}] ${chunk.toString()}`));
   return child;
@@ -224,8 +226,10 @@ interface Answer {
   data: unknown;
   errors?: { path?: unknown; extensions?: { code?: unknown } }[];
 }
+// The same data, and the same set of (path, code) errors: gateways differ in how often they repeat an error and in
+// its wording, which is no difference to a client.
 const normalise = (a: Answer) =>
-  JSON.stringify({ data: a.data, errors: (a.errors ?? []).map((e) => `${JSON.stringify(e.path)} ${String(e.extensions?.code)}`).sort() });
+  JSON.stringify({ data: a.data, errors: [...new Set((a.errors ?? []).map((e) => `${JSON.stringify(e.path)} ${String(e.extensions?.code)}`))].sort() });
 
 const answerSizes = new Map<QueryName, string>();
 const excluded: string[] = [];
