@@ -468,16 +468,19 @@ process.stdout.write(
 const ratios: string[] = [];
 for (const hive of ['hive-js', 'hive-rust'] as const) {
   if (!gateways.some((g) => g.name === hive) || !gateways.some((g) => g.name === 'project')) continue;
+  const parts: string[] = [];
   for (const q of queries) {
     for (const c of CONNECTIONS) {
       const rps = (g: GatewayName) => median((samples.get(key(q, c, g)) ?? []).map((x) => x.rps));
       const cpu = (g: GatewayName) => median((samples.get(key(q, c, g)) ?? []).map((x) => x.gatewayCpu));
-      const r = (a: number | null, b: number | null) => (a === null || b === null || b === 0 ? '-' : (a / b).toFixed(2));
-      ratios.push(`${q}@${c} rps ${r(rps('project'), rps(hive))} cpu ${r(cpu('project'), cpu(hive))}`);
+      const [a, b, x, y] = [rps('project'), rps(hive), cpu('project'), cpu(hive)];
+      if (a === null || b === null || x === null || y === null) continue;
+      parts.push(`${q}@${c} rps ${(a / b).toFixed(2)} gateway cpu/req ${(x / y).toFixed(2)}`);
     }
   }
+  ratios.push(`project/${hive}: ${parts.length > 0 ? parts.join(', ') : 'no query answered alike'}`);
 }
-process.stdout.write(`ratios project/Hive (${['hive-js', 'hive-rust'].filter((h) => gateways.some((g) => g.name === h)).join(' then ')}): ${ratios.join('; ')}\n`);
+process.stdout.write(`ratios ${ratios.join('; ')}\n`);
 
 async function childCount(): Promise<number | null> {
   if (!process.env['DATABASE_URL']) return null;
