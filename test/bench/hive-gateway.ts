@@ -67,5 +67,5 @@ server.listen(Number(process.env['PORT'] ?? 0), '127.0.0.1', () => {
 });
 process.on('SIGTERM', () => {
   server.close();
-  void gateway.dispose().finally(() => process.exit(0));
+  void Promise.resolve(gateway.dispose()).finally(() => process.exit(0));
 });
