@@ -7,7 +7,7 @@
  */
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +61,8 @@ async function start(): Promise<{ child: ChildProcess; url: string; outsideSecon
   const ports: Record<string, string> = { PORT: String(gatewayPort) };
   for (const name of SUBGRAPH_NAMES) ports[`${SUBGRAPHS[name].envPrefix}_PORT`] = String(await freePort());
   const t0 = performance.now();
-  const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, ...ports }, stdio: ['ignore', 'pipe', 'inherit'] });
+  // Its own process group, so that stopping it stops npm and the node process below it.
+  const child = spawn('npm', ['start'], { cwd: ROOT, env: { ...process.env, DATA_DIR: dataDir, ...ports }, stdio: ['ignore', 'pipe', 'inherit'], detached: true });
   let out = '';
   child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()));
   for (;;) {
@@ -80,8 +81,10 @@ async function start(): Promise<{ child: ChildProcess; url: string; outsideSecon
 
 async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
+  process.kill(-child.pid!, 'SIGTERM');
   await exited;
+  // The embedded database's lock goes when the last process of the group has closed it.
+  while (existsSync(join(dataDir, 'pglite.lock'))) await new Promise((r) => setTimeout(r, 100));
 }
 
 const fresh = await start();
