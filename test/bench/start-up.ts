@@ -83,8 +83,20 @@ async function stop(child: ChildProcess): Promise<void> {
   const exited = new Promise((r) => child.once('exit', r));
   process.kill(-child.pid!, 'SIGTERM');
   await exited;
-  // The embedded database's lock goes when the last process of the group has closed it.
-  while (existsSync(join(dataDir, 'pglite.lock'))) await new Promise((r) => setTimeout(r, 100));
+  // The next start may open the embedded database once the process holding its lock has gone (a lock it left behind
+  // is taken over).
+  const lock = join(dataDir, 'pglite.lock');
+  const holder = existsSync(lock) ? Number(readFileSync(lock, 'utf8')) : 0;
+  while (holder > 0 && isRunning(holder)) await new Promise((r) => setTimeout(r, 100));
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const fresh = await start();
