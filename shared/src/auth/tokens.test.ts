@@ -90,6 +90,39 @@ describe('mintToken and verify', () => {
   });
 });
 
+describe('verified tokens are kept for their lifetime', () => {
+  it('verifies a token once: later requests with it get the same (frozen) principal', async () => {
+    const token = await mint();
+    const first = await verifier.verify(`Bearer ${token}`);
+    const second = await verifier.verify(`bearer  ${token} `);
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.roles)).toBe(true);
+  });
+
+  it('refuses a kept token once it has expired, as a fresh check would', async () => {
+    let offsetMs = 0;
+    const clocked = createTokenVerifier({ issuer, audience, jwks: { keys: key.publicJwks }, now: () => new Date(Date.now() + offsetMs) });
+    const token = await mint({ expiresIn: '15m' });
+    await expect(clocked.verify(`Bearer ${token}`)).resolves.toEqual(gp);
+    offsetMs = 15 * 60_000 + 2_000;
+    await expect(clocked.verify(`Bearer ${token}`)).resolves.toEqual(gp);
+    offsetMs = 16 * 60_000;
+    const error = await refusal(clocked.verify(`Bearer ${token}`), token);
+    expect(error.message).toMatch(/^The token expired at .*; get a new one$/);
+  });
+
+  it('keeps no refused token: a forged one is refused every time', async () => {
+    const token = await mint();
+    const other = await mint({ privateJwk: otherKey.privateJwk });
+    const forged = `${token.split('.').slice(0, 2).join('.')}.${other.split('.')[2]}`;
+    await refusal(verifier.verify(`Bearer ${forged}`), forged);
+    await refusal(verifier.verify(`Bearer ${forged}`), forged);
+    // The genuine token is still accepted.
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toEqual(gp);
+  });
+});
+
 describe('refusals', () => {
   it('without a header asks the caller to sign in', async () => {
     for (const header of [undefined, '', '   ']) {

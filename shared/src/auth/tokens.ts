@@ -113,6 +113,8 @@ export interface TokenVerifier {
 const SIGN_IN = 'send `Authorization: Bearer <token>`';
 // Far above any real token; stops a client from making us base64-decode megabytes.
 const MAX_TOKEN_LENGTH = 16_384;
+// Verified tokens kept per verifier; the oldest goes first beyond this (a few MB at most).
+const MAX_CACHED_TOKENS = 10_000;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
@@ -138,8 +140,25 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     }
   };
 
+  // A token verified once is good until it expires: every service of a request verifies the same token (the gateway
+  // and each subgraph call), and a signature check costs far more than the rest of a small request. Only accepted
+  // tokens are kept, each until its `exp` (plus the clock tolerance jose allows), on this verifier's own clock, so a
+  // cached token expires exactly when a fresh check would refuse it. A key withdrawn at the identity provider is
+  // honoured for tokens verified before, until they expire, as with any self-contained token.
+  const accepted = new Map<string, { principal: Principal; until: number }>();
+  const clockMs = () => (now ? now() : new Date()).getTime();
+
   async function verify(authorizationHeader: string | undefined): Promise<Principal> {
     const token = bearerToken(authorizationHeader);
+    const cached = accepted.get(token);
+    if (cached) {
+      if (clockMs() < cached.until) return cached.principal;
+      accepted.delete(token);
+    }
+    return verifyToken(token);
+  }
+
+  async function verifyToken(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, getKey, {
@@ -163,12 +182,19 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         { reason: 'lifetime', maxLifetimeSeconds },
       );
     }
+    let principal: Principal;
     try {
-      return parsePrincipal(payload);
+      principal = parsePrincipal(payload);
     } catch (error) {
       if (error instanceof GraphQLError) throw authenticationRefused(error.message, flatDetails(error));
       throw error;
     }
+    // Shared by every request that presents the token, so nobody may change it.
+    Object.freeze(principal.roles);
+    Object.freeze(principal);
+    if (accepted.size >= MAX_CACHED_TOKENS) accepted.delete(accepted.keys().next().value!);
+    accepted.set(token, { principal, until: (payload.exp! + clockToleranceSeconds) * 1000 });
+    return principal;
   }
 
   return { verify };

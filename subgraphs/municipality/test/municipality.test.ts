@@ -120,9 +120,10 @@ describeWithDatabases('municipality subgraph', (backend) => {
     expect(known.get(childPseudonym(cprs[1]!, TEST_PSEUDONYM_SECRET))).toBe(false);
   });
 
-  it('refuses a page size over 500 and a forged cursor', async () => {
-    const big = await gql('{ municipality(code: 657) { children(first: 501) { edges { cursor } } } }');
+  it('refuses a page size over 1,000 (a worklist) and a forged cursor', async () => {
+    const big = await gql('{ municipality(code: 657) { children(first: 1001) { edges { cursor } } } }');
     expect(big.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(big.errors?.[0]?.message).toBe('first must be between 1 and 1000; got 1001.');
     const forged = await gql('{ municipality(code: 657) { children(after: "not a cursor!") { edges { cursor } } } }');
     expect(forged.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });

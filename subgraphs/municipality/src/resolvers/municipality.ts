@@ -5,6 +5,7 @@ import {
   decodeCursor,
   notFound,
   pageSize,
+  MAX_WORKLIST_PAGE_SIZE,
   toConnection,
 } from '@pathway-graph/shared';
 import { findMunicipalityByLocationNumber, listChildrenOfMunicipality, listMunicipalities } from '../db/repository.ts';
@@ -42,7 +43,7 @@ export const Municipality: MunicipalityResolvers = {
   }),
   children: async (m, { first, after }, { db, principal }) => {
     assertMayListChildren(principal, m.code);
-    const size = pageSize(first);
+    const size = pageSize(first, 50, MAX_WORKLIST_PAGE_SIZE);
     const rows = await listChildrenOfMunicipality(db, m.code, size + 1, decodeCursor(after));
     return toConnection(rows, size, (c) => c.id, (record) => ({ id: record.id, record }));
   },
