@@ -148,7 +148,9 @@ function productionRequirements(service: string): string[] {
 describe.concurrent('starting in production with nothing configured', () => {
   it.each(COMMANDS)('$entry lists every missing setting at once', async ({ service, entry }) => {
     const required = productionRequirements(service);
-    const stderr = expectReadableRefusal(await run(entry, { NODE_ENV: 'production' }), service, 'AUTH_JWKS_URL', required.length);
+    // Beside the missing settings, the development issuer, which production refuses.
+    const stderr = expectReadableRefusal(await run(entry, { NODE_ENV: 'production' }), service, 'AUTH_JWKS_URL', required.length + 1);
     for (const variable of required) expect(stderr).toContain(`  - ${variable}: required in production`);
+    expect(stderr).toContain('  - AUTH_ISSUER: the development issuer "pathway-graph-dev" is refused in production');
   }, TIMEOUT);
 });

@@ -123,8 +123,18 @@ export const CONFIG_VARIABLES: readonly string[] = [
 
 /** Thrown with every problem listed, so a misconfigured service says all that is wrong at once. */
 export class ConfigError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  readonly problems: string[];
+  constructor(problems: string[]) {
+    // One line per setting: the launcher checks every service, and several read the same key.
+    const seen = new Set<string>();
+    const unique = problems.filter((p) => {
+      const variable = p.split(':', 1)[0]!;
+      if (seen.has(variable)) return false;
+      seen.add(variable);
+      return true;
+    });
+    super(`Invalid configuration:\n${unique.map((p) => `  - ${p}`).join('\n')}`);
+    this.problems = unique;
     this.name = 'ConfigError';
   }
 }

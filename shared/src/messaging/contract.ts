@@ -55,12 +55,13 @@ export function messageReceivers(): SubgraphName[] {
 
 /** The subgraphs that may send something to `receiver`: whose public keys it needs. */
 export function sendersTo(receiver: SubgraphName): SubgraphName[] {
-  return unique(MESSAGE_KINDS.filter((k) => definition(k).to.includes(receiver)).flatMap((k) => definition(k).from));
+  // A kind between either of two sectors (e.g. the joint decision) never goes from a sector to itself.
+  return unique(MESSAGE_KINDS.filter((k) => definition(k).to.includes(receiver)).flatMap((k) => definition(k).from)).filter((s) => s !== receiver);
 }
 
 /** The subgraphs `sender` may send something to: whose message endpoints it needs. */
 export function receiversFrom(sender: SubgraphName): SubgraphName[] {
-  return unique(MESSAGE_KINDS.filter((k) => definition(k).from.includes(sender)).flatMap((k) => definition(k).to));
+  return unique(MESSAGE_KINDS.filter((k) => definition(k).from.includes(sender)).flatMap((k) => definition(k).to)).filter((r) => r !== sender);
 }
 
 export const sendsMessages = (subgraph: SubgraphName): boolean => messageSenders().includes(subgraph);
