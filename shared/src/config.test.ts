@@ -60,21 +60,23 @@ describe('the configuration', () => {
       'AUTH_ISSUER: the development issuer "pathway-graph-dev" is refused in production; set the issuer (iss) of the region\'s identity provider',
       'CHILD_PSEUDONYM_SECRET: required in production; generate one with `openssl rand -base64 32` and give every service the same value',
     ];
-    // The municipality signs its replies and receipts, and verifies general practice's letters.
-    const municipalityKeys = ['MUNICIPALITY_MESSAGE_SIGNING_KEY', 'GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY', 'SCREENING_MESSAGE_PUBLIC_KEY'];
-    const generalPracticeKeys = ['GENERAL_PRACTICE_MESSAGE_SIGNING_KEY', 'MUNICIPALITY_MESSAGE_PUBLIC_KEY'];
+    // The municipality signs its replies, receipts and referrals, and verifies the letters, referral statuses and
+    // track-3 registrations of the others; general practice and BUA likewise for letters and referrals.
+    const municipalityKeys = ['MUNICIPALITY_MESSAGE_SIGNING_KEY', 'GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY', 'BUA_MESSAGE_PUBLIC_KEY', 'SCREENING_MESSAGE_PUBLIC_KEY'];
+    const generalPracticeKeys = ['GENERAL_PRACTICE_MESSAGE_SIGNING_KEY', 'MUNICIPALITY_MESSAGE_PUBLIC_KEY', 'BUA_MESSAGE_PUBLIC_KEY'];
+    const buaKeys = ['BUA_MESSAGE_SIGNING_KEY', 'GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY', 'MUNICIPALITY_MESSAGE_PUBLIC_KEY'];
     // Screening signs its track-3 registrations and receives nothing.
     const screeningKeys = ['SCREENING_MESSAGE_SIGNING_KEY'];
     const env = { NODE_ENV: 'production', DATA_DIR: dataDir };
     const cases: [() => unknown, string[]][] = [
       [() => loadCommonConfig(env), []],
-      [() => loadSubgraphConfig('bua', env), []],
+      [() => loadSubgraphConfig('bua', env), buaKeys],
       [() => loadSubgraphConfig('municipality', env), municipalityKeys],
       [() => loadSubgraphConfig('general-practice', env), generalPracticeKeys],
       [() => loadSubgraphConfig('screening', env), screeningKeys],
       [() => loadGatewayConfig(env), []],
       [() => loadPathwayConfig(env), []],
-      [() => loadSystemConfig(env), [...new Set([...municipalityKeys, ...generalPracticeKeys, ...screeningKeys])]],
+      [() => loadSystemConfig(env), [...new Set([...municipalityKeys, ...generalPracticeKeys, ...buaKeys, ...screeningKeys])]],
     ];
     for (const [load, keys] of cases) {
       const problems = problemsOf(load);
@@ -142,7 +144,7 @@ describe('hardening settings', () => {
   it('switches introspection off in production unless GRAPHQL_INTROSPECTION says so (staging)', () => {
     expect(loadGatewayConfig(production).http).toMatchObject({ production: true, introspection: false });
     expect(loadGatewayConfig({ ...production, GRAPHQL_INTROSPECTION: 'true' }).http.introspection).toBe(true);
-    expect(loadSubgraphConfig('bua', production).http.introspection).toBe(false);
+    expect(loadPathwayConfig(production).http.introspection).toBe(false);
   });
 
   it('takes every limit and timeout from its variable', () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadSubgraphConfig } from '../config.ts';
+import { ConfigError, loadPathwayConfig, loadSubgraphConfig } from '../config.ts';
 import { developmentMessageKeyFile } from './development-keys.ts';
 import { exportKeyJwk, generateMessageKeyPair, signMessage, verifyMessageSignature } from './signature.ts';
 
@@ -19,6 +19,7 @@ const dataDir = () => {
 const production = {
   NODE_ENV: 'production',
   AUTH_JWKS_URL: 'https://idp.example/jwks.json',
+  AUTH_ISSUER: 'https://idp.example',
   CHILD_PSEUDONYM_SECRET: 'a-production-pseudonym-secret-0123456789abcdef',
 };
 
@@ -43,10 +44,10 @@ describe('messaging configuration', () => {
     const gp = loadSubgraphConfig('general-practice', { DATA_DIR });
     const municipality = loadSubgraphConfig('municipality', { DATA_DIR });
     expect(gp.messaging!.signingKey).not.toBeNull();
-    expect(Object.keys(municipality.messaging!.publicKeys)).toEqual(['general-practice', 'screening']);
+    expect(Object.keys(municipality.messaging!.publicKeys)).toEqual(['general-practice', 'bua', 'screening']);
     expect(verifies(gp.messaging!.signingKey!, municipality.messaging!.publicKeys['general-practice']!)).toBe(true);
-    expect(gp.messaging!.endpoints).toEqual({ municipality: 'http://localhost:4001/messages' });
-    expect(municipality.messaging!.endpoints).toEqual({ 'general-practice': 'http://localhost:4002/messages' });
+    expect(gp.messaging!.endpoints).toEqual({ municipality: 'http://localhost:4001/messages', bua: 'http://localhost:4003/messages' });
+    expect(municipality.messaging!.endpoints).toEqual({ 'general-practice': 'http://localhost:4002/messages', bua: 'http://localhost:4003/messages' });
     expect(gp.messaging!.workerPollMs).toBe(250);
     expect(statSync(join(DATA_DIR, developmentMessageKeyFile('general-practice'))).mode & 0o077).toBe(0);
     // A restart reads the same keys.
@@ -61,9 +62,9 @@ describe('messaging configuration', () => {
     expect(verifies(privateKey, municipality.messaging!.publicKeys['general-practice']!)).toBe(true);
   });
 
-  it('asks nothing of a subgraph that sends and receives nothing, in production too (BUA)', () => {
-    const config = loadSubgraphConfig('bua', { ...production, DATA_DIR: dataDir() });
-    expect(config.messaging).toBeUndefined();
+  it('asks nothing of a subgraph that sends and receives nothing, in production too (the pathway subgraph)', () => {
+    const config = loadPathwayConfig({ ...production, DATA_DIR: dataDir() });
+    expect('messaging' in config).toBe(false);
   });
 
   it('asks a subgraph that only sends (screening) for its signing key and its receiver’s endpoint, no public key', () => {
@@ -84,6 +85,7 @@ describe('messaging configuration', () => {
     expect(problemsOf(() => loadSubgraphConfig('municipality', { ...production, DATA_DIR: dataDir() }))).toEqual([
       'MUNICIPALITY_MESSAGE_SIGNING_KEY: required in production (the private JWK municipality signs its messages with)',
       'GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY: required in production (the public JWK of general-practice, which sends messages to municipality)',
+      'BUA_MESSAGE_PUBLIC_KEY: required in production (the public JWK of bua, which sends messages to municipality)',
       'SCREENING_MESSAGE_PUBLIC_KEY: required in production (the public JWK of screening, which sends messages to municipality)',
     ]);
     const gp = generateMessageKeyPair();
@@ -94,6 +96,7 @@ describe('messaging configuration', () => {
       DATA_DIR: dataDir(),
       MUNICIPALITY_MESSAGE_SIGNING_KEY: exportKeyJwk(municipality.privateKey),
       GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY: exportKeyJwk(gp.publicKey),
+      BUA_MESSAGE_PUBLIC_KEY: exportKeyJwk(generateMessageKeyPair().publicKey),
       SCREENING_MESSAGE_PUBLIC_KEY: exportKeyJwk(screening.publicKey),
       GENERAL_PRACTICE_MESSAGES_URL: 'https://gp.example/messages',
       MESSAGE_POLL_MS: '500',
@@ -112,6 +115,7 @@ describe('messaging configuration', () => {
         DATA_DIR: dataDir(),
         MUNICIPALITY_MESSAGE_SIGNING_KEY: exportKeyJwk(gp.publicKey),
         GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY: privateJwk,
+        BUA_MESSAGE_PUBLIC_KEY: exportKeyJwk(generateMessageKeyPair().publicKey),
         SCREENING_MESSAGE_PUBLIC_KEY: exportKeyJwk(generateMessageKeyPair().publicKey),
         GENERAL_PRACTICE_MESSAGES_URL: 'ftp://gp.example/messages',
         MESSAGE_POLL_MS: '1',
