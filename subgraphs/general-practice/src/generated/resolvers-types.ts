@@ -644,6 +644,15 @@ export type MedicineWarning = {
   message: Scalars['String']['output'];
 };
 
+/** How a cross-sector message fares on its way to the receiving sector. */
+export type MessageDeliveryStatus =
+  /** The receiving sector stored it. */
+  | 'DELIVERED'
+  /** The receiver refused it, or it could not be delivered; the accompanying note says why. */
+  | 'FAILED'
+  /** Waiting in the sender's outbox; the delivery worker sends it, and retries while the receiver is unreachable. */
+  | 'QUEUED';
+
 /**
  * A municipality (kommune) of Region Midtjylland, a party to the collaboration agreement. Owned by the municipality
  * subgraph as reference data.
@@ -988,17 +997,8 @@ export type ReferralDelivery = {
   /** Why it failed, when it did. */
   note?: Maybe<Scalars['String']['output']>;
   /** Where the delivery stands. */
-  status: ReferralDeliveryStatus;
+  status: MessageDeliveryStatus;
 };
-
-/** How a referral message fares on its way to BUA. */
-export type ReferralDeliveryStatus =
-  /** BUA stored it. */
-  | 'DELIVERED'
-  /** BUA refused it or could not be reached; the note says why. */
-  | 'FAILED'
-  /** Waiting in the outbox. */
-  | 'QUEUED';
 
 /** Who referred: the sector and its organisation (the practice's ydernummer or the municipality code). */
 export type ReferralReferrer = {
@@ -1415,6 +1415,7 @@ export type ResolversTypes = ResolversObject<{
   MedicationAgreementResponse: ResolverTypeWrapper<MedicationAgreementResponse>;
   MedicationAgreementStatus: MedicationAgreementStatus;
   MedicineWarning: ResolverTypeWrapper<MedicineWarning>;
+  MessageDeliveryStatus: MessageDeliveryStatus;
   Municipality: ResolverTypeWrapper<MunicipalityModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotificationFiled: ResolverTypeWrapper<NotificationFiled>;
@@ -1433,7 +1434,6 @@ export type ResolversTypes = ResolversObject<{
   ReferralConsent: ResolverTypeWrapper<ReferralConsent>;
   ReferralConsentInput: ReferralConsentInput;
   ReferralDelivery: ResolverTypeWrapper<ReferralDelivery>;
-  ReferralDeliveryStatus: ReferralDeliveryStatus;
   ReferralReferrer: ResolverTypeWrapper<ReferralReferrer>;
   ReferralRequester: ResolverTypeWrapper<ReferralRequester>;
   ReferralRole: ReferralRole;
@@ -1800,7 +1800,7 @@ export type ReferralConsentResolvers<ContextType = Context, ParentType extends R
 
 export type ReferralDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralDelivery'] = ResolversParentTypes['ReferralDelivery']> = ResolversObject<{
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ReferralDeliveryStatus'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MessageDeliveryStatus'], ParentType, ContextType>;
 }>;
 
 export type ReferralReferrerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralReferrer'] = ResolversParentTypes['ReferralReferrer']> = ResolversObject<{

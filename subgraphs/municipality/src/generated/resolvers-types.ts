@@ -529,6 +529,15 @@ export type LetterSenderPractice = {
   ydernummer?: Maybe<Scalars['String']['output']>;
 };
 
+/** How a cross-sector message fares on its way to the receiving sector. */
+export type MessageDeliveryStatus =
+  /** The receiving sector stored it. */
+  | 'DELIVERED'
+  /** The receiver refused it, or it could not be delivered; the accompanying note says why. */
+  | 'FAILED'
+  /** Waiting in the sender's outbox; the delivery worker sends it, and retries while the receiver is unreachable. */
+  | 'QUEUED';
+
 /**
  * One offer of a municipality's catalogue of offers for children who screen positive in a track. Reference data about
  * a service, no child's data: readable by everyone signed in. The screening subgraph's action plans refer to offers by
@@ -1062,17 +1071,8 @@ export type ReferralDelivery = {
   /** Why it failed, when it did. */
   note?: Maybe<Scalars['String']['output']>;
   /** Where the delivery stands. */
-  status: ReferralDeliveryStatus;
+  status: MessageDeliveryStatus;
 };
-
-/** How a referral message fares on its way to BUA. */
-export type ReferralDeliveryStatus =
-  /** BUA stored it. */
-  | 'DELIVERED'
-  /** BUA refused it or could not be reached; the note says why. */
-  | 'FAILED'
-  /** Waiting in the outbox. */
-  | 'QUEUED';
 
 /** Who referred: the sector and its organisation (the practice's ydernummer or the municipality code). */
 export type ReferralReferrer = {
@@ -1551,6 +1551,7 @@ export type ResolversTypes = ResolversObject<{
   LetterAssigneeInput: LetterAssigneeInput;
   LetterHandlerRole: LetterHandlerRole;
   LetterSenderPractice: ResolverTypeWrapper<LetterSenderPractice>;
+  MessageDeliveryStatus: MessageDeliveryStatus;
   MunicipalOffer: ResolverTypeWrapper<MunicipalOfferModel>;
   MunicipalOfferChangesInput: MunicipalOfferChangesInput;
   MunicipalOfferConnection: ResolverTypeWrapper<Omit<MunicipalOfferConnection, 'edges'> & { edges: Array<ResolversTypes['MunicipalOfferEdge']> }>;
@@ -1575,7 +1576,6 @@ export type ResolversTypes = ResolversObject<{
   ReferralConsent: ResolverTypeWrapper<ReferralConsent>;
   ReferralConsentInput: ReferralConsentInput;
   ReferralDelivery: ResolverTypeWrapper<ReferralDelivery>;
-  ReferralDeliveryStatus: ReferralDeliveryStatus;
   ReferralReferrer: ResolverTypeWrapper<ReferralReferrer>;
   ReferralRequester: ResolverTypeWrapper<ReferralRequester>;
   ReferralRole: ReferralRole;
@@ -1940,7 +1940,7 @@ export type ReferralConsentResolvers<ContextType = Context, ParentType extends R
 
 export type ReferralDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralDelivery'] = ResolversParentTypes['ReferralDelivery']> = ResolversObject<{
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['ReferralDeliveryStatus'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MessageDeliveryStatus'], ParentType, ContextType>;
 }>;
 
 export type ReferralReferrerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralReferrer'] = ResolversParentTypes['ReferralReferrer']> = ResolversObject<{

@@ -270,6 +270,15 @@ export type MembershipEndReason =
   /** The child turned 18: the target group ends. */
   | 'TURNED_18';
 
+/** How a cross-sector message fares on its way to the receiving sector. */
+export type MessageDeliveryStatus =
+  /** The receiving sector stored it. */
+  | 'DELIVERED'
+  /** The receiver refused it, or it could not be delivered; the accompanying note says why. */
+  | 'FAILED'
+  /** Waiting in the sender's outbox; the delivery worker sends it, and retries while the receiver is unreachable. */
+  | 'QUEUED';
+
 /** Why a score could not be computed. */
 export type MissingScoreReason =
   /** A score it is built from is missing. */
@@ -310,7 +319,7 @@ export type MunicipalityNotification = {
   /** The day the municipality received it; null until it has. */
   receivedOn?: Maybe<Scalars['Date']['output']>;
   /** Where the message is. */
-  status: NotificationStatus;
+  status: MessageDeliveryStatus;
 };
 
 export type Mutation = {
@@ -370,15 +379,6 @@ export type MutationRegisterInScreeningTrackArgs = {
 export type MutationWithdrawScreeningConsentArgs = {
   id: Scalars['ID']['input'];
 };
-
-/** Where the track-3 message to the child's municipality is. */
-export type NotificationStatus =
-  /** The municipality stored it in its worklist. */
-  | 'DELIVERED'
-  /** The municipality refused it, or it could not be delivered; `error` says why. */
-  | 'FAILED'
-  /** Queued; the delivery worker sends it, and retries while the municipality is unreachable. */
-  | 'QUEUED';
 
 /** A positive screening still waiting for its action plan, as a fact for the pathway. */
 export type OpenActionFact = {
@@ -1258,12 +1258,12 @@ export type ResolversTypes = ResolversObject<{
   EvaluationMeasure: EvaluationMeasure;
   Informant: Informant;
   MembershipEndReason: MembershipEndReason;
+  MessageDeliveryStatus: MessageDeliveryStatus;
   MissingScoreReason: MissingScoreReason;
   MunicipalOffer: ResolverTypeWrapper<MunicipalOfferModel>;
   Municipality: ResolverTypeWrapper<MunicipalityModel>;
   MunicipalityNotification: ResolverTypeWrapper<MunicipalityNotificationModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
-  NotificationStatus: NotificationStatus;
   OpenActionFact: ResolverTypeWrapper<OpenActionFact>;
   OpenScreeningAction: ResolverTypeWrapper<OpenScreeningActionModel>;
   OpenScreeningActionConnection: ResolverTypeWrapper<Omit<OpenScreeningActionConnection, 'edges'> & { edges: Array<ResolversTypes['OpenScreeningActionEdge']> }>;
@@ -1468,7 +1468,7 @@ export type MunicipalityNotificationResolvers<ContextType = Context, ParentType 
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType>;
   patientConsentOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
   receivedOn?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
-  status?: Resolver<ResolversTypes['NotificationStatus'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MessageDeliveryStatus'], ParentType, ContextType>;
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
