@@ -48,20 +48,26 @@ describe('the message contract', () => {
   });
 
   it('derives who sends and who receives, and so who needs a worker, an endpoint and which keys', () => {
-    expect(messageSenders().sort()).toEqual(['general-practice', 'municipality', 'screening']);
-    expect(messageReceivers().sort()).toEqual(['general-practice', 'municipality']);
-    expect(sendersTo('municipality').sort()).toEqual(['general-practice', 'screening']);
-    expect(sendersTo('general-practice')).toEqual(['municipality']);
-    expect(receiversFrom('general-practice')).toEqual(['municipality']);
+    expect(messageSenders().sort()).toEqual(['bua', 'general-practice', 'municipality', 'screening']);
+    expect(messageReceivers().sort()).toEqual(['bua', 'general-practice', 'municipality']);
+    expect(sendersTo('municipality').sort()).toEqual(['bua', 'general-practice', 'screening']);
+    expect(sendersTo('general-practice').sort()).toEqual(['bua', 'municipality']);
+    expect(receiversFrom('general-practice').sort()).toEqual(['bua', 'municipality']);
+    // BUA receives referrals from both sectors around the child and sends each of them the statuses.
+    expect(sendersTo('bua').sort()).toEqual(['general-practice', 'municipality']);
+    expect(receiversFrom('bua').sort()).toEqual(['general-practice', 'municipality']);
     // Screening sends track-3 registrations to the municipality and receives nothing: a worker and a key, no endpoint.
     expect(receiversFrom('screening')).toEqual(['municipality']);
     expect(sendsMessages('screening') && !receivesMessages('screening')).toBe(true);
     expect(sendersTo('screening')).toEqual([]);
-    // BUA exchanges nothing today: no worker, no endpoint, no key.
-    for (const name of ['bua', 'pathway'] as const) {
-      expect(sendsMessages(name) || receivesMessages(name), name).toBe(false);
-      expect(sendersTo(name)).toEqual([]);
+    // A kind between either of two sectors never routes a sector to itself.
+    for (const name of ['bua', 'general-practice', 'municipality', 'screening'] as const) {
+      expect(sendersTo(name), name).not.toContain(name);
+      expect(receiversFrom(name), name).not.toContain(name);
     }
+    // The pathway subgraph exchanges nothing: no worker, no endpoint, no key.
+    expect(sendsMessages('pathway') || receivesMessages('pathway')).toBe(false);
+    expect(sendersTo('pathway')).toEqual([]);
   });
 
   it('lets a kind go only from its senders to its receivers', () => {
