@@ -55,3 +55,15 @@ function selectedParts(field: string, info: GraphQLResolveInfo): string[] {
   names.delete('__typename');
   return names.size === 0 ? [field] : [...names].sort().map((name) => `${field}.${name}`);
 }
+
+/**
+ * Whether the facts field being resolved selects `name` (directly, or in a fragment): facts that cost a statement
+ * are looked up only when the pathway asks for them, so the other computed fields keep their statement counts.
+ */
+export function selectsFact(info: GraphQLResolveInfo, name: string): boolean {
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) =>
+      s.kind === Kind.FIELD ? s.name.value === name : s.kind === Kind.INLINE_FRAGMENT ? visit(s.selectionSet) : visit(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
+}

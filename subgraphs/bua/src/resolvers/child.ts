@@ -1,4 +1,4 @@
-import { childGuard, guardedFacts } from '@pathway-graph/shared';
+import { childGuard, guardedFacts, selectsFact } from '@pathway-graph/shared';
 import type { ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
 import { treatmentResponsibility } from '@pathway-graph/shared/domain/referral/index';
@@ -28,7 +28,8 @@ export const Child: ChildResolvers = {
   // For the pathway subgraph's @requires only (hidden from clients): guarded and logged like `knownToBua`, for unknown
   // children too, but a refusal comes back as `withheld`, not as an error about fields the client never selected.
   buaFacts: async (c, _, ctx, info) => {
-    const [r, referrals] = await Promise.all([record(c, ctx), ctx.loaders.referralsOfChild.load(c.id)]);
+    const wantsReferrals = ['latestReferralStatus', 'holdsTreatmentResponsibility', 'treatmentResponsibilitySince'].some((f) => selectsFact(info, f));
+    const [r, referrals] = await Promise.all([record(c, ctx), wantsReferrals ? ctx.loaders.referralsOfChild.load(c.id) : []]);
     const responsible = referrals.map((row) => treatmentResponsibility(stateOf(row))).find((t) => t.holder === 'BUA');
     return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'buaFacts', what: 'whether the child is known to BUA', info }, {
       knownToBua: r !== null,

@@ -1,5 +1,4 @@
-import { childGuard, guardedFacts } from '@pathway-graph/shared';
-import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
+import { childGuard, guardedFacts, selectsFact } from '@pathway-graph/shared';
 import { guardOf } from '../access.ts';
 import type { Context } from '../context.ts';
 import { activeMemberships, type ChildRecord } from '../db/repository.ts';
@@ -28,7 +27,7 @@ export const Child: ChildResolvers = {
   screeningFacts: async (c, _, ctx, info) => {
     const r = await record(c, ctx);
     // Only when asked for: the pathway's views that need no open actions cost no look-up of them.
-    const open = r && selectsField(info, 'openActions') ? await ctx.loaders.openActionsOfChild.load(c.id) : [];
+    const open = r && selectsFact(info, 'openActions') ? await ctx.loaders.openActionsOfChild.load(c.id) : [];
     const today = ctx.access.today;
     return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'screeningFacts', what: "the child's screening-track membership", info }, {
       tracks: activeMemberships(r).map((t) => t.track),
@@ -47,11 +46,3 @@ export const Child: ChildResolvers = {
   },
 };
 
-/** Whether the field being resolved selects `name` (directly, or in a fragment). */
-function selectsField(info: GraphQLResolveInfo, name: string): boolean {
-  const visit = (set: SelectionSetNode | undefined): boolean =>
-    (set?.selections ?? []).some((s) =>
-      s.kind === Kind.FIELD ? s.name.value === name : s.kind === Kind.INLINE_FRAGMENT ? visit(s.selectionSet) : visit(info.fragments[s.name.value]?.selectionSet),
-    );
-  return info.fieldNodes.some((node) => visit(node.selectionSet));
-}
