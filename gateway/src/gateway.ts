@@ -1,6 +1,7 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import {
   createLogger,
+  observeSubgraphFetches,
   PURPOSE_HEADER,
   REQUEST_ID_HEADER,
   type TokenVerifier,
@@ -13,6 +14,7 @@ import {
 import type { JSONWebKeySet } from 'jose';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from './compose.ts';
+import { mountIde, type IdeOptions } from './ide/index.ts';
 
 export type GatewayContext = RequestBase;
 
@@ -28,6 +30,8 @@ export interface GatewayOptions {
    * (docker compose) can verify development tokens. Never set in production, where the identity provider does this.
    */
   developmentJwks?: JSONWebKeySet;
+  /** Serve the GraphiQL IDE (gateway/src/ide/); off unless given. */
+  ide?: IdeOptions;
 }
 
 /**
@@ -56,7 +60,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`The supergraph names a subgraph "${name}" with no configured URL.`);
-      return new ForwardingDataSource({ url });
+      return observeSubgraphFetches(name, new ForwardingDataSource({ url }));
     },
     logger: log,
   });
@@ -71,6 +75,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     routes: (app) => {
       const jwks = options.developmentJwks;
       if (jwks) app.get('/.well-known/jwks.json', (_req, res) => void res.json(jwks));
+      if (options.ide) mountIde(app, options.ide);
     },
     ready: () => checkSubgraphsReady(options.subgraphUrls),
   });

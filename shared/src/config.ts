@@ -47,6 +47,9 @@ const common = z.object({
   AUTH_ISSUER: z.string().min(1).default(DEV_AUTH_ISSUER),
   AUTH_AUDIENCE: z.string().min(1).default(DEFAULT_AUTH_AUDIENCE),
   AUTH_JWKS_URL: httpUrl.optional(),
+  // Operators' settings (shared/src/observability/): who may scrape /metrics, where traces go.
+  METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
 });
 
 /**
@@ -56,6 +59,7 @@ const common = z.object({
 export const CONFIG_VARIABLES: readonly string[] = [
   ...Object.keys(common.shape),
   'PORT',
+  'GRAPHQL_IDE',
   ...SUBGRAPH_NAMES.flatMap((name) => {
     const { envPrefix, pgSchema } = SUBGRAPHS[name];
     return [`${envPrefix}_PORT`, `${envPrefix}_URL`, ...(pgSchema === null ? [] : [`${envPrefix}_DATABASE_URL`])];
@@ -138,6 +142,14 @@ export interface CommonConfig {
   pseudonymSecret: string;
   seedDemoData: boolean;
   auth: AuthConfig;
+  observability: ObservabilityConfig;
+}
+
+export interface ObservabilityConfig {
+  /** Bearer token a scraper must send for /metrics; unset: open outside production, off in production. */
+  metricsToken: string | undefined;
+  /** OTLP/HTTP collector traces are exported to (`…/v1/traces` is appended); unset: no tracing. */
+  otlpEndpoint: string | undefined;
 }
 
 export function loadCommonConfig(env: Env = process.env): CommonConfig {
@@ -160,6 +172,7 @@ function commonConfig(env: Env, problems: string[]): CommonConfig {
     dataDir,
     pseudonymSecret: secret('CHILD_PSEUDONYM_SECRET', 'pseudonym-secret'),
     seedDemoData: c.SEED_DEMO_DATA ?? c.NODE_ENV === 'development',
+    observability: { metricsToken: c.METRICS_TOKEN, otlpEndpoint: c.OTEL_EXPORTER_OTLP_ENDPOINT },
   };
 }
 
@@ -227,6 +240,8 @@ function subgraphConfig(name: SubgraphName, env: Env, problems: string[]): Subgr
 export interface GatewayConfig extends CommonConfig {
   port: number;
   subgraphUrls: Record<SubgraphName, string>;
+  /** Serve the GraphiQL IDE at / and to browsers at /graphql (`GRAPHQL_IDE`; on in development only by default). */
+  ide: boolean;
 }
 
 /** The gateway's port and where each subgraph answers (`<PREFIX>_URL`, default on localhost). */
@@ -236,8 +251,8 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
 
 function gatewayConfig(env: Env, problems: string[]): GatewayConfig {
   const base = commonConfig(env, problems);
-  const own = parseVariables({ PORT: port.default(DEFAULT_GATEWAY_PORT) }, env, problems);
-  return { ...base, port: own.PORT, subgraphUrls: subgraphUrls(SUBGRAPH_NAMES, env, problems) };
+  const own = parseVariables({ PORT: port.default(DEFAULT_GATEWAY_PORT), GRAPHQL_IDE: bool.optional() }, env, problems);
+  return { ...base, port: own.PORT, subgraphUrls: subgraphUrls(SUBGRAPH_NAMES, env, problems), ide: own.GRAPHQL_IDE ?? base.nodeEnv === 'development' };
 }
 
 /** Where each of `names` answers: `<PREFIX>_URL`, by default its port on localhost. */

@@ -29,3 +29,4 @@ export * from './sector/subgraph.ts';
 export * from './sector/child-guard.ts';
 export * from './db/in-key-order.ts';
 export * from './sector/facts.ts';
+export * from './observability/index.ts';

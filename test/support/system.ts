@@ -1,5 +1,5 @@
 import { byName, SECTOR_SUBGRAPH_NAMES, SUBGRAPH_NAMES } from '@pathway-graph/shared';
-import { startSystem, type RunningSystem } from '@pathway-graph/scripts/launcher/system';
+import { startSystem, type RunningSystem, type SystemOptions } from '@pathway-graph/scripts/launcher/system';
 import type { Backend } from './databases.ts';
 import { as, testVerifier } from './auth.ts';
 import { TEST_PSEUDONYM_SECRET } from './databases.ts';
@@ -20,7 +20,7 @@ export interface TestSystem {
 /** Starts every subgraph and the gateway in-process on free ports, on a fresh database of `backend`. */
 export async function startTestSystem(
   backend: Backend,
-  options: { seedDemoData?: boolean; today?: string | (() => string) } = {},
+  options: { seedDemoData?: boolean; today?: string | (() => string); ide?: SystemOptions['ide'] } = {},
 ): Promise<TestSystem> {
   const { targets, dispose } = await backend.create(SECTOR_SUBGRAPH_NAMES.length);
   const system = await startSystem({
@@ -31,6 +31,7 @@ export async function startTestSystem(
     logLevel: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     verifier: await testVerifier(),
     messaging: { workerPollMs: 25 },
+    ...(options.ide ? { ide: options.ide } : {}),
     ...(options.today ? { today: typeof options.today === 'function' ? options.today : () => options.today as string } : {}),
   });
   const gatewayUrl = `http://localhost:${system.gateway.port}/graphql`;

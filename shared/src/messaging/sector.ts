@@ -4,7 +4,8 @@ import type { Logger } from '../server/logger.ts';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { messageSenders, receivesMessages, sendersTo, sendsMessages, type KindsFrom } from './contract.ts';
 import { messageEndpoint } from './endpoint.ts';
-import { enqueueMessage, giveUpFailedMessage, retryFailedMessage, type MessagingDb, type OutgoingMessage } from './outbox.ts';
+import { metricsOf } from '../observability/metrics.ts';
+import { enqueueMessage, giveUpFailedMessage, outboxBacklog, retryFailedMessage, type MessagingDb, type OutgoingMessage } from './outbox.ts';
 import { createMessageReceiver, type MessageHandlers, type MessageReceiverApi } from './receiver.ts';
 import { generateMessageKeyPair } from './signature.ts';
 import type { MessagingTables } from './tables.ts';
@@ -73,6 +74,8 @@ export function sectorMessaging<S extends SubgraphName, TDb extends MessagingDb>
       pollIntervalMs: config.workerPollMs,
       log,
     });
+    // Read at every scrape of /metrics (outside any request, so no request's statement count includes it).
+    metricsOf(subgraph).outboxBacklog = () => outboxBacklog(db, tables);
   }
   return {
     receiver,

@@ -1,5 +1,8 @@
 import { and, desc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { AnyDatabase } from '../db/database.ts';
+import { metricsOf } from '../observability/metrics.ts';
+import { serviceOfSchema } from '../observability/statements.ts';
 import type { AccessLogRow, ConsentRow, SectorTables } from './tables.ts';
 
 // Any sector's database: these functions only touch the sector tables passed with it.
@@ -36,7 +39,10 @@ export async function markConsentWithdrawn(
 }
 
 export async function appendAccessLog(db: Db, { accessLog }: SectorTables, rows: (typeof accessLog.$inferInsert)[]): Promise<void> {
-  if (rows.length > 0) await db.insert(accessLog).values(rows);
+  if (rows.length === 0) return;
+  await db.insert(accessLog).values(rows);
+  const { accessLogWrites } = metricsOf(serviceOfSchema(getTableConfig(accessLog).schema ?? ''));
+  for (const row of rows) accessLogWrites.inc({ action: row.action });
 }
 
 /** Newest first; `before` is the id of the last entry of the previous page (ids are time-ordered UUIDv7). */

@@ -16,6 +16,7 @@ import { badUserInput, ErrorCode } from '../errors.ts';
 import { describeErrorForLog, type Logger } from './logger.ts';
 import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
 import { portProblem, StartupError } from './startup.ts';
+import { metricsEndpoint, observabilityPlugin, traceRequests } from '../observability/index.ts';
 
 /** The header a caller states the purpose of its request in; every reader of a child's data has one. */
 export const PURPOSE_HEADER = 'x-purpose-of-use';
@@ -96,6 +97,7 @@ export async function startHttpService<TContext extends BaseContext>(
     }),
   );
 
+  app.use(traceRequests(options.name));
   // Everything a request causes, down to its SQL statements, runs inside the request scope.
   app.use((_req, _res, next) => requestScope.run(true, next));
 
@@ -111,6 +113,7 @@ export async function startHttpService<TContext extends BaseContext>(
       res.status(503).json({ status: 'unavailable', service: options.name });
     }
   });
+  app.get('/metrics', metricsEndpoint(options.name));
   options.routes?.(app);
 
   const apollo = new ApolloServer<TContext>({
@@ -124,6 +127,7 @@ export async function startHttpService<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      observabilityPlugin<TContext>(options.name),
       ...(options.plugins ?? []),
     ],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
