@@ -3,7 +3,7 @@
  * exactly what that service's configuration reads (nothing unknown to it, nothing it needs missing, every value
  * valid), and its ports and URLs are the registry's.
  */
-import { DEFAULT_GATEWAY_PORT, loadGatewayConfig, loadPathwayConfig, loadSubgraphConfig, SECTOR_SUBGRAPH_NAMES, SUBGRAPH_NAMES, SUBGRAPHS } from '@pathway-graph/shared/config';
+import { DEFAULT_GATEWAY_PORT, loadGatewayConfig, loadPathwayConfig, loadSubgraphConfig, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from '@pathway-graph/shared/config';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +33,7 @@ function load(service: string, env: Record<string, string>): { read: Set<string>
   });
   if (service === 'gateway') loadGatewayConfig(recorded);
   else if (service === 'pathway') loadPathwayConfig(recorded);
-  else loadSubgraphConfig(service as (typeof SECTOR_SUBGRAPH_NAMES)[number], recorded);
+  else loadSubgraphConfig(service as SubgraphName, recorded);
   return { read };
 }
 
