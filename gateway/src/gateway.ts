@@ -1,22 +1,24 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import {
   createLogger,
   observeSubgraphFetches,
-  PURPOSE_HEADER,
-  REQUEST_ID_HEADER,
+  DEFAULT_HTTP_SETTINGS,
   type TokenVerifier,
   startHttpService,
+  type ContentSecurityPolicyDirectives,
+  type HttpSettings,
   type Logger,
-  type RequestBase,
   type RunningService,
+  type SubgraphCallSettings,
   type SubgraphName,
 } from '@pathway-graph/shared';
 import type { JSONWebKeySet } from 'jose';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from './compose.ts';
 import { mountIde, type IdeOptions } from './ide/index.ts';
+import { hiddenFieldsOf, subgraphAgent, SubgraphDataSource, type GatewayContext } from './subgraph-calls.ts';
 
-export type GatewayContext = RequestBase;
+export type { GatewayContext };
 
 export interface GatewayOptions {
   port: number;
@@ -32,20 +34,14 @@ export interface GatewayOptions {
   developmentJwks?: JSONWebKeySet;
   /** Serve the GraphiQL IDE (gateway/src/ide/); off unless given. */
   ide?: IdeOptions;
-}
-
-/**
- * Passes the caller's credentials and the request id on to every subgraph, so each subgraph can check the caller
- * itself and one request can be followed across all services' logs.
- */
-class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    // Apollo's own health check calls without a context.
-    if (!('requestId' in context)) return;
-    request.http?.headers.set(REQUEST_ID_HEADER, context.requestId);
-    request.http?.headers.set(PURPOSE_HEADER, context.purpose);
-    request.http?.headers.set('authorization', context.authorization);
-  }
+  /** Limits, timeouts, introspection (the defaults when not given). */
+  http?: HttpSettings;
+  /** How the subgraphs are called: time limit and keep-alive (defaults from `http`). */
+  subgraphCalls?: SubgraphCallSettings;
+  /** Browser origins allowed to call the gateway (CORS_ALLOWED_ORIGINS); none by default. */
+  corsOrigins?: readonly string[];
+  /** Content-Security-Policy per route prefix, for pages the gateway serves (e.g. a GraphQL IDE at /graphql). */
+  contentSecurityPolicy?: Record<string, ContentSecurityPolicyDirectives>;
 }
 
 /**
@@ -55,12 +51,16 @@ class ForwardingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
 export async function startGateway(options: GatewayOptions): Promise<RunningService> {
   const log = options.log ?? createLogger('gateway');
   const supergraphSdl = options.supergraphSdl ?? readFileSync(SUPERGRAPH_FILE, 'utf8');
+  const http = options.http ?? DEFAULT_HTTP_SETTINGS;
+  const calls = options.subgraphCalls ?? { timeoutMs: Math.floor(http.requestTimeoutMs * 0.9), idleTimeoutMs: Math.floor(http.keepAliveTimeoutMs / 2) };
+  const agent = subgraphAgent(calls);
+  const hidden = hiddenFieldsOf(supergraphSdl);
   const gateway = new ApolloGateway({
     supergraphSdl,
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`The supergraph names a subgraph "${name}" with no configured URL.`);
-      return observeSubgraphFetches(name, new ForwardingDataSource({ url }));
+      return observeSubgraphFetches(name, new SubgraphDataSource(name, url, calls, agent, hidden));
     },
     logger: log,
   });
@@ -68,6 +68,12 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     name: 'gateway',
     port: options.port,
     log,
+    http,
+    // The gateway's own id goes on every log line and in every access-log entry; the caller's is kept beside it.
+    requestIds: 'own',
+    ...(options.corsOrigins ? { corsOrigins: options.corsOrigins } : {}),
+    ...(options.contentSecurityPolicy ? { contentSecurityPolicy: options.contentSecurityPolicy } : {}),
+    onClose: () => agent.close(),
     apollo: { gateway },
     // The gateway refuses a missing or bad token before planning anything; each subgraph checks it again.
     verifier: options.verifier,

@@ -35,8 +35,12 @@ await runService('pathway-graph', async () => {
     verifier,
     ...(developmentJwks ? { developmentJwks } : {}),
     ...(ide ? { ide } : {}),
+    http: gatewayConfig.http,
+    gateway: { subgraphCalls: gatewayConfig.subgraphCalls, corsOrigins: gatewayConfig.corsOrigins },
     // Each sender's own key pair, as its configuration has it (generated into DATA_DIR outside production).
     messaging: { keyring: keyringOf(Object.values(configs)), workerPollMs: configs['general-practice'].messaging?.workerPollMs ?? 250 },
+    ...(configs.bua.advisory ? { advisory: configs.bua.advisory } : {}),
+    ...(configs.screening.screening ? { screening: configs.screening.screening } : {}),
   });
   const { childPseudonym, closeOnSignals } = await import('@pathway-graph/shared');
   const { DEMO_CHILDREN } = await import('@pathway-graph/shared/demo/demo-data');

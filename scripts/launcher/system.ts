@@ -11,14 +11,17 @@ import {
   type MessagingKeyring,
   type Database,
   type DatabaseTarget,
+  type HttpSettings,
   type Logger,
   type RunningService,
+  type ScreeningSettings,
   type SectorSubgraphName,
+  type SubgraphCallSettings,
   type SubgraphName,
   type TokenVerifier,
 } from '@pathway-graph/shared';
 import type { JSONWebKeySet } from 'jose';
-import { startBuaSubgraph } from '@pathway-graph/bua/subgraph';
+import { startBuaSubgraph, type BuaSubgraphOptions } from '@pathway-graph/bua/subgraph';
 import { startGeneralPracticeSubgraph } from '@pathway-graph/general-practice/subgraph';
 import { startMunicipalitySubgraph } from '@pathway-graph/municipality/subgraph';
 import { startPathwaySubgraph } from '@pathway-graph/pathway/subgraph';
@@ -46,15 +49,23 @@ export interface SystemOptions {
    * the message contract.
    */
   messaging: { keyring?: MessagingKeyring; workerPollMs: number };
+  /** Limits, timeouts and introspection of every service (the configuration's `http`); defaults when not given. */
+  http?: HttpSettings;
+  /** The gateway's calls to the subgraphs and its CORS origins (the gateway configuration's). */
+  gateway?: { subgraphCalls?: SubgraphCallSettings; corsOrigins?: readonly string[] };
+  /** BUA's advisory service: its description deadline (configuration), and in tests its clock. */
+  advisory?: BuaSubgraphOptions['advisory'];
+  /** The screening subgraph's own settings (band schemes, thresholds, ...); its defaults when not given. */
+  screening?: Partial<ScreeningSettings>;
 }
 
 export interface RunningSystem {
   gateway: RunningService;
   subgraphs: Record<SubgraphName, RunningService>;
   databases: Record<SectorSubgraphName, Database<Record<string, unknown>>>;
-  /** Stops a sector subgraph and starts it again on the same port and database (tests of delivery while it is down). */
-  stopSubgraph(name: SectorSubgraphName): Promise<void>;
-  startSubgraph(name: SectorSubgraphName): Promise<void>;
+  /** Stops a subgraph and starts it again on the same port (and database): tests of delivery, or of answers, while it is down. */
+  stopSubgraph(name: SubgraphName): Promise<void>;
+  startSubgraph(name: SubgraphName): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,11 +76,14 @@ export interface RunningSystem {
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
   const log = (name: string): Logger => createLogger(name, options.logLevel ?? 'info');
   const today = options.today ? { today: options.today } : {};
-  const common = { pseudonymSecret: options.pseudonymSecret, seedDemoData: options.seedDemoData, verifier: options.verifier, ...today };
+  const http = options.http ? { http: options.http } : {};
+  const common = { pseudonymSecret: options.pseudonymSecret, seedDemoData: options.seedDemoData, verifier: options.verifier, ...today, ...http };
   // Filled in once the ports are known: the delivery workers read the endpoint when they send.
   const endpoints: Partial<Record<SubgraphName, string>> = {};
   const keyring = options.messaging.keyring ?? generateMessagingKeyring();
   const messagingOf = (name: SubgraphName) => messagingConfigFor(name, keyring, endpoints, options.messaging.workerPollMs);
+  // Where each subgraph's GraphQL answers, once started: screening looks offers up in the municipality's catalogue.
+  const graphqlUrls: Partial<Record<SubgraphName, string>> = {};
   const starters = {
     municipality: (port: number) =>
       startMunicipalitySubgraph({ ...common, port, database: options.databases.municipality, log: log('municipality'), messaging: messagingOf('municipality') }),
@@ -81,8 +95,25 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         log: log('general-practice'),
         messaging: messagingOf('general-practice'),
       }),
-    bua: (port: number) => startBuaSubgraph({ ...common, port, database: options.databases.bua, log: log('bua') }),
-    screening: (port: number) => startScreeningSubgraph({ ...common, port, database: options.databases.screening, log: log('screening') }),
+    bua: (port: number) =>
+      startBuaSubgraph({
+        ...common,
+        port,
+        database: options.databases.bua,
+        log: log('bua'),
+        messaging: messagingOf('bua'),
+        ...(options.advisory ? { advisory: options.advisory } : {}),
+      }),
+    screening: (port: number) =>
+      startScreeningSubgraph({
+        ...common,
+        port,
+        database: options.databases.screening,
+        log: log('screening'),
+        messaging: messagingOf('screening'),
+        ...(options.screening ? { settings: options.screening } : {}),
+        municipalityUrl: () => graphqlUrls.municipality ?? options.screening?.offerCatalogueUrl ?? '',
+      }),
   } satisfies Record<SectorSubgraphName, (port: number) => Promise<RunningService & { database: Database<Record<string, unknown>> }>>;
   const started = await Promise.all(SECTOR_SUBGRAPH_NAMES.map((name) => starters[name](options.ports[name])));
   const sectors = byName(SECTOR_SUBGRAPH_NAMES, (_, i) => started[i]!);
@@ -90,15 +121,19 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
   for (const name of messageReceivers()) {
     if (name in sectors) endpoints[name] = `http://localhost:${sectors[name as SectorSubgraphName].port}/messages`;
   }
+  for (const name of SECTOR_SUBGRAPH_NAMES) graphqlUrls[name] = url(sectors[name]);
   // The pathway subgraph calls the sectors for the merged access log, so it starts once their ports are known.
-  const pathway = await startPathwaySubgraph({
-    port: options.ports.pathway,
-    pseudonymSecret: options.pseudonymSecret,
-    verifier: options.verifier,
-    log: log('pathway'),
-    sectorUrls: byName(ACCESS_LOG_SUBGRAPH_NAMES, (name) => url(sectors[name])),
-    ...today,
-  });
+  const startPathway = (port: number) =>
+    startPathwaySubgraph({
+      port,
+      pseudonymSecret: options.pseudonymSecret,
+      verifier: options.verifier,
+      log: log('pathway'),
+      sectorUrls: byName(ACCESS_LOG_SUBGRAPH_NAMES, (name) => url(sectors[name])),
+      ...today,
+      ...http,
+    });
+  const pathway = await startPathway(options.ports.pathway);
   const subgraphs: Record<SubgraphName, RunningService> = { ...sectors, pathway };
   const subgraphUrls = byName(SUBGRAPH_NAMES, (name) => url(subgraphs[name]));
   const gateway = await startGateway({
@@ -108,6 +143,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     verifier: options.verifier,
     ...(options.developmentJwks ? { developmentJwks: options.developmentJwks } : {}),
     ...(options.ide ? { ide: options.ide } : {}),
+    ...http,
+    ...(options.gateway?.subgraphCalls ? { subgraphCalls: options.gateway.subgraphCalls } : {}),
+    ...(options.gateway?.corsOrigins ? { corsOrigins: options.gateway.corsOrigins } : {}),
   });
   const databases: RunningSystem['databases'] = byName(SECTOR_SUBGRAPH_NAMES, (name) => sectors[name].database);
   return {
@@ -116,6 +154,10 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     databases,
     stopSubgraph: (name) => subgraphs[name].close(),
     startSubgraph: async (name) => {
+      if (name === 'pathway') {
+        subgraphs.pathway = await startPathway(subgraphs.pathway.port);
+        return;
+      }
       const service = await starters[name](subgraphs[name].port);
       subgraphs[name] = service;
       databases[name] = service.database;

@@ -54,23 +54,27 @@ describe('the configuration', () => {
     expect(problems.join('\n')).not.toMatch(/too-short-secret|mysql:|forty|perhaps|loud/);
   });
 
-  it('lists everything production requires in one go: the identity provider, the secret and the message keys', () => {
+  it('lists everything production requires in one go: the identity provider and its issuer, the secret and the message keys', () => {
     const required = [
       "AUTH_JWKS_URL: required in production: the URL of the identity provider's key set (JWKS)",
+      'AUTH_ISSUER: the development issuer "pathway-graph-dev" is refused in production; set the issuer (iss) of the region\'s identity provider',
       'CHILD_PSEUDONYM_SECRET: required in production; generate one with `openssl rand -base64 32` and give every service the same value',
     ];
     // The municipality signs its replies and receipts, and verifies general practice's letters.
-    const municipalityKeys = ['MUNICIPALITY_MESSAGE_SIGNING_KEY', 'GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY'];
+    const municipalityKeys = ['MUNICIPALITY_MESSAGE_SIGNING_KEY', 'GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY', 'SCREENING_MESSAGE_PUBLIC_KEY'];
     const generalPracticeKeys = ['GENERAL_PRACTICE_MESSAGE_SIGNING_KEY', 'MUNICIPALITY_MESSAGE_PUBLIC_KEY'];
+    // Screening signs its track-3 registrations and receives nothing.
+    const screeningKeys = ['SCREENING_MESSAGE_SIGNING_KEY'];
     const env = { NODE_ENV: 'production', DATA_DIR: dataDir };
     const cases: [() => unknown, string[]][] = [
       [() => loadCommonConfig(env), []],
       [() => loadSubgraphConfig('bua', env), []],
       [() => loadSubgraphConfig('municipality', env), municipalityKeys],
       [() => loadSubgraphConfig('general-practice', env), generalPracticeKeys],
+      [() => loadSubgraphConfig('screening', env), screeningKeys],
       [() => loadGatewayConfig(env), []],
       [() => loadPathwayConfig(env), []],
-      [() => loadSystemConfig(env), [...municipalityKeys, ...generalPracticeKeys]],
+      [() => loadSystemConfig(env), [...new Set([...municipalityKeys, ...generalPracticeKeys, ...screeningKeys])]],
     ];
     for (const [load, keys] of cases) {
       const problems = problemsOf(load);
@@ -115,6 +119,76 @@ describe('the configuration', () => {
       'GENERAL_PRACTICE_PORT',
       'PATHWAY_PORT',
     ]);
+  });
+});
+
+describe('hardening settings', () => {
+  const production = { NODE_ENV: 'production', DATA_DIR: dataDir, CHILD_PSEUDONYM_SECRET: SECRET, AUTH_ISSUER: 'https://idp.rm.example', AUTH_JWKS_URL: 'https://idp.rm.example/jwks' };
+
+  it('has the documented defaults outside production: limits, timeouts, introspection on', () => {
+    const config = loadGatewayConfig({ DATA_DIR: dataDir });
+    expect(config.http).toEqual({
+      production: false,
+      introspection: true,
+      requestTimeoutMs: 30_000,
+      keepAliveTimeoutMs: 65_000,
+      limits: { depth: 15, aliases: 30, directives: 50, tokens: 5000, cost: 1_000_000, representations: 10_000 },
+    });
+    expect(config.subgraphCalls).toEqual({ timeoutMs: 27_000, idleTimeoutMs: 32_500 });
+    expect(config.corsOrigins).toEqual([]);
+    expect(config.auth.maxTokenLifetimeSeconds).toBe(12 * 3600);
+  });
+
+  it('switches introspection off in production unless GRAPHQL_INTROSPECTION says so (staging)', () => {
+    expect(loadGatewayConfig(production).http).toMatchObject({ production: true, introspection: false });
+    expect(loadGatewayConfig({ ...production, GRAPHQL_INTROSPECTION: 'true' }).http.introspection).toBe(true);
+    expect(loadSubgraphConfig('bua', production).http.introspection).toBe(false);
+  });
+
+  it('takes every limit and timeout from its variable', () => {
+    const config = loadGatewayConfig({
+      DATA_DIR: dataDir,
+      GRAPHQL_MAX_DEPTH: '9',
+      GRAPHQL_MAX_ALIASES: '3',
+      GRAPHQL_MAX_DIRECTIVES: '4',
+      GRAPHQL_MAX_TOKENS: '700',
+      GRAPHQL_MAX_COST: '5000',
+      GRAPHQL_MAX_REPRESENTATIONS: '20',
+      REQUEST_TIMEOUT_MS: '2000',
+      HTTP_KEEP_ALIVE_TIMEOUT_MS: '4000',
+      SUBGRAPH_TIMEOUT_MS: '1500',
+      SUBGRAPH_IDLE_TIMEOUT_MS: '1000',
+      AUTH_MAX_TOKEN_LIFETIME: '30m',
+      CORS_ALLOWED_ORIGINS: 'https://app.example.dk, http://localhost:5173',
+    });
+    expect(config.http.limits).toEqual({ depth: 9, aliases: 3, directives: 4, tokens: 700, cost: 5000, representations: 20 });
+    expect(config.http).toMatchObject({ requestTimeoutMs: 2000, keepAliveTimeoutMs: 4000 });
+    expect(config.subgraphCalls).toEqual({ timeoutMs: 1500, idleTimeoutMs: 1000 });
+    expect(config.auth.maxTokenLifetimeSeconds).toBe(1800);
+    expect(config.corsOrigins).toEqual(['https://app.example.dk', 'http://localhost:5173']);
+  });
+
+  it('reports wrong hardening settings all at once, naming each variable', () => {
+    const problems = problemsOf(() =>
+      loadGatewayConfig({
+        ...production,
+        AUTH_JWKS_URL: 'http://idp.rm.example/jwks',
+        AUTH_ISSUER: 'pathway-graph-dev',
+        GRAPHQL_MAX_DEPTH: 'deep',
+        REQUEST_TIMEOUT_MS: '1000',
+        SUBGRAPH_TIMEOUT_MS: '5000',
+        HTTP_KEEP_ALIVE_TIMEOUT_MS: '2000',
+        SUBGRAPH_IDLE_TIMEOUT_MS: '3000',
+        AUTH_MAX_TOKEN_LIFETIME: 'forever',
+        CORS_ALLOWED_ORIGINS: 'http://app.example.dk,https://x.example/path',
+      }),
+    );
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(
+      ['AUTH_ISSUER', 'AUTH_JWKS_URL', 'AUTH_MAX_TOKEN_LIFETIME', 'CORS_ALLOWED_ORIGINS', 'GRAPHQL_MAX_DEPTH', 'SUBGRAPH_IDLE_TIMEOUT_MS', 'SUBGRAPH_TIMEOUT_MS'].sort(),
+    );
+    expect(problems.find((p) => p.startsWith('AUTH_JWKS_URL'))).toMatch(/must be an https:\/\/ URL in production/);
+    expect(problems.find((p) => p.startsWith('CORS_ALLOWED_ORIGINS'))).toMatch(/^CORS_ALLOWED_ORIGINS: 2 of its entries are not an origin/);
+    expect(problems.join('\n')).not.toMatch(/idp\.rm\.example|x\.example|forever|deep/);
   });
 });
 

@@ -4,8 +4,10 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { loadOrCreateDevSigningKey } from './auth/keys.ts';
-import { DEFAULT_AUTH_AUDIENCE, DEV_AUTH_ISSUER, type TokenVerifierOptions } from './auth/tokens.ts';
+import { DEFAULT_AUTH_AUDIENCE, DEFAULT_MAX_TOKEN_LIFETIME, DEV_AUTH_ISSUER, durationSeconds, type TokenVerifierOptions } from './auth/tokens.ts';
 import type { DatabaseTarget } from './db/database.ts';
+import { DEFAULT_KEEP_ALIVE_TIMEOUT_MS, DEFAULT_OPERATION_LIMITS, DEFAULT_REQUEST_TIMEOUT_MS, type HttpSettings } from './server/settings.ts';
+
 import { MIN_PSEUDONYM_SECRET_LENGTH } from './domain/pseudonym.ts';
 import { receiversFrom, sendersTo, sendsMessages } from './messaging/contract.ts';
 import { loadOrCreateDevelopmentMessageKey } from './messaging/development-keys.ts';
@@ -24,6 +26,13 @@ export { SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from './registry.ts';
 
 export const DEFAULT_GATEWAY_PORT = 4000;
 
+/** How long before an advisory meeting its written description is due (agreement 6.3), e.g. `WORKING_DAYS:2`. */
+export const ADVISORY_DESCRIPTION_DEADLINE_VARIABLE = 'BUA_ADVISORY_DESCRIPTION_DEADLINE';
+/** The deadlines BUA accepts; its description rule (subgraphs/bua/src/advisory/rules/description.ts) uses the same. */
+export const ADVISORY_DESCRIPTION_DEADLINE_LIMITS = { WORKING_DAYS: { min: 0, max: 10 }, HOURS: { min: 1, max: 240 } } as const;
+export type AdvisoryDeadlineUnit = keyof typeof ADVISORY_DESCRIPTION_DEADLINE_LIMITS;
+export const DEFAULT_ADVISORY_DESCRIPTION_DEADLINE = { unit: 'WORKING_DAYS', amount: 2 } as const satisfies { unit: AdvisoryDeadlineUnit; amount: number };
+
 type Env = Record<string, string | undefined>;
 
 /** The repository's root folder (this file is shared/src/config.ts). */
@@ -36,6 +45,20 @@ const bool = z
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 const url = z.url({ protocol: /^(postgres|postgresql)$/, error: 'must be a PostgreSQL URL: postgres://user:password@host:5432/database' });
 const httpUrl = z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' });
+const count = (min: number, max: number, unit: string) => {
+  const error = `must be a whole number of ${unit} from ${min} to ${max}`;
+  return z.coerce.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+};
+const duration = z.string().refine(
+  (v) => {
+    try {
+      return durationSeconds(v) > 0;
+    } catch {
+      return false;
+    }
+  },
+  { error: 'must be a duration such as 30m, 8h or 1d' },
+);
 
 const common = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
@@ -50,6 +73,26 @@ const common = z.object({
   // Operators' settings (shared/src/observability/): who may scrape /metrics, where traces go.
   METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
+  AUTH_MAX_TOKEN_LIFETIME: duration.default(DEFAULT_MAX_TOKEN_LIFETIME),
+  // Operation limits, at the gateway and at every subgraph alike (shared/src/server/limits.ts says why these values).
+  GRAPHQL_MAX_DEPTH: count(2, 1000, 'levels').default(DEFAULT_OPERATION_LIMITS.depth),
+  GRAPHQL_MAX_ALIASES: count(0, 10_000, 'aliases').default(DEFAULT_OPERATION_LIMITS.aliases),
+  GRAPHQL_MAX_DIRECTIVES: count(0, 10_000, 'directives').default(DEFAULT_OPERATION_LIMITS.directives),
+  GRAPHQL_MAX_TOKENS: count(100, 1_000_000, 'tokens').default(DEFAULT_OPERATION_LIMITS.tokens),
+  GRAPHQL_MAX_COST: count(100, 1_000_000_000, 'cost points').default(DEFAULT_OPERATION_LIMITS.cost),
+  GRAPHQL_MAX_REPRESENTATIONS: count(1, 1_000_000, 'entities').default(DEFAULT_OPERATION_LIMITS.representations),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  REQUEST_TIMEOUT_MS: count(100, 600_000, 'milliseconds').default(DEFAULT_REQUEST_TIMEOUT_MS),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: count(1000, 600_000, 'milliseconds').default(DEFAULT_KEEP_ALIVE_TIMEOUT_MS),
+});
+
+/** The gateway's own settings beside the common ones. */
+const gatewayOwn = z.object({
+  PORT: port.default(DEFAULT_GATEWAY_PORT),
+  SUBGRAPH_TIMEOUT_MS: count(100, 600_000, 'milliseconds').optional(),
+  SUBGRAPH_IDLE_TIMEOUT_MS: count(100, 600_000, 'milliseconds').optional(),
+  CORS_ALLOWED_ORIGINS: z.string().optional(),
+  GRAPHQL_IDE: bool.optional(),
 });
 
 /**
@@ -58,8 +101,7 @@ const common = z.object({
  */
 export const CONFIG_VARIABLES: readonly string[] = [
   ...Object.keys(common.shape),
-  'PORT',
-  'GRAPHQL_IDE',
+  ...Object.keys(gatewayOwn.shape),
   ...SUBGRAPH_NAMES.flatMap((name) => {
     const { envPrefix, pgSchema } = SUBGRAPHS[name];
     return [`${envPrefix}_PORT`, `${envPrefix}_URL`, ...(pgSchema === null ? [] : [`${envPrefix}_DATABASE_URL`])];
@@ -73,6 +115,14 @@ export const CONFIG_VARIABLES: readonly string[] = [
     ];
   }),
   'MESSAGE_POLL_MS',
+  // BUA's advisory service (agreement 6.3).
+  ADVISORY_DESCRIPTION_DEADLINE_VARIABLE,
+  // The screening subgraph's own settings (screeningSettings below).
+  'SCREENING_BAND_SCHEMES',
+  'SCREENING_LICENSED_TEXTS_FILE',
+  'SCREENING_FHIR_BASE_URL',
+  'SCREENING_THRESHOLDS',
+  'SCREENING_ACTION_PLAN_DUE_DAYS',
 ];
 
 /** Thrown with every problem listed, so a misconfigured service says all that is wrong at once. */
@@ -133,6 +183,8 @@ export interface AuthConfig {
   audience: string;
   /** The identity provider's key set; unset outside production means the development key in DATA_DIR. */
   jwksUrl: string | undefined;
+  /** The longest lifetime (exp - iat) a token may have, in seconds (`AUTH_MAX_TOKEN_LIFETIME`). */
+  maxTokenLifetimeSeconds: number;
 }
 
 export interface CommonConfig {
@@ -143,6 +195,8 @@ export interface CommonConfig {
   seedDemoData: boolean;
   auth: AuthConfig;
   observability: ObservabilityConfig;
+  /** How the service's HTTP server and GraphQL endpoint protect themselves (limits, timeouts, introspection). */
+  http: HttpSettings;
 }
 
 export interface ObservabilityConfig {
@@ -159,14 +213,42 @@ export function loadCommonConfig(env: Env = process.env): CommonConfig {
 function commonConfig(env: Env, problems: string[]): CommonConfig {
   const c = parseVariables(common.shape, env, problems);
   const dataDir = dataDirFrom(env);
-  if (c.NODE_ENV === 'production' && !isSet(env, 'AUTH_JWKS_URL')) {
+  const production = c.NODE_ENV === 'production';
+  if (production && !isSet(env, 'AUTH_JWKS_URL')) {
     problems.push("AUTH_JWKS_URL: required in production: the URL of the identity provider's key set (JWKS)");
+  }
+  // Keys fetched over plain HTTP can be swapped on the way, and with them every identity.
+  if (production && c.AUTH_JWKS_URL?.startsWith('http:')) {
+    problems.push("AUTH_JWKS_URL: must be an https:// URL in production: keys fetched over plain http can be replaced on the way");
+  }
+  if (production && (c.AUTH_ISSUER ?? DEV_AUTH_ISSUER) === DEV_AUTH_ISSUER) {
+    problems.push(`AUTH_ISSUER: the development issuer "${DEV_AUTH_ISSUER}" is refused in production; set the issuer (iss) of the region's identity provider`);
   }
   // A secret that is set but wrong is reported by its parse already; only an unset one is generated or required.
   const secret = (variable: 'CHILD_PSEUDONYM_SECRET', fileName: string): string =>
     isSet(env, variable) || c.NODE_ENV === undefined ? (c[variable] ?? '') : developmentSecret(c.NODE_ENV, dataDir, fileName, variable, problems);
   return {
-    auth: { issuer: c.AUTH_ISSUER, audience: c.AUTH_AUDIENCE, jwksUrl: c.AUTH_JWKS_URL },
+    auth: {
+      issuer: c.AUTH_ISSUER,
+      audience: c.AUTH_AUDIENCE,
+      jwksUrl: c.AUTH_JWKS_URL,
+      maxTokenLifetimeSeconds: c.AUTH_MAX_TOKEN_LIFETIME ? durationSeconds(c.AUTH_MAX_TOKEN_LIFETIME) : 0,
+    },
+    http: {
+      production,
+      // Staging may switch it on in production mode; a development system has it on unless switched off.
+      introspection: c.GRAPHQL_INTROSPECTION ?? !production,
+      requestTimeoutMs: c.REQUEST_TIMEOUT_MS,
+      keepAliveTimeoutMs: c.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      limits: {
+        depth: c.GRAPHQL_MAX_DEPTH,
+        aliases: c.GRAPHQL_MAX_ALIASES,
+        directives: c.GRAPHQL_MAX_DIRECTIVES,
+        tokens: c.GRAPHQL_MAX_TOKENS,
+        cost: c.GRAPHQL_MAX_COST,
+        representations: c.GRAPHQL_MAX_REPRESENTATIONS,
+      },
+    },
     nodeEnv: c.NODE_ENV,
     logLevel: c.LOG_LEVEL,
     dataDir,
@@ -209,6 +291,35 @@ export interface SubgraphConfig extends CommonConfig {
   database: DatabaseTarget;
   /** Set for a subgraph that sends or receives messages (the message contract says which). */
   messaging?: MessagingConfig;
+  /** BUA's advisory service: set for the BUA subgraph only. */
+  advisory?: AdvisoryConfig;
+  /** The screening subgraph's own settings; set for `screening` only. */
+  screening?: ScreeningSettings;
+}
+
+export interface AdvisoryConfig {
+  /** When the written description of an advisory meeting is due, counted back from the meeting's start. */
+  descriptionDeadline: { unit: AdvisoryDeadlineUnit; amount: number };
+}
+
+/** `BUA_ADVISORY_DESCRIPTION_DEADLINE`: `WORKING_DAYS:<n>` or `HOURS:<n>`, within the limits BUA accepts. */
+function advisoryConfig(env: Env, problems: string[]): AdvisoryConfig {
+  const variable = ADVISORY_DESCRIPTION_DEADLINE_VARIABLE;
+  if (!isSet(env, variable)) return { descriptionDeadline: { ...DEFAULT_ADVISORY_DESCRIPTION_DEADLINE } };
+  const match = /^(WORKING_DAYS|HOURS):(\d{1,4})$/.exec(env[variable]!.trim());
+  const { WORKING_DAYS, HOURS } = ADVISORY_DESCRIPTION_DEADLINE_LIMITS;
+  const expected =
+    `must be WORKING_DAYS:<n> (${WORKING_DAYS.min}-${WORKING_DAYS.max} working days before the meeting) or HOURS:<n> ` +
+    `(${HOURS.min}-${HOURS.max} hours before it), e.g. WORKING_DAYS:2`;
+  if (!match) {
+    problems.push(`${variable}: ${expected}`);
+    return { descriptionDeadline: { ...DEFAULT_ADVISORY_DESCRIPTION_DEADLINE } };
+  }
+  const unit = match[1] as AdvisoryDeadlineUnit;
+  const amount = Number(match[2]);
+  const { min, max } = ADVISORY_DESCRIPTION_DEADLINE_LIMITS[unit];
+  if (amount < min || amount > max) problems.push(`${variable}: ${expected}; ${amount} is out of range`);
+  return { descriptionDeadline: { unit, amount } };
 }
 
 /**
@@ -228,9 +339,13 @@ function subgraphConfig(name: SubgraphName, env: Env, problems: string[]): Subgr
   const setting = isSet(env, urlVariable) ? urlVariable : 'DATABASE_URL';
   const databaseUrl = pgSchema === null ? undefined : ((own[urlVariable] as string | undefined) ?? (isSet(env, 'DATABASE_URL') ? env['DATABASE_URL'] : undefined));
   const messaging = messagingConfig(name, env, base, problems);
+  const advisory = name === 'bua' ? advisoryConfig(env, problems) : undefined;
+  const screening = name === 'screening' ? screeningSettings(env, problems) : undefined;
   return {
     ...base,
     ...(messaging ? { messaging } : {}),
+    ...(advisory ? { advisory } : {}),
+    ...(screening ? { screening } : {}),
     name,
     port: own[portVariable] as number,
     database: databaseUrl ? { kind: 'postgres', url: databaseUrl, setting } : { kind: 'pglite', dataDir: join(base.dataDir, 'pglite') },
@@ -242,6 +357,21 @@ export interface GatewayConfig extends CommonConfig {
   subgraphUrls: Record<SubgraphName, string>;
   /** Serve the GraphiQL IDE at / and to browsers at /graphql (`GRAPHQL_IDE`; on in development only by default). */
   ide: boolean;
+  /** How the gateway calls the subgraphs. */
+  subgraphCalls: SubgraphCallSettings;
+  /** Browser origins allowed to call the gateway (CORS); empty: no CORS headers at all. */
+  corsOrigins: string[];
+}
+
+export interface SubgraphCallSettings {
+  /** A subgraph call that takes longer is abandoned and reported as SUBGRAPH_UNAVAILABLE (`SUBGRAPH_TIMEOUT_MS`). */
+  timeoutMs: number;
+  /**
+   * How long an idle connection to a subgraph is kept for reuse (`SUBGRAPH_IDLE_TIMEOUT_MS`). Shorter than the
+   * subgraphs' keep-alive timeout, so the gateway always closes an idle connection before the subgraph does and never
+   * sends a request down a socket the other end is closing.
+   */
+  idleTimeoutMs: number;
 }
 
 /** The gateway's port and where each subgraph answers (`<PREFIX>_URL`, default on localhost). */
@@ -251,8 +381,53 @@ export function loadGatewayConfig(env: Env = process.env): GatewayConfig {
 
 function gatewayConfig(env: Env, problems: string[]): GatewayConfig {
   const base = commonConfig(env, problems);
-  const own = parseVariables({ PORT: port.default(DEFAULT_GATEWAY_PORT), GRAPHQL_IDE: bool.optional() }, env, problems);
-  return { ...base, port: own.PORT, subgraphUrls: subgraphUrls(SUBGRAPH_NAMES, env, problems), ide: own.GRAPHQL_IDE ?? base.nodeEnv === 'development' };
+  const own = parseVariables(gatewayOwn.shape, env, problems);
+  const { requestTimeoutMs, keepAliveTimeoutMs } = base.http;
+  const subgraphCalls = {
+    // A little less than the whole request's time, so a slow subgraph is named as such before the request times out.
+    timeoutMs: own.SUBGRAPH_TIMEOUT_MS ?? Math.max(100, Math.floor(requestTimeoutMs * 0.9)),
+    idleTimeoutMs: own.SUBGRAPH_IDLE_TIMEOUT_MS ?? Math.max(100, Math.floor(keepAliveTimeoutMs / 2)),
+  };
+  if (requestTimeoutMs !== undefined && subgraphCalls.timeoutMs > requestTimeoutMs) {
+    problems.push(`SUBGRAPH_TIMEOUT_MS: must not exceed REQUEST_TIMEOUT_MS (${requestTimeoutMs}): a subgraph call cannot outlast the request it serves`);
+  }
+  if (keepAliveTimeoutMs !== undefined && subgraphCalls.idleTimeoutMs >= keepAliveTimeoutMs) {
+    problems.push(
+      `SUBGRAPH_IDLE_TIMEOUT_MS: must be shorter than HTTP_KEEP_ALIVE_TIMEOUT_MS (${keepAliveTimeoutMs}), the subgraphs' keep-alive timeout, so the gateway closes an idle connection before a subgraph does`,
+    );
+  }
+  return {
+    ...base,
+    port: own.PORT,
+    subgraphUrls: subgraphUrls(SUBGRAPH_NAMES, env, problems),
+    subgraphCalls,
+    corsOrigins: corsOrigins(own.CORS_ALLOWED_ORIGINS, base.nodeEnv === 'production', problems),
+    ide: own.GRAPHQL_IDE ?? base.nodeEnv === 'development',
+  };
+}
+
+/**
+ * The origins in `CORS_ALLOWED_ORIGINS`: a comma-separated list of `scheme://host[:port]`, exactly as a browser sends
+ * its Origin header (no path, no trailing slash, no wildcard); in production only https ones.
+ */
+function corsOrigins(value: string | undefined, production: boolean, problems: string[]): string[] {
+  if (value === undefined || value.trim() === '') return [];
+  const origins = value.split(',').map((o) => o.trim()).filter(Boolean);
+  const bad = origins.filter((origin) => {
+    try {
+      const url = new URL(origin);
+      return url.origin !== origin || !/^https?:$/.test(url.protocol) || (production && url.protocol !== 'https:');
+    } catch {
+      return true;
+    }
+  });
+  if (bad.length) {
+    problems.push(
+      `CORS_ALLOWED_ORIGINS: ${bad.length} of its entries ${bad.length === 1 ? 'is' : 'are'} not an origin; list origins as a browser sends them, comma-separated, e.g. https://app.example.dk,https://staging.example.dk (scheme, host and port only${production ? ', https in production' : ''})`,
+    );
+    return [];
+  }
+  return origins;
 }
 
 /** Where each of `names` answers: `<PREFIX>_URL`, by default its port on localhost. */
@@ -286,12 +461,13 @@ export function loadSystemConfig(env: Env = process.env): { gateway: GatewayConf
  * development key kept in DATA_DIR (created on first start; `npm run token` signs with it).
  */
 export async function tokenVerifierOptions(config: CommonConfig): Promise<TokenVerifierOptions> {
-  const { issuer, audience, jwksUrl } = config.auth;
-  if (jwksUrl) return { issuer, audience, jwks: { url: jwksUrl } };
+  const { issuer, audience, jwksUrl, maxTokenLifetimeSeconds: maxLifetimeSeconds } = config.auth;
+  if (jwksUrl) return { issuer, audience, maxLifetimeSeconds, jwks: { url: jwksUrl } };
   const { publicJwks } = await loadOrCreateDevSigningKey(config.dataDir);
   return {
     issuer,
     audience,
+    maxLifetimeSeconds,
     jwks: { keys: publicJwks },
     otherKeyHint:
       "this service verifies development tokens with the key in its data directory (DATA_DIR), so the token was minted with another data directory's key: run `npm run token` with the same DATA_DIR as the service (a relative DATA_DIR, the default .data too, is taken from the repository root)",
@@ -390,4 +566,74 @@ function messagingConfig(
   if (!poll.success) problems.push('MESSAGE_POLL_MS: a whole number of milliseconds from 10 to 60000');
 
   return { signingKey, publicKeys, endpoints, workerPollMs: poll.success ? poll.data : 250 };
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The screening subgraph (early detection in the three risk groups). Parsed here for form; what the values mean
+// (which instruments, scores and band schemes exist) is checked by the screening subgraph at start-up, which names
+// these variables in its refusals too.
+
+export interface ScreeningSettings {
+  /** Per instrument id, the band scheme this deployment reports (`SCREENING_BAND_SCHEMES=sdq=sdq-uk-3band`). */
+  bandSchemes: Record<string, string>;
+  /** The file of licensed item texts (e.g. SDQ's), as an absolute path; null when the deployment has none. */
+  licensedTextsFile: string | null;
+  /** The canonical base of the FHIR Questionnaires and CodeSystems this deployment publishes. */
+  fhirBaseUrl: string;
+  /** The screening thresholds per track and instrument as parsed JSON; null for the defaults. */
+  thresholds: unknown;
+  /** Days after a positive screening before a missing action plan is an open action. */
+  actionPlanDueDays: number;
+  /** The municipality subgraph's GraphQL endpoint, where action plans look their offers up (`MUNICIPALITY_URL`). */
+  offerCatalogueUrl: string;
+}
+
+export const DEFAULT_SCREENING_FHIR_BASE_URL = 'https://pathway-graph.example/fhir';
+export const DEFAULT_ACTION_PLAN_DUE_DAYS = 14;
+
+function screeningSettings(env: Env, problems: string[]): ScreeningSettings {
+  const bandSchemes: Record<string, string> = {};
+  if (isSet(env, 'SCREENING_BAND_SCHEMES')) {
+    for (const pair of env['SCREENING_BAND_SCHEMES']!.split(',').map((p) => p.trim()).filter(Boolean)) {
+      const m = /^([A-Za-z0-9][A-Za-z0-9-]*)=([A-Za-z0-9][A-Za-z0-9-]*)$/.exec(pair);
+      if (!m) {
+        problems.push('SCREENING_BAND_SCHEMES: a comma-separated list of instrument=scheme, e.g. sdq=sdq-uk-3band');
+        break;
+      }
+      bandSchemes[m[1]!] = m[2]!;
+    }
+  }
+  let licensedTextsFile: string | null = null;
+  if (isSet(env, 'SCREENING_LICENSED_TEXTS_FILE')) {
+    licensedTextsFile = resolve(REPOSITORY_ROOT, env['SCREENING_LICENSED_TEXTS_FILE']!);
+    if (!existsSync(licensedTextsFile)) {
+      problems.push('SCREENING_LICENSED_TEXTS_FILE: no such file; give the path of the licensed item texts (JSON), or leave it unset to ship none');
+    }
+  }
+  const base = httpUrl.default(DEFAULT_SCREENING_FHIR_BASE_URL).safeParse(isSet(env, 'SCREENING_FHIR_BASE_URL') ? env['SCREENING_FHIR_BASE_URL'] : undefined);
+  if (!base.success) problems.push('SCREENING_FHIR_BASE_URL: must be an http(s) URL, the canonical base of the published Questionnaires');
+  let thresholds: unknown = null;
+  if (isSet(env, 'SCREENING_THRESHOLDS')) {
+    try {
+      thresholds = JSON.parse(env['SCREENING_THRESHOLDS']!);
+    } catch {
+      problems.push('SCREENING_THRESHOLDS: must be JSON, a list of thresholds (see the configuration table of the README)');
+    }
+  }
+  const due = z.coerce.number().int().min(1).max(365).default(DEFAULT_ACTION_PLAN_DUE_DAYS).safeParse(
+    isSet(env, 'SCREENING_ACTION_PLAN_DUE_DAYS') ? env['SCREENING_ACTION_PLAN_DUE_DAYS'] : undefined,
+  );
+  if (!due.success) problems.push('SCREENING_ACTION_PLAN_DUE_DAYS: a whole number of days from 1 to 365');
+  const catalogue = httpUrl.default(`http://localhost:${SUBGRAPHS.municipality.defaultPort}/graphql`).safeParse(
+    isSet(env, 'MUNICIPALITY_URL') ? env['MUNICIPALITY_URL'] : undefined,
+  );
+  if (!catalogue.success) problems.push('MUNICIPALITY_URL: must be an http(s) URL');
+  return {
+    bandSchemes,
+    licensedTextsFile,
+    fhirBaseUrl: base.success ? base.data : DEFAULT_SCREENING_FHIR_BASE_URL,
+    thresholds,
+    actionPlanDueDays: due.success ? due.data : DEFAULT_ACTION_PLAN_DUE_DAYS,
+    offerCatalogueUrl: catalogue.success ? catalogue.data : '',
+  };
 }

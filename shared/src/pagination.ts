@@ -2,6 +2,8 @@ import { badUserInput } from './errors.ts';
 
 /** The most items one page may hold; large enough for worklists, small enough to keep a response bounded. */
 export const MAX_PAGE_SIZE = 500;
+/** A worklist of children (a municipality's children): front ends load up to this many at once. */
+export const MAX_WORKLIST_PAGE_SIZE = 1_000;
 
 /** Validates a connection's `first` argument. */
 export function pageSize(first: number | null | undefined, fallback = 50, max = MAX_PAGE_SIZE): number {

@@ -9,6 +9,7 @@ import { afterAll, beforeAll, beforeEach, expect, it } from 'vitest';
 import { as, TEST_AUDIENCE, TEST_ISSUER, testSigningKey, tokenFor } from '../support/auth.ts';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
 import { postGraphQL } from '../support/graphql.ts';
+import { scenario } from '../support/scenario/index.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 type Errors = { message: string; path?: (string | number)[]; extensions?: Record<string, unknown> }[] | undefined;
@@ -33,6 +34,8 @@ describeWithDatabases('who may see what, through the gateway', (backend) => {
   beforeEach(() => {
     today = '2026-11-23';
   });
+
+  const { asCaseworker } = scenario(() => t);
 
   async function queryAs<T = Record<string, unknown>>(user: string | Principal, query: string, variables?: Record<string, unknown>, purpose?: string) {
     return t.query<T>(query, variables, await as(user, purpose));
@@ -147,20 +150,16 @@ describeWithDatabases('who may see what, through the gateway', (backend) => {
     const refusal = messageAt(before.errors, 'knownToMunicipality');
 
     const givenBy = child.birthDate <= '2011-06-01' ? 'YOUNG_PERSON' : 'CUSTODY_HOLDER';
-    const recorded = await queryAs<{ recordMunicipalityConsent: { id: string; active: boolean } }>(
-      'caseworker-751',
-      `mutation($input: RecordConsentInput!) { recordMunicipalityConsent(input: $input) { id active } }`,
-      { input: { childId: id, givenBy, givenOn: '2026-06-01', recipientSector: 'GENERAL_PRACTICE', purposes: ['CARE_COORDINATION'], validFrom: '2026-06-01' } },
-    );
-    expect(recorded.errors).toBeUndefined();
-    expect(recorded.data!.recordMunicipalityConsent.active).toBe(true);
+    // The family tells the municipality that its GP may know whether the child is known there.
+    const consent = await asCaseworker(751).recordsConsent({ childId: id, givenBy, givenOn: '2026-06-01', to: 'GENERAL_PRACTICE' });
+    expect(consent).toMatchObject({ active: true, recipientSector: 'GENERAL_PRACTICE', recipientOrganisation: null, withdrawnAt: null });
     const held = await queryAs<{ child: { municipalityConsents: { id: string; recipientSector: string; active: boolean }[] } }>(
       'caseworker-751',
       'query($id: ID!) { child(id: $id) { municipalityConsents { id recipientSector active } } }',
       { id },
     );
     expect(held.data!.child.municipalityConsents).toContainEqual({
-      id: recorded.data!.recordMunicipalityConsent.id,
+      id: consent.id,
       recipientSector: 'GENERAL_PRACTICE',
       active: true,
     });
@@ -178,21 +177,14 @@ describeWithDatabases('who may see what, through the gateway', (backend) => {
     expect(wrongId.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'id' });
     expect(wrongId.errors?.[0]?.message).not.toContain(child.cpr);
 
-    const withdrawn = await queryAs('caseworker-751', 'mutation($id: ID!) { withdrawMunicipalityConsent(id: $id) { withdrawnAt active } }', {
-      id: recorded.data!.recordMunicipalityConsent.id,
-    });
+    const withdrawn = await asCaseworker(751).withdrawConsent(consent.id);
     expect(withdrawn.errors).toBeUndefined();
+    expect(withdrawn.data!['withdrawMunicipalityConsent']).toMatchObject({ id: consent.id, active: false, withdrawnAt: expect.any(String) });
     const after = await gpReads();
     expect(codeAt(after.errors, 'knownToMunicipality')).toBe('CONSENT_REQUIRED');
     expect(messageAt(after.errors, 'knownToMunicipality')).toBe(refusal);
 
-    const expiring = await queryAs<{ recordMunicipalityConsent: { id: string } }>(
-      'caseworker-751',
-      `mutation($input: RecordConsentInput!) { recordMunicipalityConsent(input: $input) { id } }`,
-      {
-        input: { childId: id, givenBy, givenOn: '2026-06-01', recipientSector: 'GENERAL_PRACTICE', purposes: ['CARE_COORDINATION'], validFrom: '2026-06-01', validUntil: '2026-12-31' },
-      },
-    );
+    const expiring = await asCaseworker(751).recordConsent({ childId: id, givenBy, givenOn: '2026-06-01', to: 'GENERAL_PRACTICE', validUntil: '2026-12-31' });
     expect(expiring.errors).toBeUndefined();
     expect((await gpReads()).errors).toBeUndefined();
     today = '2027-01-01';
@@ -269,16 +261,23 @@ describeWithDatabases('who may see what, through the gateway', (backend) => {
   it('logs exactly one entry per child per subgraph for a request reading three children across three subgraphs, without CPR numbers', async () => {
     const children = DEMO_CHILDREN.filter((c) => c.municipalityCode === 751 && demoChildConsents(c) && c.screeningTracks.length > 0).slice(0, 3);
     expect(children).toHaveLength(3);
-    const requestId = `access-log-count-${backend.name}`;
-    const res = await t.query(
-      `query ThreeChildren($a: ID!, $b: ID!, $c: ID!) {
-        a: child(id: $a) { birthDate knownToMunicipality listedPractice { name } screeningTracks { track } }
-        b: child(id: $b) { birthDate listedPractice { name } screeningTracks { track since } }
-        c: child(id: $c) { knownToMunicipality listedPractice { ydernummer } screeningTracks { since } } }`,
-      { a: idOf(children[0]!.cpr), b: idOf(children[1]!.cpr), c: idOf(children[2]!.cpr) },
-      { ...(await as('caseworker-751')), 'x-request-id': requestId },
-    );
+    const callerRequestId = `access-log-count-${backend.name}`;
+    const response = await fetch(t.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(await as('caseworker-751')), 'x-request-id': callerRequestId },
+      body: JSON.stringify({
+        query: `query ThreeChildren($a: ID!, $b: ID!, $c: ID!) {
+          a: child(id: $a) { birthDate knownToMunicipality listedPractice { name } screeningTracks { track } }
+          b: child(id: $b) { birthDate listedPractice { name } screeningTracks { track since } }
+          c: child(id: $c) { knownToMunicipality listedPractice { ydernummer } screeningTracks { since } } }`,
+        variables: { a: idOf(children[0]!.cpr), b: idOf(children[1]!.cpr), c: idOf(children[2]!.cpr) },
+      }),
+    });
+    const res = (await response.json()) as { errors?: unknown };
     expect(res.errors).toBeUndefined();
+    // The access log holds the gateway's own id of the request, never the one the caller chose.
+    const requestId = response.headers.get('x-request-id')!;
+    expect(requestId).not.toBe(callerRequestId);
     const read = async (name: 'municipality' | 'general-practice' | 'screening') => {
       const table = { municipality: municipalityLog, 'general-practice': gpLog, screening: screeningLog }[name];
       return t.system.databases[name].db.select().from(table).where(eq(table.requestId, requestId));

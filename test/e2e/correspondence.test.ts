@@ -54,12 +54,31 @@ describeWithDatabases('GP to municipality correspondence through the gateway', (
       await new Promise((r) => setTimeout(r, 50));
     }
   }
+  /**
+   * The client's key of each letter the GP sent, by its MedCom MessageHeader.id (a fresh UUID, what the municipality
+   * knows the letter by): so the inbox can be read in the keys this test chose.
+   */
+  async function clientKeys(): Promise<Map<string, string>> {
+    const res = await gp<{ sentLetters: { edges: { node: { messageId: string; exportBundle: string | null } }[] } }>(
+      '{ sentLetters(first: 500) { edges { node { messageId exportBundle } } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    return new Map(res.data!.sentLetters.edges.map(({ node }) => [parseCareCommunicationBundle(JSON.parse(node.exportBundle!)).message.messageId, node.messageId]));
+  }
+  /** Inbox nodes with `messageId` replaced by the GP's client key of the letter. */
+  async function asClientKeys<N extends { messageId: string }>(nodes: N[]): Promise<N[]> {
+    const keys = await clientKeys();
+    return nodes.map((n) => ({ ...n, messageId: keys.get(n.messageId) ?? n.messageId }));
+  }
+  async function headerIdOf(clientKey: string): Promise<string> {
+    return [...(await clientKeys())].find(([, key]) => key === clientKey)![0];
+  }
   async function inboxLetter(messageId: string) {
     const res = await caseworker<{ inbox: { edges: { node: { id: string; messageId: string; status: string; knownToMunicipality: boolean } }[] } }>(
       'query { inbox(municipalityCode: 751, first: 100) { edges { node { id messageId status knownToMunicipality } } } }',
     );
     expect(res.errors).toBeUndefined();
-    return res.data!.inbox.edges.map((e) => e.node).filter((n) => n.messageId === messageId);
+    return (await asClientKeys(res.data!.inbox.edges.map((e) => e.node))).filter((n) => n.messageId === messageId);
   }
 
   it('a GP sends a letter, the municipality triages and replies, and the GP sees the reply and the status history', async () => {
@@ -100,6 +119,7 @@ describeWithDatabases('GP to municipality correspondence through the gateway', (
     expect(readByOther.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
 
     const reply = {
+      phone: '87 13 14 15',
       initiated: ['PPR_ASSESSMENT'],
       text: 'PPR vurderer barnet; vi kontakter familien.',
       ...(childA!.hasOpenMunicipalCase ? { contactCommitment: 'CONTACT_FAMILY' } : { contactOptions: 'Familien kan ringe til PPR Aarhus på hverdage kl. 9-12.' }),
@@ -129,7 +149,7 @@ describeWithDatabases('GP to municipality correspondence through the gateway', (
     };
     const provenance = replyBundle.entry.map((e) => e.resource).filter((r) => r.resourceType === 'Provenance');
     expect(provenance.some((p) => p.activity?.coding.some((c) => c.code === 'reply-message'))).toBe(true);
-    expect(provenance.flatMap((p) => p.entity ?? [])).toContainEqual({ role: 'revision', what: { reference: 'MessageHeader/e2e-flow-0001' } });
+    expect(provenance.flatMap((p) => p.entity ?? [])).toContainEqual({ role: 'revision', what: { reference: `MessageHeader/${await headerIdOf('e2e-flow-0001')}` } });
 
     const otherPractice = await t.queryAs('gp-106570', LETTER, { id });
     expect(otherPractice.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
@@ -202,7 +222,7 @@ describeWithDatabases('GP to municipality correspondence through the gateway', (
     const arrived = await caseworker<{ inbox: { edges: { node: { messageId: string; receivedAt: string } }[] } }>(
       'query { inbox(municipalityCode: 751, first: 100) { edges { node { messageId receivedAt } } } }',
     );
-    const down = arrived.data!.inbox.edges.map((e) => e.node).filter((n) => n.messageId.startsWith('e2e-down-'));
+    const down = (await asClientKeys(arrived.data!.inbox.edges.map((e) => e.node))).filter((n) => n.messageId.startsWith('e2e-down-'));
     expect(down.map((n) => n.messageId).sort()).toEqual(['e2e-down-0000', 'e2e-down-0001', 'e2e-down-0002']);
     const at = new Map(down.map((n) => [n.messageId, n.receivedAt]));
     // Per child in order: child A's first letter arrived before its second.
@@ -225,7 +245,7 @@ describeWithDatabases('GP to municipality correspondence through the gateway', (
       const inbox = await caseworker<{ inbox: { edges: { node: { messageId: string; replyDueOn: string; overdue: boolean } }[] } }>(
         'query { inbox(municipalityCode: 751, first: 100) { edges { node { messageId replyDueOn overdue } } } }',
       );
-      expect(inbox.data!.inbox.edges.map((e) => e.node).find((n) => n.messageId === 'e2e-deadline-01')).toMatchObject({
+      expect((await asClientKeys(inbox.data!.inbox.edges.map((e) => e.node))).find((n) => n.messageId === 'e2e-deadline-01')).toMatchObject({
         replyDueOn: '2026-11-26',
         overdue: true,
       });
@@ -247,7 +267,7 @@ describeWithDatabases('GP to municipality correspondence through the gateway', (
     );
     expect(imported.errors).toBeUndefined();
     expect(imported.data!.importCareCommunication).toMatchObject({
-      messageId: 'e2e-export-001',
+      messageId: await headerIdOf('e2e-export-001'),
       activity: 'new-message',
       category: 'OTHER',
       topic: 'Mistrivsel',
@@ -282,7 +302,7 @@ describeWithDatabases('GP to municipality correspondence through the gateway', (
     const inbox = await caseworker<{ inbox: { edges: { node: { messageId: string } }[] } }>(
       'query { inbox(municipalityCode: 751, first: 500) { edges { node { messageId } } } }',
     );
-    const arrived = inbox.data!.inbox.edges.map((e) => e.node.messageId).filter((id) => id.startsWith('e2e-outage-')).reverse();
+    const arrived = (await asClientKeys(inbox.data!.inbox.edges.map((e) => e.node))).map((n) => n.messageId).filter((id) => id.startsWith('e2e-outage-')).reverse();
     expect(arrived).toHaveLength(20);
     for (const child of [0, 1]) {
       const expected = sent.filter((s) => s.child === child).map((s) => s.messageId);

@@ -205,8 +205,9 @@ describeWithDatabases('SQL statements per request, for every list field and ever
     const writtenAbout = CHILDREN.slice(0, LETTERS);
     for (let i = 0; i < LETTERS; i += 11) await Promise.all(writtenAbout.slice(i, i + 11).map((child, j) => send(i + j, child)));
     const gpDb = t.system.databases['general-practice'].db;
+    // DELIVERED once the municipality's MedCom Acknowledgement has come back (not when it is stored there).
     for (let i = 0; i < 1200; i++) {
-      if ((await gpDb.$count(gpOutbox, eq(gpOutbox.status, 'QUEUED'))) === 0) break;
+      if ((await gpDb.$count(gpOutbox, eq(gpOutbox.status, 'DELIVERED'))) === LETTERS) break;
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(await gpDb.$count(gpOutbox, eq(gpOutbox.status, 'DELIVERED'))).toBe(LETTERS);

@@ -47,7 +47,8 @@ export async function registerEverywhere(
   await insertPracticesAndChildren(
     system.databases['general-practice'].db as unknown as GeneralPracticeDb,
     [{ ...practice, municipalityCode, synthetic: true }],
-    children.map((c) => ({ ...c, listedPractice: practice.ydernummer, synthetic: true })),
+    // The practice's record has each child's (synthetic) name: a MedCom letter carries it.
+    children.map((c, i) => ({ ...c, givenNames: 'Testbarn', familyName: `Syntetisk${i + 1}`, listedPractice: practice.ydernummer, synthetic: true })),
   );
   await insertBuaChildren(
     system.databases.bua.db as unknown as BuaDb,

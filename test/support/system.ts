@@ -20,7 +20,18 @@ export interface TestSystem {
 /** Starts every subgraph and the gateway in-process on free ports, on a fresh database of `backend`. */
 export async function startTestSystem(
   backend: Backend,
-  options: { seedDemoData?: boolean; today?: string | (() => string); ide?: SystemOptions['ide'] } = {},
+  options: {
+    seedDemoData?: boolean;
+    today?: string | (() => string);
+    /** Limits, timeouts and introspection of every service (hardening tests make them small). */
+    http?: SystemOptions['http'];
+    /** The gateway's subgraph calls and CORS origins. */
+    gateway?: SystemOptions['gateway'];
+    /** BUA's advisory service: its description deadline, and in tests its clock and known names. */
+    advisory?: SystemOptions['advisory'];
+    /** The GraphiQL IDE at the gateway (browser tests). */
+    ide?: SystemOptions['ide'];
+  } = {},
 ): Promise<TestSystem> {
   const { targets, dispose } = await backend.create(SECTOR_SUBGRAPH_NAMES.length);
   const system = await startSystem({
@@ -32,6 +43,9 @@ export async function startTestSystem(
     verifier: await testVerifier(),
     messaging: { workerPollMs: 25 },
     ...(options.ide ? { ide: options.ide } : {}),
+    ...(options.http ? { http: options.http } : {}),
+    ...(options.gateway ? { gateway: options.gateway } : {}),
+    ...(options.advisory ? { advisory: options.advisory } : {}),
     ...(options.today ? { today: typeof options.today === 'function' ? options.today : () => options.today as string } : {}),
   });
   const gatewayUrl = `http://localhost:${system.gateway.port}/graphql`;

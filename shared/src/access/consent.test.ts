@@ -105,6 +105,26 @@ describe('validateNewConsent', () => {
     expect(error.extensions['field']).toBe('recipientOrganisation');
   });
 
+  it.each([
+    ['SQL text', 'GENERAL_PRACTICE', "1'; DROP TABLE consents; --"],
+    ['markup', 'GENERAL_PRACTICE', '<script>alert(1)</script>'],
+    ['a 200,001-character string', 'GENERAL_PRACTICE', '1'.repeat(200_001)],
+    ['a CPR number', 'GENERAL_PRACTICE', '0707614286'],
+    ['a ydernummer with a leading zero', 'GENERAL_PRACTICE', '012345'],
+    ['a SOR code of 17 digits', 'BUA', '12345678901234567'],
+    ['a ydernummer for BUA', 'BUA', 'abc'],
+  ] as const)('refuses %s as the recipient organisation of %s, saying what one looks like', (_what, recipientSector, recipientOrganisation) => {
+    const error = badInput(withInput({ recipientSector, recipientOrganisation }));
+    expect(error.extensions['field']).toBe('recipientOrganisation');
+    expect(error.message).toMatch(/^recipientOrganisation must be an organisation of .*(ydernummer|SOR code)/);
+    expect(error.message).not.toContain(recipientOrganisation.slice(0, 6));
+  });
+
+  it('accepts an organisation of the recipient sector in its canonical form', () => {
+    expect(withInput({ recipientSector: 'GENERAL_PRACTICE', recipientOrganisation: '107510' })).not.toThrow();
+    expect(withInput({ recipientSector: 'BUA', recipientOrganisation: '9990011000016009' })).not.toThrow();
+  });
+
   it("refuses a consent to the owner's own sector: it already sees its own records", () => {
     const error = badInput(withInput({ recipientSector: 'MUNICIPALITY', recipientOrganisation: '657' }));
     expect(error.message).toMatch(/the municipality owns this data already/);

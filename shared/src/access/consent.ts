@@ -1,4 +1,4 @@
-import { type Principal, type Purpose, type Sector } from '../auth/principal.ts';
+import { expectedOrganisation, isValidOrganisation, type Principal, type Purpose, type Sector } from '../auth/principal.ts';
 import { ageOn, eighteenthBirthday, parseIsoDate } from '../domain/age.ts';
 import { badUserInput } from '../errors.ts';
 import { organisationLabel, purposeLabel, sectorLabel } from './labels.ts';
@@ -94,6 +94,13 @@ export function validateNewConsent(input: NewConsentInput, ctx: NewConsentContex
   if (input.recipientOrganisation !== null && input.recipientOrganisation.trim() === '') {
     throw badUserInput(
       'recipientOrganisation must name one organisation of the recipient sector, or be null to cover all of them.',
+      { field: 'recipientOrganisation' },
+    );
+  }
+  // An organisation the recipient sector cannot have would match no reader, and the text would be kept for ever.
+  if (input.recipientOrganisation !== null && !isValidOrganisation(input.recipientSector, input.recipientOrganisation)) {
+    throw badUserInput(
+      `recipientOrganisation must be an organisation of ${sectorLabel(input.recipientSector)}: ${expectedOrganisation(input.recipientSector)}; or null to cover all of them.`,
       { field: 'recipientOrganisation' },
     );
   }

@@ -12,7 +12,7 @@ describe('DEMO_USERS', () => {
   });
 
   it('has every municipal role in at least two demo municipalities', () => {
-    for (const role of ['CASEWORKER', 'PPR_PSYCHOLOGIST', 'SOCIAL_WORKER', 'HEALTH_VISITOR'] as const) {
+    for (const role of ['CASEWORKER', 'PPR_PSYCHOLOGIST', 'SOCIAL_WORKER', 'PEDAGOGICAL_CONSULTANT', 'HEALTH_VISITOR'] as const) {
       const orgs = organisationsOf(role);
       expect(orgs.size, role).toBeGreaterThanOrEqual(2);
       for (const org of orgs) expect(DEMO_MUNICIPALITY_CODES.map(String), role).toContain(org);

@@ -39,6 +39,7 @@ function municipalUsers(code: number): DemoUser[] {
     user(`caseworker-${code}`, `Demo Caseworker ${town}`, 'MUNICIPALITY', org, 'CASEWORKER', `Caseworker in the children's area of ${town} municipality; receives correspondence letters`),
     user(`ppr-${code}`, `Demo PPR Psychologist ${town}`, 'MUNICIPALITY', org, 'PPR_PSYCHOLOGIST', `PPR psychologist in ${town} municipality`),
     user(`social-${code}`, `Demo Social Worker ${town}`, 'MUNICIPALITY', org, 'SOCIAL_WORKER', `Social worker (socialrådgiver) in ${town} municipality`),
+    user(`pedagogical-${code}`, `Demo Pedagogical Consultant ${town}`, 'MUNICIPALITY', org, 'PEDAGOGICAL_CONSULTANT', `Pedagogical consultant (pædagogisk konsulent) in PPR, ${town} municipality; books BUA's advisory meetings`),
     user(`healthvisitor-${code}`, `Demo Health Visitor ${town}`, 'HEALTH_VISITING', org, 'HEALTH_VISITOR', `Health visitor (sundhedsplejerske) employed by ${town} municipality`),
   ];
 }

@@ -11,6 +11,8 @@ export const ROLES = [
   'PPR_PSYCHOLOGIST',
   'HEALTH_VISITOR',
   'SOCIAL_WORKER',
+  // Agreement 6.3 names pedagogical consultants (pædagogiske konsulenter, in PPR) among those BUA advises.
+  'PEDAGOGICAL_CONSULTANT',
   'GP',
   'BUA_CLINICIAN',
   'BUA_ADVISER',
@@ -50,6 +52,7 @@ const SECTORS_OF_ROLE: Partial<Record<Role, readonly Sector[]>> = {
   CASEWORKER: ['MUNICIPALITY'],
   PPR_PSYCHOLOGIST: ['MUNICIPALITY'],
   SOCIAL_WORKER: ['MUNICIPALITY'],
+  PEDAGOGICAL_CONSULTANT: ['MUNICIPALITY'],
   HEALTH_VISITOR: ['HEALTH_VISITING'],
   GP: ['GENERAL_PRACTICE'],
   BUA_CLINICIAN: ['BUA'],
@@ -89,6 +92,11 @@ const ORGANISATION: Record<Sector, { schema: z.ZodType<string>; expected: string
 /** True when `organisation` has the form its sector requires (used by the demo users' tests and seeds too). */
 export function isValidOrganisation(sector: Sector, organisation: string): boolean {
   return ORGANISATION[sector].schema.safeParse(organisation).success;
+}
+
+/** What an organisation id of `sector` looks like, as a person reads it: for messages refusing one. */
+export function expectedOrganisation(sector: Sector): string {
+  return ORGANISATION[sector].expected;
 }
 
 const claimsSchema = z.object({

@@ -90,6 +90,39 @@ describe('mintToken and verify', () => {
   });
 });
 
+describe('verified tokens are kept for their lifetime', () => {
+  it('verifies a token once: later requests with it get the same (frozen) principal', async () => {
+    const token = await mint();
+    const first = await verifier.verify(`Bearer ${token}`);
+    const second = await verifier.verify(`bearer  ${token} `);
+    expect(second).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(Object.isFrozen(first.roles)).toBe(true);
+  });
+
+  it('refuses a kept token once it has expired, as a fresh check would', async () => {
+    let offsetMs = 0;
+    const clocked = createTokenVerifier({ issuer, audience, jwks: { keys: key.publicJwks }, now: () => new Date(Date.now() + offsetMs) });
+    const token = await mint({ expiresIn: '15m' });
+    await expect(clocked.verify(`Bearer ${token}`)).resolves.toEqual(gp);
+    offsetMs = 15 * 60_000 + 2_000;
+    await expect(clocked.verify(`Bearer ${token}`)).resolves.toEqual(gp);
+    offsetMs = 16 * 60_000;
+    const error = await refusal(clocked.verify(`Bearer ${token}`), token);
+    expect(error.message).toMatch(/^The token expired at .*; get a new one$/);
+  });
+
+  it('keeps no refused token: a forged one is refused every time', async () => {
+    const token = await mint();
+    const other = await mint({ privateJwk: otherKey.privateJwk });
+    const forged = `${token.split('.').slice(0, 2).join('.')}.${other.split('.')[2]}`;
+    await refusal(verifier.verify(`Bearer ${forged}`), forged);
+    await refusal(verifier.verify(`Bearer ${forged}`), forged);
+    // The genuine token is still accepted.
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toEqual(gp);
+  });
+});
+
 describe('refusals', () => {
   it('without a header asks the caller to sign in', async () => {
     for (const header of [undefined, '', '   ']) {
@@ -114,13 +147,20 @@ describe('refusals', () => {
     expect(error.message).toMatch(/no token after "Bearer"/);
   });
 
-  it.each(['garbage', 'a.b', 'a.b.c.d.e', 'ab!cd.ef.gh', 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl', 'x'.repeat(20_000) + '.a.b'])(
-    'refuses a malformed token %#',
-    async (token) => {
-      const error = await refusal(verifier.verify(`Bearer ${token}`), token);
-      expect(error.message).toMatch(/not a well-formed signed JWT|signature cannot be verified/);
-    },
-  );
+  const notAJwt = /^The bearer token is not a well-formed signed JWT/;
+  const unverifiable = /^The token's signature cannot be verified with the keys of the configured identity provider; get a token issued by/;
+  it.each([
+    ['garbage', notAJwt],
+    ['a.b', notAJwt],
+    ['a.b.c.d.e', notAJwt],
+    ['ab!cd.ef.gh', notAJwt],
+    ['x'.repeat(20_000) + '.a.b', notAJwt],
+    // Well-formed, but its "signature" is the word itself: no key verifies it.
+    ['eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl', unverifiable],
+  ] as const)('refuses a malformed token %#', async (token, expected) => {
+    const error = await refusal(verifier.verify(`Bearer ${token}`), token);
+    expect(error.message).toMatch(expected);
+  });
 
   it('refuses an expired token, saying when it expired', async () => {
     const token = await mint({ now: new Date('2026-01-01T08:00:00Z'), expiresIn: '1h' });
@@ -186,6 +226,7 @@ describe('refusals', () => {
       .setSubject('s')
       .setIssuer(issuer)
       .setAudience(audience)
+      .setIssuedAt()
       .sign(privateKey);
     const error = await refusal(verifier.verify(`Bearer ${token}`), token);
     expect(error.message).toMatch(/lacks an expiry/);
@@ -204,11 +245,70 @@ describe('refusals', () => {
       .setSubject('s')
       .setIssuer(issuer)
       .setAudience(audience)
+      .setIssuedAt()
       .setExpirationTime('1h')
       .sign(privateKey);
     const error = await refusal(verifier.verify(`Bearer ${token}`), token);
     expect(error.message).toMatch(/^The token lacks a valid organisation: for sector MUNICIPALITY/);
     expect(error.extensions['claims']).toEqual(['org']);
+  });
+});
+
+describe('token lifetime and issue time', () => {
+  const signed = async (claims: { iat?: number; exp: number }) => {
+    const privateKey = await importJWK(key.privateJwk, 'ES256');
+    const jwt = new SignJWT({ name: 'x', sector: 'GENERAL_PRACTICE', org: '107510', roles: ['GP'] })
+      .setProtectedHeader({ alg: 'ES256', kid: key.privateJwk.kid! })
+      .setSubject('s')
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setExpirationTime(claims.exp);
+    return (claims.iat === undefined ? jwt : jwt.setIssuedAt(claims.iat)).sign(privateKey);
+  };
+  const nowSeconds = () => Math.floor(Date.now() / 1000);
+
+  it('accepts a token of the longest lifetime (12 hours by default)', async () => {
+    const iat = nowSeconds() - 60;
+    const token = await signed({ iat, exp: iat + 12 * 3600 });
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ subject: 's' });
+  });
+
+  it('refuses a token valid for longer than the longest lifetime, saying both', async () => {
+    const iat = nowSeconds() - 60;
+    const token = await signed({ iat, exp: iat + 30 * 86_400 });
+    const error = await refusal(verifier.verify(`Bearer ${token}`), token);
+    expect(error.message).toBe(
+      'The token is valid for 30 days, longer than the 12 hours this API accepts; get a token with a shorter lifetime from the identity provider',
+    );
+    expect(error.extensions['reason']).toBe('lifetime');
+  });
+
+  it('takes the longest lifetime from its options', async () => {
+    const short = createTokenVerifier({ issuer, audience, jwks: { keys: key.publicJwks }, maxLifetimeSeconds: 1800 });
+    const iat = nowSeconds();
+    const token = await signed({ iat, exp: iat + 3600 });
+    const error = await refusal(short.verify(`Bearer ${token}`), token);
+    expect(error.message).toMatch(/^The token is valid for 1 hour, longer than the 30 minutes this API accepts/);
+  });
+
+  it('refuses a token issued in the future beyond the clock tolerance', async () => {
+    const iat = nowSeconds() + 3600;
+    const token = await signed({ iat, exp: iat + 3600 });
+    const error = await refusal(verifier.verify(`Bearer ${token}`), token);
+    expect(error.message).toMatch(/^The token was issued in the future/);
+    expect(error.extensions['reason']).toBe('issued-in-future');
+  });
+
+  it('accepts a token issued a moment ahead, within the clock tolerance', async () => {
+    const iat = nowSeconds() + 2;
+    const token = await signed({ iat, exp: iat + 3600 });
+    await expect(verifier.verify(`Bearer ${token}`)).resolves.toMatchObject({ subject: 's' });
+  });
+
+  it('refuses a token without an issue time', async () => {
+    const token = await signed({ exp: nowSeconds() + 3600 });
+    const error = await refusal(verifier.verify(`Bearer ${token}`), token);
+    expect(error.message).toMatch(/lacks an issue time/);
   });
 });
 

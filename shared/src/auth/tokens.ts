@@ -21,6 +21,12 @@ export const DEV_AUTH_ISSUER = 'pathway-graph-dev';
 /** The audience every service of this API expects unless AUTH_AUDIENCE says otherwise. */
 export const DEFAULT_AUTH_AUDIENCE = 'pathway-graph';
 
+/**
+ * The longest lifetime (exp - iat) a token may have unless AUTH_MAX_TOKEN_LIFETIME says otherwise: a working day and
+ * then some. A stolen token is only as harmless as it is short-lived, so one minted for weeks is refused outright.
+ */
+export const DEFAULT_MAX_TOKEN_LIFETIME = '12h';
+
 /** Algorithms a token may be signed with: ES256 for our development keys, RS256 for most identity providers. */
 export const ACCEPTED_ALGORITHMS = ['ES256', 'RS256'] as const;
 
@@ -88,6 +94,8 @@ export interface TokenVerifierOptions {
   /** The identity provider's JWKS URL (fetched, cached, refetched for an unknown kid) or a fixed key set. */
   jwks: { url: string } | { keys: JSONWebKeySet };
   clockToleranceSeconds?: number;
+  /** The longest lifetime (exp - iat) accepted, in seconds; default DEFAULT_MAX_TOKEN_LIFETIME. */
+  maxLifetimeSeconds?: number;
   /** The verifier's clock; tests move it. */
   now?: () => Date;
   /**
@@ -105,10 +113,13 @@ export interface TokenVerifier {
 const SIGN_IN = 'send `Authorization: Bearer <token>`';
 // Far above any real token; stops a client from making us base64-decode megabytes.
 const MAX_TOKEN_LENGTH = 16_384;
+// Verified tokens kept per verifier; the oldest goes first beyond this (a few MB at most).
+const MAX_CACHED_TOKENS = 10_000;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/;
 
 export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifier {
   const { issuer, audience, jwks, clockToleranceSeconds = 5, now, otherKeyHint } = options;
+  const maxLifetimeSeconds = options.maxLifetimeSeconds ?? durationSeconds(DEFAULT_MAX_TOKEN_LIFETIME);
   const keySet: JWTVerifyGetKey =
     'url' in jwks
       ? createRemoteJWKSet(new URL(jwks.url), {
@@ -129,8 +140,25 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
     }
   };
 
+  // A token verified once is good until it expires: every service of a request verifies the same token (the gateway
+  // and each subgraph call), and a signature check costs far more than the rest of a small request. Only accepted
+  // tokens are kept, each until its `exp` (plus the clock tolerance jose allows), on this verifier's own clock, so a
+  // cached token expires exactly when a fresh check would refuse it. A key withdrawn at the identity provider is
+  // honoured for tokens verified before, until they expire, as with any self-contained token.
+  const accepted = new Map<string, { principal: Principal; until: number }>();
+  const clockMs = () => (now ? now() : new Date()).getTime();
+
   async function verify(authorizationHeader: string | undefined): Promise<Principal> {
     const token = bearerToken(authorizationHeader);
+    const cached = accepted.get(token);
+    if (cached) {
+      if (clockMs() < cached.until) return cached.principal;
+      accepted.delete(token);
+    }
+    return verifyToken(token);
+  }
+
+  async function verifyToken(token: string): Promise<Principal> {
     let payload: JWTPayload;
     try {
       ({ payload } = await jwtVerify(token, getKey, {
@@ -138,18 +166,35 @@ export function createTokenVerifier(options: TokenVerifierOptions): TokenVerifie
         audience,
         algorithms: [...ACCEPTED_ALGORITHMS],
         clockTolerance: clockToleranceSeconds,
-        requiredClaims: ['exp', 'sub'],
+        // With iat required, jose also refuses one issued in the future (beyond the tolerance) and one older than
+        // the longest lifetime; the lifetime itself (exp - iat) is checked below.
+        requiredClaims: ['exp', 'sub', 'iat'],
+        maxTokenAge: maxLifetimeSeconds,
         ...(now ? { currentDate: now() } : {}),
       }));
     } catch (error) {
       throw refusal(error, token, { issuer, audience, otherKeyHint });
     }
+    const lifetime = (payload.exp ?? 0) - (payload.iat ?? 0);
+    if (lifetime > maxLifetimeSeconds + clockToleranceSeconds) {
+      throw authenticationRefused(
+        `The token is valid for ${describeSeconds(lifetime)}, longer than the ${describeSeconds(maxLifetimeSeconds)} this API accepts; get a token with a shorter lifetime from the identity provider`,
+        { reason: 'lifetime', maxLifetimeSeconds },
+      );
+    }
+    let principal: Principal;
     try {
-      return parsePrincipal(payload);
+      principal = parsePrincipal(payload);
     } catch (error) {
       if (error instanceof GraphQLError) throw authenticationRefused(error.message, flatDetails(error));
       throw error;
     }
+    // Shared by every request that presents the token, so nobody may change it.
+    Object.freeze(principal.roles);
+    Object.freeze(principal);
+    if (accepted.size >= MAX_CACHED_TOKENS) accepted.delete(accepted.keys().next().value!);
+    accepted.set(token, { principal, until: (payload.exp! + clockToleranceSeconds) * 1000 });
+    return principal;
   }
 
   return { verify };
@@ -186,6 +231,12 @@ function malformed(): GraphQLError {
 /** Maps jose's failures to messages that say what to do, without ever quoting the token. */
 function refusal(error: unknown, token: string, expected: { issuer: string; audience: string; otherKeyHint: string | undefined }): Error {
   if (error instanceof GraphQLError) return error;
+  if (error instanceof errors.JWTExpired && error.claim === 'iat') {
+    return authenticationRefused(
+      'The token was issued longer ago than the longest token lifetime this API accepts; get a new one with a shorter lifetime',
+      { reason: 'lifetime' },
+    );
+  }
   if (error instanceof errors.JWTExpired) {
     const exp = typeof error.payload.exp === 'number' ? new Date(error.payload.exp * 1000).toISOString() : 'an unknown time';
     return authenticationRefused(`The token expired at ${exp}; get a new one`, { reason: 'expired' });
@@ -202,6 +253,14 @@ function refusal(error: unknown, token: string, expected: { issuer: string; audi
           `The token comes from another issuer; this API accepts tokens issued by "${expected.issuer}"`,
           { reason: 'issuer' },
         );
+      case 'iat':
+        return error.reason === 'check_failed'
+          ? authenticationRefused('The token was issued in the future (its `iat` lies ahead of this service\'s clock); check the clock of the issuer', {
+              reason: 'issued-in-future',
+            })
+          : authenticationRefused('The token lacks an issue time: the `iat` claim is missing or invalid; tokens without one are never accepted', {
+              reason: 'claims',
+            });
       case 'nbf':
         return authenticationRefused('The token is not valid yet (its `nbf` lies in the future); check the clock of the issuer', {
           reason: 'not-yet-valid',
@@ -264,6 +323,13 @@ function algorithmOf(token: string): string {
   } catch {
     return 'an unsupported algorithm';
   }
+}
+
+/** '12 hours', '30 days', '45 minutes': a lifetime as a person reads it. */
+function describeSeconds(seconds: number): string {
+  const [unit, size] = seconds % 86_400 === 0 ? ['day', 86_400] : seconds % 3600 === 0 ? ['hour', 3600] : seconds % 60 === 0 ? ['minute', 60] : ['second', 1];
+  const n = Math.round(seconds / (size as number));
+  return `${n} ${unit}${n === 1 ? '' : 's'}`;
 }
 
 function flatDetails(error: GraphQLError): ErrorDetails {

@@ -6,9 +6,9 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { requestScope, throwIfRequestStopped } from '../server/request-scope.ts';
 import { StartupError } from '../server/startup.ts';
 import { observePglite, observePostgres } from '../observability/statements.ts';
 
@@ -37,9 +37,9 @@ export type AnyDatabase<TSchema extends Record<string, unknown>> = PgDatabase<Pg
 
 /**
  * Marks the work done on behalf of an incoming request, so statements can be counted per request: background work
- * (delivery workers, seeding) runs outside it and is not counted.
+ * (delivery workers, seeding) runs outside it and is not counted. (It lives in server/request-scope.ts now.)
  */
-export const requestScope = new AsyncLocalStorage<true>();
+export { requestScope };
 
 /** Counts the statements this subgraph sends through drizzle while serving requests; tests bound them per request. */
 export class StatementCounter {
@@ -139,8 +139,12 @@ function isRunning(pid: number): boolean {
 
 function countingLogger(counter: StatementCounter): DrizzleLogger {
   return {
+    // Drizzle calls this just before it sends a statement: a request that is over (its client gone, its time up)
+    // sends no more, so a transaction in progress rolls back and nothing further is read for nobody.
     logQuery() {
-      if (requestScope.getStore()) counter.total += 1;
+      if (!requestScope.getStore()) return;
+      throwIfRequestStopped();
+      counter.total += 1;
     },
   };
 }

@@ -8,3 +8,5 @@ export * from './municipality-inboxes.ts';
 export * from './working-days.ts';
 export * from './ydernummer.ts';
 export * from './correspondence.ts';
+export * from './cpr-like.ts';
+export * from './safe-text.ts';

@@ -12,6 +12,7 @@ export function requiredText(value: unknown, field: string, max: number, what = 
   if (typeof value !== 'string') throw badUserInput(`${what} must be text.`, { field });
   const text = value.trim();
   if (text === '') throw badUserInput(`${what} is required and must not be empty.`, { field });
+  assertPrintable(text, field, what);
   if (text.length > max) {
     throw badUserInput(`${what} is ${text.length} characters long; at most ${max} are accepted. Shorten it.`, {
       field,
@@ -65,4 +66,19 @@ export function arrayOf(value: unknown, field: string, max: number, what = field
     throw badUserInput(`${what} has ${value.length} entries; at most ${max} are accepted.`, { field, maxItems: max });
   }
   return value;
+}
+
+// C0 controls but tab and line feed, DEL and the C1 controls; and a surrogate half without its other half.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose.
+const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * Refuses text no person typed: control characters other than tab and line feed (a NUL ends a C string downstream,
+ * an escape sequence can rewrite a terminal reading the log) and unpaired surrogates (not Unicode; PostgreSQL and the
+ * message signatures would each treat them differently).
+ */
+export function assertPrintable(text: string, field: string, what = field): void {
+  if (CONTROL.test(text)) throw badUserInput(`${what} contains a control character; only printable text, line breaks and tabs are accepted.`, { field });
+  if (LONE_SURROGATE.test(text)) throw badUserInput(`${what} contains an incomplete character (an unpaired surrogate); send valid Unicode text.`, { field });
 }

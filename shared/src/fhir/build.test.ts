@@ -17,6 +17,9 @@ function only<T extends FhirBundleResource['resourceType']>(bundle: FhirBundle, 
   return found[0] as Extract<FhirBundleResource, { resourceType: T }>;
 }
 
+const provenances = (bundle: FhirBundle) =>
+  bundle.entry.map((entry) => entry.resource).filter((resource): resource is FhirProvenance => resource.resourceType === 'Provenance');
+
 function resolve(bundle: FhirBundle, reference: string): FhirBundleResource | undefined {
   return bundle.entry.find((entry) => entry.fullUrl.endsWith(`/${reference}`))?.resource;
 }
@@ -36,12 +39,16 @@ describe('buildCareCommunicationBundle', () => {
     });
     if (header?.resourceType !== 'MessageHeader') throw new Error('unreachable');
     const receiver = resolve(bundle, header.destination[0]!.receiver.reference) as FhirOrganization;
+    // DK Core fixes `use` of the SOR, EAN and CPR identifiers to official.
     expect(receiver.identifier).toEqual([
-      { system: 'https://www.gs1.org/gln', value: newLetter.receiver.gln },
-      { system: 'urn:oid:1.2.208.176.1.1', value: newLetter.receiver.sorCode },
+      { use: 'official', system: 'https://www.gs1.org/gln', value: newLetter.receiver.gln },
+      { use: 'official', system: 'urn:oid:1.2.208.176.1.1', value: newLetter.receiver.sorCode },
     ]);
     expect(resolve(bundle, header.sender.reference)).toMatchObject({ name: newLetter.sender.name });
-    expect(only(bundle, 'Patient').identifier).toEqual([{ system: 'urn:oid:1.2.208.176.1.2', value: newLetter.patient.cpr }]);
+    expect(only(bundle, 'Patient')).toMatchObject({
+      identifier: [{ use: 'official', system: 'urn:oid:1.2.208.176.1.2', value: newLetter.patient.cpr }],
+      name: [{ use: 'official', family: 'Testesen', given: ['Alma'] }],
+    });
   });
 
   it('puts the letter in the Communication with MedCom’s payload extensions', () => {
@@ -79,7 +86,7 @@ describe('buildCareCommunicationBundle', () => {
 
   it('points a reply’s Provenance at the MessageHeader of the letter it answers', () => {
     const letter = buildCareCommunicationBundle(newLetter);
-    const provenance = only(buildCareCommunicationBundle(reply), 'Provenance');
+    const provenance = provenances(buildCareCommunicationBundle(reply))[0]!;
     expect(provenance.activity.coding).toEqual([{ system: SYSTEM.activityCodes, code: 'reply-message' }]);
     const revision = provenance.entity.filter((entity) => entity.role === 'revision');
     expect(revision).toEqual([{ role: 'revision', what: { reference: `MessageHeader/${letter.entry[0]?.resource.id}` } }]);
@@ -87,6 +94,26 @@ describe('buildCareCommunicationBundle', () => {
     expect(provenance.entity.filter((entity) => entity.role === 'source')).toEqual([
       { role: 'source', what: { identifier: { value: reply.payloads[0]?.id } } },
     ]);
+  });
+
+  it('repeats the letter’s Provenance after its own, its agent the GP practice of this bundle', () => {
+    const bundle = buildCareCommunicationBundle(reply);
+    const [own, letter] = provenances(bundle);
+    expect(own!.target).toEqual([{ reference: `MessageHeader/${reply.messageId}` }]);
+    expect(letter).toMatchObject({
+      id: reply.history![0]!.provenanceId,
+      target: [{ reference: `MessageHeader/${newLetter.messageId}` }],
+      occurredDateTime: newLetter.sentAt,
+      activity: { coding: [{ system: SYSTEM.activityCodes, code: 'new-message' }] },
+      entity: [{ role: 'source', what: { identifier: { value: newLetter.payloads[0]!.id } } }],
+    });
+    expect(resolve(bundle, letter!.agent[0]!.who.reference)).toMatchObject({ name: newLetter.sender.name });
+  });
+
+  it('keeps a resent message’s Provenance at the time it was first sent', () => {
+    const resent = buildCareCommunicationBundle({ ...newLetter, sentAt: '2026-03-02T09:45:00+01:00', firstSentAt: newLetter.sentAt });
+    expect(resent.timestamp).toBe('2026-03-02T09:45:00+01:00');
+    expect(provenances(resent)[0]).toMatchObject({ occurredDateTime: newLetter.sentAt, recorded: newLetter.sentAt });
   });
 
   it('repeats the quoted letter after the reply, with the GP practice as its issuer', () => {
@@ -151,7 +178,13 @@ describe('round trips', () => {
   it.each([
     ['a new letter', newLetter],
     ['a reply', reply],
-    ['a reply to an EDIFACT letter', { ...reply, inReplyTo: { legacyLetterId: '5790001470005#B300720181623' } }],
+    // An EDIFACT letter has no FHIR Provenance to repeat.
+    ['a reply to an EDIFACT letter', (({ history: _none, ...rest }) => ({ ...rest, inReplyTo: { legacyLetterId: '5790001470005#B300720181623' } }))(reply)],
+    ['a resent letter', { ...newLetter, bundleId: 'a0e7b1f4-2c5d-4e8f-9a1b-3c4d5e6f7a8b', sentAt: '2026-03-02T09:45:00+01:00', firstSentAt: newLetter.sentAt }],
+    [
+      'a letter about a patient with a replacement CPR number beside the CPR number',
+      { ...newLetter, patient: { ...newLetter.patient, replacementCprs: [{ kind: 'x-ecpr', system: 'urn:oid:1.2.208.176.1.6.1.1', value: '0707169AB1' }] } },
+    ],
     [
       'a letter with only the required fields',
       {

@@ -1,4 +1,16 @@
-import { EVENT_CODE, EXTENSION, MESSAGE_DEFINITION, PROFILE, SOR_ENDPOINT_PREFIX, SYSTEM } from './constants.ts';
+import {
+  ACTIVITY_DISPLAY,
+  CATEGORY_DISPLAY,
+  DESTINATION_USE_DISPLAY,
+  EVENT_CODE,
+  EVENT_DISPLAY,
+  EXTENSION,
+  MESSAGE_DEFINITION,
+  PROFILE,
+  ROLE_DISPLAY,
+  SOR_ENDPOINT_PREFIX,
+  SYSTEM,
+} from './constants.ts';
 import type {
   FhirBundle,
   FhirBundleEntry,
@@ -8,6 +20,7 @@ import type {
   FhirCommunicationPayload,
   FhirExtension,
   FhirHumanName,
+  FhirIdentifier,
   FhirMessageHeader,
   FhirOrganization,
   FhirPatient,
@@ -17,14 +30,16 @@ import type {
   FhirProvenanceEntity,
   FhirReference,
 } from './fhir-types.ts';
-import { narrative } from './narrative.ts';
+import { codeLabel, narrative, referenceLabel, type NarrativeLine } from './narrative.ts';
 import { parseCareCommunicationBundle } from './parse.ts';
 import type {
   CareCommunicationMessage,
+  EarlierMessage,
   MessageSegment,
   MessagingOrganization,
   PersonName,
   PractitionerInRole,
+  PreviousMessage,
   QuotedSegment,
   SpecificParty,
 } from './types.ts';
@@ -41,21 +56,30 @@ export interface BuildOptions {
 /** A reserved, never-resolving host (RFC 2606): fullUrls only need to be unique, not reachable. */
 export const DEFAULT_FULL_URL_BASE = 'https://pathway-graph.invalid/fhir';
 
+type Ref = { resourceType: string; id: string };
+
 /**
  * Builds the MedCom CareCommunication message Bundle for a letter or reply. Deterministic: the ids of the resources
- * inside are derived from `messageId`, so the same message always gives the same JSON (a retried delivery sends the
- * same bytes). Refuses, with BAD_USER_INPUT, a message our own parser would refuse on receipt, so nothing leaves the
- * outbox that the receiving subgraph cannot store.
+ * inside are derived from the MessageHeader.id, so the same message always gives the same JSON. Refuses, with
+ * BAD_USER_INPUT, a message our own parser would refuse on receipt, so nothing leaves the outbox that the receiving
+ * subgraph cannot store.
  */
 export function buildCareCommunicationBundle(message: CareCommunicationMessage, options: BuildOptions = {}): FhirBundle {
-  const bundle = new BundleBuilder(message, (options.fullUrlBase ?? DEFAULT_FULL_URL_BASE).replace(/\/+$/, '')).build();
+  const bundle = new BundleBuilder(message, fullUrlBase(options)).build();
   parseCareCommunicationBundle(bundle);
   return bundle;
 }
 
-const reference = (resource: { resourceType: string; id: string }): FhirReference => ({
-  reference: `${resource.resourceType}/${resource.id}`,
-});
+export const fullUrlBase = (options: BuildOptions): string => (options.fullUrlBase ?? DEFAULT_FULL_URL_BASE).replace(/\/+$/, '');
+
+export const reference = (resource: Ref): FhirReference => ({ reference: `${resource.resourceType}/${resource.id}` });
+
+/** The id of the Provenance of the message with this MessageHeader.id: the same in every bundle that carries it. */
+export const provenanceId = (messageId: string): string => uuidV5(`${messageId}/Provenance`);
+
+export function entriesOf(resources: FhirBundleResource[], base: string): FhirBundleEntry[] {
+  return resources.map((resource) => ({ fullUrl: `${base}/${resource.resourceType}/${resource.id}`, resource }));
+}
 
 class BundleBuilder {
   private readonly ids: (slot: string) => string;
@@ -86,84 +110,55 @@ class BundleBuilder {
     const communication = this.buildCommunication();
     const resources: FhirBundleResource[] = [
       this.buildMessageHeader(),
-      this.buildPatient(),
+      buildPatient(this.patient.id, m.patient),
       communication,
-      this.buildOrganization(this.sender.id, m.sender),
-      this.buildOrganization(this.receiver.id, m.receiver),
+      buildMessagingOrganization(this.sender.id, m.sender),
+      buildMessagingOrganization(this.receiver.id, m.receiver),
       ...this.parties,
-      this.buildProvenance(),
+      this.buildOwnProvenance(),
+      ...(m.history ?? []).map((earlier) => this.buildEarlierProvenance(earlier)),
     ];
-    const entry: FhirBundleEntry[] = resources.map((resource) => ({
-      fullUrl: `${this.base}/${resource.resourceType}/${resource.id}`,
-      resource,
-    }));
     return {
       resourceType: 'Bundle',
       id: m.bundleId,
       meta: { profile: [PROFILE.bundle] },
       type: 'message',
       timestamp: m.sentAt,
-      entry,
+      entry: entriesOf(resources, this.base),
     };
   }
 
   private buildMessageHeader(): FhirMessageHeader {
     const m = this.message;
+    const destination = {
+      extension: [{ url: EXTENSION.destinationUse, valueCoding: { system: SYSTEM.destinationUse, code: 'primary' } }],
+      endpoint: `${SOR_ENDPOINT_PREFIX}${m.receiver.sorCode}`,
+      receiver: reference(this.receiver),
+    };
+    const source = { endpoint: `${SOR_ENDPOINT_PREFIX}${m.sender.sorCode}` };
     return {
       ...this.header,
       meta: { profile: [PROFILE.messageHeader] },
-      text: narrative('MessageHeader', [
-        ['Event', EVENT_CODE],
-        ['Sender', organizationLabel(m.sender)],
-        ['Receiver', organizationLabel(m.receiver)],
-        ['Definition', MESSAGE_DEFINITION],
-      ]),
+      text: narrative(
+        this.header,
+        [
+          ['Event', codeLabel(EVENT_CODE, EVENT_DISPLAY[EVENT_CODE])],
+          ['Sender', `${referenceLabel(reference(this.sender))} (${organizationLabel(m.sender)})`],
+          ['Source endpoint', source.endpoint],
+          ['Receiver', `${referenceLabel(destination.receiver)} (${organizationLabel(m.receiver)})`],
+          ['Destination', codeLabel('primary', DESTINATION_USE_DISPLAY)],
+          ['Destination endpoint', destination.endpoint],
+          ['Focus', referenceLabel(reference(this.communication))],
+          ['Definition', MESSAGE_DEFINITION],
+        ],
+        true,
+      ),
       eventCoding: { system: SYSTEM.eventCodes, code: EVENT_CODE },
-      destination: [
-        {
-          extension: [
-            { url: EXTENSION.destinationUse, valueCoding: { system: SYSTEM.destinationUse, code: 'primary' } },
-          ],
-          endpoint: `${SOR_ENDPOINT_PREFIX}${m.receiver.sorCode}`,
-          receiver: reference(this.receiver),
-        },
-      ],
+      destination: [destination],
       sender: reference(this.sender),
-      source: { endpoint: `${SOR_ENDPOINT_PREFIX}${m.sender.sorCode}` },
+      source,
       focus: [reference(this.communication)],
       definition: MESSAGE_DEFINITION,
-    };
-  }
-
-  private buildPatient(): FhirPatient {
-    const { cpr, name } = this.message.patient;
-    return {
-      ...this.patient,
-      meta: { profile: [PROFILE.patient] },
-      text: narrative('Patient', [
-        ['CPR', cpr],
-        ['Name', name === undefined ? undefined : nameLabel(name)],
-      ]),
-      identifier: [{ system: SYSTEM.cpr, value: cpr }],
-      ...(name === undefined ? {} : { name: [{ use: 'official' as const, ...humanName(name) }] }),
-    };
-  }
-
-  private buildOrganization(id: string, organization: MessagingOrganization): FhirOrganization {
-    return {
-      resourceType: 'Organization',
-      id,
-      meta: { profile: [PROFILE.organization] },
-      text: narrative('Organization', [
-        ['Name', organization.name],
-        ['SOR', organization.sorCode],
-        ['GLN', organization.gln],
-      ]),
-      identifier: [
-        { system: SYSTEM.gln, value: organization.gln },
-        { system: SYSTEM.sor, value: organization.sorCode },
-      ],
-      ...(organization.name === undefined ? {} : { name: organization.name }),
     };
   }
 
@@ -173,26 +168,39 @@ class BundleBuilder {
       m.specificSender === undefined ? undefined : this.partyReference(m.specificSender, this.sender);
     const specificRecipient =
       m.specificRecipient === undefined ? undefined : this.partyReference(m.specificRecipient, this.receiver);
-    const segments = [
-      ...m.payloads.map((segment) => this.buildPayload(segment, this.sender)),
-      ...m.quotedPayloads.map((segment) => this.buildPayload(segment, this.issuer(segment))),
-    ];
-    const allSegments: MessageSegment[] = [...m.payloads, ...m.quotedPayloads];
+    const own = m.payloads.map((segment) => ({ segment, issuer: this.sender as Ref | undefined }));
+    const quoted = m.quotedPayloads.map((segment) => ({ segment: segment as MessageSegment, issuer: this.issuer(segment) }));
+    const segments = [...own, ...quoted].map(({ segment, issuer }) => ({ segment, payload: this.buildPayload(segment, issuer) }));
+    const segmentLines = segments.flatMap(({ segment, payload }, i): NarrativeLine[] => {
+      const author = payload.extension.find((e) => e.url === EXTENSION.payloadAuthor)?.valueReference;
+      const n = i + 1;
+      return [
+        [`Segment ${n} identifier`, segment.id],
+        [`Segment ${n} written`, segment.writtenAt],
+        [`Segment ${n} author`, author === undefined ? undefined : `${referenceLabel(author)} (${segment.author ? nameLabel(segment.author.name) : ''})`],
+        [`Segment ${n} author phone`, segment.authorContact?.value],
+        [`Segment ${n} text`, segment.text],
+      ];
+    });
+    const category = CATEGORY_DISPLAY[m.category];
     return {
       ...this.communication,
       meta: { profile: [PROFILE.communication] },
-      text: narrative('Communication', [
-        ['Category', m.category],
-        ['Priority', m.priority],
-        ['Topic', m.topic],
-        ...allSegments.map(
-          (segment, i) =>
-            [
-              `Segment ${i + 1} (${segment.writtenAt}${segment.author ? `, ${nameLabel(segment.author.name)}` : ''})`,
-              segment.text,
-            ] as const,
-        ),
-      ]),
+      text: narrative(
+        this.communication,
+        [
+          ['Status', 'unknown'],
+          ['Conversation identifier', m.conversationId],
+          ['Category', codeLabel(m.category, category)],
+          ['Priority', m.priority],
+          ['Topic', m.topic],
+          ['Subject (patient)', referenceLabel(reference(this.patient))],
+          ['Sender', specificSender === undefined ? undefined : `${referenceLabel(specificSender)} (${partyLabel(m.specificSender)})`],
+          ['Recipient', specificRecipient === undefined ? undefined : `${referenceLabel(specificRecipient)} (${partyLabel(m.specificRecipient)})`],
+          ...segmentLines,
+        ],
+        true,
+      ),
       ...(specificSender === undefined ? {} : { extension: [{ url: EXTENSION.sender, valueReference: specificSender }] }),
       identifier: [{ value: m.conversationId }],
       status: 'unknown',
@@ -201,21 +209,18 @@ class BundleBuilder {
       subject: reference(this.patient),
       ...(m.topic === undefined ? {} : { topic: { text: m.topic } }),
       ...(specificRecipient === undefined ? {} : { recipient: [specificRecipient] }),
-      payload: segments,
+      payload: segments.map((s) => s.payload),
     };
   }
 
-  private issuer(segment: QuotedSegment): { resourceType: 'Organization'; id: string } | undefined {
+  private issuer(segment: QuotedSegment): Ref | undefined {
     if (segment.from === 'sender') return this.sender;
     if (segment.from === 'receiver') return this.receiver;
     return undefined;
   }
 
   /** `organization` both issued the segment's identifier and employs its author; unknown for some quoted segments. */
-  private buildPayload(
-    segment: MessageSegment,
-    organization: { resourceType: 'Organization'; id: string } | undefined,
-  ): FhirCommunicationPayload {
+  private buildPayload(segment: MessageSegment, organization: Ref | undefined): FhirCommunicationPayload {
     const extension: FhirExtension[] = [
       { url: EXTENSION.payloadDate, valueDateTime: segment.writtenAt },
       {
@@ -241,82 +246,73 @@ class BundleBuilder {
     return { extension, contentString: segment.text };
   }
 
-  private buildProvenance(): FhirProvenance {
+  private buildOwnProvenance(): FhirProvenance {
     const m = this.message;
-    const entity: FhirProvenanceEntity[] = [];
-    if (m.activity === 'reply-message') {
-      entity.push(
-        'messageId' in m.inReplyTo
-          ? { role: 'revision', what: { reference: `MessageHeader/${m.inReplyTo.messageId}` } }
-          : { role: 'revision', what: { identifier: { value: m.inReplyTo.legacyLetterId } } },
-      );
-    }
-    for (const segment of m.payloads) entity.push({ role: 'source', what: { identifier: { value: segment.id } } });
-    return {
-      resourceType: 'Provenance',
-      id: this.ids('Provenance'),
-      meta: { profile: [PROFILE.provenance] },
-      text: narrative('Provenance', [
-        ['Target', reference(this.header).reference],
-        ['Activity', m.activity],
-        [
-          'In reply to',
-          m.activity === 'new-message'
-            ? undefined
-            : 'messageId' in m.inReplyTo
-              ? `MessageHeader/${m.inReplyTo.messageId}`
-              : m.inReplyTo.legacyLetterId,
-        ],
-      ]),
-      target: [reference(this.header)],
-      occurredDateTime: m.sentAt,
-      recorded: m.sentAt,
-      activity: { coding: [{ system: SYSTEM.activityCodes, code: m.activity }] },
-      agent: [{ who: reference(this.sender) }],
-      entity,
-    };
+    return buildProvenance(
+      {
+        messageId: m.messageId,
+        activity: m.activity,
+        occurredAt: m.firstSentAt ?? m.sentAt,
+        by: 'sender',
+        segmentIds: m.payloads.map((segment) => segment.id),
+        ...(m.activity === 'reply-message' ? { inReplyTo: m.inReplyTo } : {}),
+      },
+      { sender: this.sender, receiver: this.receiver },
+      PROFILE.provenance,
+    );
   }
 
-  private partyReference(
-    party: SpecificParty,
-    organization: { resourceType: 'Organization'; id: string },
-  ): FhirReference {
+  private buildEarlierProvenance(earlier: EarlierMessage): FhirProvenance {
+    return buildProvenance(earlier, { sender: this.sender, receiver: this.receiver }, PROFILE.provenance);
+  }
+
+  private partyReference(party: SpecificParty, organization: Ref): FhirReference {
     if ('practitioner' in party) return this.practitionerRoleReference(party.practitioner, organization);
     return this.registered(['CareTeam', party.careTeam.name, organization.id], (n) => {
-      const careTeam: FhirCareTeam = {
-        resourceType: 'CareTeam',
-        id: this.ids(`CareTeam/${n}`),
+      const careTeam = { resourceType: 'CareTeam' as const, id: this.ids(`CareTeam/${n}`) };
+      const resource: FhirCareTeam = {
+        ...careTeam,
         meta: { profile: [PROFILE.careTeam] },
-        text: narrative('CareTeam', [['Name', party.careTeam.name]]),
+        text: narrative(
+          careTeam,
+          [
+            ['Name', party.careTeam.name],
+            ['Managing organization', referenceLabel(reference(organization))],
+          ],
+          false,
+        ),
         name: party.careTeam.name,
         managingOrganization: [reference(organization)],
       };
-      return [careTeam];
+      return [resource];
     });
   }
 
-  private practitionerRoleReference(
-    person: PractitionerInRole,
-    organization: { resourceType: 'Organization'; id: string } | undefined,
-  ): FhirReference {
+  private practitionerRoleReference(person: PractitionerInRole, organization: Ref | undefined): FhirReference {
     const key = ['PractitionerRole', person.name.family, person.name.given, person.role, person.roleText, organization?.id];
     return this.registered(key, (n) => {
+      const practitionerRef = { resourceType: 'Practitioner' as const, id: this.ids(`Practitioner/${n}`) };
+      const roleRef = { resourceType: 'PractitionerRole' as const, id: this.ids(`PractitionerRole/${n}`) };
       const practitioner: FhirPractitioner = {
-        resourceType: 'Practitioner',
-        id: this.ids(`Practitioner/${n}`),
+        ...practitionerRef,
         meta: { profile: [PROFILE.practitioner] },
-        text: narrative('Practitioner', [['Name', nameLabel(person.name)]]),
+        text: narrative(practitionerRef, [['Name', nameLabel(person.name)]], false),
         name: [humanName(person.name)],
       };
       const hasCode = person.role !== undefined || person.roleText !== undefined;
       const role: FhirPractitionerRole = {
-        resourceType: 'PractitionerRole',
-        id: this.ids(`PractitionerRole/${n}`),
+        ...roleRef,
         meta: { profile: [PROFILE.practitionerRole] },
-        text: narrative('PractitionerRole', [
-          ['Practitioner', nameLabel(person.name)],
-          ['Role', person.role?.code ?? person.roleText],
-        ]),
+        text: narrative(
+          roleRef,
+          [
+            ['Practitioner', `${practitioner.id} (${nameLabel(person.name)})`],
+            ['Organization', organization === undefined ? undefined : referenceLabel(reference(organization))],
+            ['Role', person.role === undefined ? undefined : codeLabel(person.role.code, roleDisplay(person.role))],
+            ['Role text', person.roleText],
+          ],
+          false,
+        ),
         practitioner: reference(practitioner),
         ...(organization === undefined ? {} : { organization: reference(organization) }),
         ...(hasCode
@@ -350,6 +346,99 @@ class BundleBuilder {
   }
 }
 
+/**
+ * A MedComMessagingProvenance (or CareCommunication's) of one message exchange: target its MessageHeader, agent the
+ * organisation that sent it, entities the message it answered (revision) and the segments it added (source).
+ */
+export function buildProvenance(
+  exchange: EarlierMessage,
+  organizations: { sender: Ref; receiver: Ref },
+  profile: string,
+): FhirProvenance {
+  const id = exchange.provenanceId ?? provenanceId(exchange.messageId);
+  const target = { reference: `MessageHeader/${exchange.messageId}` };
+  const agent = exchange.by === 'receiver' ? organizations.receiver : organizations.sender;
+  const entity: FhirProvenanceEntity[] = [];
+  if (exchange.inReplyTo !== undefined) entity.push(revisionEntity(exchange.inReplyTo));
+  for (const segmentId of exchange.segmentIds) entity.push({ role: 'source', what: { identifier: { value: segmentId } } });
+  const lines: NarrativeLine[] = [
+    ['Target', referenceLabel(target)],
+    ['Occurred', exchange.occurredAt],
+    ['Recorded', exchange.recordedAt ?? exchange.occurredAt],
+    ['Activity', codeLabel(exchange.activity, ACTIVITY_DISPLAY[exchange.activity])],
+    ['Agent', referenceLabel(reference(agent))],
+    ...entity.map((e, i): NarrativeLine => [`Entity ${i + 1} (${e.role})`, 'reference' in e.what ? referenceLabel(e.what) : e.what.identifier.value]),
+  ];
+  return {
+    resourceType: 'Provenance',
+    id,
+    meta: { profile: [profile] },
+    text: narrative({ resourceType: 'Provenance', id }, lines, false),
+    target: [target],
+    occurredDateTime: exchange.occurredAt,
+    recorded: exchange.recordedAt ?? exchange.occurredAt,
+    activity: { coding: [{ system: SYSTEM.activityCodes, code: exchange.activity }] },
+    agent: [{ who: reference(agent) }],
+    entity,
+  };
+}
+
+function revisionEntity(previous: PreviousMessage): FhirProvenanceEntity {
+  return 'messageId' in previous
+    ? { role: 'revision', what: { reference: `MessageHeader/${previous.messageId}` } }
+    : { role: 'revision', what: { identifier: { value: previous.legacyLetterId } } };
+}
+
+/** MedComMessagingOrganization: the SOR code and the location number (EAN), both `official` as DK Core fixes them. */
+export function buildMessagingOrganization(id: string, organization: MessagingOrganization): FhirOrganization {
+  const ref = { resourceType: 'Organization' as const, id };
+  return {
+    ...ref,
+    meta: { profile: [PROFILE.organization] },
+    text: narrative(
+      ref,
+      [
+        ['Name', organization.name],
+        ['SOR', organization.sorCode],
+        ['EAN (GLN)', organization.gln],
+      ],
+      false,
+    ),
+    identifier: [
+      { use: 'official', system: SYSTEM.gln, value: organization.gln },
+      { use: 'official', system: SYSTEM.sor, value: organization.sorCode },
+    ],
+    ...(organization.name === undefined ? {} : { name: organization.name }),
+  };
+}
+
+function buildPatient(id: string, patient: CareCommunicationMessage['patient']): FhirPatient {
+  const ref = { resourceType: 'Patient' as const, id };
+  const identifier: FhirIdentifier[] = [
+    ...(patient.cpr === undefined ? [] : [{ use: 'official' as const, system: SYSTEM.cpr, value: patient.cpr }]),
+    ...(patient.replacementCprs ?? []).map((e) => ({ use: 'temp' as const, system: e.system, value: e.value })),
+  ];
+  return {
+    ...ref,
+    meta: { profile: [PROFILE.patient] },
+    text: narrative(
+      ref,
+      [
+        ['CPR', patient.cpr],
+        ...(patient.replacementCprs ?? []).map((e): NarrativeLine => [e.kind === 'x-ecpr' ? 'X-eCPR' : 'D-eCPR', e.value]),
+        ['Name (official)', patient.name === undefined ? undefined : nameLabel(patient.name)],
+      ],
+      false,
+    ),
+    identifier,
+    ...(patient.name === undefined ? {} : { name: [{ use: 'official' as const, ...humanName(patient.name) }] }),
+  };
+}
+
+function roleDisplay(role: { system: string; code: string; display?: string }) {
+  return ROLE_DISPLAY[role.code] ?? (role.display === undefined ? undefined : { display: role.display });
+}
+
 function humanName(name: PersonName): FhirHumanName {
   return {
     ...(name.family === undefined ? {} : { family: name.family }),
@@ -357,11 +446,16 @@ function humanName(name: PersonName): FhirHumanName {
   };
 }
 
-function nameLabel(name: PersonName): string {
+export function nameLabel(name: PersonName): string {
   return [...name.given, name.family].filter((part) => part !== undefined).join(' ');
 }
 
-function organizationLabel(organization: MessagingOrganization): string {
-  const codes = `SOR ${organization.sorCode}, GLN ${organization.gln}`;
-  return organization.name === undefined ? codes : `${organization.name} (${codes})`;
+function partyLabel(party: SpecificParty | undefined): string {
+  if (party === undefined) return '';
+  return 'practitioner' in party ? nameLabel(party.practitioner.name) : party.careTeam.name;
+}
+
+export function organizationLabel(organization: MessagingOrganization): string {
+  const codes = `SOR ${organization.sorCode}, EAN ${organization.gln}`;
+  return organization.name === undefined ? codes : `${organization.name}, ${codes}`;
 }

@@ -1,5 +1,6 @@
 /**
- * The slice of FHIR R4 JSON that a CareCommunication message Bundle uses, as built by `build.ts`. Parse never trusts
+ * The slice of FHIR R4 JSON that a CareCommunication or Acknowledgement message Bundle uses, as built by `build.ts`
+ * and `acknowledgement.ts`. Parse never trusts
  * these types for input (it reads `unknown` and narrows); they describe what we send.
  */
 
@@ -19,6 +20,7 @@ export interface FhirCodeableConcept {
 }
 
 export interface FhirIdentifier {
+  use?: 'official' | 'temp';
   system?: string;
   value: string;
   assigner?: FhirReference;
@@ -45,7 +47,7 @@ export interface FhirExtension {
 }
 
 export interface FhirNarrative {
-  status: 'generated';
+  status: 'generated' | 'extensions';
   div: string;
 }
 
@@ -61,8 +63,14 @@ export interface FhirMessageHeader extends FhirResourceBase {
   destination: Array<{ extension: FhirExtension[]; endpoint: string; receiver: FhirReference }>;
   sender: FhirReference;
   source: { endpoint: string };
-  focus: FhirReference[];
-  definition: string;
+  focus?: FhirReference[];
+  definition?: string;
+  response?: { identifier: string; code: 'ok' | 'transient-error' | 'fatal-error'; details?: FhirReference };
+}
+
+export interface FhirOperationOutcome extends FhirResourceBase {
+  resourceType: 'OperationOutcome';
+  issue: Array<{ severity: 'fatal' | 'error' | 'warning' | 'information'; code: string; details?: FhirCodeableConcept }>;
 }
 
 export interface FhirPatient extends FhirResourceBase {
@@ -136,7 +144,8 @@ export type FhirBundleResource =
   | FhirPractitioner
   | FhirPractitionerRole
   | FhirCareTeam
-  | FhirProvenance;
+  | FhirProvenance
+  | FhirOperationOutcome;
 
 export interface FhirBundleEntry {
   fullUrl: string;

@@ -255,7 +255,8 @@ const malformed: Case[] = [
   ['a SOR code with letters', eg((b) => (resource(b, 'Organization', 0).identifier[1].value = 'SOR307411')), 'Organization(receiver).identifier[SOR].value'],
   ['no Patient', eg((b) => removeEntries(b, 'Patient')), 'Bundle.entry[Patient]'],
   ['two Patients', eg((b) => b.entry.push({ resource: { ...resource(b, 'Patient'), id: 'other' } })), 'Bundle.entry[Patient]'],
-  ['a Patient without CPR', eg((b) => (resource(b, 'Patient').identifier[0].system = 'urn:oid:1.2.208.176.1.6.1.1')), 'Patient.identifier'],
+  ['a Patient without CPR or replacement CPR number', eg((b) => (resource(b, 'Patient').identifier[0].system = 'urn:oid:1.2.208.176.1.99')), 'Patient.identifier'],
+  ['a replacement CPR number of the wrong form', eg((b) => (resource(b, 'Patient').identifier = [{ system: 'urn:oid:1.2.208.176.1.6.1.1', value: 'x' }])), 'Patient.identifier[0].value'],
   ['a Patient without identifiers', eg((b) => delete resource(b, 'Patient').identifier), 'Patient.identifier'],
   ['a CPR number of 9 digits', eg((b) => (resource(b, 'Patient').identifier[0].value = '250947998')), 'Patient.identifier[0].value'],
   ['a CPR number with a dash', eg((b) => (resource(b, 'Patient').identifier[0].value = '250947-9989')), 'Patient.identifier[0].value'],
@@ -290,5 +291,56 @@ describe('malformed messages are refused with BAD_USER_INPUT naming the element'
     expect(error.message).toContain(element);
     // A refusal reaches logs and clients: never with the child's CPR number or name in it.
     expect(error.message).not.toMatch(/2509479989|0707161234|Elmer|Alma/);
+  });
+});
+
+describe("MedCom's receive-test shapes", () => {
+  // CareCommunication_Testprotocol_Receive sends instance ids that are no UUIDs and patients with replacement CPR
+  // numbers; a receiver reads them and keeps the eCPR beside the CPR number.
+  const shaped = (mutate: (bundle: Json) => void) => {
+    const bundle = wire(buildCareCommunicationBundle(newLetter));
+    mutate(bundle);
+    return bundle;
+  };
+
+  it('reads a message whose instance ids are no UUIDs', () => {
+    const bundle = shaped((b) => {
+      const ids = new Map<string, string>();
+      b.entry.forEach((entry: Json, i: number) => {
+        const id = `${entry.resource.resourceType.toLowerCase()}-${i}`;
+        ids.set(`${entry.resource.resourceType}/${entry.resource.id}`, `${entry.resource.resourceType}/${id}`);
+        entry.resource.id = id;
+        entry.fullUrl = `https://medcomfhir.dk/ig/carecommunication/${entry.resource.resourceType}/${id}`;
+      });
+      const relink = (value: Json): void => {
+        if (Array.isArray(value)) value.forEach(relink);
+        else if (value && typeof value === 'object') {
+          for (const [key, child] of Object.entries(value)) {
+            if (key === 'reference' && typeof child === 'string' && ids.has(child)) value[key] = ids.get(child);
+            else relink(child);
+          }
+        }
+      };
+      relink(b.entry);
+      resource(b, 'Communication').payload[0].extension[1].valueIdentifier.value = 'segment-1';
+      resource(b, 'Provenance').entity[0].what.identifier.value = 'segment-1';
+    });
+    const { message } = parseCareCommunicationBundle(bundle);
+    expect(message).toMatchObject({ messageId: 'messageheader-0', payloads: [{ id: 'segment-1', text: newLetter.payloads[0]!.text }] });
+  });
+
+  it('keeps X-eCPR and D-eCPR numbers beside the CPR number, and reads a patient known by an eCPR only', () => {
+    const xEcpr = { system: 'urn:oid:1.2.208.176.1.6.1.1', value: '0707169AB1' };
+    const dEcpr = { system: 'urn:oid:1.2.208.176.1.6.1.3.1', value: '0707160KD3' };
+    const both = parseCareCommunicationBundle(
+      shaped((b) => resource(b, 'Patient').identifier.push({ use: 'temp', ...xEcpr }, { use: 'temp', ...dEcpr })),
+    ).message.patient;
+    expect(both).toEqual({
+      cpr: newLetter.patient.cpr,
+      replacementCprs: [{ kind: 'x-ecpr', ...xEcpr }, { kind: 'd-ecpr', ...dEcpr }],
+      name: newLetter.patient.name,
+    });
+    const only = parseCareCommunicationBundle(shaped((b) => (resource(b, 'Patient').identifier = [{ use: 'temp', ...xEcpr }]))).message.patient;
+    expect(only).toEqual({ replacementCprs: [{ kind: 'x-ecpr', ...xEcpr }], name: newLetter.patient.name });
   });
 });

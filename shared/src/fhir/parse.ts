@@ -6,8 +6,10 @@ import {
   LEGACY_MESSAGE_DEFINITION_BASE,
   MESSAGE_DEFINITION,
   MESSAGE_DEFINITION_BASE,
+  D_ECPR_SYSTEM_PREFIX,
   SOR_SYSTEM_MISSING_COLON,
   SYSTEM,
+  X_ECPR_SYSTEM,
 } from './constants.ts';
 import {
   field,
@@ -31,6 +33,8 @@ import {
   type CareCommunicationMessage,
   type ContactPoint,
   type DeviationCode,
+  type EarlierMessage,
+  type MessagePatient,
   type MessageSegment,
   type MessagingOrganization,
   type ParsedCareCommunication,
@@ -38,6 +42,7 @@ import {
   type PractitionerInRole,
   type PreviousMessage,
   type QuotedSegment,
+  type ReplacementCpr,
   type SpecificParty,
 } from './types.ts';
 
@@ -69,6 +74,13 @@ export function parseCareCommunicationBundle(json: unknown): ParsedCareCommunica
     header.entry,
     communication.segments.map((read) => read.segment.id),
   );
+  const history = readHistory(index, provenance.entry, {
+    senderEntry: header.senderEntry,
+    receiverEntry: header.receiverEntry,
+    sender,
+    receiver,
+    deviations,
+  });
 
   const payloads: MessageSegment[] = [];
   const quotedPayloads: QuotedSegment[] = [];
@@ -79,7 +91,8 @@ export function parseCareCommunicationBundle(json: unknown): ParsedCareCommunica
     }
     const from = issuer(assigner, `Communication.payload[${position}].extension[identifier].valueIdentifier.assigner`, {
       index,
-      header,
+      senderEntry: header.senderEntry,
+      receiverEntry: header.receiverEntry,
       sender,
       receiver,
       deviations,
@@ -91,6 +104,7 @@ export function parseCareCommunicationBundle(json: unknown): ParsedCareCommunica
     bundleId,
     messageId: header.messageId,
     sentAt,
+    ...(provenance.occurredAt === sentAt ? {} : { firstSentAt: provenance.occurredAt }),
     conversationId: communication.conversationId,
     category: communication.category,
     ...(communication.priority === undefined ? {} : { priority: communication.priority }),
@@ -102,6 +116,7 @@ export function parseCareCommunicationBundle(json: unknown): ParsedCareCommunica
     ...(communication.specificRecipient === undefined ? {} : { specificRecipient: communication.specificRecipient }),
     payloads,
     quotedPayloads,
+    ...(history.length === 0 ? {} : { history }),
   };
   const message: CareCommunicationMessage =
     provenance.activity === 'new-message'
@@ -111,6 +126,8 @@ export function parseCareCommunicationBundle(json: unknown): ParsedCareCommunica
 }
 
 const CPR = /^\d{10}$/;
+/** DK Core's X-eCPR and D-eCPR: a date part, digits and two capital letters, 10 characters in all. */
+const ECPR = /^[0-9A-Z]{10}$/;
 const SOR_CODE = /^\d{6,18}$/;
 const GLN = /^\d{13}$/;
 
@@ -182,6 +199,11 @@ function readDefinition(value: unknown, deviations: Deviations): void {
 
 // --- Organizations --------------------------------------------------------------------------------------------------
 
+/** A MedComMessagingOrganization's SOR code and location number, for readers that report no deviations. */
+export function readMessagingOrganizationEntry(entry: IndexedEntry, role: 'sender' | 'receiver'): MessagingOrganization {
+  return readMessagingOrganization(entry, role, new Deviations());
+}
+
 function readMessagingOrganization(
   entry: IndexedEntry,
   role: 'sender' | 'receiver',
@@ -231,12 +253,23 @@ function organizationCodes(
 
 // --- Patient --------------------------------------------------------------------------------------------------------
 
-function readPatient(entry: IndexedEntry, deviations: Deviations): CareCommunicationMessage['patient'] {
+function readPatient(entry: IndexedEntry, deviations: Deviations): MessagePatient {
   const cprs = new Set<string>();
+  const replacementCprs: ReplacementCpr[] = [];
   optionalArray(field(entry.resource, 'identifier'), 'Patient.identifier').forEach((raw, position) => {
     const at = `Patient.identifier[${position}]`;
     const identifier = requireObject(raw, at);
     const system = optionalString(field(identifier, 'system'), `${at}.system`);
+    // Replacement CPR numbers are kept as sent: MedCom's receive test protocol has them shown beside the CPR number.
+    const replacement = system === X_ECPR_SYSTEM ? 'x-ecpr' : system?.startsWith(D_ECPR_SYSTEM_PREFIX) ? 'd-ecpr' : undefined;
+    if (replacement !== undefined && system !== undefined) {
+      const value = requireString(field(identifier, 'value'), `${at}.value`);
+      if (!ECPR.test(value)) throw refuse(`${at}.value`, 'must be a replacement CPR number of 10 letters and digits');
+      if (!replacementCprs.some((known) => known.system === system && known.value === value)) {
+        replacementCprs.push({ kind: replacement, system, value });
+      }
+      return;
+    }
     if (system === CPR_SYSTEM_WITHOUT_URN) {
       deviations.add(
         'cpr-system-without-urn-oid',
@@ -252,10 +285,16 @@ function readPatient(entry: IndexedEntry, deviations: Deviations): CareCommunica
     cprs.add(cpr);
   });
   const [cpr, ...others] = [...cprs];
-  if (cpr === undefined) throw refuse('Patient.identifier', `carries no CPR number (system ${SYSTEM.cpr})`);
+  if (cpr === undefined && replacementCprs.length === 0) {
+    throw refuse('Patient.identifier', `carries no CPR number (system ${SYSTEM.cpr}) and no replacement CPR number (eCPR)`);
+  }
   if (others.length > 0) throw refuse('Patient.identifier', 'carries two different CPR numbers');
   const name = preferredName(entry.resource, 'Patient.name');
-  return { cpr, ...(name === undefined ? {} : { name }) };
+  return {
+    ...(cpr === undefined ? {} : { cpr }),
+    ...(replacementCprs.length === 0 ? {} : { replacementCprs }),
+    ...(name === undefined ? {} : { name }),
+  };
 }
 
 /** The official name if one is marked so, else the first: the vendors send one name, some without `use`. */
@@ -463,9 +502,16 @@ function readPractitionerInRole(entry: IndexedEntry, element: string, index: Bun
 
 // --- Provenance -----------------------------------------------------------------------------------------------------
 
+interface ProvenanceCommon {
+  entry: IndexedEntry;
+  ownSegmentIds: Set<string>;
+  /** Provenance.occurredDateTime: when the message was first sent. */
+  occurredAt: string;
+}
+
 type ProvenanceParts =
-  | { activity: 'new-message'; ownSegmentIds: Set<string> }
-  | { activity: 'reply-message'; ownSegmentIds: Set<string>; inReplyTo: PreviousMessage };
+  | (ProvenanceCommon & { activity: 'new-message' })
+  | (ProvenanceCommon & { activity: 'reply-message'; inReplyTo: PreviousMessage });
 
 /**
  * A reply repeats the Provenance of earlier messages, so the one that counts is the one targeting this message's
@@ -483,6 +529,7 @@ function readProvenance(index: BundleIndex, headerEntry: IndexedEntry, segmentId
   if (current === undefined) throw refuse('Bundle.entry[Provenance]', 'is missing: no Provenance targets the MessageHeader');
   if (others.length > 0) throw refuse('Bundle.entry[Provenance]', 'holds two Provenances for the MessageHeader');
   const provenance = current.resource;
+  const occurredAt = requireDateTime(field(provenance, 'occurredDateTime'), 'Provenance.occurredDateTime');
 
   const activity = readActivity(provenance);
   const known = new Set(segmentIds);
@@ -516,7 +563,7 @@ function readProvenance(index: BundleIndex, headerEntry: IndexedEntry, segmentId
   if (ownSegmentIds.size === 0) {
     throw refuse('Provenance.entity', "names none of the Communication's segments; it must name those this message adds");
   }
-  if (activity === 'new-message') return { activity, ownSegmentIds };
+  if (activity === 'new-message') return { activity, ownSegmentIds, entry: current, occurredAt };
   const inReplyTo: PreviousMessage | undefined =
     previousMessageId !== undefined
       ? { messageId: previousMessageId }
@@ -526,7 +573,77 @@ function readProvenance(index: BundleIndex, headerEntry: IndexedEntry, segmentId
   if (inReplyTo === undefined) {
     throw refuse('Provenance.entity[revision]', 'is missing: a reply-message must name the message it answers');
   }
-  return { activity, ownSegmentIds, inReplyTo };
+  return { activity, ownSegmentIds, inReplyTo, entry: current, occurredAt };
+}
+
+/**
+ * The Provenance of the earlier messages of the conversation, which a reply repeats. Read as far as this app can use
+ * them: one whose target is no MessageHeader, or whose agent is neither of this message's organisations (a third
+ * party of a forwarded conversation), is left out; nothing in them refuses the message.
+ */
+function readHistory(index: BundleIndex, own: IndexedEntry, context: MessageParties & { deviations: Deviations }): EarlierMessage[] {
+  const history: EarlierMessage[] = [];
+  for (const entry of index.ofType('Provenance')) {
+    if (entry === own) continue;
+    try {
+      const earlier = readProvenanceExchange(entry, index, context);
+      if (earlier !== undefined) history.push(earlier);
+    } catch {
+      // An earlier Provenance this app cannot read is not carried on; the message itself is still read.
+    }
+  }
+  return history;
+}
+
+/**
+ * One message exchange as its Provenance tells it (MedComMessagingProvenance): undefined when its target is no
+ * MessageHeader, it is coded outside MedCom's activity codes, or its agent is neither of the two organisations;
+ * refuses (BAD_USER_INPUT) a Provenance whose elements have the wrong form.
+ */
+export function readProvenanceExchange(
+  entry: IndexedEntry,
+  index: BundleIndex,
+  context: MessageParties & { deviations?: Deviations },
+): EarlierMessage | undefined {
+  const at = `Bundle.entry[${entry.index}].resource`;
+  const provenance = entry.resource;
+  const [target] = requireArray(field(provenance, 'target'), `${at}.target`);
+  const targetReference = typedReference(requireString(field(requireObject(target, `${at}.target[0]`), 'reference'), `${at}.target[0].reference`));
+  if (targetReference?.resourceType !== 'MessageHeader') return undefined;
+  const activity = requireObject(field(provenance, 'activity'), `${at}.activity`);
+  const coding = requireArray(field(activity, 'coding'), `${at}.activity.coding`).find(
+    (candidate) => isObject(candidate) && field(candidate, 'system') === SYSTEM.activityCodes,
+  );
+  if (!isObject(coding)) return undefined;
+  const code = requireString(field(coding, 'code'), `${at}.activity.coding.code`);
+  const occurredAt = requireDateTime(field(provenance, 'occurredDateTime'), `${at}.occurredDateTime`);
+  const recorded = field(provenance, 'recorded') === undefined ? undefined : requireInstant(field(provenance, 'recorded'), `${at}.recorded`);
+  const [agent] = requireArray(field(provenance, 'agent'), `${at}.agent`);
+  const by = issuer(field(requireObject(agent, `${at}.agent[0]`), 'who'), `${at}.agent[0].who`, { index, ...context });
+  if (by === undefined) return undefined;
+  const segmentIds: string[] = [];
+  let inReplyTo: PreviousMessage | undefined;
+  for (const [position, raw] of optionalArray(field(provenance, 'entity'), `${at}.entity`).entries()) {
+    const e = requireObject(raw, `${at}.entity[${position}]`);
+    const what = requireObject(field(e, 'what'), `${at}.entity[${position}].what`);
+    const role = field(e, 'role');
+    const ref = optionalString(field(what, 'reference'), `${at}.entity[${position}].what.reference`);
+    const rawIdentifier = field(what, 'identifier');
+    const identifier = isObject(rawIdentifier) ? optionalString(field(rawIdentifier, 'value'), `${at}.entity[${position}].what.identifier.value`) : undefined;
+    if (role === 'source' && identifier !== undefined) segmentIds.push(identifier);
+    else if (role === 'revision' && ref !== undefined && typedReference(ref)?.resourceType === 'MessageHeader') inReplyTo ??= { messageId: typedReference(ref)!.id };
+    else if (role === 'revision' && identifier !== undefined) inReplyTo ??= { legacyLetterId: identifier };
+  }
+  return {
+    messageId: targetReference.id,
+    ...(entry.id === undefined ? {} : { provenanceId: entry.id }),
+    activity: code,
+    occurredAt,
+    ...(recorded === undefined || recorded === occurredAt ? {} : { recordedAt: recorded }),
+    by,
+    segmentIds,
+    ...(inReplyTo === undefined ? {} : { inReplyTo }),
+  };
 }
 
 function readActivity(provenance: JsonObject): CareCommunicationActivity {
@@ -541,25 +658,27 @@ function readActivity(provenance: JsonObject): CareCommunicationActivity {
   return code;
 }
 
-/** Which of the two organisations issued a quoted segment's identifier: by the same entry, else by SOR code. */
+/** The two organisations of a message, as entries and as read. */
+export interface MessageParties {
+  senderEntry: IndexedEntry;
+  receiverEntry: IndexedEntry;
+  sender: MessagingOrganization;
+  receiver: MessagingOrganization;
+}
+
+/** Which of the two organisations a reference names (a segment's assigner, a Provenance's agent): by entry, else by SOR code. */
 function issuer(
   assigner: unknown,
   element: string,
-  context: {
-    index: BundleIndex;
-    header: HeaderParts;
-    sender: MessagingOrganization;
-    receiver: MessagingOrganization;
-    deviations: Deviations;
-  },
+  context: MessageParties & { index: BundleIndex; deviations?: Deviations },
 ): QuotedSegment['from'] {
   if (assigner === undefined) return undefined;
   const entry = context.index.find(assigner, element);
   if (entry === undefined) return undefined;
-  if (entry === context.header.senderEntry) return 'sender';
-  if (entry === context.header.receiverEntry) return 'receiver';
+  if (entry === context.senderEntry) return 'sender';
+  if (entry === context.receiverEntry) return 'receiver';
   if (entry.resourceType !== 'Organization') return undefined;
-  const { sor } = organizationCodes(entry.resource, `${element} -> Organization`, context.deviations);
+  const { sor } = organizationCodes(entry.resource, `${element} -> Organization`, context.deviations ?? new Deviations());
   if (sor === context.sender.sorCode) return 'sender';
   if (sor === context.receiver.sorCode) return 'receiver';
   return undefined;

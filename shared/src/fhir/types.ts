@@ -97,13 +97,64 @@ export interface QuotedSegment extends MessageSegment {
 /** What a reply answers: a FHIR message by its MessageHeader.id, or an EDIFACT/OIOXML letter (`lokationsnummer#brevid`). */
 export type PreviousMessage = { messageId: string } | { legacyLetterId: string };
 
+/**
+ * A replacement CPR number (erstatnings-CPR, DK Core's eCPR): given to a patient without a CPR number (X-eCPR) or by
+ * a region or municipality before the CPR number is known (D-eCPR). MedCom's receive test protocol wants it kept and
+ * shown beside the CPR number, and a reply repeats it.
+ */
+export interface ReplacementCpr {
+  kind: 'x-ecpr' | 'd-ecpr';
+  /** The identifier system: X-eCPR's, or the issuing authority's D-eCPR system. */
+  system: string;
+  value: string;
+}
+
+/** The patient a message is about. */
+export interface MessagePatient {
+  /** The CPR number, 10 digits; absent only for a patient identified by a replacement CPR number. */
+  cpr?: string;
+  replacementCprs?: ReplacementCpr[];
+  /** The official name (MedComCorePatient: Patient.name:official with a family name is required). */
+  name?: PersonName;
+}
+
+/**
+ * An earlier message of the conversation, as its Provenance describes it. A reply carries the Provenance of every
+ * message exchange the conversation has been through (MedCom Messaging governance, 050 section 4.1), so a receiver
+ * that keeps no history can tell who wrote which segment when.
+ */
+export interface EarlierMessage {
+  /** Its MessageHeader.id (Provenance.target). */
+  messageId: string;
+  /** The Provenance's own id, as the message carried it; build derives one from `messageId` when absent. */
+  provenanceId?: string;
+  /** Its Provenance.activity: new-message, reply-message or forward-message. */
+  activity: string;
+  /** Provenance.occurredDateTime, as sent. */
+  occurredAt: string;
+  /** Provenance.recorded, as sent, when it differs from occurredAt. */
+  recordedAt?: string;
+  /** Which of this message's two organisations sent it (Provenance.agent.who). */
+  by: 'sender' | 'receiver';
+  /** The segments it added (entity payload, by identifier). */
+  segmentIds: string[];
+  /** The message it answered (entity preceedingMessage), if any. */
+  inReplyTo?: PreviousMessage;
+}
+
 interface CareCommunicationFields {
   /** Bundle.id. */
   bundleId: string;
   /** MessageHeader.id: what an acknowledgement and a reply point at, and the idempotency key for delivery. */
   messageId: string;
-  /** Bundle.timestamp, as sent (an instant with time zone). */
+  /** Bundle.timestamp, as sent (an instant with time zone): when this envelope was assembled. */
   sentAt: string;
+  /**
+   * When the message was first sent (its own Provenance.occurredDateTime and recorded), when that differs from
+   * `sentAt`: a resend has a new Bundle.timestamp but is otherwise the message as first sent (MedCom reliable
+   * messaging, scenario 3).
+   */
+  firstSentAt?: string;
   /**
    * Communication.identifier: MedCom keeps it unchanged across a new message and all replies to it, so it names the
    * conversation (the letter and its replies).
@@ -114,7 +165,7 @@ interface CareCommunicationFields {
   priority?: 'routine' | 'asap';
   /** Communication.topic.text (emne); required with category `other` (MedCom invariant careCommunication-6). */
   topic?: string;
-  patient: { cpr: string; name?: PersonName };
+  patient: MessagePatient;
   /** MessageHeader.sender. */
   sender: MessagingOrganization;
   /** MessageHeader.destination[primary].receiver. */
@@ -127,6 +178,8 @@ interface CareCommunicationFields {
   payloads: MessageSegment[];
   /** Earlier segments of the conversation, repeated in this message. */
   quotedPayloads: QuotedSegment[];
+  /** The Provenance of the earlier messages of the conversation, repeated in this message; empty for a new message. */
+  history?: EarlierMessage[];
 }
 
 export type CareCommunicationMessage =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CARE_COMMUNICATION_NAMESPACE, uuidV5 } from './uuid.ts';
+import { CARE_COMMUNICATION_NAMESPACE, isUuidV4, newMedComId, uuidV5 } from './uuid.ts';
 
 describe('uuidV5', () => {
   it('matches the RFC 9562 test vector', () => {
@@ -15,5 +15,14 @@ describe('uuidV5', () => {
 
   it('rejects a namespace that is not a UUID', () => {
     expect(() => uuidV5('x', 'not-a-uuid')).toThrow(TypeError);
+  });
+});
+
+describe('newMedComId', () => {
+  it('draws a fresh UUID of version 4 each time', () => {
+    const [a, b] = [newMedComId(), newMedComId()];
+    expect(isUuidV4(a)).toBe(true);
+    expect(a).not.toBe(b);
+    expect(isUuidV4(uuidV5('m-1/Patient'))).toBe(false);
   });
 });

@@ -43,7 +43,7 @@ describe('messaging configuration', () => {
     const gp = loadSubgraphConfig('general-practice', { DATA_DIR });
     const municipality = loadSubgraphConfig('municipality', { DATA_DIR });
     expect(gp.messaging!.signingKey).not.toBeNull();
-    expect(Object.keys(municipality.messaging!.publicKeys)).toEqual(['general-practice']);
+    expect(Object.keys(municipality.messaging!.publicKeys)).toEqual(['general-practice', 'screening']);
     expect(verifies(gp.messaging!.signingKey!, municipality.messaging!.publicKeys['general-practice']!)).toBe(true);
     expect(gp.messaging!.endpoints).toEqual({ municipality: 'http://localhost:4001/messages' });
     expect(municipality.messaging!.endpoints).toEqual({ 'general-practice': 'http://localhost:4002/messages' });
@@ -61,25 +61,40 @@ describe('messaging configuration', () => {
     expect(verifies(privateKey, municipality.messaging!.publicKeys['general-practice']!)).toBe(true);
   });
 
-  it('asks nothing of a subgraph that sends and receives nothing, in production too (BUA, screening)', () => {
-    for (const name of ['bua', 'screening'] as const) {
-      const config = loadSubgraphConfig(name, { ...production, DATA_DIR: dataDir() });
-      expect(config.messaging).toBeUndefined();
-    }
+  it('asks nothing of a subgraph that sends and receives nothing, in production too (BUA)', () => {
+    const config = loadSubgraphConfig('bua', { ...production, DATA_DIR: dataDir() });
+    expect(config.messaging).toBeUndefined();
+  });
+
+  it('asks a subgraph that only sends (screening) for its signing key and its receiver’s endpoint, no public key', () => {
+    expect(problemsOf(() => loadSubgraphConfig('screening', { ...production, DATA_DIR: dataDir() }))).toEqual([
+      'SCREENING_MESSAGE_SIGNING_KEY: required in production (the private JWK screening signs its messages with)',
+    ]);
+    const screening = generateMessageKeyPair();
+    const config = loadSubgraphConfig('screening', {
+      ...production,
+      DATA_DIR: dataDir(),
+      SCREENING_MESSAGE_SIGNING_KEY: exportKeyJwk(screening.privateKey),
+      MUNICIPALITY_MESSAGES_URL: 'https://municipality.example/messages',
+    });
+    expect(config.messaging).toMatchObject({ publicKeys: {}, endpoints: { municipality: 'https://municipality.example/messages' } });
   });
 
   it('in production, requires exactly the keys the contract makes a subgraph need, all reported at once', () => {
     expect(problemsOf(() => loadSubgraphConfig('municipality', { ...production, DATA_DIR: dataDir() }))).toEqual([
       'MUNICIPALITY_MESSAGE_SIGNING_KEY: required in production (the private JWK municipality signs its messages with)',
       'GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY: required in production (the public JWK of general-practice, which sends messages to municipality)',
+      'SCREENING_MESSAGE_PUBLIC_KEY: required in production (the public JWK of screening, which sends messages to municipality)',
     ]);
     const gp = generateMessageKeyPair();
     const municipality = generateMessageKeyPair();
+    const screening = generateMessageKeyPair();
     const env = {
       ...production,
       DATA_DIR: dataDir(),
       MUNICIPALITY_MESSAGE_SIGNING_KEY: exportKeyJwk(municipality.privateKey),
       GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY: exportKeyJwk(gp.publicKey),
+      SCREENING_MESSAGE_PUBLIC_KEY: exportKeyJwk(screening.publicKey),
       GENERAL_PRACTICE_MESSAGES_URL: 'https://gp.example/messages',
       MESSAGE_POLL_MS: '500',
     };
@@ -97,6 +112,7 @@ describe('messaging configuration', () => {
         DATA_DIR: dataDir(),
         MUNICIPALITY_MESSAGE_SIGNING_KEY: exportKeyJwk(gp.publicKey),
         GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY: privateJwk,
+        SCREENING_MESSAGE_PUBLIC_KEY: exportKeyJwk(generateMessageKeyPair().publicKey),
         GENERAL_PRACTICE_MESSAGES_URL: 'ftp://gp.example/messages',
         MESSAGE_POLL_MS: '1',
       }),

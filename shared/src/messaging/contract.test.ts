@@ -1,3 +1,4 @@
+import { buildAcknowledgementBundle } from '../fhir/acknowledgement.ts';
 import { buildCareCommunicationBundle } from '../fhir/build.ts';
 import { newLetter, reply } from '../fhir/fixtures/messages.ts';
 import { describe, expect, it } from 'vitest';
@@ -21,7 +22,21 @@ import {
 
 describe('the message contract', () => {
   it('declares every kind with senders, receivers, a payload schema, an answer schema and a description', () => {
-    expect(MESSAGE_KINDS).toEqual(['correspondence-letter', 'correspondence-reply', 'letter-receipt']);
+    expect(MESSAGE_KINDS).toEqual([
+      'correspondence-letter',
+      'letter-acknowledgement',
+      'correspondence-reply',
+      'reply-acknowledgement',
+      'letter-receipt',
+      'bua-referral',
+      'bua-referral-status',
+      'referral-further-course',
+      'municipal-intervention',
+      'medication-agreement-proposal',
+      'medication-agreement-response',
+      'transition-plan',
+      'relative-registration',
+    ]);
     for (const kind of MESSAGE_KINDS) {
       const definition = MESSAGE_CONTRACT[kind];
       expect(definition.from.length, kind).toBeGreaterThan(0);
@@ -33,13 +48,17 @@ describe('the message contract', () => {
   });
 
   it('derives who sends and who receives, and so who needs a worker, an endpoint and which keys', () => {
-    expect(messageSenders().sort()).toEqual(['general-practice', 'municipality']);
+    expect(messageSenders().sort()).toEqual(['general-practice', 'municipality', 'screening']);
     expect(messageReceivers().sort()).toEqual(['general-practice', 'municipality']);
-    expect(sendersTo('municipality')).toEqual(['general-practice']);
+    expect(sendersTo('municipality').sort()).toEqual(['general-practice', 'screening']);
     expect(sendersTo('general-practice')).toEqual(['municipality']);
     expect(receiversFrom('general-practice')).toEqual(['municipality']);
-    // BUA and screening exchange nothing today: no worker, no endpoint, no key.
-    for (const name of ['bua', 'screening', 'pathway'] as const) {
+    // Screening sends track-3 registrations to the municipality and receives nothing: a worker and a key, no endpoint.
+    expect(receiversFrom('screening')).toEqual(['municipality']);
+    expect(sendsMessages('screening') && !receivesMessages('screening')).toBe(true);
+    expect(sendersTo('screening')).toEqual([]);
+    // BUA exchanges nothing today: no worker, no endpoint, no key.
+    for (const name of ['bua', 'pathway'] as const) {
       expect(sendsMessages(name) || receivesMessages(name), name).toBe(false);
       expect(sendersTo(name)).toEqual([]);
     }
@@ -55,8 +74,8 @@ describe('the message contract', () => {
   });
 
   it('types what each subgraph may send and must handle', () => {
-    const sends: KindsFrom<'municipality'>[] = ['correspondence-reply', 'letter-receipt'];
-    const handles: KindsTo<'municipality'>[] = ['correspondence-letter'];
+    const sends: KindsFrom<'municipality'>[] = ['correspondence-reply', 'letter-receipt', 'letter-acknowledgement'];
+    const handles: KindsTo<'municipality'>[] = ['correspondence-letter', 'reply-acknowledgement'];
     // @ts-expect-error general practice sends no receipts
     const wrong: KindsFrom<'general-practice'> = 'letter-receipt';
     expect([sends, handles, wrong]).toHaveLength(3);
@@ -65,7 +84,7 @@ describe('the message contract', () => {
 
 describe('correspondence-letter', () => {
   const valid: MessagePayload<'correspondence-letter'> = {
-    bundle: buildCareCommunicationBundle(newLetter),
+    bundle: JSON.stringify(buildCareCommunicationBundle(newLetter)),
     ydernummer: '107510',
     step: 'TRIN_1',
     subject: 'Bekymring for trivsel',
@@ -81,9 +100,11 @@ describe('correspondence-letter', () => {
       const checked = checkPayload('correspondence-letter', payload);
       return checked.ok ? [] : checked.problems;
     };
-    expect(problems({ ...valid, bundle: buildCareCommunicationBundle(reply) })).toEqual(['payload.bundle: must be a MedCom new-message, not a reply-message']);
-    expect(problems({ ...valid, bundle: { resourceType: 'Bundle', type: 'message', entry: [] } })[0]).toMatch(/^payload\.bundle: /);
-    expect(problems({ ...valid, bundle: 'text' })).toEqual(['payload.bundle: must be a FHIR Bundle (a JSON object)']);
+    expect(problems({ ...valid, bundle: JSON.stringify(buildCareCommunicationBundle(reply)) })).toEqual(['payload.bundle: must be a MedCom new-message, not a reply-message']);
+    expect(problems({ ...valid, bundle: JSON.stringify({ resourceType: 'Bundle', type: 'message', entry: [] }) })[0]).toMatch(/^payload\.bundle: /);
+    expect(problems({ ...valid, bundle: 'text' })).toEqual(['payload.bundle: must be a MedCom CareCommunication Bundle as JSON text']);
+    // The bundle travels as its bytes: a JSON object in its place is refused.
+    expect(problems({ ...valid, bundle: buildCareCommunicationBundle(newLetter) })[0]).toMatch(/^payload\.bundle: /);
     expect(problems({ ...valid, ydernummer: '5790000000005' })).toEqual(['payload.ydernummer: must be 1 to 6 digits (a ydernummer)']);
     expect(problems({ ...valid, step: 'TRIN_3' })[0]).toMatch(/^payload\.step: /);
     expect(problems({ ...valid, subject: ' ' })[0]).toMatch(/^payload\.subject: /);
@@ -91,18 +112,17 @@ describe('correspondence-letter', () => {
     const { step: _omitted, ...withoutStep } = valid;
     expect(problems(withoutStep)[0]).toMatch(/^payload\.step: /);
     // The problems never quote the bundle: it carries the CPR number.
-    expect(JSON.stringify(problems({ ...valid, bundle: { ...valid.bundle, type: 'document' } }))).not.toContain(newLetter.patient.cpr);
+    const asDocument = JSON.stringify({ ...buildCareCommunicationBundle(newLetter), type: 'document' });
+    expect(JSON.stringify(problems({ ...valid, bundle: asDocument }))).not.toContain(newLetter.patient.cpr!);
   });
 
-  it('is answered with the receiving municipality’s reply due date', () => {
-    expect(checkResponse('correspondence-letter', { replyDueOn: '2026-12-07' })).toEqual({ ok: true, value: { replyDueOn: '2026-12-07' } });
-    expect(checkResponse('correspondence-letter', { replyDueOn: 'next week' }).ok).toBe(false);
-    expect(checkResponse('correspondence-letter', {}).ok).toBe(false);
+  it('is answered with nothing beyond "stored": its MedCom Acknowledgement is a message of its own', () => {
+    expect(checkResponse('correspondence-letter', { replyDueOn: '2026-12-07' })).toEqual({ ok: true, value: {} });
   });
 });
 
 describe('correspondence-reply', () => {
-  const valid = { bundle: buildCareCommunicationBundle(reply), initiatedItems: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_FAMILY', contactOptions: null };
+  const valid = { bundle: JSON.stringify(buildCareCommunicationBundle(reply)), initiatedItems: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_FAMILY', contactOptions: null };
 
   it('accepts the MedCom reply-message naming the letter, with the structured items', () => {
     expect(checkPayload('correspondence-reply', valid).ok).toBe(true);
@@ -111,7 +131,7 @@ describe('correspondence-reply', () => {
 
   it('refuses a new letter, unknown items, no items and a free-text commitment', () => {
     for (const payload of [
-      { ...valid, bundle: buildCareCommunicationBundle(newLetter) },
+      { ...valid, bundle: JSON.stringify(buildCareCommunicationBundle(newLetter)) },
       { ...valid, initiatedItems: ['Samtale med PPR'] },
       { ...valid, initiatedItems: [] },
       { ...valid, contactCommitment: 'Vi kontakter familien.' },
@@ -128,5 +148,80 @@ describe('letter-receipt', () => {
     expect(checkPayload('letter-receipt', { letterMessageId: newLetter.messageId, status: 'ANSWERED', at: '2026-03-02T10:00:00Z' }).ok).toBe(false);
     expect(checkPayload('letter-receipt', { letterMessageId: '', status: 'READ', at: '2026-03-02T10:00:00Z' }).ok).toBe(false);
     expect(checkPayload('letter-receipt', { letterMessageId: 'm', status: 'READ', at: 'yesterday' }).ok).toBe(false);
+  });
+});
+
+describe('relative-registration', () => {
+  const valid: MessagePayload<'relative-registration'> = {
+    registrationId: '0190f5a2-7c3e-7a01-8b2c-3d4e5f607182',
+    childId: `ch_${'a1'.repeat(16)}`,
+    birthDate: '2015-04-02',
+    municipalityCode: 751,
+    relation: 'PARENT',
+    registeredOn: '2026-11-20',
+    patientConsentOn: '2026-11-20',
+    departmentSorCode: '9990031000016003',
+    contact: { name: 'Demo Adult Psychiatry Clinician', phone: '+45 70 00 00 00' },
+  };
+
+  it('goes from screening to the municipality only', () => {
+    expect(mayTransmit('relative-registration', 'screening', 'municipality')).toBe(true);
+    expect(mayTransmit('relative-registration', 'screening', 'general-practice')).toBe(false);
+    expect(mayTransmit('relative-registration', 'general-practice', 'municipality')).toBe(false);
+  });
+
+  it('names the child by pseudonym and the relation, and nothing that identifies the adult patient', () => {
+    expect(checkPayload('relative-registration', valid).ok).toBe(true);
+    expect(checkPayload('relative-registration', { ...valid, contact: { ...valid.contact, phone: null } }).ok).toBe(true);
+    // Fields the contract does not know are stripped, so a sender cannot smuggle the patient's CPR number through.
+    const stripped = checkPayload('relative-registration', { ...valid, patientCpr: '0101801234' });
+    expect(stripped.ok && !('patientCpr' in stripped.value)).toBe(true);
+  });
+
+  it('refuses a CPR number for the child, a municipality outside the region, an unknown relation and a bad date', () => {
+    for (const payload of [
+      { ...valid, childId: '0101151234' },
+      { ...valid, municipalityCode: 101 },
+      { ...valid, relation: 'GRANDPARENT' },
+      { ...valid, patientConsentOn: 'yesterday' },
+      { ...valid, departmentSorCode: 'ABC' },
+    ]) {
+      expect(checkPayload('relative-registration', payload).ok, JSON.stringify(payload).slice(0, 80)).toBe(false);
+    }
+  });
+
+  it('is answered with the day the municipality received it', () => {
+    expect(checkResponse('relative-registration', { receivedOn: '2026-11-21' }).ok).toBe(true);
+    expect(checkResponse('relative-registration', {}).ok).toBe(false);
+  });
+});
+
+describe('letter-acknowledgement and reply-acknowledgement', () => {
+  const ack = (code: 'ok' | 'fatal-error') =>
+    JSON.stringify(
+      buildAcknowledgementBundle({
+        bundleId: '0a9b8c7d-6e5f-4a3b-9c2d-1e0f9a8b7c6d',
+        messageId: '1b2c3d4e-5f6a-4b7c-8d9e-0f1a2b3c4d5e',
+        sentAt: '2026-03-02T09:16:00+01:00',
+        sender: newLetter.receiver,
+        receiver: newLetter.sender,
+        code,
+        issues: code === 'ok' ? [] : [{ severity: 'error', code: 'not-found', text: 'No inbox has the receiver location number.' }],
+        acknowledged: { messageId: newLetter.messageId, activity: 'new-message', occurredAt: newLetter.sentAt, by: 'receiver', segmentIds: [] },
+      }),
+    );
+
+  it('carry a MedCom Acknowledgement as JSON text, the municipality’s beside it the reply due date', () => {
+    expect(checkPayload('letter-acknowledgement', { bundle: ack('ok'), replyDueOn: '2026-03-16' }).ok).toBe(true);
+    expect(checkPayload('letter-acknowledgement', { bundle: ack('fatal-error'), replyDueOn: null }).ok).toBe(true);
+    expect(checkPayload('reply-acknowledgement', { bundle: ack('ok') }).ok).toBe(true);
+    expect(mayTransmit('letter-acknowledgement', 'municipality', 'general-practice')).toBe(true);
+    expect(mayTransmit('reply-acknowledgement', 'general-practice', 'municipality')).toBe(true);
+    expect(mayTransmit('letter-acknowledgement', 'general-practice', 'municipality')).toBe(false);
+  });
+
+  it('refuse a CareCommunication in place of the Acknowledgement, naming the element', () => {
+    const checked = checkPayload('reply-acknowledgement', { bundle: JSON.stringify(buildCareCommunicationBundle(newLetter)) });
+    expect(checked.ok ? [] : checked.problems).toEqual([expect.stringMatching(/^payload\.bundle: .*MessageHeader\.eventCoding/)]);
   });
 });

@@ -51,8 +51,15 @@ describeWithDatabases('messaging: message endpoint', (backend) => {
           const [own] = await tx.select().from(tables.receivedMessages).where(eq(tables.receivedMessages.messageId, m.messageId));
           expect(own?.sender).toBe('general-practice');
           applied.push(m.messageId);
-          return { replyDueOn: '2026-12-07' };
+          return {};
         },
+        // The referral kinds the municipality also receives; this test sends none of them.
+        'bua-referral-status': async () => rejectMessage('NOT_IN_THIS_TEST', 'not sent by this test'),
+        'referral-further-course': async () => rejectMessage('NOT_IN_THIS_TEST', 'not sent by this test'),
+        'transition-plan': async () => rejectMessage('NOT_IN_THIS_TEST', 'not sent by this test'),
+        // Not exercised here; the municipality's own tests receive track-3 registrations.
+        'relative-registration': async () => ({ receivedOn: '2026-12-07' }),
+        'reply-acknowledgement': async () => ({}),
       },
     });
     const app = express();
@@ -92,8 +99,8 @@ describeWithDatabases('messaging: message endpoint', (backend) => {
     const body = letter('dup-1');
     const first = await post(body);
     const second = await post(body);
-    expect(first).toEqual({ status: 200, body: { received: 'dup-1', duplicate: false, response: { replyDueOn: '2026-12-07' } } });
-    expect(second).toEqual({ status: 200, body: { received: 'dup-1', duplicate: true, response: { replyDueOn: '2026-12-07' } } });
+    expect(first).toEqual({ status: 200, body: { received: 'dup-1', duplicate: false, response: {} } });
+    expect(second).toEqual({ status: 200, body: { received: 'dup-1', duplicate: true, response: {} } });
     // Delivered five times at once: still stored and applied once.
     const concurrent = await Promise.all(Array.from({ length: 5 }, () => post(letter('dup-2'))));
     expect(concurrent.every((r) => r.status === 200)).toBe(true);
@@ -105,7 +112,7 @@ describeWithDatabases('messaging: message endpoint', (backend) => {
     expect(rows.find((r) => r.messageId === 'dup-1')).toMatchObject({
       kind: 'correspondence-letter',
       sender: 'general-practice',
-      response: { replyDueOn: '2026-12-07' },
+      response: {},
     });
   });
 
@@ -157,12 +164,12 @@ describeWithDatabases('messaging: message endpoint', (backend) => {
       [JSON.stringify({ kind: 'correspondence-letter', payload: valid }), 400, 'MALFORMED_MESSAGE', /messageId/],
       [JSON.stringify({ messageId: '', kind: 'correspondence-letter', payload: valid }), 400, 'MALFORMED_MESSAGE', /messageId/],
       [JSON.stringify({ messageId: 'x'.repeat(201), kind: 'correspondence-letter', payload: valid }), 400, 'MALFORMED_MESSAGE', /messageId/],
-      [JSON.stringify({ messageId: 'm', kind: 'care-communication', payload: valid }), 400, 'UNKNOWN_KIND', /correspondence-letter, correspondence-reply, letter-receipt/],
+      [JSON.stringify({ messageId: 'm', kind: 'care-communication', payload: valid }), 400, 'UNKNOWN_KIND', /correspondence-letter, letter-acknowledgement, correspondence-reply, reply-acknowledgement, letter-receipt/],
       [JSON.stringify({ messageId: 'm', kind: 'correspondence-letter' }), 400, 'MALFORMED_MESSAGE', /payload is required/],
       [JSON.stringify({ messageId: 'nul', kind: 'correspondence-letter', payload: { ...valid, subject: 'a\u0000b' } }), 400, 'MALFORMED_MESSAGE', /payload\.subject contains a NUL character/],
       [JSON.stringify({ messageId: 'sur', kind: 'correspondence-letter', payload: { ...valid, subject: 'a\ud800b' } }), 400, 'MALFORMED_MESSAGE', /unpaired UTF-16 surrogate/],
       [JSON.stringify({ messageId: 'schema', kind: 'correspondence-letter', payload: { ...valid, step: 'TRIN_3' } }), 422, 'PAYLOAD_INVALID', /payload\.step/],
-      [JSON.stringify({ messageId: 'fhir', kind: 'correspondence-letter', payload: { ...valid, bundle: { resourceType: 'Bundle', type: 'message' } } }), 422, 'PAYLOAD_INVALID', /payload\.bundle/],
+      [JSON.stringify({ messageId: 'fhir', kind: 'correspondence-letter', payload: { ...valid, bundle: JSON.stringify({ resourceType: 'Bundle', type: 'message' }) } }), 422, 'PAYLOAD_INVALID', /payload\.bundle/],
     ];
     for (const [body, status, error, message] of cases) {
       const result = await post(body);
@@ -222,7 +229,7 @@ describeWithDatabases('messaging: message endpoint', (backend) => {
     failNext = true;
     expect(await worker.runOnce()).toBe(0);
     expect(await worker.runOnce()).toBe(1);
-    expect(responses).toEqual([{ replyDueOn: '2026-12-07' }]);
+    expect(responses).toEqual([{}]);
     expect(applied.filter((id) => id === 'via-worker')).toHaveLength(1);
     const [row] = await db.select().from(tables.outbox).where(eq(tables.outbox.messageId, 'via-worker'));
     expect(row).toMatchObject({ status: 'DELIVERED', attempts: 2, lastError: null });

@@ -18,6 +18,8 @@ export interface OutgoingMessage<K extends MessageKind = MessageKind> {
   /** The child's pseudonym; messages about one child to one recipient are delivered in the order they were queued. */
   childId: string;
   payload: MessagePayload<K>;
+  /** The message this one answers (an acknowledgement: the message it acknowledges), so it can be resent for it. */
+  respondsTo?: string;
 }
 
 /** A message the contract refuses: a bug in the sending sector's code, so nothing is stored. */
@@ -91,6 +93,7 @@ export async function enqueueMessage<S extends SubgraphName, K extends KindsFrom
     destination: m.to,
     kind: m.kind,
     payload,
+    respondsTo: m.respondsTo ?? null,
     lastError: blocking ? waitingFor(blocking.messageId) : null,
   });
 }
@@ -115,18 +118,106 @@ export function successorsOf(tables: MessagingTables, row: Pick<OutboxRow, 'chil
   return and(eq(outbox.childId, row.childId), eq(outbox.destination, row.destination), eq(outbox.status, 'QUEUED'), gt(outbox.sequence, row.sequence));
 }
 
+/** A payload built again (a new envelope) must still satisfy the contract, exactly as when it was first queued. */
+export function assertResendable(kind: MessageKind, payload: unknown): unknown {
+  const checked = checkPayload(kind, payload);
+  if (!checked.ok) throw new MessageContractError(`The new envelope of a ${kind} message breaks the contract`, checked.problems);
+  return checked.value;
+}
+
 /**
- * Puts a FAILED message back in the queue with a fresh set of attempts; its successors keep waiting behind it, and
- * then follow in order. False when it is not FAILED (or unknown).
+ * Builds the payload of a message sent again after it had reached its recipient: the same message in a new envelope
+ * (for a MedCom message, a new Bundle.id and timestamp). Runs in the transaction that queues the resend.
  */
-export async function retryFailedMessage(db: MessagingDb, tables: MessagingTables, messageId: string): Promise<boolean> {
+export type Reenvelope = (tx: MessagingDb, row: OutboxRow) => Promise<unknown>;
+
+/**
+ * Puts a FAILED message back in the queue with a fresh set of attempts (and of resends); its successors keep waiting
+ * behind it, and then follow in order. A message that had reached its recipient before (it failed for want of an
+ * acknowledgement, or by the acknowledgement's refusal) goes in the new envelope `reenvelope` builds, when given: a
+ * person's re-dispatch is a new send. False when it is not FAILED (or unknown).
+ */
+export async function retryFailedMessage(db: MessagingDb, tables: MessagingTables, messageId: string, reenvelope?: Reenvelope): Promise<boolean> {
   const { outbox } = tables;
+  const [row] = await db.select().from(outbox).where(and(eq(outbox.messageId, messageId), eq(outbox.status, 'FAILED'))).for('update');
+  if (!row) return false;
+  const payload = row.deliveredAt !== null && reenvelope ? assertResendable(row.kind, await reenvelope(db, row)) : undefined;
   const rows = await db
     .update(outbox)
-    .set({ status: 'QUEUED', attempts: 0, nextAttemptAt: sql`now()` })
-    .where(and(eq(outbox.messageId, messageId), eq(outbox.status, 'FAILED')))
+    .set({ status: 'QUEUED', attempts: 0, resends: 0, nextAttemptAt: sql`now()`, ...(payload === undefined ? {} : { payload }) })
+    .where(and(eq(outbox.id, row.id), eq(outbox.status, 'FAILED')))
     .returning({ id: outbox.id });
   return rows.length > 0;
+}
+
+/** What the recipient's acknowledgement (a message of its own) says about a message that awaits it. */
+export type AcknowledgementOutcome = { ok: true } | { ok: false; permanent: true; reason: string } | { ok: false; permanent: false };
+
+/**
+ * Records a recipient's acknowledgement of message `messageId`, in the transaction that applies the acknowledgement:
+ * ok makes it DELIVERED (also when it had been given up for want of one: it got through after all, and no longer
+ * holds anything back); a permanent refusal makes it FAILED with the reason, holding back its successors like any
+ * FAILED message; a temporary one has it resent (in a new envelope, counted as a resend) on the worker's next pass.
+ * Returns the message as it was, or undefined when this outbox has no such message.
+ */
+export async function acknowledgeMessage(
+  tx: MessagingDb,
+  tables: MessagingTables,
+  messageId: string,
+  outcome: AcknowledgementOutcome,
+): Promise<OutboxRow | undefined> {
+  const { outbox } = tables;
+  const [row] = await tx.select().from(outbox).where(eq(outbox.messageId, messageId)).for('update');
+  if (!row) return undefined;
+  if (outcome.ok) {
+    if (row.status === 'DELIVERED' || row.status === 'GIVEN_UP') return row;
+    await tx
+      .update(outbox)
+      .set({ status: 'DELIVERED', deliveredAt: sql`coalesce(${outbox.deliveredAt}, now())`, lastError: null })
+      .where(eq(outbox.id, row.id));
+    if (row.status === 'FAILED') {
+      await tx.update(outbox).set({ lastError: null }).where(and(successorsOf(tables, row), eq(outbox.lastError, waitingFor(row.messageId))));
+    }
+    return row;
+  }
+  if (outcome.permanent) {
+    if (row.status !== 'QUEUED' && row.status !== 'AWAITING_ACKNOWLEDGEMENT') return row;
+    const reason = `refused by the recipient's acknowledgement: ${outcome.reason}`.slice(0, 500);
+    await tx.update(outbox).set({ status: 'FAILED', lastError: reason, nextAttemptAt: sql`now()` }).where(eq(outbox.id, row.id));
+    await tx.update(outbox).set({ lastError: waitingFor(row.messageId) }).where(successorsOf(tables, row));
+    return row;
+  }
+  if (row.status === 'AWAITING_ACKNOWLEDGEMENT') {
+    await tx
+      .update(outbox)
+      .set({ nextAttemptAt: sql`now()`, lastError: 'the recipient acknowledged a temporary error; resending' })
+      .where(eq(outbox.id, row.id));
+  }
+  return row;
+}
+
+/**
+ * Sends a message once more in the envelope `reenvelope` builds, whatever became of it (a recipient answering a
+ * resent message sends its acknowledgement again: MedCom's reliable messaging, "the same acknowledgement content").
+ * Leaves a message that is still queued alone: it is on its way. False when there is none.
+ */
+export async function resendMessage(tx: MessagingDb, tables: MessagingTables, messageId: string, reenvelope: Reenvelope): Promise<boolean> {
+  const { outbox } = tables;
+  const [row] = await tx.select().from(outbox).where(eq(outbox.messageId, messageId)).for('update');
+  if (!row || row.status === 'QUEUED') return false;
+  const payload = assertResendable(row.kind, await reenvelope(tx, row));
+  await tx
+    .update(outbox)
+    .set({ payload, status: 'QUEUED', attempts: 0, nextAttemptAt: sql`now()`, lastError: null })
+    .where(eq(outbox.id, row.id));
+  return true;
+}
+
+/** The message queued in answer to `messageId` (e.g. its acknowledgement), if any. */
+export async function findResponseTo(db: MessagingDb, tables: MessagingTables, messageId: string): Promise<OutboxRow | undefined> {
+  const { outbox } = tables;
+  const [row] = await db.select().from(outbox).where(eq(outbox.respondsTo, messageId)).orderBy(asc(outbox.sequence)).limit(1);
+  return row;
 }
 
 /**
@@ -176,6 +267,12 @@ export async function findReceivedMessage(db: MessagingDb, tables: MessagingTabl
   const { receivedMessages } = tables;
   const [row] = await db.select().from(receivedMessages).where(eq(receivedMessages.messageId, messageId));
   return row;
+}
+
+/** A message received again in a new envelope (a resend): the envelope recorded is the latest. */
+export async function recordResentPayload(tx: MessagingDb, tables: MessagingTables, messageId: string, payload: unknown): Promise<void> {
+  const { receivedMessages } = tables;
+  await tx.update(receivedMessages).set({ payload }).where(eq(receivedMessages.messageId, messageId));
 }
 
 export async function recordResponse(tx: MessagingDb, tables: MessagingTables, messageId: string, response: unknown): Promise<void> {

@@ -12,7 +12,8 @@ import {
   type MessageResponse,
   type SendersOf,
 } from './contract.ts';
-import { findReceivedMessage, MESSAGE_ID, recordResponse, storeReceivedOnce, type MessagingDb } from './outbox.ts';
+import { isDeepStrictEqual } from 'node:util';
+import { findReceivedMessage, MESSAGE_ID, recordResentPayload, recordResponse, storeReceivedOnce, type MessagingDb } from './outbox.ts';
 import { findUnstorable } from './storable.ts';
 import type { MessagingTables } from './tables.ts';
 
@@ -34,6 +35,15 @@ export type MessageHandler<K extends MessageKind, TDb> = (tx: TDb, message: Rece
 
 /** One handler for every kind the contract sends to R: a new kind for R fails the type-check until it is handled. */
 export type MessageHandlers<R extends SubgraphName, TDb> = { [K in KindsTo<R>]: MessageHandler<K, TDb> };
+
+/**
+ * Runs when a message already applied arrives again in a new envelope: the same message id with another payload (a
+ * MedCom resend, with a new Bundle.id and timestamp, after its sender got no acknowledgement). The message is not
+ * applied again; the hook answers it as MedCom's reliable messaging asks, e.g. by sending the same acknowledgement
+ * again. A redelivery of the same payload (the transport's retry) is a plain duplicate and runs nothing.
+ */
+export type ResentHandler<K extends MessageKind, TDb> = (tx: TDb, message: ReceivedMessage<K>) => Promise<void>;
+export type ResentHandlers<R extends SubgraphName, TDb> = { [K in KindsTo<R>]?: ResentHandler<K, TDb> };
 
 /** Thrown by a handler for a message that can never be applied: answered 422 with `code` and `message`. */
 export class MessageRejection extends Error {
@@ -72,6 +82,7 @@ export interface MessageReceiverOptions<R extends SubgraphName, TDb extends Mess
   db: TDb;
   tables: MessagingTables;
   handlers: MessageHandlers<R, TDb>;
+  resent?: ResentHandlers<R, TDb>;
   log: Logger;
 }
 
@@ -86,6 +97,7 @@ const refused = (status: 400 | 403 | 422 | 500, error: string, message: string):
 export function createMessageReceiver<R extends SubgraphName, TDb extends MessagingDb>(options: MessageReceiverOptions<R, TDb>): MessageReceiverApi {
   const { receiver, db, tables, log } = options;
   const handlers = options.handlers as unknown as Record<string, MessageHandler<MessageKind, TDb> | undefined>;
+  const resentHandlers = (options.resent ?? {}) as unknown as Record<string, ResentHandler<MessageKind, TDb> | undefined>;
 
   async function receive(sender: string, message: unknown): Promise<ReceiveOutcome> {
     if (typeof message !== 'object' || message === null || Array.isArray(message)) {
@@ -118,16 +130,25 @@ export function createMessageReceiver<R extends SubgraphName, TDb extends Messag
           if (stored && (stored.kind !== kind || stored.sender !== sender)) {
             throw new MessageRejection('MESSAGE_ID_TAKEN', 'This messageId was already used for another message; send a new message with a new id.');
           }
-          return { duplicate: true, response: stored?.response ?? null };
+          const resent = stored !== undefined && !isDeepStrictEqual(stored.payload, checked.value);
+          if (resent) {
+            await resentHandlers[kind]?.(tx, { messageId, kind, sender, payload: checked.value } as ReceivedMessage);
+            await recordResentPayload(tx, tables, messageId, checked.value);
+          }
+          return { duplicate: true, resent, response: stored?.response ?? null };
         }
         const response = await handler(tx, { messageId, kind, sender, payload: checked.value } as ReceivedMessage);
         const answer = checkResponse(kind, response);
         if (!answer.ok) throw new Error(`the ${kind} handler's answer breaks the contract: ${answer.problems.join('; ')}`);
         await recordResponse(tx, tables, messageId, answer.value);
-        return { duplicate: false, response: answer.value };
+        return { duplicate: false, resent: false, response: answer.value };
       });
-      log.info({ ...fields, duplicate: result.duplicate }, result.duplicate ? 'message received again (duplicate)' : 'message received');
-      return { ok: true, messageId, ...result };
+      const { resent, ...outcome } = result;
+      log.info(
+        { ...fields, duplicate: outcome.duplicate, ...(resent ? { resent } : {}) },
+        resent ? 'message received again in a new envelope (resend)' : outcome.duplicate ? 'message received again (duplicate)' : 'message received',
+      );
+      return { ok: true, messageId, ...outcome };
     } catch (error) {
       if (error instanceof MessageRejection) {
         log.warn({ ...fields, error: error.code }, 'message rejected: it can never be applied as sent');

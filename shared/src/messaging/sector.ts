@@ -5,8 +5,20 @@ import { createPublicKey, type KeyObject } from 'node:crypto';
 import { messageSenders, receivesMessages, sendersTo, sendsMessages, type KindsFrom } from './contract.ts';
 import { messageEndpoint } from './endpoint.ts';
 import { metricsOf } from '../observability/metrics.ts';
-import { enqueueMessage, giveUpFailedMessage, outboxBacklog, retryFailedMessage, type MessagingDb, type OutgoingMessage } from './outbox.ts';
-import { createMessageReceiver, type MessageHandlers, type MessageReceiverApi } from './receiver.ts';
+import {
+  acknowledgeMessage,
+  enqueueMessage,
+  findResponseTo,
+  giveUpFailedMessage,
+  outboxBacklog,
+  resendMessage,
+  retryFailedMessage,
+  type AcknowledgementOutcome,
+  type MessagingDb,
+  type OutgoingMessage,
+  type Reenvelope,
+} from './outbox.ts';
+import { createMessageReceiver, type MessageHandlers, type MessageReceiverApi, type ResentHandlers } from './receiver.ts';
 import { generateMessageKeyPair } from './signature.ts';
 import type { MessagingTables } from './tables.ts';
 import { createDeliveryWorker, type DeliveryWorker, type DeliveryWorkerOptions } from './worker.ts';
@@ -21,15 +33,27 @@ export function messageOutbox<S extends SubgraphName>(sender: S, tables: Messagi
     tables,
     /** Queues a message in the caller's transaction (the one that writes the sender's own record). */
     enqueue: <K extends KindsFrom<S>>(tx: MessagingDb, message: OutgoingMessage<K>) => enqueueMessage(tx, tables, sender, message),
-    /** Puts a FAILED message back in the queue; false when it is not FAILED. */
-    retry: (db: MessagingDb, messageId: string) => retryFailedMessage(db, tables, messageId),
+    /**
+     * Puts a FAILED message back in the queue (one that had reached its recipient in the envelope `reenvelope` builds);
+     * false when it is not FAILED.
+     */
+    retry: (db: MessagingDb, messageId: string, reenvelope?: Reenvelope) => retryFailedMessage(db, tables, messageId, reenvelope),
     /** A person gives a FAILED message up, releasing the messages behind it; false when it is not FAILED. */
     giveUp: (db: MessagingDb, messageId: string, note: string) => giveUpFailedMessage(db, tables, messageId, note),
+    /** Records the recipient's acknowledgement of an acknowledged kind's message (see `acknowledgeMessage`). */
+    acknowledge: (tx: MessagingDb, messageId: string, outcome: AcknowledgementOutcome) => acknowledgeMessage(tx, tables, messageId, outcome),
+    /** Sends a message once more in a new envelope (e.g. an acknowledgement, when the message it answers came again). */
+    resend: (tx: MessagingDb, messageId: string, reenvelope: Reenvelope) => resendMessage(tx, tables, messageId, reenvelope),
+    /** The message queued in answer to `messageId`, if any. */
+    responseTo: (db: MessagingDb, messageId: string) => findResponseTo(db, tables, messageId),
   };
 }
 
 /** What a subgraph configures of its delivery worker beyond what the contract and the configuration decide. */
-export type DeliveryHooks<S extends SubgraphName> = Pick<DeliveryWorkerOptions<S>, 'onDelivered' | 'onFailed' | 'maxAttempts' | 'backoffMs'>;
+export type DeliveryHooks<S extends SubgraphName> = Pick<
+  DeliveryWorkerOptions<S>,
+  'onDelivered' | 'onFailed' | 'maxAttempts' | 'backoffMs' | 'acknowledged' | 'acknowledgementTimeoutMs' | 'maxResends'
+>;
 
 export interface SectorMessagingOptions<S extends SubgraphName, TDb extends MessagingDb> {
   subgraph: S;
@@ -39,6 +63,8 @@ export interface SectorMessagingOptions<S extends SubgraphName, TDb extends Mess
   config?: MessagingConfig;
   /** One handler per kind the contract sends to this subgraph. */
   handlers: MessageHandlers<S, TDb>;
+  /** Per kind, what to do when a message already applied comes again in a new envelope (a resend). */
+  resent?: ResentHandlers<S, TDb>;
   delivery?: DeliveryHooks<S>;
   log: Logger;
 }
@@ -60,7 +86,7 @@ export interface SectorMessaging {
  */
 export function sectorMessaging<S extends SubgraphName, TDb extends MessagingDb>(options: SectorMessagingOptions<S, TDb>): SectorMessaging {
   const { subgraph, db, tables, config, log } = options;
-  const receiver = receivesMessages(subgraph) ? createMessageReceiver({ receiver: subgraph, db, tables, handlers: options.handlers, log }) : null;
+  const receiver = receivesMessages(subgraph) ? createMessageReceiver({ receiver: subgraph, db, tables, handlers: options.handlers, ...(options.resent ? { resent: options.resent } : {}), log }) : null;
   let worker: DeliveryWorker | null = null;
   if (config && sendsMessages(subgraph)) {
     if (!config.signingKey) throw new Error(`${subgraph} sends messages but has no signing key configured`);

@@ -5,12 +5,15 @@ import { uuid7 } from '../uuid7.ts';
 import type { MessageKind } from './contract.ts';
 
 /**
- * QUEUED: waiting to be sent (or being sent, or waiting for its retry). DELIVERED: the recipient stored it.
- * FAILED: refused for good by the recipient, or out of attempts; it holds back the later messages for the same child
- * and recipient until it is retried or given up. GIVEN_UP: a person decided it will never be sent; it no longer
- * holds anything back.
+ * QUEUED: waiting to be sent (or being sent, or waiting for its retry). AWAITING_ACKNOWLEDGEMENT: the recipient stored
+ * a message of a kind that its recipient acknowledges in a message of its own (a MedCom Acknowledgement), which has
+ * not come yet; without it in time the message is resent in a new envelope. DELIVERED: the recipient stored it (and,
+ * for an acknowledged kind, acknowledged it positively). FAILED: refused for good by the recipient (by its HTTP answer
+ * or its acknowledgement), out of attempts, or never acknowledged; it holds back the later messages for the same
+ * child and recipient until it is retried or given up. GIVEN_UP: a person decided it will never be sent; it no
+ * longer holds anything back.
  */
-export const OUTBOX_STATUSES = ['QUEUED', 'DELIVERED', 'FAILED', 'GIVEN_UP'] as const;
+export const OUTBOX_STATUSES = ['QUEUED', 'AWAITING_ACKNOWLEDGEMENT', 'DELIVERED', 'FAILED', 'GIVEN_UP'] as const;
 export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
 
 /**
@@ -42,11 +45,19 @@ export function defineMessagingTables(schema: PgSchema) {
       kind: text().$type<MessageKind>().notNull(),
       payload: jsonb().notNull(),
       status: text({ enum: OUTBOX_STATUSES }).notNull().default('QUEUED'),
-      /** Delivery attempts started so far, the successful one included. */
+      /** Delivery attempts started so far (of the current envelope), the successful one included. */
       attempts: integer().notNull().default(0),
       /**
+       * How often it was resent in a new envelope because its acknowledgement did not come (MedCom reliable
+       * messaging: at most twice); a person's retry starts over.
+       */
+      resends: integer().notNull().default(0),
+      /** The message this one answers (an acknowledgement names the message it acknowledges), so it can be resent. */
+      respondsTo: text(),
+      /**
        * When a worker may (next) try to send it. While a worker is sending, this is the end of its lease: should the
-       * worker die mid-send, the message becomes due again then.
+       * worker die mid-send, the message becomes due again then. While it awaits its acknowledgement, when it is
+       * resent if none has come.
        */
       nextAttemptAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
       /**
@@ -55,6 +66,7 @@ export function defineMessagingTables(schema: PgSchema) {
        */
       lastError: text(),
       createdAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+      /** When the recipient last stored it (its HTTP answer); an acknowledged kind is DELIVERED only with its acknowledgement. */
       deliveredAt: timestamp({ withTimezone: true, mode: 'string' }),
     },
     (t) => [
@@ -63,6 +75,9 @@ export function defineMessagingTables(schema: PgSchema) {
       // ... and "is an earlier message for this child and recipient still queued or failed?". Partial, so delivered
       // history (the bulk of the table) costs the claim nothing.
       index('outbox_pending_child_idx').on(t.childId, t.destination, t.sequence).where(sql`status in ('QUEUED', 'FAILED')`),
+      // Messages whose acknowledgement is awaited, by when they are resent without one.
+      index('outbox_awaiting_idx').on(t.nextAttemptAt).where(sql`status = 'AWAITING_ACKNOWLEDGEMENT'`),
+      index('outbox_responds_to_idx').on(t.respondsTo).where(sql`responds_to is not null`),
     ],
   );
 

@@ -40,10 +40,10 @@ export function capturingLogger(): { log: Logger; lines: string[] } {
 /** The synthetic letter's CPR number: inside every letter payload, it must never reach a log line or last_error. */
 export const LETTER_CPR = newLetter.patient.cpr;
 
-/** A correspondence-letter payload as general practice sends it, its bundle carrying `messageId`. */
+/** A correspondence-letter payload as general practice sends it, its bundle (as JSON text) carrying `messageId`. */
 export function letterPayload(messageId: string): MessagePayload<'correspondence-letter'> {
   return {
-    bundle: buildCareCommunicationBundle({ ...newLetter, messageId }),
+    bundle: JSON.stringify(buildCareCommunicationBundle({ ...newLetter, messageId })),
     ydernummer: '107510',
     step: 'TRIN_1',
     subject: 'Bekymring for trivsel',

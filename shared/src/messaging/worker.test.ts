@@ -4,7 +4,7 @@ import { pino } from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { SubgraphName } from '../config.ts';
 import type { Database } from '../db/database.ts';
-import { enqueueMessage, giveUpFailedMessage, MessageContractError, retryFailedMessage, storeReceivedOnce, waitingFor, type MessagingDb } from './outbox.ts';
+import { acknowledgeMessage, enqueueMessage, giveUpFailedMessage, MessageContractError, retryFailedMessage, storeReceivedOnce, waitingFor, type MessagingDb } from './outbox.ts';
 import type { OutboxRow } from './tables.ts';
 import type * as testSchema from './test-schema.ts';
 import { capturingLogger, keyOf, LETTER_CPR, letterPayload, openTestDatabase, startRecipient, tables, type TestRecipient } from './test-helpers.ts';
@@ -115,7 +115,7 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
     const cases: [unknown, SubgraphName, RegExp][] = [
       [{ ...base, payload: { ...base.payload, step: 'TRIN_3' } }, 'general-practice', /payload\.step: Invalid option/],
       [{ ...base, payload: { ...base.payload, ydernummer: '0101104123' } }, 'general-practice', /payload\.ydernummer: must be 1 to 6 digits/],
-      [{ ...base, payload: { ...base.payload, bundle: { resourceType: 'Bundle' } } }, 'general-practice', /payload\.bundle: .*Bundle\.type/],
+      [{ ...base, payload: { ...base.payload, bundle: JSON.stringify({ resourceType: 'Bundle' }) } }, 'general-practice', /payload\.bundle: .*Bundle\.type/],
       [{ ...base, payload: { ...base.payload, subject: 'Nul\u0000tegn' } }, 'general-practice', /payload\.subject contains a NUL character/],
       [{ ...base, payload: { ...base.payload, subject: 'Halv \ud800 surrogat' } }, 'general-practice', /unpaired UTF-16 surrogate/],
       [base, 'municipality', /does not let municipality send correspondence-letter to municipality/],
@@ -146,7 +146,9 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
     expect(delivered).toBe(1);
     expect(recipient.received).toEqual([{ messageId, kind: 'correspondence-letter', sender: 'general-practice', payload: JSON.parse(JSON.stringify(letterPayload(messageId))) }]);
     expect(seen).toHaveLength(1);
-    expect(seen[0]!.response).toEqual({ replyDueOn: '2026-12-01' });
+    // The answer as the contract reads it: a letter is answered with nothing beyond "stored" (its acknowledgement
+    // follows as a message of its own), so what the receiver added is dropped.
+    expect(seen[0]!.response).toEqual({});
     expect(seen[0]!.statusInTx).toBe('DELIVERED');
     const row = await rowOf(messageId);
     expect(row).toMatchObject({ status: 'DELIVERED', attempts: 1, lastError: null });
@@ -378,6 +380,49 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
     expect(recipient.received.map((m) => m.messageId)).toEqual([messageId]);
     expect(onDelivered).toBe(0);
     expect(await rowOf(messageId)).toMatchObject({ status: 'QUEUED', attempts: 2 });
+  });
+
+  it('awaits the acknowledgement of an acknowledged kind: DELIVERED on ok, FAILED with the reason on a refusal, resent in a new envelope without one and FAILED after the last resend', async () => {
+    const envelopes: string[] = [];
+    const acknowledged = {
+      'correspondence-letter': {
+        reenvelope: async (_tx: MessagingDb, row: OutboxRow) => {
+          const payload = row.payload as ReturnType<typeof letterPayload>;
+          envelopes.push(row.messageId);
+          return { ...payload, subject: `${payload.subject} (${envelopes.length})` };
+        },
+      },
+    };
+    const failures: DeliveryFailure[] = [];
+    const w = worker({ acknowledged, acknowledgementTimeoutMs: 0, maxResends: 2, onFailed: async (_tx, _row, f) => void failures.push(f) });
+
+    const ok = await enqueue('child-ack-ok');
+    expect(await w.runOnce()).toBe(1);
+    expect((await rowOf(ok)).status).toBe('AWAITING_ACKNOWLEDGEMENT');
+    await acknowledgeMessage(db, tables, ok, { ok: true });
+    expect(await rowOf(ok)).toMatchObject({ status: 'DELIVERED', lastError: null });
+
+    const refused = await enqueue('child-ack-refused');
+    const behind = await enqueue('child-ack-refused');
+    await w.runOnce();
+    await acknowledgeMessage(db, tables, refused, { ok: false, permanent: true, reason: 'no inbox has the receiver location number' });
+    expect(await rowOf(refused)).toMatchObject({ status: 'FAILED', lastError: "refused by the recipient's acknowledgement: no inbox has the receiver location number" });
+    expect((await rowOf(behind)).lastError).toBe(waitingFor(refused));
+
+    const silentOne = await enqueue('child-ack-silent');
+    await w.runOnce(); // sent, awaiting
+    await w.runOnce(); // no acknowledgement (timeout 0): resent in a new envelope, then sent
+    expect(await rowOf(silentOne)).toMatchObject({ status: 'AWAITING_ACKNOWLEDGEMENT', resends: 1 });
+    expect((recipient.received.at(-1)!.payload as { subject: string }).subject).toMatch(/\(1\)$/);
+    await w.runOnce();
+    expect((await rowOf(silentOne)).resends).toBe(2);
+    await w.runOnce();
+    expect(await rowOf(silentOne)).toMatchObject({ status: 'FAILED', resends: 2 });
+    expect((await rowOf(silentOne)).lastError).toMatch(/^no acknowledgement from the receiver within 0 min of the last of 3 sends/);
+    expect(failures.filter((f) => f.unacknowledged)).toHaveLength(1);
+    // A late ok still settles it: it got through after all.
+    await acknowledgeMessage(db, tables, silentOne, { ok: true });
+    expect((await rowOf(silentOne)).status).toBe('DELIVERED');
   });
 
   it('start() keeps delivering until stop()', async () => {

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/pg-core';
 import type { SubgraphName } from '../config.ts';
 import { describeErrorForLog, type Logger } from '../server/logger.ts';
 import { checkResponse, type KindsFrom, type MessageKind, type MessageResponse } from './contract.ts';
-import { successorsOf, waitingFor, type MessagingDb } from './outbox.ts';
+import { assertResendable, successorsOf, waitingFor, type MessagingDb, type Reenvelope } from './outbox.ts';
 import { SENDER_HEADER, SIGNATURE_HEADER, signMessage } from './signature.ts';
 import type { MessagingTables, OutboxRow } from './tables.ts';
 import { metricsOf } from '../observability/metrics.ts';
@@ -12,11 +12,30 @@ import { metricsOf } from '../observability/metrics.ts';
 /** Runs in the transaction that marks a message of kind K DELIVERED, with the receiver's answer (null if it gave none the contract knows). */
 export type DeliveredHook<K extends MessageKind> = (tx: MessagingDb, row: OutboxRow, response: MessageResponse<K> | null) => Promise<void>;
 
-/** Why a message became FAILED: refused for good by the receiver (`permanent`), or out of attempts. */
+/**
+ * Why a message became FAILED: refused for good by the receiver (`permanent`), out of attempts, or (`unacknowledged`)
+ * stored by the receiver but never acknowledged, however often it was resent.
+ */
 export interface DeliveryFailure {
   permanent: boolean;
   error: string;
+  unacknowledged?: boolean;
 }
+
+/**
+ * A kind whose receiver acknowledges it in a message of its own (a MedCom Acknowledgement). Once stored by the
+ * receiver, the message awaits that acknowledgement (the sector records it with `acknowledgeMessage`); when none has
+ * come after `acknowledgementTimeoutMs`, it is sent again in the new envelope `reenvelope` builds, at most
+ * `maxResends` times, and then it is FAILED. Retries of one envelope's delivery (the receiver down, a timeout) keep
+ * its bytes: they are the transport's, not resends.
+ */
+export interface AcknowledgedKind {
+  reenvelope: Reenvelope;
+}
+
+/** MedCom reliable messaging (043): resend when no acknowledgement came within 30 minutes, at most twice. */
+export const DEFAULT_ACKNOWLEDGEMENT_TIMEOUT_MS = 30 * 60_000;
+export const DEFAULT_MAX_RESENDS = 2;
 
 export interface DeliveryWorkerOptions<S extends SubgraphName> {
   /** This subgraph: it signs as this sender, and may send only the kinds the contract lets it. */
@@ -50,6 +69,12 @@ export interface DeliveryWorkerOptions<S extends SubgraphName> {
   onDelivered?: { [K in KindsFrom<S>]?: DeliveredHook<K> };
   /** Runs in the transaction that marks a message FAILED. */
   onFailed?: (tx: MessagingDb, row: OutboxRow, failure: DeliveryFailure) => Promise<void>;
+  /** The kinds whose receiver acknowledges them, and how each is resent without an acknowledgement. */
+  acknowledged?: { [K in KindsFrom<S>]?: AcknowledgedKind };
+  /** How long to wait for an acknowledgement before resending (default 30 minutes). */
+  acknowledgementTimeoutMs?: number;
+  /** Resends without an acknowledgement before the message is FAILED (default 2). */
+  maxResends?: number;
   log: Logger;
 }
 
@@ -112,6 +137,9 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
   if (leaseMs <= requestTimeoutMs) throw new RangeError('DeliveryWorker: leaseMs must exceed requestTimeoutMs');
   if (maxAttempts < 1 || batchSize < 1) throw new RangeError('DeliveryWorker: maxAttempts and batchSize must be at least 1');
   const onDelivered = (options.onDelivered ?? {}) as Partial<Record<string, (tx: MessagingDb, row: OutboxRow, response: unknown) => Promise<void>>>;
+  const acknowledged = (options.acknowledged ?? {}) as Partial<Record<string, AcknowledgedKind>>;
+  const acknowledgementTimeoutMs = options.acknowledgementTimeoutMs ?? DEFAULT_ACKNOWLEDGEMENT_TIMEOUT_MS;
+  const maxResends = options.maxResends ?? DEFAULT_MAX_RESENDS;
 
   const interval = (ms: number) => sql`(${`${Math.max(0, Math.round(Math.min(ms, MAX_BACKOFF_MS * 60)))} milliseconds`})::interval`;
 
@@ -189,10 +217,15 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
       if (checked.ok) answer = checked.value;
       else log.warn({ messageId: row.messageId, kind: row.kind, problems: checked.problems }, 'the receiver’s answer does not match the contract; ignored');
     }
+    const awaitsAcknowledgement = acknowledged[row.kind] !== undefined;
     return db.transaction(async (tx) => {
       const [delivered] = await tx
         .update(outbox)
-        .set({ status: 'DELIVERED', deliveredAt: sql`now()`, lastError: null })
+        .set(
+          awaitsAcknowledgement
+            ? { status: 'AWAITING_ACKNOWLEDGEMENT', deliveredAt: sql`now()`, lastError: null, nextAttemptAt: sql`now() + ${interval(acknowledgementTimeoutMs)}` }
+            : { status: 'DELIVERED', deliveredAt: sql`now()`, lastError: null },
+        )
         .where(stillOurs(row))
         .returning();
       if (!delivered) return false;
@@ -242,6 +275,12 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
           log.info(ids, 'message delivered');
           return true;
         }
+        const [now] = await db.select({ status: outbox.status, attempts: outbox.attempts }).from(outbox).where(eq(outbox.id, row.id));
+        if (now && now.attempts === row.attempts && (now.status === 'DELIVERED' || now.status === 'FAILED')) {
+          // The receiver's acknowledgement overtook the answer to our POST and settled the message already.
+          log.info({ ...ids, status: now.status }, 'message delivered; its acknowledgement had already arrived');
+          return now.status === 'DELIVERED';
+        }
         log.warn(ids, 'message delivered, but its claim had passed to another worker; that worker records it');
         return false;
       } catch (error) {
@@ -258,11 +297,68 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
     }
   }
 
+  /**
+   * Messages whose acknowledgement did not come in time: each is queued again in a new envelope (and then delivered
+   * in order like any queued message), or FAILED once it has been resent `maxResends` times.
+   */
+  async function resendUnacknowledged(): Promise<number> {
+    const due = await db
+      .select({ id: outbox.id })
+      .from(outbox)
+      .where(and(eq(outbox.status, 'AWAITING_ACKNOWLEDGEMENT'), lte(outbox.nextAttemptAt, sql`now()`)))
+      .orderBy(asc(outbox.sequence))
+      .limit(batchSize);
+    const results = await Promise.all(due.map(({ id }) => resendOrFail(id)));
+    return results.filter(Boolean).length;
+  }
+
+  async function resendOrFail(id: string): Promise<boolean> {
+    try {
+      const outcome = await db.transaction(async (tx) => {
+        const [row] = await tx
+          .select()
+          .from(outbox)
+          .where(and(eq(outbox.id, id), eq(outbox.status, 'AWAITING_ACKNOWLEDGEMENT'), lte(outbox.nextAttemptAt, sql`now()`)))
+          .for('update', { skipLocked: true });
+        if (!row) return undefined;
+        const kind = acknowledged[row.kind];
+        const waited = `${Math.round(acknowledgementTimeoutMs / 60_000)} min`;
+        if (row.resends >= maxResends || kind === undefined) {
+          const error = `no acknowledgement from the receiver within ${waited} of the last of ${row.resends + 1} sends`;
+          const [failed] = await tx
+            .update(outbox)
+            .set({ status: 'FAILED', lastError: error, nextAttemptAt: sql`now()` })
+            .where(eq(outbox.id, row.id))
+            .returning();
+          await tx.update(outbox).set({ lastError: waitingFor(row.messageId) }).where(successorsOf(tables, row));
+          await options.onFailed?.(tx, failed!, { permanent: false, unacknowledged: true, error });
+          return { row, failed: true, error };
+        }
+        const payload = assertResendable(row.kind, await kind.reenvelope(tx, row));
+        const note = `no acknowledgement within ${waited}; resent in a new envelope (${row.resends + 1} of at most ${maxResends})`;
+        await tx
+          .update(outbox)
+          .set({ payload, status: 'QUEUED', attempts: 0, resends: row.resends + 1, nextAttemptAt: sql`now()`, lastError: note })
+          .where(eq(outbox.id, row.id));
+        return { row, failed: false, error: note };
+      });
+      if (!outcome) return false;
+      const fields = { messageId: outcome.row.messageId, destination: outcome.row.destination, kind: outcome.row.kind, resends: outcome.row.resends };
+      if (outcome.failed) log.error(fields, 'message FAILED: never acknowledged; later messages for the child wait for it');
+      else log.warn(fields, 'message not acknowledged in time; resent in a new envelope');
+      return !outcome.failed;
+    } catch (error) {
+      log.error({ err: describeErrorForLog(error) }, 'resending an unacknowledged message failed');
+      return false;
+    }
+  }
+
   async function pass(): Promise<{ claimed: number; delivered: number }> {
+    const resent = Object.keys(acknowledged).length > 0 ? await resendUnacknowledged() : 0;
     const claimed = await claim();
     // Different children or receivers by construction (one claimable message each), so sending them at once keeps order.
     const results = await Promise.all(claimed.map(deliver));
-    return { claimed: claimed.length, delivered: results.filter(Boolean).length };
+    return { claimed: claimed.length + resent, delivered: results.filter(Boolean).length };
   }
 
   let loop: Promise<void> | undefined;

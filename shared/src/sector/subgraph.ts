@@ -4,6 +4,7 @@ import type { TokenVerifier } from '../auth/tokens.ts';
 import { openDatabase, type AnyDatabase, type Database, type DatabaseTarget } from '../db/database.ts';
 import { todayInDenmark } from '../domain/age.ts';
 import type { RequestBase, RunningService } from '../server/http.ts';
+import type { HttpSettings } from '../server/settings.ts';
 import { createLogger, type Logger } from '../server/logger.ts';
 import { startSubgraphServer } from '../server/subgraph.ts';
 import type { RequestAccess, SectorOwnership } from './access.ts';
@@ -29,6 +30,8 @@ export interface SectorSubgraphOptions {
   verifier: TokenVerifier;
   /** Fixes "today" (tests); defaults to the current date in Denmark. */
   today?: () => string;
+  /** Limits, timeouts, introspection (`config.http`); the defaults when not given. */
+  http?: HttpSettings;
 }
 
 export interface RunningSectorSubgraph<TSchema extends Record<string, unknown>> extends RunningService {
@@ -81,6 +84,7 @@ export async function startSectorSubgraph<TSchema extends Record<string, unknown
     schemaFile: new URL('../schema.graphql', definition.moduleUrl),
     resolvers: definition.resolvers,
     verifier: options.verifier,
+    ...(options.http ? { http: options.http } : {}),
     context: async (base) => ({
       ...(definition.contextExtras as TExtras),
       ...base,

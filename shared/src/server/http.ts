@@ -2,7 +2,9 @@ import { ApolloServer, type ApolloServerPlugin, type BaseContext } from '@apollo
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
-import express, { type Express, type Request } from 'express';
+import cors from 'cors';
+import express, { type ErrorRequestHandler, type Express, type Request, type RequestHandler, type Response } from 'express';
+import helmet from 'helmet';
 import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,11 +12,15 @@ import { pinoHttp } from 'pino-http';
 import type { Principal, Purpose } from '../auth/principal.ts';
 import { PURPOSES } from '../auth/principal.ts';
 import type { TokenVerifier } from '../auth/tokens.ts';
-import { requestScope } from '../db/database.ts';
 import { portVariable } from '../config.ts';
 import { badUserInput, ErrorCode } from '../errors.ts';
+import { uuid7 } from '../uuid7.ts';
+import { inputTextPlugin } from './inputs.ts';
+import { documentLimitRules, operationLimitsPlugin, tokenLimitOf } from './limits.ts';
 import { describeErrorForLog, type Logger } from './logger.ts';
-import { REQUEST_ID_HEADER, requestIdFrom } from './request-id.ts';
+import { CALLER_REQUEST_ID_HEADER, headerValue, REQUEST_ID_HEADER, requestIdProblem } from './request-id.ts';
+import { clientWentAway, requestScope, requestTimedOut, type RequestScope } from './request-scope.ts';
+import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './settings.ts';
 import { portProblem, StartupError } from './startup.ts';
 import { metricsEndpoint, observabilityPlugin, traceRequests } from '../observability/index.ts';
 
@@ -25,6 +31,8 @@ export const DEFAULT_PURPOSE: Purpose = 'CARE_COORDINATION';
 /** What every resolver context starts from, in every service: who asks, why, and under which request id. */
 export interface RequestBase {
   requestId: string;
+  /** The id the caller chose (x-request-id at the gateway), kept beside ours; undefined when it sent none. */
+  callerRequestId?: string | undefined;
   log: Logger;
   /** The verified caller. Every service verifies the token itself, the gateway and each subgraph alike. */
   principal: Principal;
@@ -50,7 +58,32 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
   plugins?: ApolloServerPlugin<TContext>[];
   /** Called after the HTTP server has drained, to release databases and workers. */
   onClose?: () => Promise<void>;
+  /** Limits, timeouts, introspection; the defaults when not given (tests that do not care). */
+  http?: HttpSettings;
+  /**
+   * Whose request id a request carries. `own` (the gateway): always one of its own, the caller's x-request-id kept
+   * beside it; `passed-on` (a subgraph): the x-request-id it is given (the gateway's), else one of its own, with the
+   * caller's arriving in x-caller-request-id.
+   */
+  requestIds?: 'own' | 'passed-on';
+  /** Browser origins allowed to call this service (CORS); none by default, and then no CORS headers at all. */
+  corsOrigins?: readonly string[];
+  /**
+   * The Content-Security-Policy per route, by path prefix (the longest matching one applies); every other response
+   * gets API_CONTENT_SECURITY_POLICY. A page served later (e.g. a GraphQL IDE at /graphql) adds its own here.
+   */
+  contentSecurityPolicy?: Record<string, ContentSecurityPolicyDirectives>;
 }
+
+export type ContentSecurityPolicyDirectives = Record<string, Iterable<string> | null>;
+
+/** An API answers JSON only: nothing it serves may load, run or be framed. */
+export const API_CONTENT_SECURITY_POLICY: ContentSecurityPolicyDirectives = {
+  'default-src': ["'none'"],
+  'frame-ancestors': ["'none'"],
+  'base-uri': ["'none'"],
+  'form-action': ["'none'"],
+};
 
 export interface RunningService {
   name: string;
@@ -71,20 +104,26 @@ export async function startHttpService<TContext extends BaseContext>(
   options: HttpServiceOptions<TContext>,
 ): Promise<RunningService> {
   const { log } = options;
+  const settings = options.http ?? DEFAULT_HTTP_SETTINGS;
   const app = express();
   app.disable('x-powered-by');
   const httpServer: Server = createServer(app);
-  httpServer.keepAliveTimeout = 65_000;
+  httpServer.keepAliveTimeout = settings.keepAliveTimeoutMs;
+  // Node closes a connection that has not sent its headers within headersTimeout; it must outlast the keep-alive.
+  httpServer.headersTimeout = settings.keepAliveTimeoutMs + 1000;
   let connections = 0;
   httpServer.on('connection', () => {
     connections += 1;
   });
 
+  app.use(securityHeaders(options.contentSecurityPolicy ?? {}));
+  if (options.corsOrigins?.length) app.use(corsFor(options.corsOrigins));
+
   app.use(
     pinoHttp({
       logger: log,
       genReqId: (req, res) => {
-        const id = requestIdFrom(req.headers[REQUEST_ID_HEADER]);
+        const id = requestIdsOf(req.headers, options.requestIds ?? 'passed-on').requestId;
         res.setHeader(REQUEST_ID_HEADER, id);
         return id;
       },
@@ -94,12 +133,23 @@ export async function startHttpService<TContext extends BaseContext>(
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
       autoLogging: { ignore: (req) => req.url === '/health' || req.url === '/ready' },
+      // The completion line says what the request was and how GraphQL answered it, not only the HTTP status.
+      customProps: (_req, res) => {
+        const graphql = ((res as Response).locals?.['scope'] as RequestScope | undefined)?.graphql;
+        return graphql ? { operation: graphql.operationName ?? '(anonymous)', errorCodes: graphql.errorCodes } : {};
+      },
+      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      customSuccessMessage: (_req, res) => {
+        const graphql = ((res as Response).locals?.['scope'] as RequestScope | undefined)?.graphql;
+        return res.statusCode >= 400 ? 'request refused' : graphql?.errorCodes.length ? 'request completed with errors' : 'request completed';
+      },
     }),
   );
 
   app.use(traceRequests(options.name));
-  // Everything a request causes, down to its SQL statements, runs inside the request scope.
-  app.use((_req, _res, next) => requestScope.run(true, next));
+  // Everything a request causes, down to its SQL statements, runs inside the request scope: its ids go on every log
+  // line, and its signal stops the work when the client goes away or REQUEST_TIMEOUT_MS passes.
+  app.use(requestScopeMiddleware(options.requestIds ?? 'passed-on', settings.requestTimeoutMs));
 
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok', service: options.name });
@@ -119,7 +169,14 @@ export async function startHttpService<TContext extends BaseContext>(
   const apollo = new ApolloServer<TContext>({
     ...options.apollo,
     logger: apolloLogger(log),
-    introspection: true,
+    // Off in production unless GRAPHQL_INTROSPECTION says otherwise (a staging environment): the schema is published
+    // as SDL in the repository, not served to whoever asks.
+    introspection: settings.introspection,
+    // "Did you mean …?" in validation errors lets anyone map a schema without introspection.
+    hideSchemaDetailsFromClientErrors: settings.production,
+    validationRules: documentLimitRules(settings.limits),
+    // Counted while lexing: a huge document is refused before it is parsed whole.
+    parseOptions: { maxTokens: settings.limits.tokens },
     // Shutdown is ours (closeOnSignals): Apollo's own handler would race it and leave the databases open.
     stopOnTerminationSignals: false,
     csrfPrevention: true,
@@ -128,9 +185,19 @@ export async function startHttpService<TContext extends BaseContext>(
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin<TContext>(options.name),
+      operationLimitsPlugin<TContext>(settings.limits),
+      inputTextPlugin<TContext>(),
+      completionLogPlugin<TContext>(),
       ...(options.plugins ?? []),
     ],
     formatError: (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+      // Armor's limits are validation errors, which Apollo files under its own validation code; the limit's own code
+      // tells a client which limit and what to do.
+      if (formatted.extensions?.['limit'] && formatted.extensions['code'] === 'GRAPHQL_VALIDATION_FAILED') {
+        return { ...formatted, extensions: { ...formatted.extensions, code: ErrorCode.OPERATION_LIMIT_EXCEEDED } };
+      }
+      const overTokens = formatted.extensions?.['code'] === 'GRAPHQL_PARSE_FAILED' ? tokenLimitOf(formatted.message, settings.limits.tokens) : undefined;
+      if (overTokens) return { message: overTokens.message, extensions: { ...overTokens.extensions, http: undefined } };
       const code = String(formatted.extensions?.['code'] ?? '');
       // Apollo's own validation and parse codes, and ours, are meant for clients; anything else is a bug whose
       // message may quote data, so the client gets a reference and the log gets the (sanitised) detail.
@@ -152,14 +219,17 @@ export async function startHttpService<TContext extends BaseContext>(
 
   app.use(
     '/graphql',
-    express.json({ limit: '1mb' }),
+    jsonBodiesOnly,
+    express.json({ limit: MAX_BODY }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
-        const requestId = String(req.id);
+      context: async ({ req, res }) => {
+        const scope = res.locals['scope'] as RequestScope;
+        const requestId = scope.requestId;
         // Refused here, before any resolver runs: `_entities` is guarded exactly like every other field.
         const principal = await options.verifier.verify(req.headers.authorization);
         const base: RequestBase = {
           requestId,
+          callerRequestId: scope.callerRequestId,
           log: req.log.child({ actor: principal.subject, sector: principal.sector }),
           principal,
           purpose: purposeFrom(req.headers[PURPOSE_HEADER]),
@@ -169,6 +239,10 @@ export async function startHttpService<TContext extends BaseContext>(
       },
     }),
   );
+
+  // Whatever no route answered, and every error a route passed on, is answered as JSON in the GraphQL shape.
+  app.use(notFound);
+  app.use(errorAnswer(log));
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -198,6 +272,161 @@ export async function startHttpService<TContext extends BaseContext>(
       })();
       return closing;
     },
+  };
+}
+
+/** The largest request body a GraphQL endpoint reads. */
+const MAX_BODY = '1mb';
+
+/** A GraphQL-shaped JSON error answer, as every service gives for anything that is not a GraphQL result. */
+export function sendError(res: Response, status: number, code: string, message: string, details: Record<string, unknown> = {}): void {
+  if (res.headersSent) return;
+  res.status(status).type('application/json').send(JSON.stringify({ errors: [{ message, extensions: { code, ...details } }] }));
+}
+
+/** The request ids of a request, as `requestIds` says whose they are; problems with the client's ids are returned. */
+function requestIdsOf(
+  headers: Record<string, string | string[] | undefined>,
+  mode: 'own' | 'passed-on',
+): { requestId: string; callerRequestId: string | undefined; problem?: { header: string; problem: string } } {
+  const given = headerValue(headers[REQUEST_ID_HEADER]);
+  const caller = mode === 'own' ? given : headerValue(headers[CALLER_REQUEST_ID_HEADER]);
+  const passedOn = mode === 'passed-on' ? given : undefined;
+  const problemWith = (header: string, value: string | undefined) => {
+    const problem = value === undefined ? undefined : requestIdProblem(value);
+    return problem ? { header, problem } : undefined;
+  };
+  const problem = problemWith(REQUEST_ID_HEADER, given) ?? (mode === 'passed-on' ? problemWith(CALLER_REQUEST_ID_HEADER, caller) : undefined);
+  return {
+    requestId: passedOn !== undefined && !problem ? passedOn : uuid7(),
+    callerRequestId: caller !== undefined && !problem ? caller : undefined,
+    ...(problem ? { problem } : {}),
+  };
+}
+
+/**
+ * Opens the request scope. A client-chosen id that could carry personal data into the logs is refused (400); the
+ * scope's signal is aborted when the client goes away before its answer, or when the request outlasts `timeoutMs`.
+ */
+function requestScopeMiddleware(mode: 'own' | 'passed-on', timeoutMs: number): RequestHandler {
+  return (req, res, next) => {
+    const ids = requestIdsOf(req.headers, mode);
+    const controller = new AbortController();
+    const scope: RequestScope = { requestId: String(req.id), callerRequestId: ids.callerRequestId, signal: controller.signal, graphql: undefined };
+    res.locals['scope'] = scope;
+    // The caller finds its own id again beside ours, which is the one to quote when reporting a problem.
+    if (ids.callerRequestId) res.setHeader(CALLER_REQUEST_ID_HEADER, ids.callerRequestId);
+    if (ids.problem) {
+      sendError(res, 400, ErrorCode.BAD_USER_INPUT, `The ${ids.problem.header} header ${ids.problem.problem}; send another id, or none.`, {
+        header: ids.problem.header,
+      });
+      return;
+    }
+    const timer = setTimeout(() => controller.abort(requestTimedOut(timeoutMs)), timeoutMs);
+    timer.unref();
+    res.on('close', () => {
+      clearTimeout(timer);
+      if (!res.writableFinished) controller.abort(clientWentAway());
+    });
+    requestScope.run(scope, next);
+  };
+}
+
+/** Records what GraphQL made of the request (its operation and error codes) for the completion log line. */
+function completionLogPlugin<TContext extends BaseContext>(): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart({ request }) {
+      const scope = requestScope.getStore();
+      if (scope) scope.graphql = { operationName: request.operationName ?? null, errorCodes: [] };
+      return {
+        async didResolveOperation({ operationName }) {
+          if (scope?.graphql) scope.graphql.operationName = operationName;
+        },
+        async didEncounterErrors({ errors }) {
+          if (!scope?.graphql) return;
+          const codes = errors.map((e) => String(e.extensions['code'] ?? (e.originalError as { extensions?: { code?: unknown } } | undefined)?.extensions?.code ?? 'INTERNAL_SERVER_ERROR'));
+          scope.graphql.errorCodes = [...new Set([...scope.graphql.errorCodes, ...codes])];
+        },
+      };
+    },
+  };
+}
+
+/** Helmet's headers on every response, with the Content-Security-Policy of the route. */
+function securityHeaders(perRoute: Record<string, ContentSecurityPolicyDirectives>): RequestHandler {
+  const common = helmet({ contentSecurityPolicy: false });
+  const policy = (directives: ContentSecurityPolicyDirectives) => helmet.contentSecurityPolicy({ useDefaults: false, directives });
+  const routes = Object.entries(perRoute)
+    .sort(([a], [b]) => b.length - a.length)
+    .map(([prefix, directives]) => [prefix, policy(directives)] as const);
+  const fallback = policy(API_CONTENT_SECURITY_POLICY);
+  return (req, res, next) => {
+    common(req, res, (error?: unknown) => {
+      if (error) return next(error);
+      const route = routes.find(([prefix]) => req.path.startsWith(prefix));
+      return (route?.[1] ?? fallback)(req, res, next);
+    });
+  };
+}
+
+/**
+ * CORS for the listed origins only: a browser app on one of them can call (its preflight is answered), any other
+ * origin gets no CORS header at all, so its browser refuses to hand it the answer.
+ */
+function corsFor(origins: readonly string[]): RequestHandler {
+  const allowed = new Set(origins);
+  const handler = cors({
+    origin: true,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['authorization', 'content-type', 'x-purpose-of-use', REQUEST_ID_HEADER, 'apollo-require-preflight'],
+    exposedHeaders: [REQUEST_ID_HEADER, CALLER_REQUEST_ID_HEADER],
+    maxAge: 600,
+  });
+  return (req, res, next) => {
+    // Answers differ by Origin, so caches must keep them apart.
+    res.vary('Origin');
+    if (typeof req.headers.origin === 'string' && allowed.has(req.headers.origin)) return handler(req, res, next);
+    return next();
+  };
+}
+
+/** A POST to a GraphQL endpoint must be JSON; anything else is refused before it is read. */
+const jsonBodiesOnly: RequestHandler = (req, res, next) => {
+  if (req.method !== 'POST' || req.is(['application/json', 'application/*+json'])) return next();
+  sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'A GraphQL request is sent as JSON: set Content-Type: application/json.');
+};
+
+const notFound: RequestHandler = (req, res) => {
+  sendError(res, 404, 'NOT_FOUND', `Nothing is served at ${req.method} ${req.path.slice(0, 100)}; GraphQL answers at /graphql.`);
+};
+
+/**
+ * Every error a route passed on, as JSON with the right status: a body that is no JSON (400), too large (413) or in
+ * an encoding we do not read (415), and anything else as an internal error with a reference. Never an HTML page,
+ * never a stack trace, in any mode.
+ */
+function errorAnswer(log: Logger): ErrorRequestHandler {
+  return (error: unknown, req, res, _next) => {
+    const { type, status } = (error ?? {}) as { type?: unknown; status?: unknown };
+    switch (type) {
+      case 'entity.parse.failed':
+        return sendError(res, 400, 'BAD_REQUEST', 'The request body is not valid JSON; send a JSON object such as {"query": "{ __typename }"}.');
+      case 'entity.too.large':
+        // The rest of the body is never read: the connection closes after the answer, so the client is not left
+        // sending into a socket nobody reads.
+        res.setHeader('connection', 'close');
+        return sendError(res, 413, 'PAYLOAD_TOO_LARGE', `The request body is larger than ${MAX_BODY}; send less at once.`);
+      case 'encoding.unsupported':
+      case 'charset.unsupported':
+        return sendError(res, 415, 'UNSUPPORTED_MEDIA_TYPE', 'The request body must be UTF-8 JSON without a content encoding.');
+      default:
+        if (typeof status === 'number' && status >= 400 && status < 500) {
+          return sendError(res, status, 'BAD_REQUEST', 'The request could not be read; send a JSON body with Content-Type: application/json.');
+        }
+        req.log?.error({ err: describeErrorForLog(error) }, 'unexpected error');
+        if (!req.log) log.error({ err: describeErrorForLog(error) }, 'unexpected error');
+        return sendError(res, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal error. Quote the request id (x-request-id response header) when reporting it.');
+    }
   };
 }
 

@@ -1,4 +1,6 @@
-import { pino, type Logger } from 'pino';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+import { findCprLikeNumbers } from '../domain/cpr-like.ts';
+import { requestScope } from './request-scope.ts';
 
 export type { Logger };
 
@@ -6,10 +8,16 @@ export type { Logger };
  * Structured JSON logs. Personal data never belongs in a log line: callers log identifiers that carry no meaning
  * outside the system (request id, child pseudonym), and these paths are redacted as a second line of defence.
  */
-export function createLogger(service: string, level = process.env['LOG_LEVEL'] ?? 'info'): Logger {
-  return pino({
+export function createLogger(service: string, level = process.env['LOG_LEVEL'] ?? 'info', destination?: DestinationStream): Logger {
+  const options: LoggerOptions = {
     level,
     base: { service },
+    // Every line written while serving a request carries its ids, whoever writes it (Apollo's and the gateway's own
+    // loggers, `unexpected error` lines, a repository's warning), so a person on call can follow one request.
+    mixin: () => {
+      const scope = requestScope.getStore();
+      return scope ? { requestId: scope.requestId, ...(scope.callerRequestId ? { callerRequestId: scope.callerRequestId } : {}) } : {};
+    },
     redact: {
       paths: [
         'req.headers.authorization',
@@ -22,7 +30,9 @@ export function createLogger(service: string, level = process.env['LOG_LEVEL'] ?
       ],
       censor: '[redacted]',
     },
-  });
+  };
+  // A destination only in tests that read the lines; stdout otherwise.
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Summarises an error for the log without its message body, which may quote SQL parameters (a CPR number). */
@@ -50,5 +60,8 @@ export function describeErrorForLog(error: unknown): Record<string, unknown> {
 
 function safeMessage(error: Error): string {
   // Drizzle's "Failed query: ... params: ..." message carries parameter values.
-  return error.message.startsWith('Failed query') ? 'Failed query (parameters withheld)' : error.message.slice(0, 300);
+  if (error.message.startsWith('Failed query')) return 'Failed query (parameters withheld)';
+  // A bug's message may quote what it was working on; whatever reads as a CPR number stays out of the log.
+  const message = error.message.slice(0, 300);
+  return findCprLikeNumbers(message).reduceRight((text, { start, end }) => `${text.slice(0, start)}[CPR-like number withheld]${text.slice(end)}`, message);
 }

@@ -1,11 +1,25 @@
-import { randomUUID } from 'node:crypto';
+import { containsCprLikeNumber } from '../domain/cpr-like.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
+/** The id a caller of the gateway chose, passed on to the subgraphs beside the gateway's own. */
+export const CALLER_REQUEST_ID_HEADER = 'x-caller-request-id';
 
-const acceptable = /^[A-Za-z0-9._-]{8,64}$/;
+export const MAX_REQUEST_ID_LENGTH = 64;
+const ID_FORM = /^[A-Za-z0-9._:-]+$/;
 
-/** Keeps a caller's request id when it is a plain token (it ends up in logs), otherwise makes a new one. */
-export function requestIdFrom(header: string | string[] | undefined): string {
-  const value = Array.isArray(header) ? header[0] : header;
-  return value && acceptable.test(value) ? value : randomUUID();
+/**
+ * Why a client-chosen id cannot be used, or undefined when it can. Such an id ends up in every log line and in the
+ * access log, so it must be a plain token, short, and nothing that reads as a CPR number.
+ */
+export function requestIdProblem(value: string): string | undefined {
+  if (value.length === 0 || value.length > MAX_REQUEST_ID_LENGTH || !ID_FORM.test(value)) {
+    return `must be 1-${MAX_REQUEST_ID_LENGTH} letters, digits, ".", "_", ":" or "-" (a UUID is best)`;
+  }
+  if (containsCprLikeNumber(value)) return 'must not look like a CPR number: it is written to logs and to the access log';
+  return undefined;
+}
+
+/** A header's single value ('' for a repeated or absent header is not the same: undefined means absent). */
+export function headerValue(header: string | string[] | undefined): string | undefined {
+  return Array.isArray(header) ? header.join(',') : header;
 }

@@ -12,3 +12,33 @@ export interface ChildModel {
 
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
 export type AccessLogEntryModel = AccessLogRow & { source: string };
+
+// BUA's advisory service (agreement 6.3).
+export type {
+  AdvisoryAdviceModel,
+  AdvisoryBookingKindCountsModel,
+  AdvisoryBookingModel,
+  AdvisoryCalendarFeedCreatedModel,
+  AdvisoryCalendarFeedModel,
+  AdvisoryCaseDescriptionModel,
+  AdvisoryContactPersonModel,
+  AdvisoryGpInvitationModel,
+  AdvisoryInvitedMeetingModel,
+  AdvisoryOccurrenceExceptionModel,
+  AdvisoryRecurrenceModel,
+  AdvisorySlotGenerationModel,
+  AdvisorySlotKindCountsModel,
+  AdvisorySlotModel,
+  AdvisorySlotSeriesModel,
+  AdvisoryUsageModel,
+} from './advisory/model.ts';
+// Referrals (Trin 3): the models BUA's referral resolvers pass around.
+export type { BuaReferralModel } from './referrals/model.ts';
+export type { MedicationAgreementModel } from '@pathway-graph/shared/sector/medication/service';
+export type { TransitionPlanModel } from '@pathway-graph/shared/sector/transition/service';
+export type { MissingTransitionPlanModel } from './referrals/trin4.ts';
+export type {
+  ContactPersonModel as CoordinatingContactPersonModel,
+  ContactPersonRecordModel,
+  NetworkMeetingModel,
+} from '@pathway-graph/shared/sector/coordination/service';

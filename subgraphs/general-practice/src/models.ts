@@ -19,3 +19,7 @@ export interface MunicipalityModel {
 
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
 export type AccessLogEntryModel = AccessLogRow & { source: string };
+
+// Referrals to BUA (Trin 3): the shared referrer model.
+export type { ReferralToBuaModel } from '@pathway-graph/shared/sector/referrer/model';
+export type { MedicationAgreementModel } from '@pathway-graph/shared/sector/medication/service';

@@ -11,7 +11,8 @@ import { generalPracticeOwnership } from './access.ts';
 import { createLoaders } from './db/loaders.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
-import { letterDelivery, messageHandlers, messagingTables, type GeneralPracticeMessagingOptions } from './letters/messaging.ts';
+import { letterMessaging, messagingTables, type GeneralPracticeMessagingOptions } from './letters/messaging.ts';
+import { referralDeliveryHooks, referralHandlers } from './referrals/messaging.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export interface GeneralPracticeSubgraphOptions extends SectorSubgraphOptions {
@@ -49,15 +50,28 @@ export async function startGeneralPracticeSubgraph(options: GeneralPracticeSubgr
         const seeded = await seedDemoData(db, pseudonymSecret);
         if (seeded.practices) log.info(seeded, 'seeded fictitious demo practices and synthetic children');
       },
-      extend: (db, _, log) => {
-        const { maxAttempts, backoffMs, ...config } = options.messaging ?? {};
+      extend: (db, { pseudonymSecret }, log) => {
+        const { maxAttempts, backoffMs, acknowledgementTimeoutMs, ...config } = options.messaging ?? {};
+        const letters = letterMessaging({
+          ...(maxAttempts === undefined ? {} : { maxAttempts }),
+          ...(backoffMs ? { backoffMs } : {}),
+          ...(acknowledgementTimeoutMs === undefined ? {} : { acknowledgementTimeoutMs }),
+        });
         const messaging = (made.messaging = sectorMessaging({
           subgraph: 'general-practice',
           db,
           tables: messagingTables,
           ...(options.messaging ? { config: config as GeneralPracticeMessagingOptions } : {}),
-          handlers: messageHandlers,
-          delivery: { ...letterDelivery, ...(maxAttempts === undefined ? {} : { maxAttempts }), ...(backoffMs ? { backoffMs } : {}) },
+          handlers: { ...letters.handlers, ...referralHandlers(pseudonymSecret) },
+          resent: letters.resent,
+          delivery: {
+            ...letters.delivery,
+            onDelivered: { ...referralDeliveryHooks.onDelivered },
+            onFailed: async (tx, row, failure) => {
+              await letters.delivery.onFailed?.(tx, row, failure);
+              await referralDeliveryHooks.onFailed(tx, row, failure);
+            },
+          },
           log,
         }));
         return { routes: messaging.routes, onClose: messaging.stop };

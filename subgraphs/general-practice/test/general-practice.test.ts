@@ -1,10 +1,9 @@
-import { childPseudonym, createLogger, glnFromPrefix, isValidGln } from '@pathway-graph/shared';
+import { childPseudonym, glnFromPrefix, isValidGln } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, DEMO_PRACTICES } from '@pathway-graph/shared/demo/demo-data';
-import { as, testVerifier } from '@pathway-graph/test/support/auth';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
-import { postGraphQL } from '@pathway-graph/test/support/graphql';
-import { count, eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sectorContract, sectorUnderTest, type SectorDefinition } from '@pathway-graph/test/support/sector-contract';
+import { count } from 'drizzle-orm';
+import { beforeAll, expect, it } from 'vitest';
 import { countPractices, insertPracticesAndChildren, type GeneralPracticeDb, type NewChild } from '../src/db/repository.ts';
 import { accessLog, children as childrenTable, consents } from '../src/db/schema.ts';
 import { seedDemoData } from '../src/db/seed.ts';
@@ -17,9 +16,6 @@ function syntheticCpr(i: number): { cpr: string; birthDate: string } {
   const yy = String(10 + (i % 15));
   return { cpr: `${dd}${mm}${yy}4${String(i % 1000).padStart(3, '0')}`, birthDate: `20${yy}-${mm}-${dd}` };
 }
-
-/** "Today" for the whole suite: child 0 (born 2010-01-01) and child 15 (born 2010-01-16) are 16, child 5 is 11. */
-const TODAY = '2026-06-01';
 
 /**
  * Test practices in a GS1 range of their own (the demo practices use 57900099...). The first Aarhus practice has the
@@ -72,28 +68,51 @@ interface PracticeNode {
 type Page = { edges: { cursor: string; node: { ydernummer: string; municipality: { code: number } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
 type EntityChild = { id: string; listedPractice: { ydernummer: string; name: string } | null };
 
+const OWN_DEMO_PATIENT = DEMO_CHILDREN.find((c) => c.practiceYdernummer === OWN_PRACTICE.ydernummer)!;
+
+/** General practice as the sector contract sees it: each practice owns its own patients' records. */
+const GENERAL_PRACTICE: SectorDefinition<RunningGeneralPracticeSubgraph> = {
+  subgraph: 'general-practice',
+  start: startGeneralPracticeSubgraph,
+  tables: { consents, accessLog },
+  owner: 'gp-107510',
+  otherSector: { user: 'caseworker-751', sector: 'MUNICIPALITY', organisation: '751', otherOrganisation: 'caseworker-657' },
+  register: (subgraph, children) =>
+    insertPracticesAndChildren(
+      subgraph.database.db,
+      [OWN_PRACTICE],
+      children.map((c) => ({ ...c, listedPractice: OWN_PRACTICE.ydernummer, synthetic: true })),
+    ),
+  consent: { record: 'recordGeneralPracticeConsent', withdraw: 'withdrawGeneralPracticeConsent', list: 'generalPracticeConsents' },
+  child: {
+    selection: 'listedPractice { ydernummer name }',
+    parts: ['listedPractice'],
+    registered: () => ({ listedPractice: { ydernummer: OWN_PRACTICE.ydernummer, name: OWN_PRACTICE.name } }),
+    refusal: /belongs to the child's own general practice/,
+  },
+  seed: {
+    run: async (subgraph) => (await seedDemoData(subgraph.database.db, TEST_PSEUDONYM_SECRET)).children,
+    count: (subgraph) => countChildren(subgraph.database.db),
+    expected: DEMO_CHILDREN.length,
+    others: async (subgraph) => ({ practices: await countPractices(subgraph.database.db) }),
+    expectedOthers: { practices: DEMO_PRACTICES.length },
+    demoChild: OWN_DEMO_PATIENT,
+    demoAnswer: (c) => ({ listedPractice: { ydernummer: c.practiceYdernummer, name: DEMO_PRACTICES.find((p) => p.ydernummer === c.practiceYdernummer)!.name } }),
+  },
+};
+
 describeWithDatabases('general-practice subgraph', (backend) => {
-  let subgraph: RunningGeneralPracticeSubgraph;
-  let dispose: () => Promise<void>;
-  let requests = 0;
-  /** A GraphQL request as a demo user (a GP of practice 107510 unless told), under a request id of its own. */
-  const gql = async <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, user = 'gp-107510') => {
-    const requestId = `gp-test-${String(++requests).padStart(4, '0')}`;
-    const res = await postGraphQL<T>(subgraph.url, query, variables, { ...(await as(user)), 'x-request-id': requestId });
-    return Object.assign(res, { requestId });
-  };
-  const entities = (ids: string[], user?: string) =>
-    gql<{ _entities: EntityChild[] }>(CHILD_ENTITIES, { r: ids.map((id) => ({ __typename: 'Child', id })) }, user);
-  const loggedFor = (requestId: string) =>
-    subgraph.database.db.select().from(accessLog).where(eq(accessLog.requestId, requestId));
-  const consentsOf = (childId: string) => subgraph.database.db.select().from(consents).where(eq(consents.childId, childId));
-  const recordConsent = (input: Record<string, unknown>, user = 'gp-107510') =>
-    gql<{ recordGeneralPracticeConsent: { id: string; active: boolean; givenBy: string } }>(
-      `mutation Record($input: RecordConsentInput!) { recordGeneralPracticeConsent(input: $input) { ${CONSENT_FIELDS} } }`,
-      { input },
-      user,
-    );
-  const consentInput = (childId: string, overrides: Record<string, unknown> = {}) => ({
+  const gp = sectorUnderTest(backend, GENERAL_PRACTICE);
+  sectorContract(backend, gp, GENERAL_PRACTICE);
+
+  beforeAll(async () => {
+    await insertPracticesAndChildren(gp.db, PRACTICES, CHILDREN);
+  });
+  const gql = gp.gql;
+  const entities = (ids: string[], user?: string) => gp.children<EntityChild>(ids, 'id listedPractice { ydernummer name }', user);
+  const recordConsent = (input: Record<string, unknown>, user?: string) =>
+    gql('mutation Record($input: RecordConsentInput!) { recordGeneralPracticeConsent(input: $input) { id } }', { input }, user);
+  const consentInput = (childId: string) => ({
     childId,
     givenBy: 'YOUNG_PERSON',
     givenOn: '2026-05-20',
@@ -101,7 +120,6 @@ describeWithDatabases('general-practice subgraph', (backend) => {
     recipientOrganisation: '751',
     purposes: ['CARE_COORDINATION'],
     validFrom: '2026-05-20',
-    ...overrides,
   });
 
   const PAGE_QUERY =
@@ -111,33 +129,11 @@ describeWithDatabases('general-practice subgraph', (backend) => {
     expect(res.errors).toBeUndefined();
     return res.data!.practices;
   };
-  const CHILD_ENTITIES =
-    'query ChildEntities($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id listedPractice { ydernummer name } } } }';
-  const CONSENT_FIELDS = 'id childId givenBy givenOn recipientSector recipientOrganisation purposes validFrom validUntil withdrawnAt recordedAt active';
   const expectedPractice = (id: string) => {
     const child = CHILDREN.find((c) => c.id === id);
     if (!child?.listedPractice) return null;
     return { ydernummer: child.listedPractice, name: PRACTICES.find((p) => p.ydernummer === child.listedPractice)!.name };
   };
-
-  beforeAll(async () => {
-    const created = await backend.create(1);
-    dispose = created.dispose;
-    subgraph = await startGeneralPracticeSubgraph({
-      port: 0,
-      database: created.targets[0]!,
-      pseudonymSecret: TEST_PSEUDONYM_SECRET,
-      seedDemoData: false,
-      log: createLogger('general-practice', 'silent'),
-      verifier: await testVerifier(),
-      today: () => TODAY,
-    });
-    await insertPracticesAndChildren(subgraph.database.db, PRACTICES, CHILDREN);
-  });
-  afterAll(async () => {
-    await subgraph?.close();
-    await dispose?.();
-  });
 
   it('pages through all practices in provider-number order: two pages, then no next page', async () => {
     const first = await page({ first: 4 });
@@ -257,9 +253,9 @@ describeWithDatabases('general-practice subgraph', (backend) => {
 
   it('resolves 3 and 50 Child entities in the same small number of SQL statements, one log entry per known child', async () => {
     const run = async (ids: string[]) => {
-      subgraph.database.statements.reset();
+      gp.subgraph.database.statements.reset();
       const res = await entities(ids);
-      const statements = subgraph.database.statements.total;
+      const statements = gp.subgraph.database.statements.total;
       expect(res.errors).toBeUndefined();
       expect(res.data!._entities).toEqual(ids.map((id) => ({ id, listedPractice: expectedPractice(id) })));
       return { statements, requestId: res.requestId };
@@ -271,7 +267,7 @@ describeWithDatabases('general-practice subgraph', (backend) => {
     expect(three.statements).toBe(3);
     expect(fifty.statements).toBe(three.statements);
 
-    const logged = await loggedFor(three.requestId);
+    const logged = await gp.loggedFor(three.requestId);
     expect(logged.map((e) => e.childId).sort()).toEqual([CHILDREN[1]!.id, CHILDREN[7]!.id].sort());
     for (const entry of logged) {
       expect(entry).toMatchObject({
@@ -286,37 +282,7 @@ describeWithDatabases('general-practice subgraph', (backend) => {
       });
     }
     // Children general practice does not know are not logged: nothing was read about them.
-    expect((await loggedFor(fifty.requestId)).map((e) => e.childId).sort()).toEqual(fiftyChildren.map((c) => c.id).sort());
-  });
-
-  it('writes no CPR number into the access log', async () => {
-    const rows = await subgraph.database.db.select().from(accessLog);
-    expect(rows.length).toBeGreaterThan(0);
-    const text = JSON.stringify(rows);
-    for (const { cpr } of CHILDREN) {
-      expect(text).not.toContain(cpr);
-      expect(text).not.toContain(`${cpr.slice(0, 6)}-${cpr.slice(6)}`);
-    }
-  });
-
-  it('refuses a request without a valid token with UNAUTHENTICATED and HTTP 401, also for _entities', async () => {
-    const post = (query: string, variables: Record<string, unknown>, headers: Record<string, string> = {}) =>
-      fetch(subgraph.url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-    const cases = [
-      post(CHILD_ENTITIES, { r: [{ __typename: 'Child', id: CHILDREN[0]!.id }] }),
-      post(CHILD_ENTITIES, { r: [{ __typename: 'Child', id: CHILDREN[0]!.id }] }, { authorization: 'Bearer not-a-token' }),
-      post(PAGE_QUERY, {}),
-    ];
-    for (const res of await Promise.all(cases)) {
-      expect(res.status).toBe(401);
-      const body = (await res.json()) as { data?: unknown; errors?: { extensions?: Record<string, unknown> }[] };
-      expect(body.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
-      expect(body.data ?? null).toBeNull();
-    }
+    expect((await gp.loggedFor(fifty.requestId)).map((e) => e.childId).sort()).toEqual(fiftyChildren.map((c) => c.id).sort());
   });
 
   it("refuses a GP another practice's patients with FORBIDDEN, without naming the child's practice", async () => {
@@ -333,119 +299,22 @@ describeWithDatabases('general-practice subgraph', (backend) => {
       expect(res.data!._entities).toEqual([{ id: child.id, listedPractice: null }]);
       // Which practice the child is listed with is the very thing refused: the refusal must not tell it.
       expect(JSON.stringify(res.errors)).not.toContain(listedWith);
-      expect(await loggedFor(res.requestId)).toEqual([]);
+      expect(await gp.loggedFor(res.requestId)).toEqual([]);
     }
     // Another GP of the same practice sees the practice's patients.
     const colleague = await entities([CHILDREN[0]!.id], 'gp-107510-b');
     expect(colleague.errors).toBeUndefined();
     expect(colleague.data!._entities[0]!.listedPractice?.ydernummer).toBe('107510');
-    expect(await loggedFor(colleague.requestId)).toMatchObject([{ actorSubject: 'demo:gp-107510-b', childId: CHILDREN[0]!.id }]);
+    expect(await gp.loggedFor(colleague.requestId)).toMatchObject([{ actorSubject: 'demo:gp-107510-b', childId: CHILDREN[0]!.id }]);
 
     // Nor may another practice record consents for the child's practice's data.
     const consent = await recordConsent(consentInput(CHILDREN[0]!.id), 'gp-106570');
     expect(consent.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-    expect(await consentsOf(CHILDREN[0]!.id)).toEqual([]);
-  });
-
-  it("shows another sector the child's practice only with a consent recorded by the practice, and refuses it again once withdrawn", async () => {
-    const child = CHILDREN[0]!; // 16 on TODAY: the young person consents themselves
-    const refused = await entities([child.id], 'caseworker-751');
-    expect(refused.errors?.map((e) => e.extensions?.['code'])).toEqual(['CONSENT_REQUIRED']);
-    expect(refused.data!._entities).toEqual([{ id: child.id, listedPractice: null }]);
-    // No age-dependent party and nothing about consents on record: that would show the practice knows the child.
-    expect(refused.errors![0]!.extensions).toMatchObject({ requiredConsentingParty: null });
-    expect(JSON.stringify(refused.errors)).not.toContain('107510');
-    expect(await loggedFor(refused.requestId)).toEqual([]);
-
-    // Only general practice records consents to disclose its own data.
-    const byCaseworker = await recordConsent(consentInput(child.id), 'caseworker-751');
-    expect(byCaseworker.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-
-    const recorded = await recordConsent(consentInput(child.id));
-    expect(recorded.errors).toBeUndefined();
-    expect(recorded.data!.recordGeneralPracticeConsent).toMatchObject({ givenBy: 'YOUNG_PERSON', active: true });
-    const consentId = recorded.data!.recordGeneralPracticeConsent.id;
-    const change = (await loggedFor(recorded.requestId)).filter((e) => e.action === 'CHANGE');
-    expect(change).toMatchObject([{ childId: child.id, actorSubject: 'demo:gp-107510', parts: ['consents'] }]);
-
-    const allowed = await entities([child.id], 'caseworker-751');
-    expect(allowed.errors).toBeUndefined();
-    expect(allowed.data!._entities).toEqual([{ id: child.id, listedPractice: { ydernummer: '107510', name: OWN_PRACTICE.name } }]);
-    expect(await loggedFor(allowed.requestId)).toMatchObject([
-      { action: 'READ', childId: child.id, actorSubject: 'demo:caseworker-751', actorOrganisation: '751', parts: ['listedPractice'] },
-    ]);
-    // The consent names municipality 751 only.
-    expect((await entities([child.id], 'caseworker-657')).errors?.[0]?.extensions?.['code']).toBe('CONSENT_REQUIRED');
-
-    const withdrawn = await gql<{ withdrawGeneralPracticeConsent: { id: string; withdrawnAt: string | null } }>(
-      `mutation($id: ID!) { withdrawGeneralPracticeConsent(id: $id) { ${CONSENT_FIELDS} } }`,
-      { id: consentId },
-    );
-    expect(withdrawn.errors).toBeUndefined();
-    expect(withdrawn.data!.withdrawGeneralPracticeConsent.withdrawnAt).not.toBeNull();
-    // Withdrawing twice is a conflict, not a second change.
-    const twice = await gql(`mutation($id: ID!) { withdrawGeneralPracticeConsent(id: $id) { id } }`, { id: consentId });
-    expect(twice.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
-
-    const again = await entities([child.id], 'caseworker-751');
-    expect(again.errors?.map((e) => e.extensions?.['code'])).toEqual(['CONSENT_REQUIRED']);
-    expect(again.data!._entities).toEqual([{ id: child.id, listedPractice: null }]);
-
-    const held = await gql<{ _entities: { generalPracticeConsents: { id: string; active: boolean }[] }[] }>(
-      'query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { generalPracticeConsents { id active } } } }',
-      { r: [{ __typename: 'Child', id: child.id }] },
-    );
-    expect(held.errors).toBeUndefined();
-    expect(held.data!._entities[0]!.generalPracticeConsents).toEqual([{ id: consentId, active: false }]);
-  });
-
-  it('refuses a consent given by the wrong party, saying who must give it, and stores nothing', async () => {
-    const sixteen = CHILDREN[15]!; // born 2010-01-16
-    const byCustodyHolder = await recordConsent(consentInput(sixteen.id, { givenBy: 'CUSTODY_HOLDER' }));
-    expect(byCustodyHolder.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'givenBy', required: 'YOUNG_PERSON' });
-    expect(byCustodyHolder.errors?.[0]?.message).toMatch(/young person is 15 or older on 2026-05-20 and must give consent themselves/);
-    expect(await consentsOf(sixteen.id)).toEqual([]);
-
-    const eleven = CHILDREN[5]!; // born 2015-01-06
-    const byChild = await recordConsent(consentInput(eleven.id));
-    expect(byChild.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'givenBy', required: 'CUSTODY_HOLDER' });
-    expect(byChild.errors?.[0]?.message).toMatch(/under 15 on 2026-05-20; a custody holder .* must give the consent/);
-    expect(await consentsOf(eleven.id)).toEqual([]);
-
-    const logged = await subgraph.database.db.select().from(accessLog).where(eq(accessLog.action, 'CHANGE'));
-    expect(logged.filter((e) => e.childId === sixteen.id || e.childId === eleven.id)).toEqual([]);
-  });
-
-  it('lets administrators, and only them, read the access log', async () => {
-    const query = 'query($c: ID!) { generalPracticeAccessLog(childId: $c) { entries { source action actorSubject childId } nextBefore } }';
-    const page = await gql<{ generalPracticeAccessLog: { entries: { source: string; childId: string }[] } }>(
-      query,
-      { c: CHILDREN[0]!.id },
-      'admin-region',
-    );
-    expect(page.errors).toBeUndefined();
-    expect(page.data!.generalPracticeAccessLog.entries.length).toBeGreaterThan(0);
-    expect(page.data!.generalPracticeAccessLog.entries.every((e) => e.source === 'general-practice' && e.childId === CHILDREN[0]!.id)).toBe(true);
-    expect((await gql(query, { c: CHILDREN[0]!.id })).errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
-  });
-
-  it('keeps the access log append-only: rows can be neither updated nor deleted', async () => {
-    await entities([CHILDREN[2]!.id]);
-    const { db } = subgraph.database;
-    const rejection = (p: Promise<unknown>) =>
-      p.then(
-        () => 'succeeded',
-        (e: unknown) => `${String((e as Error).message)} ${String(((e as Error).cause as Error | undefined)?.message ?? '')}`,
-      );
-    expect(await rejection(db.execute(sql`update general_practice.access_log set purpose = 'X'`))).toMatch(/append-only/);
-    expect(await rejection(db.execute(sql`delete from general_practice.access_log`))).toMatch(/append-only/);
-    const rows = await db.select().from(accessLog);
-    expect(rows.length).toBeGreaterThan(0);
-    expect(rows.some((r) => (r.purpose as string) === 'X')).toBe(false);
+    expect(await gp.consentsOf(CHILDREN[0]!.id)).toEqual([]);
   });
 
   it('resolves Practice entities by provider number, null for an unknown one', async () => {
-    subgraph.database.statements.reset();
+    gp.subgraph.database.statements.reset();
     const res = await gql<{ _entities: (PracticeNode | null)[] }>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Practice { ydernummer name locationNumber municipality { code } synthetic } } }',
       {
@@ -465,54 +334,6 @@ describeWithDatabases('general-practice subgraph', (backend) => {
       synthetic: true,
     });
     expect(res.data!._entities).toEqual([asNode(HERNING[4]!), null, asNode(AARHUS[1]!)]);
-    expect(subgraph.database.statements.total).toBe(1);
-  });
-
-  it('answers health and readiness probes', async () => {
-    const base = subgraph.url.replace('/graphql', '');
-    expect((await fetch(`${base}/health`)).status).toBe(200);
-    expect((await fetch(`${base}/ready`)).status).toBe(200);
-  });
-
-  it('seeds the demo practices and children once: a second seed adds nothing', async () => {
-    // A database of its own: seeding only ever happens into an empty one.
-    const created = await backend.create(1);
-    const fresh = await startGeneralPracticeSubgraph({
-      port: 0,
-      database: created.targets[0]!,
-      pseudonymSecret: TEST_PSEUDONYM_SECRET,
-      seedDemoData: false,
-      log: createLogger('general-practice', 'silent'),
-      verifier: await testVerifier(),
-    });
-    try {
-      const { db } = fresh.database;
-      expect(await countPractices(db)).toBe(0);
-      expect(await seedDemoData(db, TEST_PSEUDONYM_SECRET)).toEqual({
-        practices: DEMO_PRACTICES.length,
-        children: DEMO_CHILDREN.length,
-      });
-      const practices = await countPractices(db);
-      const children = await countChildren(db);
-      expect(practices).toBe(DEMO_PRACTICES.length);
-      expect(children).toBe(DEMO_CHILDREN.length);
-
-      expect(await seedDemoData(db, TEST_PSEUDONYM_SECRET)).toEqual({ practices: 0, children: 0 });
-      expect(await countPractices(db)).toBe(practices);
-      expect(await countChildren(db)).toBe(children);
-
-      // The seeded children carry the pseudonym of the shared secret, so other subgraphs' ids resolve here.
-      const demo = DEMO_CHILDREN.find((c) => c.practiceYdernummer === '107510')!;
-      const res = await postGraphQL<{ _entities: EntityChild[] }>(
-        fresh.url,
-        CHILD_ENTITIES,
-        { r: [{ __typename: 'Child', id: childPseudonym(demo.cpr, TEST_PSEUDONYM_SECRET) }] },
-        await as('gp-107510'),
-      );
-      expect(res.data?._entities[0]?.listedPractice?.ydernummer).toBe(demo.practiceYdernummer);
-    } finally {
-      await fresh.close();
-      await created.dispose();
-    }
+    expect(gp.subgraph.database.statements.total).toBe(1);
   });
 });

@@ -1,5 +1,9 @@
 import {
+  acknowledgementOf,
+  buildAcknowledgementBundle,
   buildCareCommunicationBundle,
+  isUuidV4,
+  newMedComId,
   childPseudonym,
   createLogger,
   glnFromPrefix,
@@ -11,7 +15,7 @@ import {
   type CareCommunicationMessage,
 } from '@pathway-graph/shared';
 import { readExample, type ExampleFile } from '@pathway-graph/shared/fhir/fixtures/examples';
-import { keyring, startRecipient } from '@pathway-graph/shared/messaging/test-helpers';
+import { capturingLogger, keyring, startRecipient } from '@pathway-graph/shared/messaging/test-helpers';
 import { as, testVerifier } from '@pathway-graph/test/support/auth';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
 import { postGraphQL } from '@pathway-graph/test/support/graphql';
@@ -26,6 +30,8 @@ const TODAY = '2026-06-01';
 /** Born 2015-03-04, 11 on TODAY: a custody holder consents. */
 const CHILD_CPR = '0403154321';
 const CHILD_ID = childPseudonym(CHILD_CPR, TEST_PSEUDONYM_SECRET);
+/** The practice's record of the child, with the (synthetic) official name a MedCom letter carries. */
+const CHILD_RECORD = { id: CHILD_ID, cpr: CHILD_CPR, birthDate: '2015-03-04', givenNames: 'Alma', familyName: 'Testbarn', listedPractice: '107510', synthetic: true };
 const AARHUS = MUNICIPALITY_INBOXES.find((m) => m.code === 751)!;
 const practice = (ydernummer: string, municipalityCode: number) => ({
   ydernummer,
@@ -107,7 +113,7 @@ describeWithDatabases('correspondence letters', (backend) => {
       verifier: await testVerifier(),
       today: () => TODAY,
     });
-    await insertPracticesAndChildren(subgraph.database.db, PRACTICES, []);
+    await insertPracticesAndChildren(subgraph.database.db, PRACTICES, [CHILD_RECORD]);
   });
   afterAll(async () => {
     await subgraph?.close();
@@ -170,14 +176,25 @@ describeWithDatabases('correspondence letters', (backend) => {
     // Only the exported MedCom bundle carries the CPR number (its Patient must); no other field does.
     expect(JSON.stringify({ ...letter, exportBundle: null })).not.toContain(CHILD_CPR);
     expect(await counts(subgraph.database.db)).toEqual({ letters: before.letters + 1, outbox: before.outbox + 1 });
-    const [message] = await subgraph.database.db.select().from(outbox).where(eq(outbox.messageId, input.messageId));
+    // MedCom's MessageHeader.id is a fresh UUID of version 4, apart from the client's idempotency key; the outbox
+    // delivers the letter under it.
+    const headerId = headerOf(letter);
+    expect(isUuidV4(headerId)).toBe(true);
+    expect(headerId).not.toBe(input.messageId);
+    const [message] = await subgraph.database.db.select().from(outbox).where(eq(outbox.messageId, headerId));
     expect(message).toMatchObject({ childId: CHILD_ID, destination: 'municipality', kind: 'correspondence-letter', status: 'QUEUED' });
-    // Stored as jsonb, so key order may differ from the export; the content is the same. The ydernummer and the step,
-    // which MedCom has no element for, travel beside the bundle.
-    const payload = message!.payload as { bundle: unknown; ydernummer: string; step: string; subject: string };
-    expect(payload).toEqual({ bundle: JSON.parse(letter.exportBundle!), ydernummer: '107510', step: input.step, subject: input.subject });
-    const parsed = parseCareCommunicationBundle(payload.bundle).message;
-    expect(parsed).toMatchObject({ messageId: input.messageId, activity: 'new-message', patient: { cpr: CHILD_CPR }, receiver: { gln: AARHUS.inboxLocationNumber } });
+    // The bundle travels as its bytes: exactly what the export returns. The ydernummer and the step, which MedCom has
+    // no element for, travel beside it.
+    const payload = message!.payload as { bundle: string; ydernummer: string; step: string; subject: string };
+    expect(payload).toEqual({ bundle: letter.exportBundle, ydernummer: '107510', step: input.step, subject: input.subject });
+    const parsed = parseCareCommunicationBundle(JSON.parse(payload.bundle)).message;
+    expect(parsed).toMatchObject({
+      messageId: headerId,
+      activity: 'new-message',
+      patient: { cpr: CHILD_CPR, name: { given: ['Alma'], family: 'Testbarn' } },
+      receiver: { gln: AARHUS.inboxLocationNumber },
+    });
+    expect([parsed.bundleId, parsed.conversationId.replace('urn:uuid:', ''), parsed.payloads[0]!.id.replace('urn:uuid:', '')].every(isUuidV4)).toBe(true);
     const logged = await subgraph.database.db.select().from(accessLog).where(eq(accessLog.childId, CHILD_ID));
     expect(logged).toMatchObject([{ action: 'CHANGE', actorSubject: 'demo:gp-107510', parts: ['correspondenceLetters'] }]);
   });
@@ -236,6 +253,15 @@ describeWithDatabases('correspondence letters', (backend) => {
     expect(all).toEqual(rows.map((r) => r.id).sort().reverse());
   });
 
+  it("refuses a letter about a child whose name the practice's record lacks, and stores nothing", async () => {
+    const before = await counts(subgraph.database.db);
+    const res = await send(letterInput({ cpr: '0506124321', consent: { givenBy: 'CUSTODY_HOLDER', givenOn: '2026-05-28' } }));
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'cpr' });
+    expect(res.errors?.[0]?.message).toMatch(/record has no name for this child.*official name/);
+    expect(res.errors?.[0]?.message).not.toContain('0506124321');
+    expect(await counts(subgraph.database.db)).toEqual(before);
+  });
+
   it('exports the bundle losslessly and imports it back', async () => {
     const sent = (await send(letterInput({ category: 'OTHER', topic: 'Mistrivsel i skolen' }))).data!.sendCorrespondenceLetter;
     const exported = await gql<{ letterBundle: string }>('query($id: ID!) { letterBundle(id: $id) }', { id: sent.id });
@@ -245,7 +271,7 @@ describeWithDatabases('correspondence letters', (backend) => {
     const imported = await importBundle(exported.data!.letterBundle);
     expect(imported.errors).toBeUndefined();
     expect(imported.data!.importCareCommunication).toMatchObject({
-      messageId: sent.messageId,
+      messageId: headerOf(sent),
       activity: 'new-message',
       category: 'OTHER',
       child: { id: CHILD_ID },
@@ -317,11 +343,13 @@ describeWithDatabases('correspondence letters', (backend) => {
     // A subgraph of its own, with messaging, against the municipality's message endpoint reduced to what it answers.
     const created = await backend.create(1);
     const municipality = await startRecipient();
+    // Every line logged, at debug level: none may hold the child's name or CPR number (they travel in the bundles).
+    const logged = capturingLogger();
     const withMessaging = await startGeneralPracticeSubgraph({
       port: 0,
       database: created.targets[0]!,
       pseudonymSecret: TEST_PSEUDONYM_SECRET,
-      log: createLogger('general-practice', process.env['DEBUG_LOG'] ? 'info' : 'silent'),
+      log: logged.log,
       verifier: await testVerifier(),
       today: () => TODAY,
       messaging: {
@@ -360,19 +388,38 @@ describeWithDatabases('correspondence letters', (backend) => {
     };
     const receivedCount = async () => (await withMessaging.database.db.select({ n: count() }).from(receivedMessages))[0]!.n;
     try {
-      await insertPracticesAndChildren(withMessaging.database.db, PRACTICES, []);
+      // A second child, so a letter FAILED for one child holds back only that child's later letters.
+      const other = { ...CHILD_RECORD, id: childPseudonym('0506124321', TEST_PSEUDONYM_SECRET), cpr: '0506124321', birthDate: '2012-06-05', givenNames: 'Karl' };
+      await insertPracticesAndChildren(withMessaging.database.db, PRACTICES, [CHILD_RECORD, other]);
       const sent = (await local<{ sendCorrespondenceLetter: Letter }>(SEND, { input: letterInput() })).data!.sendCorrespondenceLetter;
-      const delivered = await until(sent.id, 'DELIVERED');
+      const awaiting = async (messageId: string) => {
+        for (let i = 0; i < 200; i++) {
+          const [row] = await withMessaging.database.db.select().from(outbox).where(eq(outbox.messageId, messageId));
+          if (row?.status === 'AWAITING_ACKNOWLEDGEMENT' || row?.status === 'FAILED') return row;
+          await new Promise((r) => setTimeout(r, 25));
+        }
+        throw new Error('the letter never reached the municipality');
+      };
+      // Stored by the municipality, but DELIVERED only with its MedCom Acknowledgement.
+      await awaiting(headerOf(sent));
+      expect((await statusOf(sent.id)).status).toBe('QUEUED');
+      expect(municipality.received.map((m) => [m.kind, m.messageId])).toEqual([['correspondence-letter', headerOf(sent)]]);
+      // From another inbox: refused, nothing changes.
+      const foreign = acknowledgementBody(sent, 'ok', MUNICIPALITY_INBOXES.find((m) => m.code === 657)!.inboxLocationNumber);
+      expect(await post(foreign)).toMatchObject({ status: 422, body: { error: 'WRONG_SENDER' } });
+      expect(await post(acknowledgementBody(sent, 'ok'))).toMatchObject({ status: 200 });
+      const delivered = await statusOf(sent.id);
+      expect(delivered.status).toBe('DELIVERED');
+      expect(delivered.statusHistory.at(-1)?.note).toBe('acknowledged by the municipality (MedCom Acknowledgement: ok)');
       // The municipality's own due date replaces the one general practice estimated.
       expect(delivered.replyDueOn).toBe('2026-12-01');
-      expect(municipality.received.map((m) => [m.kind, m.messageId])).toEqual([['correspondence-letter', sent.messageId]]);
 
-      const receipt = { messageId: newMessageId(), kind: 'letter-receipt', payload: { letterMessageId: sent.messageId, status: 'READ', at: '2026-06-02T10:00:00Z' } };
+      const receipt = { messageId: newMessageId(), kind: 'letter-receipt', payload: { letterMessageId: headerOf(sent), status: 'READ', at: '2026-06-02T10:00:00Z' } };
       // Signed with general practice's own key, or for an unknown letter: refused, nothing stored.
       expect(await post(receipt, keyring.signingKeys['general-practice']!)).toMatchObject({ status: 401, body: { error: 'BAD_SIGNATURE' } });
       const unknown = { ...receipt, messageId: newMessageId(), payload: { ...receipt.payload, letterMessageId: 'no-such-letter' } };
       expect(await post(unknown)).toMatchObject({ status: 422, body: { error: 'UNKNOWN_LETTER' } });
-      expect(await receivedCount()).toBe(0);
+      expect(await receivedCount()).toBe(1); // the Acknowledgement only
       expect(await post(receipt)).toMatchObject({ status: 200, body: { duplicate: false } });
       expect(await post(receipt)).toMatchObject({ status: 200, body: { duplicate: true } }); // a redelivery changes nothing
       expect((await statusOf(sent.id)).status).toBe('READ');
@@ -381,13 +428,18 @@ describeWithDatabases('correspondence letters', (backend) => {
       const replyBody = {
         messageId: reply.messageId,
         kind: 'correspondence-reply',
-        payload: { bundle: buildCareCommunicationBundle(reply), initiatedItems: ['PPR_ASSESSMENT', 'NETWORK_MEETING'], contactCommitment: 'CONTACT_FAMILY', contactOptions: null },
+        payload: { bundle: JSON.stringify(buildCareCommunicationBundle(reply)), initiatedItems: ['PPR_ASSESSMENT', 'NETWORK_MEETING'], contactCommitment: 'CONTACT_FAMILY', contactOptions: null },
       };
       // From another inbox than the letter's: refused for good, the letter unanswered.
       const forged = { ...reply, messageId: newMessageId(), sender: { ...reply.sender, gln: MUNICIPALITY_INBOXES.find((m) => m.code === 657)!.inboxLocationNumber } };
-      const forgedBody = { ...replyBody, messageId: forged.messageId, payload: { ...replyBody.payload, bundle: buildCareCommunicationBundle(forged) } };
-      expect(await post(forgedBody)).toMatchObject({ status: 422, body: { error: 'WRONG_SENDER' } });
+      const forgedBody = { ...replyBody, messageId: forged.messageId, payload: { ...replyBody.payload, bundle: JSON.stringify(buildCareCommunicationBundle(forged)) } };
+      // Answered with a MedCom Acknowledgement refusing it (fatal-error, with the reason), not stored.
+      expect(await post(forgedBody)).toMatchObject({ status: 200 });
       expect((await statusOf(sent.id)).status).toBe('READ');
+      const acknowledgements = async () => {
+        for (let i = 0; i < 200 && municipality.received.filter((m) => m.kind === 'reply-acknowledgement').length < 2; i++) await new Promise((r) => setTimeout(r, 25));
+        return municipality.received.filter((m) => m.kind === 'reply-acknowledgement').map((m) => JSON.parse((m.payload as { bundle: string }).bundle) as { entry: { resource: { resourceType: string; response?: { code: string; identifier: string } } }[] });
+      };
 
       expect((await post(replyBody)).status).toBe(200);
       expect((await post(replyBody)).status).toBe(200);
@@ -396,8 +448,14 @@ describeWithDatabases('correspondence letters', (backend) => {
       expect(answered.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'DELIVERED', 'READ', 'ANSWERED']);
       // The same enums as the municipality's InboxLetterReply: one vocabulary on both sides.
       expect(answered.reply).toMatchObject({ text: reply.payloads[0]!.text, initiatedItems: ['PPR_ASSESSMENT', 'NETWORK_MEETING'], contactCommitment: 'CONTACT_FAMILY' });
-      expect(parseCareCommunicationBundle(JSON.parse(answered.reply!.exportBundle)).message).toEqual(reply);
-      expect(await receivedCount()).toBe(2);
+      // Exported as the exact bytes received.
+      expect(answered.reply!.exportBundle).toBe(replyBody.payload.bundle);
+      expect(await receivedCount()).toBe(4);
+      // Both replies got their MedCom Acknowledgement: the forged one refused, the real one ok.
+      expect((await acknowledgements()).map((b) => [b.entry[0]!.resource.response!.identifier, b.entry[0]!.resource.response!.code])).toEqual([
+        [forged.messageId, 'fatal-error'],
+        [reply.messageId, 'ok'],
+      ]);
 
       // The municipality is down: after the bounded attempts the letter is FAILED, visibly; a retry delivers it.
       municipality.refuseWith = 503;
@@ -409,8 +467,18 @@ describeWithDatabases('correspondence letters', (backend) => {
       const retried = await local<{ retryLetterDelivery: Letter }>(`mutation($id: ID!) { retryLetterDelivery(id: $id) { status } }`, { id: failing.id });
       expect(retried.errors).toBeUndefined();
       expect(retried.data!.retryLetterDelivery.status).toBe('QUEUED');
+      await awaiting(headerOf(failing));
+      expect(await post(acknowledgementBody(failing, 'ok'))).toMatchObject({ status: 200 });
       const redelivered = await until(failing.id, 'DELIVERED');
       expect(redelivered.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'FAILED', 'QUEUED', 'DELIVERED']);
+
+      // The municipality's Acknowledgement refuses a letter (fatal-error): FAILED with its reason.
+      const unroutable = (await local<{ sendCorrespondenceLetter: Letter }>(SEND, { input: letterInput({ cpr: other.cpr }) })).data!.sendCorrespondenceLetter;
+      await awaiting(headerOf(unroutable));
+      expect(await post(acknowledgementBody(unroutable, 'fatal-error'))).toMatchObject({ status: 200 });
+      const unrouted = await statusOf(unroutable.id);
+      expect(unrouted.status).toBe('FAILED');
+      expect(unrouted.statusHistory.at(-1)?.note).toBe("refused by the municipality's MedCom Acknowledgement: No municipal inbox has the location number.");
       const again = await local<{ retryLetterDelivery: Letter }>(`mutation($id: ID!) { retryLetterDelivery(id: $id) { status } }`, { id: failing.id });
       expect(again.errors?.[0]?.extensions?.['code']).toBe('CONFLICT');
 
@@ -419,8 +487,10 @@ describeWithDatabases('correspondence letters', (backend) => {
       const refused = (await local<{ sendCorrespondenceLetter: Letter }>(SEND, { input: letterInput() })).data!.sendCorrespondenceLetter;
       const refusal = await until(refused.id, 'FAILED');
       expect(refusal.statusHistory.at(-1)?.note).toBe('refused by the municipality: HTTP 422 TEST_REFUSAL: refused by the test');
-      const [row] = await withMessaging.database.db.select().from(outbox).where(eq(outbox.messageId, refused.messageId));
+      const [row] = await withMessaging.database.db.select().from(outbox).where(eq(outbox.messageId, headerOf(refused)));
       expect(row).toMatchObject({ status: 'FAILED', attempts: 1 });
+      expect(logged.lines.length).toBeGreaterThan(10);
+      for (const secret of [CHILD_RECORD.familyName, 'Karl', CHILD_CPR, '0506124321']) expect(logged.lines.join('\n')).not.toContain(secret);
     } finally {
       await withMessaging.close();
       await municipality.stop();
@@ -428,6 +498,19 @@ describeWithDatabases('correspondence letters', (backend) => {
     }
   });
 });
+
+/** The letter's MedCom MessageHeader.id, from its exported bundle. */
+function headerOf(letter: Pick<Letter, 'exportBundle'>): string {
+  return parseCareCommunicationBundle(JSON.parse(letter.exportBundle!)).message.messageId;
+}
+
+/** The municipality's MedCom Acknowledgement of a letter, as the message it sends (from `gln`, the inbox by default). */
+function acknowledgementBody(letter: Letter, code: 'ok' | 'fatal-error', gln?: string) {
+  const message = parseCareCommunicationBundle(JSON.parse(letter.exportBundle!)).message;
+  const issues = code === 'ok' ? [] : [{ severity: 'error' as const, code: 'not-found', text: 'No municipal inbox has the location number.' }];
+  const ack = acknowledgementOf(gln ? { ...message, receiver: { ...message.receiver, gln } } : message, { code, issues }, { messageId: newMedComId(), bundleId: newMedComId(), sentAt: '2026-06-01T10:00:00Z' });
+  return { messageId: ack.messageId, kind: 'letter-acknowledgement', payload: { bundle: JSON.stringify(buildAcknowledgementBundle(ack)), replyDueOn: code === 'ok' ? '2026-12-01' : null } };
+}
 
 /** The municipality's reply to a letter, as its system would send it. */
 function replyTo(letter: Letter): CareCommunicationMessage {
@@ -437,7 +520,7 @@ function replyTo(letter: Letter): CareCommunicationMessage {
     messageId: newMessageId(),
     sentAt: '2026-06-03T10:00:00+02:00',
     activity: 'reply-message',
-    inReplyTo: { messageId: letter.messageId },
+    inReplyTo: { messageId: sent.messageId },
     conversationId: sent.conversationId,
     category: sent.category,
     ...(sent.topic ? { topic: sent.topic } : {}),

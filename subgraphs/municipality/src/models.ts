@@ -30,3 +30,8 @@ export function categoryEnum(code: string): CareCommunicationCategory {
   }
   return code.toUpperCase().replace(/-/g, '_') as CareCommunicationCategory;
 }
+
+// Referrals to BUA (Trin 3): the shared referrer model.
+export type { ReferralToBuaModel } from '@pathway-graph/shared/sector/referrer/model';
+export type { MunicipalOfferRow as MunicipalOfferModel } from './db/schema.ts';
+export type { RelativeRegistrationRecord as RelativeRegistrationModel } from './db/relatives.ts';

@@ -15,7 +15,11 @@ import { createLoaders } from './db/loaders.ts';
 import { ensureMunicipalities } from './db/repository.ts';
 import * as schema from './db/schema.ts';
 import { seedDemoData } from './db/seed.ts';
-import { messageHandlers, messagingTables } from './letters/messaging.ts';
+import { letterMessaging, messagingTables } from './letters/messaging.ts';
+import { referralDeliveryHooks, referralHandlers } from './referrals/messaging.ts';
+import { seedDemoOffers } from './offers/seed.ts';
+import { receiveRelativeRegistration } from './relatives/incoming.ts';
+import { seedDemoRelativeRegistrations } from './relatives/seed.ts';
 import { resolvers } from './resolvers/index.ts';
 
 export interface MunicipalitySubgraphOptions extends SectorSubgraphOptions {
@@ -53,14 +57,25 @@ export async function startMunicipalitySubgraph(options: MunicipalitySubgraphOpt
         if (!seed) return;
         const seeded = await seedDemoData(db, pseudonymSecret);
         if (seeded) log.info({ children: seeded }, 'seeded synthetic demo children');
+        const offers = await seedDemoOffers(db);
+        if (offers) log.info({ offers }, 'seeded synthetic demo offers');
+        const relatives = await seedDemoRelativeRegistrations(db, pseudonymSecret);
+        if (relatives) log.info({ registrations: relatives }, 'seeded synthetic demo track-3 registrations');
       },
       extend: (db, { pseudonymSecret }, log) => {
+        const letters = letterMessaging({ pseudonymSecret, today });
         const messaging = (made.messaging = sectorMessaging({
           subgraph: 'municipality',
           db,
           tables: messagingTables,
           ...(options.messaging ? { config: options.messaging } : {}),
-          handlers: messageHandlers({ pseudonymSecret, today }),
+          ...letters,
+          handlers: {
+            ...letters.handlers,
+            ...referralHandlers(pseudonymSecret),
+            'relative-registration': receiveRelativeRegistration({ today }),
+          },
+          delivery: { ...letters.delivery, ...referralDeliveryHooks },
           log,
         }));
         return { routes: messaging.routes, onClose: messaging.stop };

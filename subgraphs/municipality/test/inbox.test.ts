@@ -1,4 +1,5 @@
 import {
+  parseAcknowledgementBundle,
   type Principal,
   buildCareCommunicationBundle,
   childPseudonym,
@@ -36,7 +37,7 @@ function letter(cpr: string, overrides: Partial<CareCommunicationMessage> = {}):
     bundleId: randomUUID(),
     messageId,
     conversationId: `urn:uuid:${randomUUID()}`,
-    patient: { cpr },
+    patient: { cpr, name: { given: ['Alma'], family: 'Testbarn' } },
     receiver: { ...newLetter.receiver, gln: aarhusGln },
     payloads: newLetter.payloads.map((p) => ({ ...p, id: `urn:uuid:${randomUUID()}` })),
     ...overrides,
@@ -68,7 +69,7 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
   const messageOf = (m: CareCommunicationMessage) => ({
     messageId: m.messageId,
     kind: 'correspondence-letter',
-    payload: { bundle: buildCareCommunicationBundle(m), ydernummer: '107510', step: 'TRIN_1', subject: 'Bekymring for trivsel' },
+    payload: { bundle: JSON.stringify(buildCareCommunicationBundle(m)), ydernummer: '107510', step: 'TRIN_1', subject: 'Bekymring for trivsel' },
   });
   /** Delivers in-process, as the endpoint does once the signature is verified. */
   const deliver = async (m: CareCommunicationMessage) => {
@@ -135,9 +136,9 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
     const m = letter(KNOWN_CPR);
     const body = JSON.stringify(messageOf(m));
     const first = await post(body);
-    expect(first).toEqual({ status: 200, body: { received: m.messageId, duplicate: false, response: { replyDueOn: '2026-03-16' } } });
+    expect(first).toEqual({ status: 200, body: { received: m.messageId, duplicate: false, response: {} } });
     // Delivered again (the sender did not see the answer): the same answer, nothing stored twice.
-    expect(await post(body)).toEqual({ status: 200, body: { received: m.messageId, duplicate: true, response: { replyDueOn: '2026-03-16' } } });
+    expect(await post(body)).toEqual({ status: 200, body: { received: m.messageId, duplicate: true, response: {} } });
     const rows = await subgraph.database.db.select().from(receivedLetters).where(eq(receivedLetters.messageId, m.messageId));
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({
@@ -148,8 +149,18 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
       senderYdernummer: '107510',
       step: 'TRIN_1',
       subject: 'Bekymring for trivsel',
+      // The child's name as the letter's Patient gave it, and the bundle's exact bytes.
+      childGivenNames: 'Alma',
+      childFamilyName: 'Testbarn',
+      bundle: messageOf(m).payload.bundle,
     });
     expect((await subgraph.database.db.select().from(receivedMessages).where(eq(receivedMessages.messageId, m.messageId))).length).toBe(1);
+    // One MedCom Acknowledgement (ok) queued for general practice, with the reply due date beside it.
+    const acks = (await subgraph.database.db.select().from(outbox).where(eq(outbox.respondsTo, m.messageId)));
+    expect(acks).toHaveLength(1);
+    expect(acks[0]).toMatchObject({ kind: 'letter-acknowledgement', destination: 'general-practice', payload: { replyDueOn: '2026-03-16' } });
+    const ack = parseAcknowledgementBundle(JSON.parse((acks[0]!.payload as { bundle: string }).bundle));
+    expect(ack).toMatchObject({ code: 'ok', acknowledged: { messageId: m.messageId } });
   });
 
   it('refuses a GP message signed with the municipality’s key or another sector’s key (401), and stores nothing', async () => {
@@ -182,9 +193,9 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
       [`{"messageId":"deep","kind":"correspondence-letter","payload":${'['.repeat(5000)}${']'.repeat(5000)}}`, 400, 'MALFORMED_MESSAGE'],
       [JSON.stringify({ ...valid, kind: 'care-communication' }), 400, 'UNKNOWN_KIND'],
       [JSON.stringify({ ...valid, payload: { ...valid.payload, step: 'TRIN_3' } }), 422, 'PAYLOAD_INVALID'],
-      [JSON.stringify({ ...valid, payload: { ...valid.payload, bundle: { resourceType: 'Bundle', type: 'message', entry: [] } } }), 422, 'PAYLOAD_INVALID'],
+      [JSON.stringify({ ...valid, payload: { ...valid.payload, bundle: JSON.stringify({ resourceType: 'Bundle', type: 'message', entry: [] }) } }), 422, 'PAYLOAD_INVALID'],
       // A reply-message where the municipality expects a new letter.
-      [JSON.stringify({ ...valid, payload: { ...valid.payload, bundle: buildCareCommunicationBundle({ ...m, activity: 'reply-message', inReplyTo: { messageId: randomUUID() } }) } }), 422, 'PAYLOAD_INVALID'],
+      [JSON.stringify({ ...valid, payload: { ...valid.payload, bundle: JSON.stringify(buildCareCommunicationBundle({ ...m, activity: 'reply-message', inReplyTo: { messageId: randomUUID() } })) } }), 422, 'PAYLOAD_INVALID'],
       [JSON.stringify({ ...valid, messageId: randomUUID() }), 422, 'MESSAGE_ID_MISMATCH'],
     ];
     for (const [body, status, error] of cases) {
@@ -195,13 +206,18 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
     expect(await stored()).toEqual(before);
   });
 
-  it('refuses for good a letter to an inbox that is no municipality’s, so the sender stops retrying, and stores nothing', async () => {
+  it('refuses a letter to an inbox that is no municipality’s in a fatal-error MedCom Acknowledgement with the reason, and stores no letter', async () => {
     const before = await stored();
     const m = letter(UNKNOWN_CPR, { receiver: { ...newLetter.receiver, gln: '5790000000005' } });
     const result: ReceiveOutcome = await subgraph.receiveMessage('general-practice', messageOf(m));
-    expect(result).toMatchObject({ ok: false, status: 422, error: 'UNKNOWN_INBOX' });
-    expect(JSON.stringify(result)).toMatch(/No municipal inbox has location number 5790000000005/);
-    expect(await stored()).toEqual(before);
+    expect(result).toMatchObject({ ok: true, duplicate: false });
+    const [queued] = await subgraph.database.db.select().from(outbox).where(eq(outbox.respondsTo, m.messageId));
+    expect(queued).toMatchObject({ kind: 'letter-acknowledgement', payload: { replyDueOn: null } });
+    const ack = parseAcknowledgementBundle(JSON.parse((queued!.payload as { bundle: string }).bundle));
+    expect(ack.code).toBe('fatal-error');
+    expect(ack.issues[0]).toMatchObject({ detail: { code: 'MSG_Receiver_Identifier_UNKNOWN' } });
+    expect(ack.issues[0]!.text).toMatch(/No municipal inbox has location number 5790000000005/);
+    expect((await stored()).letters).toEqual(before.letters);
   });
 
   it('lists the inbox newest first, in pages, flagging whether each child is known, and logs each read', async () => {
@@ -300,7 +316,7 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
     const reply = (id: string, input: Record<string, unknown>, user = 'caseworker-751') =>
       gql<{ replyToLetter: InboxLetter }>(
         `mutation($id: ID!, $input: ReplyToLetterInput!) { replyToLetter(id: $id, input: $input) { ${LETTER_FIELDS} } }`,
-        { id, input },
+        { id, input: { phone: '87 13 14 15', ...input } },
         user,
       );
 
@@ -310,6 +326,9 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
       const id = await letterIdOf(m.messageId);
       const missing = await reply(id, { initiated: ['PPR_ASSESSMENT'], text: 'PPR ser på sagen.' });
       expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'contactCommitment' });
+      // MedCom's text segment carries its author's telephone: a reply without a number to call is refused.
+      const noPhone = await reply(id, { initiated: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_FAMILY', phone: 'ring til kontoret' });
+      expect(noPhone.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'phone' });
 
       const byOther = await reply(id, { initiated: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_FAMILY' }, 'caseworker-657');
       expect(byOther.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
@@ -333,16 +352,23 @@ describeWithDatabases('municipality inbox: correspondence letters from general p
         (r) => r.childId === childPseudonym(KNOWN_CPR, TEST_PSEUDONYM_SECRET),
       );
       expect(queued).toBeDefined();
-      const payload = queued!.payload as { bundle: unknown; initiatedItems: string[]; contactCommitment: string };
+      const payload = queued!.payload as { bundle: string; initiatedItems: string[]; contactCommitment: string };
       expect(payload).toMatchObject({ initiatedItems: ['PPR_ASSESSMENT', 'FAMILY_GUIDANCE'], contactCommitment: 'CONTACT_FAMILY', contactOptions: null });
-      const parsed = parseCareCommunicationBundle(payload.bundle).message;
+      const parsed = parseCareCommunicationBundle(JSON.parse(payload.bundle)).message;
       expect(parsed.activity).toBe('reply-message');
+      // The reply's own segment carries the author's phone; the child's name and the letter's Provenance come along.
+      expect(parsed.payloads[0]!.authorContact).toEqual({ system: 'phone', value: '+4587131415' });
+      expect(parsed.patient.name).toEqual({ given: ['Alma'], family: 'Testbarn' });
+      expect(parsed.history?.map((h) => h.messageId)).toEqual([m.messageId]);
+      // The bytes sent are the bytes kept.
+      const [kept] = await subgraph.database.db.select().from(letterReplies).where(eq(letterReplies.letterId, id));
+      expect(kept!.bundle).toBe(payload.bundle);
       expect(parsed.activity === 'reply-message' && parsed.inReplyTo).toEqual({ messageId: m.messageId });
       expect(parsed.receiver.gln).toBe(newLetter.sender.gln);
       expect(parsed.sender.gln).toBe(aarhusGln);
       expect(parsed.conversationId).toBe(m.conversationId);
       expect(parsed.payloads[0]!.text).toMatch(/PPR-vurdering; Familievejledning[\s\S]*kontakter familien/);
-      const provenance = (payload.bundle as { entry: { resource: { resourceType: string; entity?: { role: string; what: { reference?: string } }[] } }[] }).entry
+      const provenance = (JSON.parse(payload.bundle) as { entry: { resource: { resourceType: string; entity?: { role: string; what: { reference?: string } }[] } }[] }).entry
         .map((e) => e.resource)
         .find((r) => r.resourceType === 'Provenance')!;
       expect(provenance.entity).toContainEqual({ role: 'revision', what: { reference: `MessageHeader/${m.messageId}` } });

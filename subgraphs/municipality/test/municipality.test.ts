@@ -1,35 +1,64 @@
-import { childPseudonym, createLogger, isValidGln } from '@pathway-graph/shared';
+import { childPseudonym, isValidGln } from '@pathway-graph/shared';
+import { DEMO_CHILDREN } from '@pathway-graph/shared/demo/demo-data';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
-import { as, testVerifier } from '@pathway-graph/test/support/auth';
-import { postGraphQL } from '@pathway-graph/test/support/graphql';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { sectorContract, sectorUnderTest, type SectorDefinition } from '@pathway-graph/test/support/sector-contract';
+import { beforeAll, expect, it } from 'vitest';
 import { startMunicipalitySubgraph, type RunningMunicipalitySubgraph } from '../src/subgraph.ts';
-import { insertChildren } from '../src/db/repository.ts';
+import { countChildren, insertChildren } from '../src/db/repository.ts';
+import { seedDemoData } from '../src/db/seed.ts';
 import { accessLog, consents } from '../src/db/schema.ts';
-import { eq, sql } from 'drizzle-orm';
+
+const AARHUS_DEMO_CHILD = DEMO_CHILDREN.find((c) => c.municipalityCode === 751 && c.hasOpenMunicipalCase)!;
+
+/** The municipality as the sector contract sees it: each municipality owns its own residents' records. */
+const MUNICIPALITY: SectorDefinition<RunningMunicipalitySubgraph> = {
+  subgraph: 'municipality',
+  start: startMunicipalitySubgraph,
+  tables: { consents, accessLog },
+  owner: 'caseworker-751',
+  otherSector: { user: 'gp-107510', sector: 'GENERAL_PRACTICE', organisation: '107510', otherOrganisation: 'gp-106570' },
+  register: (subgraph, children) =>
+    insertChildren(
+      subgraph.database.db,
+      children.map((c) => ({ ...c, residenceMunicipalityCode: 751, synthetic: true, openCaseSince: '2026-01-05' })),
+    ),
+  consent: { record: 'recordMunicipalityConsent', withdraw: 'withdrawMunicipalityConsent', list: 'municipalityConsents' },
+  child: {
+    selection: 'birthDate knownToMunicipality',
+    parts: ['birthDate', 'knownToMunicipality'],
+    registered: (c) => ({ birthDate: c.birthDate, knownToMunicipality: true }),
+    refusal: /belongs to the municipality/,
+  },
+  seed: {
+    run: (subgraph) => seedDemoData(subgraph.database.db, TEST_PSEUDONYM_SECRET),
+    count: (subgraph) => countChildren(subgraph.database.db),
+    expected: DEMO_CHILDREN.length,
+    demoChild: AARHUS_DEMO_CHILD,
+    demoAnswer: (c) => ({ birthDate: c.birthDate, knownToMunicipality: c.hasOpenMunicipalCase }),
+  },
+};
 
 describeWithDatabases('municipality subgraph', (backend) => {
-  let subgraph: RunningMunicipalitySubgraph;
-  let dispose: () => Promise<void>;
-  // The municipality's own caseworker, who may see its children.
-  const gql = async <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, user = 'caseworker-657') =>
-    postGraphQL<T>(subgraph.url, query, variables, await as(user));
+  const municipality = sectorUnderTest(backend, MUNICIPALITY);
+  sectorContract(backend, municipality, MUNICIPALITY);
+  // Requests as another municipality's caseworker (Herning) unless told, who sees Herning's children.
+  const gql = <T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, user = 'caseworker-657') =>
+    municipality.gql<T>(query, variables, user);
 
+  /** Five Herning children, every other one with an open case. */
+  const CPRS = ['0101154001', '0202164002', '0303174003', '0404184004', '0505194005'];
   beforeAll(async () => {
-    const created = await backend.create(1);
-    dispose = created.dispose;
-    subgraph = await startMunicipalitySubgraph({
-      port: 0,
-      database: created.targets[0]!,
-      pseudonymSecret: TEST_PSEUDONYM_SECRET,
-      seedDemoData: false,
-      log: createLogger('municipality', 'silent'),
-      verifier: await testVerifier(),
-    });
-  });
-  afterAll(async () => {
-    await subgraph?.close();
-    await dispose?.();
+    await insertChildren(
+      municipality.db,
+      CPRS.map((cpr, i) => ({
+        id: childPseudonym(cpr, TEST_PSEUDONYM_SECRET),
+        cpr,
+        birthDate: `20${15 + i}-0${i + 1}-0${i + 1}`,
+        residenceMunicipalityCode: 657,
+        synthetic: true,
+        openCaseSince: i % 2 === 0 ? '2026-01-01' : null,
+      })),
+    );
   });
 
   it('serves the 19 municipalities of Region Midtjylland with inboxes whose location numbers are valid GLNs', async () => {
@@ -72,18 +101,7 @@ describeWithDatabases('municipality subgraph', (backend) => {
   });
 
   it('pages through a municipality’s children and tells whether each is known (open case)', async () => {
-    const cprs = ['0101154001', '0202164002', '0303174003', '0404184004', '0505194005'];
-    await insertChildren(
-      subgraph.database.db,
-      cprs.map((cpr, i) => ({
-        id: childPseudonym(cpr, TEST_PSEUDONYM_SECRET),
-        cpr,
-        birthDate: `20${15 + i}-0${i + 1}-0${i + 1}`,
-        residenceMunicipalityCode: 657,
-        synthetic: true,
-        openCaseSince: i % 2 === 0 ? '2026-01-01' : null,
-      })),
-    );
+    const cprs = CPRS;
     const page = (after?: string) =>
       gql<{ municipality: { children: { edges: { cursor: string; node: { id: string; knownToMunicipality: boolean } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } } }>(
         'query($after: String) { municipality(code: 657) { children(first: 3, after: $after) { edges { cursor node { id knownToMunicipality } } pageInfo { hasNextPage endCursor } } } }',
@@ -102,9 +120,10 @@ describeWithDatabases('municipality subgraph', (backend) => {
     expect(known.get(childPseudonym(cprs[1]!, TEST_PSEUDONYM_SECRET))).toBe(false);
   });
 
-  it('refuses a page size over 500 and a forged cursor', async () => {
-    const big = await gql('{ municipality(code: 657) { children(first: 501) { edges { cursor } } } }');
+  it('refuses a page size over 1,000 (a worklist) and a forged cursor', async () => {
+    const big = await gql('{ municipality(code: 657) { children(first: 1001) { edges { cursor } } } }');
     expect(big.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(big.errors?.[0]?.message).toBe('first must be between 1 and 1000; got 1001.');
     const forged = await gql('{ municipality(code: 657) { children(after: "not a cursor!") { edges { cursor } } } }');
     expect(forged.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   });
@@ -112,74 +131,19 @@ describeWithDatabases('municipality subgraph', (backend) => {
   it('resolves Child entities in one SQL statement, known or not, and logs one access entry per known child', async () => {
     const ids = ['0101154001', '0202164002', '0303174003'].map((c) => childPseudonym(c, TEST_PSEUDONYM_SECRET));
     const representations = [...ids, 'ch_00000000000000000000000000000000'].map((id) => ({ __typename: 'Child', id }));
-    subgraph.database.statements.reset();
-    const requestId = 'entities-request-0001';
-    const res = await postGraphQL<{ _entities: { id: string; knownToMunicipality: boolean; birthDate: string | null }[] }>(
-      subgraph.url,
+    municipality.subgraph.database.statements.reset();
+    const res = await gql<{ _entities: { id: string; knownToMunicipality: boolean; birthDate: string | null }[] }>(
       'query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { id knownToMunicipality birthDate } } }',
       { r: representations },
-      { ...(await as('caseworker-657')), 'x-request-id': requestId },
     );
     expect(res.errors).toBeUndefined();
     expect(res.data!._entities.map((c) => c.knownToMunicipality)).toEqual([true, false, true, false]);
     expect(res.data!._entities[3]!.birthDate).toBeNull();
     // The look-up of all four, and one insert of the access-log entries.
-    expect(subgraph.database.statements.total).toBe(2);
-    const logged = await subgraph.database.db
-      .select()
-      .from(accessLog)
-      .where(eq(accessLog.requestId, requestId));
+    expect(municipality.subgraph.database.statements.total).toBe(2);
+    const logged = await municipality.loggedFor(res.requestId);
     expect(logged.map((e) => e.childId).sort()).toEqual([...ids].sort());
     expect(logged.every((e) => e.actorSubject === 'demo:caseworker-657' && e.action === 'READ')).toBe(true);
     expect(logged[0]!.parts).toEqual(['birthDate', 'knownToMunicipality']);
-  });
-
-  it('fails a read rather than release data when the access log cannot be written', async () => {
-    const id = childPseudonym('0101154001', TEST_PSEUDONYM_SECRET);
-    // Every new access-log row now violates a constraint: the audit write fails.
-    await subgraph.database.db.execute(sql`alter table municipality.access_log add constraint audit_down check (false) not valid`);
-    try {
-      const res = await postGraphQL<{ _entities: { birthDate: string | null }[] } | null>(
-        subgraph.url,
-        'query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { birthDate } } }',
-        { r: [{ __typename: 'Child', id }] },
-        await as('caseworker-657'),
-      );
-      expect(JSON.stringify(res)).not.toContain('2015-01-01');
-      expect(res.errors?.[0]?.extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
-    } finally {
-      await subgraph.database.db.execute(sql`alter table municipality.access_log drop constraint audit_down`);
-    }
-  });
-
-  it('leaves neither the change nor its entry when the access log cannot be written', async () => {
-    const id = childPseudonym('0303174003', TEST_PSEUDONYM_SECRET);
-    const consentsBefore = await subgraph.database.db.select().from(consents).where(eq(consents.childId, id));
-    await subgraph.database.db.execute(sql`alter table municipality.access_log add constraint audit_down check (false) not valid`);
-    try {
-      const res = await gql(
-        'mutation($input: RecordConsentInput!) { recordMunicipalityConsent(input: $input) { id } }',
-        {
-          input: {
-            childId: id,
-            givenBy: 'CUSTODY_HOLDER',
-            givenOn: '2026-01-05',
-            recipientSector: 'GENERAL_PRACTICE',
-            purposes: ['CARE_COORDINATION'],
-            validFrom: '2026-01-05',
-          },
-        },
-      );
-      expect(res.errors?.[0]?.extensions?.['code']).toBe('INTERNAL_SERVER_ERROR');
-    } finally {
-      await subgraph.database.db.execute(sql`alter table municipality.access_log drop constraint audit_down`);
-    }
-    expect(await subgraph.database.db.select().from(consents).where(eq(consents.childId, id))).toEqual(consentsBefore);
-  });
-
-  it('answers health and readiness probes', async () => {
-    const base = subgraph.url.replace('/graphql', '');
-    expect((await fetch(`${base}/health`)).status).toBe(200);
-    expect((await fetch(`${base}/ready`)).status).toBe(200);
   });
 });

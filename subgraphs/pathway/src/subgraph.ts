@@ -2,6 +2,7 @@ import {
   createLogger,
   startSubgraphServer,
   todayInDenmark,
+  type HttpSettings,
   type Logger,
   type RunningService,
   type TokenVerifier,
@@ -19,6 +20,8 @@ export interface PathwaySubgraphOptions {
   log?: Logger;
   /** Fixes "today" (tests); defaults to the current date in Denmark. */
   today?: () => string;
+  /** Limits, timeouts, introspection (`config.http`); the defaults when not given. */
+  http?: HttpSettings;
 }
 
 /** Starts the stateless pathway subgraph: no database, nothing stored. */
@@ -30,6 +33,7 @@ export function startPathwaySubgraph(options: PathwaySubgraphOptions): Promise<R
     port: options.port,
     log,
     verifier: options.verifier,
+    ...(options.http ? { http: options.http } : {}),
     schemaFile: new URL('../schema.graphql', import.meta.url),
     resolvers,
     context: async (base) => ({

@@ -40,6 +40,23 @@ export function needsTransitionPlan(birthDate: string, today: string, activePath
   return today < adult && adult <= addMonths(today, TRANSITION_WINDOW_MONTHS);
 }
 
+/** The latest birth date whose 18th birthday (Danish rule: 29 February -> 1 March) falls on or before `day`. */
+export function latestBirthDateTurning18By(day: string): string {
+  const [y, m, d] = parseIsoDate(day, 'day').split('-').map(Number) as [number, number, number];
+  const year = y - 18;
+  // 29 February has no twin 18 years earlier (18 is no multiple of 4); such a child turned 18 on 1 March.
+  if (m === 2 && d === 29) return toIsoDate(year, 2, 28);
+  return toIsoDate(year, m, d);
+}
+
+/**
+ * The birth dates of the young people who turn 18 within the transition window from `today` (needsTransitionPlan's
+ * rule), as a range a database can select: born after `bornAfter`, on or before `bornOnOrBefore`.
+ */
+export function birthDatesTurning18Within(today: string): { bornAfter: string; bornOnOrBefore: string } {
+  return { bornAfter: latestBirthDateTurning18By(today), bornOnOrBefore: latestBirthDateTurning18By(addMonths(today, TRANSITION_WINDOW_MONTHS)) };
+}
+
 export interface TransitionPlanInput {
   responsible: { sector: string; name: string; role: string };
   plannedOn: string;

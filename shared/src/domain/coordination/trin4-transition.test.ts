@@ -8,7 +8,7 @@ import {
   supersedeMedicationAgreement,
   type MedicationProposalInput,
 } from './medication-agreement.ts';
-import { addMonths, missingTransitionPlanAction, needsTransitionPlan, validateTransitionPlan, type TransitionPlanInput } from './transition-plan.ts';
+import { addMonths, birthDatesTurning18Within, latestBirthDateTurning18By, missingTransitionPlanAction, needsTransitionPlan, validateTransitionPlan, type TransitionPlanInput } from './transition-plan.ts';
 
 const proposal: MedicationProposalInput = {
   medicine: { atcCode: 'N06BA04', name: 'Methylphenidat' },
@@ -101,6 +101,20 @@ describe('transition to adulthood', () => {
     individualAssessment: 'Fortsat behov for medicinsk behandling og støtte til uddannelse.',
     youngPersonConsent: { decision: 'GIVEN', decidedOn: '2026-12-01', scope: 'Overdragelse af journal og medicinaftale til voksenpsykiatrien.' },
   };
+
+  it('gives the birth dates that need a plan as a range a database can select, the same as needsTransitionPlan', () => {
+    expect(latestBirthDateTurning18By('2026-03-01')).toBe('2008-03-01');
+    expect(latestBirthDateTurning18By('2028-02-29')).toBe('2010-02-28');
+    expect(latestBirthDateTurning18By('2026-12-10')).toBe('2008-12-10');
+    // Every birth date over four years around the window, for days on either side of a leap day.
+    for (const today of ['2026-02-28', '2026-03-01', '2025-09-01', '2025-08-31', '2027-08-29', '2027-08-31', '2026-12-10']) {
+      const { bornAfter, bornOnOrBefore } = birthDatesTurning18Within(today);
+      for (let t = Date.UTC(2006, 0, 1); t <= Date.UTC(2010, 11, 31); t += 86_400_000) {
+        const birthDate = new Date(t).toISOString().slice(0, 10);
+        expect(birthDate > bornAfter && birthDate <= bornOnOrBefore, `${birthDate} on ${today}`).toBe(needsTransitionPlan(birthDate, today, true));
+      }
+    }
+  });
 
   it('validates a plan', () => {
     expect(validateTransitionPlan(plan, { birthDate: BIRTH, today: TODAY })).toMatchObject({ plannedOn: '2027-03-01', youngPersonConsent: { decision: 'GIVEN' } });

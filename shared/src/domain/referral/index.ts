@@ -7,3 +7,4 @@ export * from './referral.ts';
 export * from './status.ts';
 export * from './treatment-responsibility.ts';
 export * from './joint-decision.ts';
+export * from './bua.ts';

@@ -2,7 +2,7 @@
  * Systems and codes of the referral messages. MedCom has no final FHIR referral standard: what follows MedCom's draft
  * logical model `medcomdk/dk-medcom-ref-lm` 0.1.0 (event codes, resource choice) says so; everything else is this
  * project's own and lives under LOCAL, a reserved never-resolving host (RFC 2606), so it cannot be mistaken for a
- * national code. docs-draft/referral-fhir.md lists what would change for the national referral hub.
+ * national code. docs/referral-fhir.md lists what would change for the national referral hub.
  */
 export { SYSTEM as MEDCOM_SYSTEM } from '../constants.ts';
 

@@ -1,6 +1,6 @@
 /**
  * The referral to BUA and BUA's status and outcome messages as FHIR R4 message Bundles, after MedCom's draft logical
- * model (medcomdk/dk-medcom-ref-lm 0.1.0). See docs-draft/referral-fhir.md.
+ * model (medcomdk/dk-medcom-ref-lm 0.1.0). See docs/referral-fhir.md.
  */
 export { buildReferralBundle, parseReferralBundle, type ReferralMessage } from './referral-bundle.ts';
 export { buildReferralStatusBundle, parseReferralStatusBundle, type ReferralStatusMessage } from './status-bundle.ts';

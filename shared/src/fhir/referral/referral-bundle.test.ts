@@ -137,7 +137,7 @@ describe('the status and outcome messages', () => {
     ['an assessment visitation', statusMessage({ status: 'VISITED', visitation: { decision: 'ASSESSMENT', reason: null } })],
     ['the assessment outcome with diagnoses', statusMessage({
       status: 'ASSESSED',
-      outcome: { conclusion: 'DIAGNOSED', diagnoses: ['DF900', 'DZ032'], treatment: 'Methylphenidat og psykoedukation', childNeeds: 'Struktur i skolen', results: 'ADHD' },
+      outcome: { conclusion: 'DIAGNOSED', diagnoses: ['DF900', 'DZ032'], treatment: { description: 'Methylphenidat og psykoedukation', startedOn: '2026-12-10' }, childNeeds: 'Struktur i skolen', results: 'ADHD' },
     })],
     ['an outcome without diagnosis', statusMessage({ status: 'ASSESSED', outcome: { conclusion: 'NO_DIAGNOSIS', diagnoses: [], treatment: null, childNeeds: 'Støtte i hjemmet', results: 'Ingen diagnose' } })],
     ['the closing', statusMessage({ status: 'CLOSED' })],
@@ -183,6 +183,13 @@ describe('the status and outcome messages', () => {
       const task = resourceOf(b, 'Task');
       task['output'] = (task['output'] as Json[]).slice(0, -1);
     }), 'Task.output[results]'],
+    ['a treatment without the day it started', () => mutate(
+      statusMessage({ status: 'ASSESSED', outcome: { conclusion: 'DIAGNOSED', diagnoses: ['DF900'], treatment: { description: 'Samtaler', startedOn: '2026-12-10' }, childNeeds: 'x', results: 'y' } }),
+      (b) => {
+        const task = resourceOf(b, 'Task');
+        task['output'] = (task['output'] as Json[]).filter((o) => ((o['type'] as Json)['coding'] as Json[])[0]!['code'] !== 'treatment-started');
+      },
+    ), 'Task.output[treatment-started]'],
     ['a Condition with an unknown chapter F code', () => mutate(assessed, (b) => (((resourceOf(b, 'Condition')['code'] as Json)['coding'] as Json[])[0]!['code'] = 'DF907')), 'Condition.code.coding[SKS].code'],
     ['a Condition no output names', () => mutate(statusMessage(), (b) => entries(b).push({ resource: { ...resourceOf(assessedBundle(), 'Condition') }, fullUrl: 'urn:uuid:0197a1c2-0000-7000-8000-00000000ffff' } as never)), 'Bundle.entry[Condition]'],
     ['a Task without the referral id', () => mutate(statusMessage(), (b) => ((resourceOf(b, 'Task')['focus'] as Json)['identifier'] = { system: 'x', value: 'y' })), 'Task.focus.identifier.system'],

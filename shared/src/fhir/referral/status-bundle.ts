@@ -30,7 +30,8 @@ export interface ReferralStatusMessage {
   outcome: {
     conclusion: (typeof OUTCOME_CONCLUSIONS)[number];
     diagnoses: string[];
-    treatment: string | null;
+    /** The treatment started, and the day it started (agreement 6.1: "den iværksatte behandling"). */
+    treatment: { description: string; startedOn: string } | null;
     childNeeds: string;
     results: string;
   } | null;
@@ -53,7 +54,7 @@ function taskStatus(m: Pick<ReferralStatusMessage, 'status' | 'visitation'>): st
   }
 }
 
-const OUTPUT = { treatment: 'treatment', childNeeds: 'child-needs', results: 'results', diagnosis: 'diagnosis', conclusion: 'conclusion' } as const;
+const OUTPUT = { treatment: 'treatment', treatmentStarted: 'treatment-started', childNeeds: 'child-needs', results: 'results', diagnosis: 'diagnosis', conclusion: 'conclusion' } as const;
 const output = (type: string, value: Record<string, unknown>) => ({ type: { coding: [{ system: S.taskOutput, code: type }] }, ...value });
 
 export function buildReferralStatusBundle(message: ReferralStatusMessage): JsonObject {
@@ -75,7 +76,12 @@ export function buildReferralStatusBundle(message: ReferralStatusMessage): JsonO
     : [
         output(OUTPUT.conclusion, { valueCode: m.outcome.conclusion }),
         ...conditions.map((c) => output(OUTPUT.diagnosis, { valueReference: ref(c['id'] as string) })),
-        ...(m.outcome.treatment === null ? [] : [output(OUTPUT.treatment, { valueString: m.outcome.treatment })]),
+        ...(m.outcome.treatment === null
+          ? []
+          : [
+              output(OUTPUT.treatment, { valueString: m.outcome.treatment.description }),
+              output(OUTPUT.treatmentStarted, { valueDate: m.outcome.treatment.startedOn }),
+            ]),
         output(OUTPUT.childNeeds, { valueString: m.outcome.childNeeds }),
         output(OUTPUT.results, { valueString: m.outcome.results }),
       ];
@@ -191,10 +197,17 @@ export function parseReferralStatusBundle(json: unknown): ReferralStatusMessage 
           throw refuse('Condition.code.coding[SKS].code', `is not an accepted diagnosis code (${(error as Error).message})`);
         }
       });
+    const treatment = text(OUTPUT.treatment, false);
+    const started = one(OUTPUT.treatmentStarted);
+    if ((treatment === null) !== (started === undefined)) {
+      throw refuse(`Task.output[${OUTPUT.treatmentStarted}]`, `must be given exactly when Task.output[${OUTPUT.treatment}] is`);
+    }
+    const startedOn = started === undefined ? null : str(field(started.o, 'valueDate'), `${started.element}.valueDate`);
+    if (startedOn !== null && !/^\d{4}-\d{2}-\d{2}$/.test(startedOn)) throw refuse(`${started!.element}.valueDate`, 'must be a date, YYYY-MM-DD');
     outcome = {
       conclusion: oneOfCode(field(conclusion.o, 'valueCode'), OUTCOME_CONCLUSIONS, `${conclusion.element}.valueCode`),
       diagnoses,
-      treatment: text(OUTPUT.treatment, false),
+      treatment: treatment === null ? null : { description: treatment, startedOn: startedOn! },
       childNeeds: text(OUTPUT.childNeeds, true)!,
       results: text(OUTPUT.results, true)!,
     };

@@ -40,7 +40,6 @@ export {
 } from './anonymity/index.ts';
 export {
   ADVISORY_BOOKER_ROLES,
-  PROPOSED_ADVISORY_ROLES,
   assertBuaAdviser,
   assertEligibleBooker,
   assertMayManageAdvisory,
@@ -69,13 +68,11 @@ export {
   type DescriptionStatus,
 } from './rules/description.ts';
 export {
-  GP_INVITATION_STATUSES,
   answerGpInvitation,
   inviteGp,
   withdrawGpInvitation,
   type GpInvitation,
   type GpInvitationEvent,
-  type GpInvitationStatus,
 } from './rules/gp-invitation.ts';
 export { currentAdvice, recordAdvice, type AdviceVersion } from './rules/advice.ts';
 export { adviserCalendar, municipalityCalendar, type FeedOptions, type FeedSlot } from './ical.ts';

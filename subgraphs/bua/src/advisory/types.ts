@@ -29,6 +29,10 @@ export const BOOKING_KINDS_OF_SLOT: Readonly<Record<SlotKind, readonly BookingKi
 export const SLOT_STATUSES = ['SCHEDULED', 'CANCELLED'] as const;
 export type SlotStatus = (typeof SLOT_STATUSES)[number];
 
+/** Where a GP's invitation to a meeting stands (rules/gp-invitation.ts has the transitions). */
+export const GP_INVITATION_STATUSES = ['INVITED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
+export type GpInvitationStatus = (typeof GP_INVITATION_STATUSES)[number];
+
 /** One meeting of a series, as generated (slots.ts) and as stored. */
 export interface Slot {
   /** Name-based UUID of series and original occurrence date (slot-id.ts). */

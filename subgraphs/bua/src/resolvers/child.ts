@@ -1,7 +1,9 @@
 import { childGuard, guardedFacts } from '@pathway-graph/shared';
 import type { ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
+import { treatmentResponsibility } from '@pathway-graph/shared/domain/referral/index';
 import { guardOf } from '../access.ts';
+import { stateOf } from '../referrals/model.ts';
 import type { Context } from '../context.ts';
 import { consents } from './consent.ts';
 
@@ -26,9 +28,13 @@ export const Child: ChildResolvers = {
   // For the pathway subgraph's @requires only (hidden from clients): guarded and logged like `knownToBua`, for unknown
   // children too, but a refusal comes back as `withheld`, not as an error about fields the client never selected.
   buaFacts: async (c, _, ctx, info) => {
-    const r = await record(c, ctx);
+    const [r, referrals] = await Promise.all([record(c, ctx), ctx.loaders.referralsOfChild.load(c.id)]);
+    const responsible = referrals.map((row) => treatmentResponsibility(stateOf(row))).find((t) => t.holder === 'BUA');
     return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'buaFacts', what: 'whether the child is known to BUA', info }, {
       knownToBua: r !== null,
+      latestReferralStatus: referrals.at(-1)?.status ?? null,
+      holdsTreatmentResponsibility: responsible !== undefined,
+      treatmentResponsibilitySince: responsible?.since ?? null,
     });
   },
 };

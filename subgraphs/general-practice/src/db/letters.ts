@@ -1,8 +1,8 @@
-import { and, asc, desc, eq, inArray, lt } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, or } from 'drizzle-orm';
 import { uuid7 } from '@pathway-graph/shared';
 import { nextStatus, type LetterEvent, type LetterStatus } from '../rules/status.ts';
 import type { GeneralPracticeDb } from './repository.ts';
-import { letters, letterStatusHistory, replies, type LetterRow, type ReplyRow } from './schema.ts';
+import { children, letters, letterStatusHistory, replies, type LetterRow, type ReplyRow } from './schema.ts';
 
 /** A database or an open transaction on it. */
 type Db = GeneralPracticeDb;
@@ -35,9 +35,23 @@ export async function findLettersByIds(db: Db, ids: readonly string[]): Promise<
   return db.select().from(letters).where(inArray(letters.id, [...ids]));
 }
 
-export async function findLetterByMessageId(db: Db, messageId: string): Promise<LetterRow | undefined> {
-  const [row] = await db.select().from(letters).where(eq(letters.messageId, messageId));
+/** The letter a MedCom message names by its MessageHeader.id (before header ids were kept apart: the client's id). */
+const byHeaderId = (headerId: string) => or(eq(letters.headerId, headerId), and(isNull(letters.headerId), eq(letters.messageId, headerId)));
+
+export async function findLetterByMessageId(db: Db, headerId: string): Promise<LetterRow | undefined> {
+  const [row] = await db.select().from(letters).where(byHeaderId(headerId));
   return row;
+}
+
+/** The child's official name from the practice's record, or undefined when the record has none. */
+export async function findChildNameByCpr(db: Db, cpr: string): Promise<{ givenNames: string | null; familyName: string } | undefined> {
+  const [row] = await db.select({ givenNames: children.givenNames, familyName: children.familyName }).from(children).where(eq(children.cpr, cpr));
+  return row?.familyName ? { givenNames: row.givenNames, familyName: row.familyName } : undefined;
+}
+
+/** The bytes of the letter's bundle as now delivered (a resend's new envelope). */
+export async function setLetterBundle(tx: Db, headerId: string, bundle: string): Promise<void> {
+  await tx.update(letters).set({ bundle }).where(byHeaderId(headerId));
 }
 
 /** One page of a practice's letters, newest first (ids are UUIDv7); fetches `limit` rows. */
@@ -84,7 +98,7 @@ export async function applyLetterEvent(
   event: LetterEvent,
   note: string | null = null,
 ): Promise<LetterRow | undefined> {
-  const [letter] = await tx.select().from(letters).where(eq(letters.messageId, messageId)).for('update');
+  const [letter] = await tx.select().from(letters).where(byHeaderId(messageId)).for('update');
   if (!letter) return undefined;
   const status = nextStatus(letter.status, event);
   if (status === null) return letter;
@@ -94,11 +108,16 @@ export async function applyLetterEvent(
 }
 
 /** Takes over the due date the receiving municipality computed from its own deadline setting. */
-export async function setReplyDueOn(tx: Db, messageId: string, replyDueOn: string): Promise<void> {
-  await tx.update(letters).set({ replyDueOn }).where(eq(letters.messageId, messageId));
+export async function setReplyDueOn(tx: Db, headerId: string, replyDueOn: string): Promise<void> {
+  await tx.update(letters).set({ replyDueOn }).where(byHeaderId(headerId));
 }
 
 export async function insertReplyOnce(tx: Db, row: typeof replies.$inferInsert): Promise<boolean> {
   const inserted = await tx.insert(replies).values(row).onConflictDoNothing({ target: replies.messageId }).returning({ id: replies.id });
   return inserted.length > 0;
+}
+
+/** A reply received again in a new envelope: its latest bytes are what its export returns. */
+export async function setReplyBundle(tx: Db, messageId: string, bundleText: string): Promise<void> {
+  await tx.update(replies).set({ bundleText }).where(eq(replies.messageId, messageId));
 }

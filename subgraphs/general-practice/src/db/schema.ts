@@ -32,6 +32,12 @@ export const children = generalPracticeSchema.table(
     cpr: text().notNull().unique(),
     birthDate: date({ mode: 'string' }).notNull(),
     listedPractice: text().references(() => practices.ydernummer),
+    /**
+     * The child's official name as the practice's record has it (MedCom's Patient needs it: name:official with a
+     * family name). Personal data like the CPR number: sent only inside a letter's bundle, never logged or in a URL.
+     */
+    givenNames: text(),
+    familyName: text(),
     synthetic: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
@@ -54,14 +60,21 @@ export const LETTER_STATUS_VALUES = ['QUEUED', 'DELIVERED', 'READ', 'ANSWERED', 
 /**
  * Correspondence letters (korrespondancebreve, agreement 6.2) sent by a practice to a municipality's inbox. The CPR
  * number is kept because the letter carries it (the MedCom Patient); the API never returns it. `messageId` is the
- * client's idempotency key and the MedCom MessageHeader id: unique, so one send is one letter however often it is
- * retried.
+ * client's idempotency key: unique, so one send is one letter however often it is retried.
  */
 export const letters = generalPracticeSchema.table(
   'letters',
   {
     id: uuid().primaryKey(),
     messageId: text().notNull().unique('letters_message_id_unique'),
+    /**
+     * The MedCom MessageHeader.id (a random UUID of version 4): what the outbox delivers it under and what the
+     * municipality's acknowledgement, receipt and reply name. Null only for letters sent before it was kept apart
+     * from the client's `messageId` (they used that).
+     */
+    headerId: text().unique('letters_header_id_unique'),
+    /** The bundle's exact bytes as last delivered (a resend replaces Bundle.id and timestamp): what the export returns. */
+    bundle: text(),
     practice: text().notNull(),
     childId: text().notNull(),
     cpr: text().notNull(),
@@ -118,6 +131,8 @@ export const replies = generalPracticeSchema.table(
     initiatedItems: jsonb().$type<string[]>().notNull().default([]),
     contactCommitment: text(),
     bundle: jsonb().notNull(),
+    /** The bundle's exact bytes as received (latest envelope), exported unchanged; null for replies stored before. */
+    bundleText: text(),
     receivedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
   (t) => [index('replies_letter_idx').on(t.letterId)],
@@ -126,3 +141,6 @@ export const replies = generalPracticeSchema.table(
 export type LetterRow = typeof letters.$inferSelect;
 export type LetterStatusRow = typeof letterStatusHistory.$inferSelect;
 export type ReplyRow = typeof replies.$inferSelect;
+
+// Referrals to BUA (Trin 3), medication agreements (Trin 4) and coordination: in a file of their own.
+export * from './referral-schema.ts';

@@ -82,6 +82,6 @@ export function toReplyModel(row: ReplyRow): LetterReply {
     initiatedItems: initiatedActionsOf(row.initiatedItems),
     contactCommitment: contactCommitmentOf(row.contactCommitment),
     receivedAt: new Date(row.receivedAt).toISOString(),
-    exportBundle: JSON.stringify(row.bundle),
+    exportBundle: row.bundleText ?? JSON.stringify(row.bundle),
   };
 }

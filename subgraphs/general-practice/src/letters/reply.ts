@@ -1,12 +1,12 @@
-import { uuid7, type CareCommunicationMessage, type ContactCommitment, type FhirBundle } from '@pathway-graph/shared';
+import { uuid7, type CareCommunicationMessage, type ContactCommitment } from '@pathway-graph/shared';
 import { applyLetterEvent, insertReplyOnce } from '../db/letters.ts';
 import type { GeneralPracticeDb } from '../db/repository.ts';
 import type { LetterRow } from '../db/schema.ts';
 
 /** A municipality's reply as general practice stores it: the MedCom reply-message and the structured items beside it. */
 export interface IncomingReply {
-  /** The bundle as received, kept so it can be exported unchanged. */
-  bundle: FhirBundle | unknown;
+  /** The bundle's bytes as received, kept so it can be exported unchanged. */
+  bundle: string;
   message: CareCommunicationMessage;
   initiatedItems: readonly string[];
   contactCommitment: ContactCommitment | null;
@@ -24,8 +24,9 @@ export async function storeReply(tx: GeneralPracticeDb, letter: LetterRow, reply
     text: reply.message.payloads.map((p) => p.text).join('\n\n'),
     initiatedItems: [...reply.initiatedItems],
     contactCommitment: reply.contactCommitment,
-    bundle: reply.bundle,
+    bundle: JSON.parse(reply.bundle) as unknown,
+    bundleText: reply.bundle,
   });
-  const updated = stored ? await applyLetterEvent(tx, letter.messageId, 'ANSWERED') : letter;
+  const updated = stored ? await applyLetterEvent(tx, letter.headerId ?? letter.messageId, 'ANSWERED') : letter;
   return { letter: updated ?? letter, stored };
 }

@@ -5,6 +5,7 @@ import {
   assertUuid,
   badUserInput,
   buildCareCommunicationBundle,
+  newMedComId,
   childPseudonym,
   conflict,
   decodeCursor,
@@ -16,8 +17,9 @@ import {
   toConnection,
   uuid7,
 } from '@pathway-graph/shared';
+import { uuidV5 } from '@pathway-graph/shared/fhir/uuid';
 import type { Context } from '../context.ts';
-import { applyLetterEvent, findLetterById, findLetterByMessageId, insertLetterOnce, insertStatusChange, listLetters } from '../db/letters.ts';
+import { applyLetterEvent, findChildNameByCpr, findLetterById, findLetterByMessageId, insertLetterOnce, insertStatusChange, listLetters } from '../db/letters.ts';
 import { accessLog, consents, type LetterRow } from '../db/schema.ts';
 import type { ImportedCareCommunication, SendLetterInput } from '../generated/resolvers-types.ts';
 import { replyDueDate, replyWorkingDays } from '../rules/deadline.ts';
@@ -25,7 +27,7 @@ import { validateLetter } from '../rules/letter.ts';
 import { letterMessage } from '../rules/message.ts';
 import { replyProblem } from '../rules/reply.ts';
 import type { LetterStatus } from '../rules/status.ts';
-import { outbox } from './messaging.ts';
+import { outbox, reenvelopeLetter } from './messaging.ts';
 import { categoryEnum, letterGuard, toLetterModel, type LetterModel } from './model.ts';
 import { storeReply } from './reply.ts';
 
@@ -53,11 +55,18 @@ async function readLetter(ctx: Context, row: LetterRow): Promise<LetterModel> {
   return toLetterModel(row, await ctx.loaders.letterHistory.load(row.id), ctx.access.today);
 }
 
-/** The MedCom bundle of a letter, as the outbox delivers it. */
-export async function letterBundle(ctx: Context, row: LetterRow) {
+/**
+ * The MedCom bundle of a letter: exactly the bytes the outbox delivered last (a resend's new envelope included). A
+ * letter stored before the bytes were kept is built again as it was then built (its ids derived from the letter).
+ */
+export async function letterBundle(ctx: Context, row: LetterRow): Promise<string> {
+  if (row.bundle !== null) return row.bundle;
   const practice = await ctx.loaders.practice.load(row.practice);
   if (!practice) throw new Error(`letter ${row.id} names practice ${row.practice}, which is not registered`);
-  return buildCareCommunicationBundle(letterMessage(row, practice));
+  const legacy = (slot: string) => uuidV5(`${row.id}/${slot}`);
+  const ids = { headerId: row.messageId, bundleId: legacy('bundle'), conversationId: row.id, segmentId: legacy('segment') };
+  const name = await findChildNameByCpr(ctx.db, row.cpr);
+  return JSON.stringify(buildCareCommunicationBundle(letterMessage(row, practice, ids, name ?? { givenNames: null, familyName: '' })));
 }
 
 export async function sendLetter(ctx: Context, input: SendLetterInput): Promise<LetterModel> {
@@ -72,10 +81,21 @@ export async function sendLetter(ctx: Context, input: SendLetterInput): Promise<
   );
   const practice = await practiceOf(ctx);
   const { principal } = ctx.access;
+  // MedCom's Patient carries the official name, and the practice's own record is where the GP knows it from.
+  const childName = await findChildNameByCpr(ctx.db, letter.cpr);
+  if (!childName) {
+    throw badUserInput(
+      "The practice's record has no name for this child, and a MedCom letter must carry the child's official name. " +
+        "Register the child (with the name) in the practice's record, then send the letter again.",
+      { field: 'cpr' },
+    );
+  }
+  const ids = { headerId: newMedComId(), bundleId: newMedComId(), conversationId: newMedComId(), segmentId: newMedComId() };
   const childId = childPseudonym(letter.cpr, ctx.pseudonymSecret);
   const row = {
     id: uuid7(),
     messageId: letter.messageId,
+    headerId: ids.headerId,
     practice: practice.ydernummer,
     childId,
     cpr: letter.cpr,
@@ -97,16 +117,17 @@ export async function sendLetter(ctx: Context, input: SendLetterInput): Promise<
     replyDueOn: replyDueDate(ctx.access.today, replyWorkingDays(letter.recipient.code)),
     createdBy: principal.subject,
   };
-  // Built before the transaction: a letter the standard cannot carry is refused before anything is stored.
-  const bundle = buildCareCommunicationBundle(letterMessage(row, practice));
+  // Built before the transaction: a letter the standard cannot carry is refused before anything is stored. The
+  // bytes are kept: what the outbox delivers is what the letter's export returns.
+  const bundle = JSON.stringify(buildCareCommunicationBundle(letterMessage(row, practice, ids, childName)));
   const { letter: stored, created } = await ctx.db.transaction(async (tx) => {
-    const result = await insertLetterOnce(tx, row);
+    const result = await insertLetterOnce(tx, { ...row, bundle });
     if (result.created) {
       await insertStatusChange(tx, row.id, 'QUEUED');
       await outbox.enqueue(tx, {
         kind: 'correspondence-letter',
         to: 'municipality',
-        messageId: row.messageId,
+        messageId: ids.headerId,
         childId,
         // MedCom has no element for the practice's ydernummer, the pathway step or a subject line beside the topic,
         // so they travel beside the bundle.
@@ -157,7 +178,7 @@ export async function exportLetterBundle(ctx: Context, id: string): Promise<stri
   assertGp(ctx, 'read correspondence letters');
   const row = await loadLetter(ctx, id);
   await ctx.access.read(letterGuard(row), LETTER_PART, LETTER_WHAT);
-  return JSON.stringify(await letterBundle(ctx, row));
+  return letterBundle(ctx, row);
 }
 
 export async function retryLetter(ctx: Context, id: string): Promise<LetterModel> {
@@ -166,9 +187,11 @@ export async function retryLetter(ctx: Context, id: string): Promise<LetterModel
   await ctx.access.read(letterGuard(row), LETTER_PART, LETTER_WHAT);
   const updated = await ctx.db.transaction(async (tx) => {
     if (row.status !== 'FAILED') return undefined;
-    const letter = await applyLetterEvent(tx, row.messageId, 'RETRY', `retried by ${ctx.access.principal.subject}`);
+    const headerId = row.headerId ?? row.messageId;
+    const letter = await applyLetterEvent(tx, headerId, 'RETRY', `retried by ${ctx.access.principal.subject}`);
     if (letter?.status !== 'QUEUED') return undefined;
-    await outbox.retry(tx, row.messageId);
+    // A letter that had reached the municipality goes again in a new envelope (MedCom: a new Bundle.id and time).
+    await outbox.retry(tx, headerId, reenvelopeLetter);
     await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(row.childId, [LETTER_PART])]);
     return letter;
   });
@@ -199,7 +222,8 @@ export async function importCareCommunication(ctx: Context, text: string): Promi
     throw badUserInput('bundle is not JSON: pass the CareCommunication Bundle as JSON text.', { field: 'bundle' });
   }
   const { message, deviations } = parseCareCommunicationBundle(json);
-  const cpr = parseCpr(message.patient.cpr, 'Patient.identifier');
+  // A patient known only by a replacement CPR number cannot be matched to a child here; parseCpr refuses it.
+  const cpr = parseCpr(message.patient.cpr ?? '', 'Patient.identifier');
   assertInTargetGroup(cpr.birthDate, ctx.access.today, 'Patient.identifier');
   const childId = childPseudonym(cpr.normalized, ctx.pseudonymSecret);
 
@@ -214,7 +238,7 @@ export async function importCareCommunication(ctx: Context, text: string): Promi
       const problem = replyProblem(letter, message);
       if (problem) throw badUserInput(problem.message, { field: problem.field, reason: problem.code });
       // A bundle carries no structured items; those come only with the municipality's own message.
-      const stored = await storeReply(tx, letter, { bundle: json, message, initiatedItems: [], contactCommitment: null });
+      const stored = await storeReply(tx, letter, { bundle: text, message, initiatedItems: [], contactCommitment: null });
       if (stored.stored) await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(letter.childId, [LETTER_PART])]);
       return stored;
     });

@@ -10,13 +10,16 @@ import {
   sentLetter,
   sentLetters,
 } from './letters.ts';
+import { generalPracticeMedicationAgreements, medicationMutations } from './medication.ts';
 import { Practice, practiceQueries } from './practice.ts';
+import { ReferralToBua, referralMutations, referralQueries } from './referrals.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle },
-  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication },
+  Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle, ...referralQueries },
+  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication, ...referralMutations, ...medicationMutations },
+  ReferralToBua,
   CorrespondenceLetter,
   Consent,
   Practice,
-  Child,
+  Child: { ...Child, generalPracticeMedicationAgreements },
 };

@@ -19,6 +19,6 @@ export const CorrespondenceLetter: CorrespondenceLetterResolvers = {
   },
   exportBundle: async (letter, _, ctx) => {
     const row = await ctx.loaders.letter.load(letter.id);
-    return row ? JSON.stringify(await letters.letterBundle(ctx, row)) : null;
+    return row ? letters.letterBundle(ctx, row) : null;
   },
 };

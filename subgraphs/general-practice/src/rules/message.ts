@@ -1,9 +1,9 @@
-import type { CareCommunicationCategory, CareCommunicationMessage, PersonName, PractitionerInRole } from '@pathway-graph/shared';
-import { createHash } from 'node:crypto';
+import { medcomPhoneNumber, ROLE_SYSTEM, type CareCommunicationCategory, type CareCommunicationMessage, type PersonName, type PractitionerInRole } from '@pathway-graph/shared';
 
 /**
- * The MedCom CareCommunication message of a stored letter: what the outbox delivers and what `exportBundle` returns.
- * Deterministic (ids derived from the letter), so the same letter always gives the same bundle.
+ * The MedCom CareCommunication message of a letter: built once, when it is sent; its bytes are kept and are what the
+ * outbox delivers and `exportBundle` returns. The identifiers MedCom wants drawn fresh (MessageHeader.id, Bundle.id,
+ * Communication.identifier, the segment's identifier: UUIDs of version 4) come in `ids`.
  */
 
 /** What of a letter the message needs. */
@@ -24,6 +24,20 @@ export interface LetterForMessage {
   signaturePhone: string;
 }
 
+/** The UUIDs (version 4) a new letter is known by in MedCom. */
+export interface LetterIds {
+  headerId: string;
+  bundleId: string;
+  conversationId: string;
+  segmentId: string;
+}
+
+/** The child's official name from the practice's record. */
+export interface ChildName {
+  givenNames: string | null;
+  familyName: string;
+}
+
 export interface SendingPractice {
   ydernummer: string;
   name: string;
@@ -38,15 +52,6 @@ export interface SendingPractice {
 export const practiceSorCode = (ydernummer: string): string => `${ydernummer.padStart(6, '0')}1000016004`;
 export const municipalityInboxSorCode = (code: number): string => `${String(code).padStart(3, '0')}9991000016003`;
 
-/** A name-based UUID (RFC 4122 version 5 layout over SHA-1) for ids derived from the letter. */
-export function derivedUuid(name: string): string {
-  const hash = createHash('sha1').update(`pathway-graph/general-practice/${name}`).digest();
-  hash[6] = (hash[6]! & 0x0f) | 0x50;
-  hash[8] = (hash[8]! & 0x3f) | 0x80;
-  const hex = hash.subarray(0, 16).toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
 /** "Mette Lund" -> given [Mette], family Lund; one word -> family only. */
 export function personName(full: string): PersonName {
   const words = full.trim().split(/\s+/);
@@ -54,17 +59,28 @@ export function personName(full: string): PersonName {
   return words.length > 0 ? { given: [words.join(' ')], family } : { given: [], family };
 }
 
-export function letterMessage(letter: LetterForMessage, practice: SendingPractice): CareCommunicationMessage {
-  const author: PractitionerInRole = { name: personName(letter.signatureName), roleText: letter.signatureTitle };
+/**
+ * The signing GP: a physician, coded as Autorisationsregistret `laege`. A role is a code or a text, never both
+ * (medcom-careCommunication-7), so the title the GP signed with stays with the letter, not in the bundle.
+ */
+export function gpAuthor(signatureName: string): PractitionerInRole {
+  return { name: personName(signatureName), role: { system: ROLE_SYSTEM.authorisation, code: 'laege', display: 'Læge' } };
+}
+
+export function letterMessage(letter: LetterForMessage, practice: SendingPractice, ids: LetterIds, child: ChildName): CareCommunicationMessage {
+  const author = gpAuthor(letter.signatureName);
+  const phone = medcomPhoneNumber(letter.signaturePhone);
+  // validateLetter accepts only numbers this can write; a stored letter from before keeps what it had.
+  const authorContact = { system: 'phone', value: phone ?? letter.signaturePhone };
   return {
-    bundleId: derivedUuid(`${letter.id}/bundle`),
-    messageId: letter.messageId,
+    bundleId: ids.bundleId,
+    messageId: ids.headerId,
     sentAt: letter.sentAt,
     activity: 'new-message',
-    conversationId: `urn:uuid:${letter.id}`,
+    conversationId: `urn:uuid:${ids.conversationId}`,
     category: letter.category as CareCommunicationCategory,
     topic: letter.topic,
-    patient: { cpr: letter.cpr },
+    patient: { cpr: letter.cpr, name: { given: child.givenNames ? [child.givenNames.trim()] : [], family: child.familyName } },
     sender: { sorCode: practiceSorCode(practice.ydernummer), gln: practice.locationNumber, name: practice.name },
     receiver: {
       sorCode: municipalityInboxSorCode(letter.recipientMunicipalityCode),
@@ -72,15 +88,7 @@ export function letterMessage(letter: LetterForMessage, practice: SendingPractic
       name: letter.recipientInboxName,
     },
     specificSender: { practitioner: author },
-    payloads: [
-      {
-        id: `urn:uuid:${derivedUuid(`${letter.id}/segment`)}`,
-        text: letter.text,
-        writtenAt: letter.sentAt,
-        author,
-        authorContact: { system: 'phone', value: letter.signaturePhone },
-      },
-    ],
+    payloads: [{ id: `urn:uuid:${ids.segmentId}`, text: letter.text, writtenAt: letter.sentAt, author, authorContact }],
     quotedPayloads: [],
   };
 }

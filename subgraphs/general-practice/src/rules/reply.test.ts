@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { answeredMessageId, replyProblem, type AnsweredLetter } from './reply.ts';
 
 const letter: AnsweredLetter = {
-  cpr: newLetter.patient.cpr,
+  cpr: newLetter.patient.cpr!,
   recipientInboxGln: newLetter.receiver.gln,
   recipientInboxName: 'Aarhus Kommune – Børn og Unge',
 };

@@ -64,6 +64,8 @@ describe('validateLetter', () => {
     [{ step: 'TRIN_3' }, 'step', /TRIN_1 or TRIN_2/],
     [{ category: 'nonsense' }, 'category', /MedCom CareCommunication category/],
     [{ messageId: 'has spaces' }, 'messageId', /messageId/],
+    [{ messageId: '0707614286' }, 'messageId', /must not look like a CPR number/],
+    [{ messageId: 'letter-070761-4286' }, 'messageId', /must not look like a CPR number/],
     [{ signature: { name: 'Mette Lund', title: 'Læge', phone: 'call me' } }, 'signature.phone', /phone number/],
   ] as const)('refuses %j on %s', (overrides, field, message) => {
     const r = refusal(overrides as Partial<LetterInput>);
@@ -146,6 +148,8 @@ describe('reply deadline', () => {
   });
 });
 
+const IDS = ['6f1c2d3e-4a5b-4c6d-8e7f-0a1b2c3d4e5f', '7a2b3c4d-5e6f-4a7b-9c8d-1e2f3a4b5c6d', '8b3c4d5e-6f7a-4b8c-a9d0-2f3a4b5c6d7e', '9c4d5e6f-7a8b-4c9d-b0e1-3a4b5c6d7e8f'] as const;
+
 describe('letterMessage', () => {
   it('builds a CareCommunication that parses back to the same message', () => {
     const message = letterMessage(
@@ -165,8 +169,14 @@ describe('letterMessage', () => {
         signaturePhone: '86123456',
       },
       { ydernummer: '107510', name: 'Lægehuset', locationNumber: '5790009975100' },
+      { headerId: IDS[0], bundleId: IDS[1], conversationId: IDS[2], segmentId: IDS[3] },
+      { givenNames: 'Alma Marie', familyName: 'Testbarn' },
     );
     const bundle = JSON.parse(JSON.stringify(buildCareCommunicationBundle(message))) as unknown;
     expect(parseCareCommunicationBundle(bundle).message).toEqual(message);
+    // MedCom's identifiers are the fresh UUIDs given; the child's official name and the GP's phone as + and digits.
+    expect(message).toMatchObject({ messageId: IDS[0], bundleId: IDS[1], conversationId: `urn:uuid:${IDS[2]}`, patient: { name: { given: ['Alma Marie'], family: 'Testbarn' } } });
+    expect(message.payloads[0]).toMatchObject({ id: `urn:uuid:${IDS[3]}`, authorContact: { system: 'phone', value: '+4586123456' } });
+    expect(message.payloads[0]!.author?.role).toMatchObject({ code: 'laege' });
   });
 });

@@ -18,7 +18,9 @@ export type LetterRecord = ReceivedLetterRow & { knownToMunicipality: boolean };
 /** Decided at read time, so a case opened or closed after receipt shows at once. */
 // Written out with explicit qualifiers: inside a select list drizzle renders columns unqualified, and both tables have
 // child_id and municipality_code, so the correlation would silently compare each column with itself.
-const knownToMunicipality = sql<boolean>`exists (select 1 from "municipality"."municipal_cases" open_case where open_case.child_id = "received_letters"."child_id" and open_case.municipality_code = "received_letters"."municipality_code" and open_case.closed_on is null)`;
+// Probed per letter through the partial index of open cases (a scalar subquery with LIMIT 1): an EXISTS here was planned
+// as a hashed subplan that read every open case of the region for each inbox page.
+const knownToMunicipality = sql<boolean>`coalesce((select true from "municipality"."municipal_cases" open_case where open_case.child_id = "received_letters"."child_id" and open_case.municipality_code = "received_letters"."municipality_code" and open_case.closed_on is null limit 1), false)`;
 
 function selectLetters(db: MunicipalityDb) {
   return db
@@ -121,4 +123,14 @@ export async function updateReplyDeadline(db: MunicipalityDb, municipalityCode: 
     .where(eq(municipalities.code, municipalityCode))
     .returning();
   return row;
+}
+
+/** A letter received again in a new envelope (a resend): its latest bytes are kept. */
+export async function setLetterBundle(tx: MunicipalityDb, messageId: string, bundle: string): Promise<void> {
+  await tx.update(receivedLetters).set({ bundle }).where(eq(receivedLetters.messageId, messageId));
+}
+
+/** The bytes of a reply as now sent (a resend's new envelope). */
+export async function setReplyBundle(tx: MunicipalityDb, messageId: string, bundle: string): Promise<void> {
+  await tx.update(letterReplies).set({ bundle }).where(eq(letterReplies.messageId, messageId));
 }

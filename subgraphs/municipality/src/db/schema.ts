@@ -1,7 +1,7 @@
 import { defineSectorTables } from '@pathway-graph/shared/sector/tables';
 import { sql } from 'drizzle-orm';
 import { defineMessagingTables } from '@pathway-graph/shared/messaging/tables';
-import type { MessageSegment, PractitionerInRole } from '@pathway-graph/shared';
+import type { MessageSegment, PractitionerInRole, ReplacementCpr } from '@pathway-graph/shared';
 import { boolean, date, index, integer, jsonb, pgSchema, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 /** Every table of this subgraph lives in its own Postgres schema, on a shared embedded instance or its own server. */
@@ -86,6 +86,14 @@ export const receivedLetters = municipalitySchema.table(
     department: receivingDepartment().notNull(),
     childId: text().notNull(),
     cpr: text().notNull(),
+    /** Replacement CPR numbers (eCPR) the letter gave beside the CPR number; the reply repeats them. */
+    replacementCprs: jsonb().$type<ReplacementCpr[]>(),
+    /**
+     * The child's official name as the letter's Patient gave it (MedCom requires it; the reply repeats it). Personal
+     * data like the CPR number: never logged, never in a URL. Null for letters received before it was kept.
+     */
+    childGivenNames: text(),
+    childFamilyName: text(),
     birthDate: date({ mode: 'string' }).notNull(),
     senderYdernummer: text(),
     senderGln: text().notNull(),
@@ -106,6 +114,8 @@ export const receivedLetters = municipalitySchema.table(
     segments: jsonb().$type<MessageSegment[]>().notNull(),
     /** The step of the graduated pathway the GP names, when given. */
     step: text({ enum: LETTER_STEPS }),
+    /** The MedCom bundle's exact bytes as received (the latest envelope); the reply carries its Provenance from it. */
+    bundle: text(),
     sentAt: timestamp({ withTimezone: true, mode: 'string' }).notNull(),
     receivedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     receivedOn: date({ mode: 'string' }).notNull(),
@@ -162,8 +172,109 @@ export const letterReplies = municipalitySchema.table('letter_replies', {
   repliedByName: text().notNull(),
   repliedByRole: text().notNull(),
   repliedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  /** The MedCom bundle's exact bytes as last sent (a resend's new envelope included). Null for replies sent before. */
+  bundle: text(),
 });
 
 export type ReceivedLetterRow = typeof receivedLetters.$inferSelect;
 export type LetterEventRow = typeof letterEvents.$inferSelect;
 export type LetterReplyRow = typeof letterReplies.$inferSelect;
+
+// Referrals to BUA (Trin 3), interventions, transition plans and coordination: in a file of their own.
+export * from './referral-schema.ts';
+// ---- Screening and early detection (issue 10): the offer catalogue and the track-3 worklist ----
+
+/** The screening tracks (spor) of the terms of reference, as the screening subgraph names them. */
+export const SCREENING_TRACKS = ['RECOGNISED_MENTAL_PROBLEMS', 'CHRONIC_SOMATIC_ILLNESS', 'RELATIVE_OF_MENTALLY_ILL'] as const;
+export type ScreeningTrack = (typeof SCREENING_TRACKS)[number];
+export const OFFER_KINDS = [
+  'COUNSELLING',
+  'GROUP_COURSE',
+  'FAMILY_SUPPORT',
+  'PARENT_SUPPORT',
+  'PEER_GROUP',
+  'SCHOOL_SUPPORT',
+  'HEALTH_VISITOR_SUPPORT',
+  'PSYCHOLOGIST',
+  'OTHER',
+] as const;
+export type OfferKind = (typeof OFFER_KINDS)[number];
+/** The terms of reference ask which offers exist and which could be established: both are kept, only EXISTING is chosen. */
+export const OFFER_AVAILABILITIES = ['EXISTING', 'PROPOSED'] as const;
+export type OfferAvailability = (typeof OFFER_AVAILABILITIES)[number];
+
+/**
+ * Each municipality's catalogue of offers (tilbud) for children who screen positive in a track; the screening
+ * subgraph's action plans refer to them by id. Reference data, no child's data. A retired offer stays (plans made
+ * with it keep resolving); it can no longer be chosen.
+ */
+export const municipalOffers = municipalitySchema.table(
+  'municipal_offers',
+  {
+    /** UUIDv7: the catalogue pages by it. */
+    id: uuid().primaryKey(),
+    municipalityCode: integer()
+      .notNull()
+      .references(() => municipalities.code),
+    name: text().notNull(),
+    kind: text({ enum: OFFER_KINDS }).notNull(),
+    targetGroup: text().notNull(),
+    tracks: text({ enum: SCREENING_TRACKS }).array().notNull(),
+    minAge: integer().notNull(),
+    maxAge: integer().notNull(),
+    contact: text().notNull(),
+    availability: text({ enum: OFFER_AVAILABILITIES }).notNull(),
+    retiredOn: date({ mode: 'string' }),
+    createdBy: text().notNull(),
+    createdAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    updatedBy: text(),
+    updatedAt: timestamp({ withTimezone: true, mode: 'string' }),
+    synthetic: boolean().notNull().default(false),
+  },
+  (t) => [index('municipal_offers_catalogue_idx').on(t.municipalityCode, t.id)],
+);
+export type MunicipalOfferRow = typeof municipalOffers.$inferSelect;
+
+export const RELATIVE_RELATIONS = ['PARENT', 'SIBLING'] as const;
+export type RelativeRelation = (typeof RELATIVE_RELATIONS)[number];
+export const RELATIVE_REGISTRATION_STATUSES = ['NEW', 'TAKEN'] as const;
+export type RelativeRegistrationStatus = (typeof RELATIVE_REGISTRATION_STATUSES)[number];
+
+/**
+ * Track-3 registrations received from screening (adult psychiatry asked its patient about children): the family
+ * services' worklist. One row per message; nothing that identifies the adult patient ever reaches it.
+ */
+export const relativeRegistrations = municipalitySchema.table(
+  'relative_registrations',
+  {
+    /** UUIDv7, so id order is receipt order (the worklist pages by it). */
+    id: uuid().primaryKey(),
+    /** The message id: delivery is idempotent on it. */
+    messageId: text().notNull().unique(),
+    /** The membership's id in screening. */
+    registrationId: uuid().notNull(),
+    municipalityCode: integer()
+      .notNull()
+      .references(() => municipalities.code),
+    childId: text().notNull(),
+    birthDate: date({ mode: 'string' }).notNull(),
+    relation: text({ enum: RELATIVE_RELATIONS }).notNull(),
+    registeredOn: date({ mode: 'string' }).notNull(),
+    patientConsentOn: date({ mode: 'string' }).notNull(),
+    departmentSorCode: text().notNull(),
+    contactName: text().notNull(),
+    contactPhone: text(),
+    receivedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+    receivedOn: date({ mode: 'string' }).notNull(),
+    status: text({ enum: RELATIVE_REGISTRATION_STATUSES }).notNull().default('NEW'),
+    takenBySubject: text(),
+    takenByName: text(),
+    takenByRole: text(),
+    takenAt: timestamp({ withTimezone: true, mode: 'string' }),
+  },
+  (t) => [
+    index('relative_registrations_worklist_idx').on(t.municipalityCode, t.status, t.id),
+    index('relative_registrations_child_idx').on(t.childId),
+  ],
+);
+export type RelativeRegistrationRow = typeof relativeRegistrations.$inferSelect;

@@ -4,6 +4,7 @@ import {
   assertUuid,
   badUserInput,
   buildCareCommunicationBundle,
+  newMedComId,
   conflict,
   decodeCursor,
   inboxLetterReadTerms,
@@ -15,7 +16,6 @@ import {
   type Principal,
 } from '@pathway-graph/shared';
 import { uuidV5 } from '@pathway-graph/shared/fhir/uuid';
-import { randomUUID } from 'node:crypto';
 import type { Context } from '../context.ts';
 import {
   findLetterForUpdate,
@@ -31,7 +31,7 @@ import { findMunicipalitiesByCodes, listMunicipalities, type MunicipalityDb } fr
 import { accessLog, consents, type MunicipalityRow, type LetterStatus } from '../db/schema.ts';
 import { assertReplyDeadline } from '../rules/deadline.ts';
 import { matchesDirectorySearch } from '../rules/directory.ts';
-import { ROLE_TEXT, replyMessage } from '../rules/reply-message.ts';
+import { replyAuthorPhone, ROLE_TEXT, replyMessage } from '../rules/reply-message.ts';
 import { validateReply, type ReplyInput } from '../rules/reply.ts';
 import {
   assertMayHandleLetters,
@@ -193,7 +193,8 @@ export async function markLetterRead(ctx: Context, id: string): Promise<LetterRe
 }
 
 /** The municipality's one reply (agreement 6.2: the GP always gets one), stored and queued for the GP together. */
-export async function replyToLetter(ctx: Context, id: string, input: ReplyInput): Promise<LetterRecord> {
+export async function replyToLetter(ctx: Context, id: string, input: ReplyInput & { phone?: string | null }): Promise<LetterRecord> {
+  const phone = replyAuthorPhone(input.phone);
   await ctx.db.transaction(async (tx) => {
     const letter = await lockOwnLetter(tx, ctx.principal, id);
     if (letter.status === 'ANSWERED') {
@@ -202,10 +203,19 @@ export async function replyToLetter(ctx: Context, id: string, input: ReplyInput)
     const reply = validateReply(input, { knownToMunicipality: letter.knownToMunicipality });
     const [municipality] = await findMunicipalitiesByCodes(tx, [letter.municipalityCode]);
     const now = new Date().toISOString();
-    const messageId = randomUUID();
+    const messageId = newMedComId();
     const role = handlerRoleOf(ctx.principal);
-    const message = replyMessage({ letter, reply, author: { displayName: ctx.principal.displayName, role }, inboxName: municipality?.inboxName, messageId, now });
-    const bundle = buildCareCommunicationBundle(message);
+    const message = replyMessage({
+      letter,
+      reply,
+      author: { displayName: ctx.principal.displayName, role, phone },
+      inboxName: municipality?.inboxName,
+      messageId,
+      ids: { bundleId: newMedComId(), segmentId: newMedComId() },
+      now,
+    });
+    // The bytes are kept: what the outbox delivers is what was sent.
+    const bundle = JSON.stringify(buildCareCommunicationBundle(message));
     await insertReply(tx, {
       id: uuid7(),
       letterId: letter.id,
@@ -218,6 +228,7 @@ export async function replyToLetter(ctx: Context, id: string, input: ReplyInput)
       repliedByName: ctx.principal.displayName,
       repliedByRole: role,
       repliedAt: now,
+      bundle,
     });
     await updateLetter(tx, letter.id, { status: 'ANSWERED', ...(letter.readAt ? {} : { readAt: now, readBy: ctx.principal.subject }) });
     await insertLetterEvent(tx, {

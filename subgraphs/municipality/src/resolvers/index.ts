@@ -2,6 +2,7 @@ import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Child } from './child.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { Municipality, municipalityQueries } from './municipality.ts';
+import { ReferralToBua, referralMutations, referralQueries } from './referrals.ts';
 import {
   assignLetter,
   inbox,
@@ -13,10 +14,35 @@ import {
   replyToLetter,
   setReplyDeadline,
 } from './inbox.ts';
+import { createMunicipalOffer, MunicipalOffer, municipalOffers, retireMunicipalOffer, updateMunicipalOffer } from './offers.ts';
+import { RelativeRegistration, relativeRegistrations, takeRelativeRegistration } from './relatives.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...municipalityQueries, ...accessLogQueries, inbox, receivedLetter, municipalityDirectory },
-  Mutation: { ...consentMutations, assignLetter, markLetterRead, replyToLetter, setReplyDeadline },
+  Query: {
+    ...municipalityQueries,
+    ...accessLogQueries,
+    inbox,
+    receivedLetter,
+    municipalityDirectory,
+    ...referralQueries,
+    municipalOffers,
+    relativeRegistrations,
+  },
+  Mutation: {
+    ...consentMutations,
+    assignLetter,
+    markLetterRead,
+    replyToLetter,
+    setReplyDeadline,
+    ...referralMutations,
+    createMunicipalOffer,
+    updateMunicipalOffer,
+    retireMunicipalOffer,
+    takeRelativeRegistration,
+  },
+  ReferralToBua,
+  MunicipalOffer,
+  RelativeRegistration,
   InboxLetter,
   InboxLetterReply,
   Consent,

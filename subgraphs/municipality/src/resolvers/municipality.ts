@@ -5,10 +5,12 @@ import {
   decodeCursor,
   notFound,
   pageSize,
+  MAX_WORKLIST_PAGE_SIZE,
   toConnection,
 } from '@pathway-graph/shared';
 import { findMunicipalityByLocationNumber, listChildrenOfMunicipality, listMunicipalities } from '../db/repository.ts';
 import { assertMayListChildren } from '../rules/children-list.ts';
+import { assertMayReadChildStatistics } from '../rules/statistics-access.ts';
 import type { MunicipalityResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
 
 export const municipalityQueries: Pick<QueryResolvers, 'municipalities' | 'municipality' | 'municipalityByLocationNumber'> = {
@@ -41,11 +43,12 @@ export const Municipality: MunicipalityResolvers = {
   }),
   children: async (m, { first, after }, { db, principal }) => {
     assertMayListChildren(principal, m.code);
-    const size = pageSize(first);
+    const size = pageSize(first, 50, MAX_WORKLIST_PAGE_SIZE);
     const rows = await listChildrenOfMunicipality(db, m.code, size + 1, decodeCursor(after));
     return toConnection(rows, size, (c) => c.id, (record) => ({ id: record.id, record }));
   },
-  childStatistics: async (m, _, { loaders }) => {
+  childStatistics: async (m, _, { loaders, principal }) => {
+    assertMayReadChildStatistics(principal, m.code);
     const counts = await loaders.childCounts.load(m.code);
     return { registeredChildren: suppressSmallCount(counts.registered), childrenWithOpenCase: suppressSmallCount(counts.withOpenCase) };
   },

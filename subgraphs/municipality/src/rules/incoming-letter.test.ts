@@ -3,7 +3,7 @@ import { newLetter } from '@pathway-graph/shared/fhir/fixtures/messages';
 import { describe, expect, it } from 'vitest';
 import { personName, readIncomingLetter } from './incoming-letter.ts';
 
-const payload = (message = newLetter) => ({ bundle: buildCareCommunicationBundle(message), ydernummer: '107510', step: 'TRIN_2' as const, subject: 'Bekymring' });
+const payload = (message = newLetter) => ({ bundle: JSON.stringify(buildCareCommunicationBundle(message)), ydernummer: '107510', step: 'TRIN_2' as const, subject: 'Bekymring' });
 
 function rejection(fn: () => unknown): MessageRejection {
   try {
@@ -33,6 +33,17 @@ describe('readIncomingLetter', () => {
       step: 'TRIN_2',
       text: newLetter.payloads[0]!.text,
     });
+  });
+
+  it("keeps the child's official name, the replacement CPR numbers and the bytes as received", () => {
+    const named = {
+      ...newLetter,
+      patient: { cpr: newLetter.patient.cpr!, name: { given: ['Alma Marie'], family: 'Testbarn' }, replacementCprs: [{ kind: 'x-ecpr' as const, system: 'urn:oid:1.2.208.176.1.6.1.1', value: '0707169AB1' }] },
+    };
+    const sent = payload(named);
+    const letter = readIncomingLetter(newLetter.messageId, sent);
+    expect(letter).toMatchObject({ childGivenNames: 'Alma Marie', childFamilyName: 'Testbarn', replacementCprs: named.patient.replacementCprs });
+    expect(letter.bundle).toBe(sent.bundle);
   });
 
   it('rejects a message whose id is not the bundle’s MessageHeader id', () => {

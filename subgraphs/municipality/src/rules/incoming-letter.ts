@@ -5,6 +5,7 @@ import {
   type CareCommunicationMessage,
   type MessagePayload,
   type PractitionerInRole,
+  type ReplacementCpr,
 } from '@pathway-graph/shared';
 
 /**
@@ -15,6 +16,10 @@ import {
 export interface IncomingLetter {
   messageId: string;
   cpr: string;
+  replacementCprs: ReplacementCpr[] | null;
+  /** The official name the letter's Patient carries (personal data: never logged). */
+  childGivenNames: string | null;
+  childFamilyName: string | null;
   birthDate: string;
   /** The inbox the GP addressed: the location number the letter is routed by. */
   receiverGln: string;
@@ -34,6 +39,8 @@ export interface IncomingLetter {
   segments: CareCommunicationMessage['payloads'];
   step: MessagePayload<'correspondence-letter'>['step'];
   sentAt: string;
+  /** The bundle's bytes as received. */
+  bundle: string;
 }
 
 export function personName(p: PractitionerInRole | undefined): string | null {
@@ -50,13 +57,17 @@ function gpOf(message: CareCommunicationMessage): PractitionerInRole | undefined
 
 /** Reads the letter of a `correspondence-letter` message whose payload the contract has accepted. */
 export function readIncomingLetter(messageId: string, payload: MessagePayload<'correspondence-letter'>): IncomingLetter {
-  const { message } = parseCareCommunicationBundle(payload.bundle);
+  return readLetterMessage(messageId, payload, parseCareCommunicationBundle(JSON.parse(payload.bundle)).message);
+}
+
+/** The same, from the bundle already parsed (the handler acknowledges the message it parsed). */
+export function readLetterMessage(messageId: string, payload: MessagePayload<'correspondence-letter'>, message: CareCommunicationMessage): IncomingLetter {
   if (message.messageId !== messageId) {
     rejectMessage('MESSAGE_ID_MISMATCH', "The message's messageId differs from the id of the Bundle's MessageHeader; they must be the same.");
   }
   let cpr: ReturnType<typeof parseCpr>;
   try {
-    cpr = parseCpr(message.patient.cpr, 'Patient.identifier');
+    cpr = parseCpr(message.patient.cpr ?? '', 'Patient.identifier');
   } catch {
     rejectMessage('IMPOSSIBLE_CPR', "The patient's CPR number (Patient.identifier) is not a possible CPR number.");
   }
@@ -64,6 +75,9 @@ export function readIncomingLetter(messageId: string, payload: MessagePayload<'c
   return {
     messageId,
     cpr: cpr.normalized,
+    replacementCprs: message.patient.replacementCprs?.length ? message.patient.replacementCprs : null,
+    childGivenNames: message.patient.name?.given.join(' ') || null,
+    childFamilyName: message.patient.name?.family ?? null,
     birthDate: cpr.birthDate,
     receiverGln: message.receiver.gln,
     receiverSorCode: message.receiver.sorCode,
@@ -81,5 +95,6 @@ export function readIncomingLetter(messageId: string, payload: MessagePayload<'c
     segments: message.payloads,
     step: payload.step,
     sentAt: message.sentAt,
+    bundle: payload.bundle,
   };
 }

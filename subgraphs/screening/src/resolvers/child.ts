@@ -1,26 +1,57 @@
 import { childGuard, guardedFacts } from '@pathway-graph/shared';
-import type { ChildRecord } from '../db/repository.ts';
-import type { ChildResolvers } from '../generated/resolvers-types.ts';
+import { Kind, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { guardOf } from '../access.ts';
 import type { Context } from '../context.ts';
+import { activeMemberships, type ChildRecord } from '../db/repository.ts';
+import type { ChildResolvers } from '../generated/resolvers-types.ts';
+import * as plans from '../plans/service.ts';
+import { isOverdue } from '../plans/rules.ts';
+import * as screenings from '../screenings/service.ts';
+import * as tracks from '../tracks/service.ts';
 import { consents } from './consent.ts';
 
-const { record, guarded } = childGuard<ChildRecord, Context>((ctx, id) => ctx.loaders.child.load(id), guardOf);
+const { record } = childGuard<ChildRecord, Context>((ctx, id) => ctx.loaders.child.load(id), guardOf);
 
 export const Child: ChildResolvers = {
   // Always an object, also for a child screening does not know: the gateway then gets no tracks rather than an
   // error. Whether a child is in a risk group is itself screening's data, so the tracks are guarded for unknown
   // children too (a refusal only for known ones would give the answer away).
   __resolveReference: async ({ id }, ctx) => ({ id, record: await ctx.loaders.child.load(id) }),
-  screeningTracks: async (c, _, ctx) =>
-    (await guarded(c, ctx, 'screeningTracks', "the child's screening-track membership"))?.tracks ?? [],
+  screeningTracks: (c, _, ctx) => tracks.childMemberships(ctx, c, 'active'),
+  trackMemberships: (c, _, ctx) => tracks.childMemberships(ctx, c, 'all'),
+  screenings: (c, args, ctx) => screenings.childScreenings(ctx, c.id, args),
+  screeningTrends: (c, args, ctx) => screenings.childTrends(ctx, c.id, args),
+  actionPlans: (c, _, ctx) => plans.childPlans(ctx, c.id),
   screeningConsents: async (c, _, ctx) => consents.list(ctx, guardOf(c.id, await record(c, ctx))),
   // For the pathway subgraph's @requires only (hidden from clients): guarded and logged like `screeningTracks`, for
   // unknown children too, but a refusal comes back as `withheld`, not as an error about fields never selected.
   screeningFacts: async (c, _, ctx, info) => {
     const r = await record(c, ctx);
+    // Only when asked for: the pathway's views that need no open actions cost no look-up of them.
+    const open = r && selectsField(info, 'openActions') ? await ctx.loaders.openActionsOfChild.load(c.id) : [];
+    const today = ctx.access.today;
     return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'screeningFacts', what: "the child's screening-track membership", info }, {
-      tracks: r?.tracks.map((t) => t.track) ?? [],
+      tracks: activeMemberships(r).map((t) => t.track),
+      openActions: open.map((result) => {
+        const dueOn = plans.dueOnOf(ctx, result);
+        return {
+          track: result.track,
+          screeningResultId: result.id,
+          dueOn,
+          overdue: isOverdue(dueOn, today),
+          responsibleSector: result.recordedBySector,
+          responsibleOrganisation: result.recordedByOrganisation,
+        };
+      }),
     });
   },
 };
+
+/** Whether the field being resolved selects `name` (directly, or in a fragment). */
+function selectsField(info: GraphQLResolveInfo, name: string): boolean {
+  const visit = (set: SelectionSetNode | undefined): boolean =>
+    (set?.selections ?? []).some((s) =>
+      s.kind === Kind.FIELD ? s.name.value === name : s.kind === Kind.INLINE_FRAGMENT ? visit(s.selectionSet) : visit(info.fragments[s.name.value]?.selectionSet),
+    );
+  return info.fieldNodes.some((node) => visit(node.selectionSet));
+}

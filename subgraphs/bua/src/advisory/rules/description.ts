@@ -1,8 +1,17 @@
-import { badUserInput, conflict, forbidden, isDanishWorkingDay, type Principal } from '@pathway-graph/shared';
+import {
+  ADVISORY_DESCRIPTION_DEADLINE_LIMITS,
+  DEFAULT_ADVISORY_DESCRIPTION_DEADLINE,
+  badUserInput,
+  conflict,
+  forbidden,
+  isDanishWorkingDay,
+  type Principal,
+} from '@pathway-graph/shared';
 import { assertNoPersonalIdentifiers, type AnonymityOptions } from '../anonymity/index.ts';
 import { addDays, copenhagenDateTime, copenhagenToUtc } from '../local-time.ts';
 import { isActiveBooking, type Booking, type Slot } from '../types.ts';
 import { isEligibleStaffOf } from './eligibility.ts';
+import { optionalPlainText } from './text.ts';
 
 /**
  * Agreement 6.3: "Forud for hvert møde fremsendes skriftligt en kort beskrivelse af problemstillingen, herunder
@@ -18,8 +27,10 @@ import { isEligibleStaffOf } from './eligibility.ts';
  */
 export type DescriptionDeadline = { unit: 'WORKING_DAYS'; amount: number } | { unit: 'HOURS'; amount: number };
 
-export const DEFAULT_DESCRIPTION_DEADLINE: DescriptionDeadline = { unit: 'WORKING_DAYS', amount: 2 };
-export const MAX_DEADLINE = { WORKING_DAYS: 10, HOURS: 240 } as const;
+// The limits and the default are the configuration's (BUA_ADVISORY_DESCRIPTION_DEADLINE), so a deadline the
+// service starts with is always one this rule accepts.
+export const DEFAULT_DESCRIPTION_DEADLINE: DescriptionDeadline = { ...DEFAULT_ADVISORY_DESCRIPTION_DEADLINE };
+const LIMITS = ADVISORY_DESCRIPTION_DEADLINE_LIMITS;
 export const MAX_PROBLEM_LENGTH = 4000;
 export const MAX_SCREENING_RESULTS_LENGTH = 2000;
 
@@ -28,8 +39,7 @@ export function assertDescriptionDeadline(deadline: { unit: string; amount: numb
   if (unit !== 'WORKING_DAYS' && unit !== 'HOURS') {
     throw badUserInput('The description deadline is counted in WORKING_DAYS or HOURS before the meeting.', { field: `${field}.unit` });
   }
-  const min = unit === 'HOURS' ? 1 : 0;
-  const max = MAX_DEADLINE[unit];
+  const { min, max } = LIMITS[unit];
   if (typeof amount !== 'number' || !Number.isInteger(amount) || amount < min || amount > max) {
     throw badUserInput(
       `The description deadline must be a whole number of ${unit === 'HOURS' ? 'hours' : 'working days'} from ${min} to ${max} before the meeting; got ${String(amount)}.`,
@@ -93,13 +103,9 @@ export interface CaseDescription {
   screeningResults: string | null;
 }
 
-/** Trimmed text of at most `max` characters, or null when absent or blank. */
+/** Trimmed free text of at most `max` characters, or null when absent or blank (rules/text.ts says what is refused). */
 export function optionalText(value: unknown, field: string, max: number): string | null {
-  if (value == null) return null;
-  if (typeof value !== 'string') throw badUserInput(`${field} must be text.`, { field });
-  const trimmed = value.trim();
-  if (trimmed.length > max) throw badUserInput(`${field} may be at most ${max} characters; it has ${trimmed.length}. Keep it short.`, { field });
-  return trimmed === '' ? null : trimmed;
+  return optionalPlainText(value, field, max, { multiline: true });
 }
 
 /** Validates a description: the problem is required, both texts are limited and must be anonymous. */

@@ -8,6 +8,7 @@ describe('isEligibleBooker', () => {
     ['CASEWORKER', true],
     ['PPR_PSYCHOLOGIST', true],
     ['SOCIAL_WORKER', true],
+    ['PEDAGOGICAL_CONSULTANT', true],
   ] as const)('municipal %s may book', (role, expected) => {
     expect(isEligibleBooker(person('u', 'MUNICIPALITY', '751', role))).toBe(expected);
   });
@@ -23,7 +24,7 @@ describe('isEligibleBooker', () => {
   it('explains the refusal and who can book instead', () => {
     const r = refusalOf(() => assertEligibleBooker(person('u', 'HEALTH_VISITING', '751', 'HEALTH_VISITOR')));
     expect(r).toMatchObject({ code: 'FORBIDDEN', field: 'roles' });
-    expect(r.message).toMatch(/PPR staff.*social workers.*caseworkers/);
+    expect(r.message).toMatch(/PPR staff \(psychologists, pedagogical and psychological consultants\).*social workers.*caseworkers/);
     expect(r.message).toMatch(/Your roles \(HEALTH_VISITOR\) are not among them; ask a colleague/);
   });
 });

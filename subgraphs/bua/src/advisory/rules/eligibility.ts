@@ -7,23 +7,19 @@ import { forbidden, type MunicipalityCode, type Principal, type Role } from '@pa
  *
  * Mapped to the project's roles:
  * - PPR_PSYCHOLOGIST: PPR/PPL staff and psychological consultants.
+ * - PEDAGOGICAL_CONSULTANT: pedagogical consultants (pædagogiske konsulenter), the other half of PPR's staff.
  * - SOCIAL_WORKER: social workers (socialrådgivere) and social-work consultants (socialfaglige konsulenter).
  * - CASEWORKER: the caseworker in the children's area who holds the case, in practice the family counsellor
- *   (familierådgiver) the agreement names; the agreement's list is of examples ("f.eks."), and this is the person
- *   who brings a concrete case.
- * Not eligible: HEALTH_VISITOR (not among the agreement's examples; health visitors' part is screening), and every
- * role outside the municipality. Roles the agreement names that the project lacks, for the lead to add to
- * shared/src/auth/principal.ts (sector MUNICIPALITY) and then to this set: PEDAGOGICAL_CONSULTANT (pædagogisk
- * konsulent in PPR) and FAMILY_COUNSELLOR (familierådgiver på tovholderniveau, if the coordinator level is to be
- * told apart from CASEWORKER).
+ *   (familierådgiver) the agreement names; "på tovholderniveau" describes that person (the one holding the case),
+ *   not another job, so no role of its own: a FAMILY_COUNSELLOR beside CASEWORKER would make every municipality
+ *   choose between two names for one person.
+ * Not eligible: HEALTH_VISITOR (not among the agreement's examples; health visitors' part is screening, and their
+ * sector is HEALTH_VISITING), and every role outside the municipality.
  */
-export const ADVISORY_BOOKER_ROLES: ReadonlySet<Role> = new Set<Role>(['PPR_PSYCHOLOGIST', 'SOCIAL_WORKER', 'CASEWORKER']);
-
-/** Roles the agreement names that the project does not have yet (see above). */
-export const PROPOSED_ADVISORY_ROLES = ['PEDAGOGICAL_CONSULTANT', 'FAMILY_COUNSELLOR'] as const;
+export const ADVISORY_BOOKER_ROLES: ReadonlySet<Role> = new Set<Role>(['PPR_PSYCHOLOGIST', 'PEDAGOGICAL_CONSULTANT', 'SOCIAL_WORKER', 'CASEWORKER']);
 
 const ELIGIBLE_DESCRIPTION =
-  'PPR staff and psychological consultants, social workers and social-work consultants, and caseworkers (family counsellors) in the children’s area';
+  'PPR staff (psychologists, pedagogical and psychological consultants), social workers and social-work consultants, and caseworkers (family counsellors) in the children’s area';
 
 /** Municipal staff in one of the eligible roles; their municipality is their principal's organisation. */
 export function isEligibleBooker(principal: Pick<Principal, 'sector' | 'roles'>): boolean {

@@ -1,6 +1,6 @@
 import { badUserInput, conflict, forbidden, isValidOrganisation, type Principal } from '@pathway-graph/shared';
 import { assertNoPersonalIdentifiers, type AnonymityOptions } from '../anonymity/index.ts';
-import { isActiveBooking, type Booking, type Slot } from '../types.ts';
+import { isActiveBooking, type Booking, type GpInvitationStatus, type Slot } from '../types.ts';
 import { optionalText } from './description.ts';
 import { isBuaAdviser, isEligibleStaffOf } from './eligibility.ts';
 
@@ -15,8 +15,7 @@ import { isBuaAdviser, isEligibleStaffOf } from './eligibility.ts';
  *   INVITED --decline--> DECLINED
  *   INVITED | ACCEPTED | DECLINED --withdraw--> WITHDRAWN (final)
  */
-export const GP_INVITATION_STATUSES = ['INVITED', 'ACCEPTED', 'DECLINED', 'WITHDRAWN'] as const;
-export type GpInvitationStatus = (typeof GP_INVITATION_STATUSES)[number];
+export { GP_INVITATION_STATUSES, type GpInvitationStatus } from '../types.ts';
 export type GpInvitationEvent = 'ACCEPT' | 'DECLINE' | 'WITHDRAW';
 
 const TRANSITIONS: Readonly<Record<GpInvitationStatus, Partial<Record<GpInvitationEvent, GpInvitationStatus>>>> = {

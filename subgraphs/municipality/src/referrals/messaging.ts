@@ -1,0 +1,36 @@
+import { MUNICIPALITY_INBOXES, type MessageHandlers } from '@pathway-graph/shared';
+import { referralDelivery, referrerMessageHandlers } from '@pathway-graph/shared/sector/referrer/messaging';
+import { transitionPlanService } from '@pathway-graph/shared/sector/transition/service';
+import { guardOf, municipalityOwnership } from '../access.ts';
+import type { Context } from '../context.ts';
+import type { MunicipalityDb } from '../db/repository.ts';
+import { accessLog, consents, transitionPlans } from '../db/schema.ts';
+import { outbox } from '../letters/messaging.ts';
+import { referrerTables } from './service.ts';
+
+/** The transition plan at 18, made by the municipality when BUA does not hold treatment responsibility. */
+export const transition = transitionPlanService<Context>({
+  sector: 'MUNICIPALITY',
+  tables: { transitionPlans, consents, accessLog },
+  ownership: municipalityOwnership,
+  outbox,
+  findChild: async (ctx, childId) => {
+    const record = await ctx.loaders.child.load(childId);
+    return record ? { ...guardOf(childId, record), birthDate: record.birthDate } : null;
+  },
+  // Not sent yet: BUA receives a municipality's plan once the transition-plan mutations are wired (see the report).
+  sharesWithOther: async () => false,
+});
+
+/** What BUA (and the GP, for the joint decision) sends the municipality about referrals and transition plans. */
+export const referralHandlers = (pseudonymSecret: string): Omit<MessageHandlers<'municipality', MunicipalityDb>, 'correspondence-letter' | 'relative-registration' | 'reply-acknowledgement'> => ({
+  ...referrerMessageHandlers({
+    sector: 'MUNICIPALITY',
+    tables: referrerTables,
+    pseudonymSecret,
+    knowsOrganisation: async (_tx, code) => MUNICIPALITY_INBOXES.some((m) => String(m.code) === code),
+  }),
+  'transition-plan': transition.receive,
+});
+
+export const referralDeliveryHooks = referralDelivery(referrerTables);

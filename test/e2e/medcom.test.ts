@@ -1,0 +1,167 @@
+import type { GeneralPracticeDb } from '@pathway-graph/general-practice/db/repository';
+import { letters as gpLetters, outbox as gpOutbox } from '@pathway-graph/general-practice/db/schema';
+import { syntheticChildName } from '@pathway-graph/general-practice/db/seed';
+import type { MunicipalityDb } from '@pathway-graph/municipality/db/repository';
+import { letterReplies, outbox as municipalityOutbox, receivedLetters } from '@pathway-graph/municipality/db/schema';
+import { isUuidV4, parseAcknowledgementBundle, parseCareCommunicationBundle } from '@pathway-graph/shared';
+import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
+import { checkAcknowledgement, checkCareCommunication, describe as describeFinding } from '@pathway-graph/shared/fhir/conformance/validate';
+import { eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatabases } from '../support/databases.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+/**
+ * MedCom through the gateway: a GP's letter and the municipality's reply travel as MedCom CareCommunication 5.0
+ * bundles that break no rule of MedCom's profiles, each acknowledged in a MedCom Acknowledgement; what was sent is what
+ * was received and what is exported, byte for byte.
+ */
+
+const TODAY = '2026-11-23';
+const index = DEMO_CHILDREN.findIndex((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && demoChildConsents(c));
+const child = DEMO_CHILDREN[index]!;
+const name = syntheticChildName(index);
+
+const SEND = `mutation Send($input: SendLetterInput!) { sendCorrespondenceLetter(input: $input) { id messageId status } }`;
+const LETTER = `query Letter($id: ID!) { sentLetter(id: $id) { id messageId status statusHistory { status note } replyDueOn exportBundle
+  reply { text exportBundle } } }`;
+
+interface SentLetter {
+  id: string;
+  messageId: string;
+  status: string;
+  statusHistory: { status: string; note: string | null }[];
+  replyDueOn: string;
+  exportBundle: string;
+  reply: { text: string; exportBundle: string } | null;
+}
+
+const findings = (text: string) => checkCareCommunication(JSON.parse(text)).map(describeFinding);
+
+describeWithDatabases('MedCom CareCommunication and Acknowledgement through the gateway', (backend) => {
+  let t: TestSystem;
+  beforeAll(async () => {
+    t = await startTestSystem(backend, { today: TODAY });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const gpDb = () => t.system.databases['general-practice'].db as unknown as GeneralPracticeDb;
+  const municipalityDb = () => t.system.databases.municipality.db as unknown as MunicipalityDb;
+
+  /** What people do, in the words of the domain. */
+  const asGp = {
+    writes: async (messageId: string) => {
+      const res = await t.queryAs<{ sendCorrespondenceLetter: { id: string } }>('gp-107510', SEND, {
+        input: {
+          messageId,
+          cpr: child.cpr,
+          municipalityCode: 751,
+          category: 'PSYCHIATRY_SOCIAL_DISABILITY',
+          subject: 'Henvendelse om barn i mistrivsel',
+          text: 'Barnet viser tegn på mistrivsel i skolen; familien ønsker hjælp.',
+          step: 'TRIN_1',
+          consent: { givenBy: 'CUSTODY_HOLDER', givenOn: '2026-11-20' },
+          signature: { name: 'Demo Læge (syntetisk)', title: 'Praktiserende læge', phone: '70 00 00 00' },
+        },
+      });
+      expect(res.errors).toBeUndefined();
+      return res.data!.sendCorrespondenceLetter.id;
+    },
+    reads: async (id: string) => {
+      const res = await t.queryAs<{ sentLetter: SentLetter }>('gp-107510', LETTER, { id });
+      expect(res.errors).toBeUndefined();
+      return res.data!.sentLetter;
+    },
+    waitsFor: async (id: string, done: (letter: SentLetter) => boolean) => {
+      for (let i = 0; i < 400; i++) {
+        const letter = await asGp.reads(id);
+        if (done(letter)) return letter;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('the letter never got there');
+    },
+  };
+  const asPpr = {
+    replies: async (letterId: string) => {
+      const res = await t.queryAs('ppr-751', 'mutation($id: ID!, $input: ReplyToLetterInput!) { replyToLetter(id: $id, input: $input) { id } }', {
+        id: letterId,
+        input: { initiated: ['PPR_ASSESSMENT'], text: 'PPR ser på sagen.', contactCommitment: 'CONTACT_FAMILY', phone: '87 13 14 15' },
+      });
+      expect(res.errors).toBeUndefined();
+    },
+  };
+
+  it('delivers a conformant letter, acknowledged by the municipality, and a conformant reply, acknowledged by general practice, byte for byte', async () => {
+    const id = await asGp.writes('e2e-medcom-0001');
+    const delivered = await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
+    // DELIVERED by the municipality's MedCom Acknowledgement, visibly.
+    expect(delivered.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'DELIVERED']);
+    expect(delivered.statusHistory.at(-1)!.note).toBe('acknowledged by the municipality (MedCom Acknowledgement: ok)');
+
+    // The letter: no finding at all; its MessageHeader.id a UUID v4 apart from the client's key; the child's name in it.
+    expect(findings(delivered.exportBundle)).toEqual([]);
+    const sent = parseCareCommunicationBundle(JSON.parse(delivered.exportBundle)).message;
+    expect(isUuidV4(sent.messageId)).toBe(true);
+    expect(delivered.messageId).toBe('e2e-medcom-0001');
+    expect(sent.patient.name).toEqual({ given: [name.givenNames], family: name.familyName });
+
+    // What the municipality received is what general practice exports, byte for byte; it keeps the child's name.
+    const [received] = await municipalityDb().select().from(receivedLetters).where(eq(receivedLetters.messageId, sent.messageId));
+    expect(received!.bundle).toBe(delivered.exportBundle);
+    expect({ given: received!.childGivenNames, family: received!.childFamilyName }).toEqual({ given: name.givenNames, family: name.familyName });
+    const [gpRow] = await gpDb().select().from(gpLetters).where(eq(gpLetters.id, id));
+    expect(gpRow!.bundle).toBe(delivered.exportBundle);
+
+    // The municipality's Acknowledgement of it: conformant, ok, naming the letter.
+    const [letterAck] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.respondsTo, sent.messageId));
+    const letterAckBundle = JSON.parse((letterAck!.payload as { bundle: string }).bundle) as unknown;
+    expect(checkAcknowledgement(letterAckBundle).map(describeFinding)).toEqual([]);
+    expect(parseAcknowledgementBundle(letterAckBundle)).toMatchObject({ code: 'ok', acknowledged: { messageId: sent.messageId } });
+    expect(letterAck!.status).toBe('DELIVERED');
+
+    // The reply: from the inbox, with the author's phone, the child's name and the letter's Provenance; no finding.
+    await asPpr.replies(received!.id);
+    const answered = await asGp.waitsFor(id, (l) => l.status === 'ANSWERED');
+    const replyText = answered.reply!.exportBundle;
+    expect(findings(replyText)).toEqual([]);
+    const reply = parseCareCommunicationBundle(JSON.parse(replyText)).message;
+    expect(reply).toMatchObject({ activity: 'reply-message', inReplyTo: { messageId: sent.messageId }, patient: { name: sent.patient.name } });
+    expect(reply.payloads[0]!.authorContact).toEqual({ system: 'phone', value: '+4587131415' });
+    expect(reply.history?.map((h) => [h.messageId, h.activity])).toEqual([[sent.messageId, 'new-message']]);
+    // The bytes the municipality sent are the bytes general practice exports.
+    const [replyRow] = await municipalityDb().select().from(letterReplies).where(eq(letterReplies.letterId, received!.id));
+    expect(replyRow!.bundle).toBe(replyText);
+
+    // General practice's Acknowledgement of the reply: conformant, ok; the municipality's reply DELIVERED by it.
+    const [replyAck] = await gpDb().select().from(gpOutbox).where(eq(gpOutbox.respondsTo, reply.messageId));
+    const replyAckBundle = JSON.parse((replyAck!.payload as { bundle: string }).bundle) as unknown;
+    expect(checkAcknowledgement(replyAckBundle).map(describeFinding)).toEqual([]);
+    expect(parseAcknowledgementBundle(replyAckBundle).code).toBe('ok');
+    for (let i = 0; i < 200; i++) {
+      const [row] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.messageId, reply.messageId));
+      if (row!.status === 'DELIVERED') break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const [replyOutbox] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.messageId, reply.messageId));
+    expect(replyOutbox).toMatchObject({ status: 'DELIVERED', kind: 'correspondence-reply' });
+  });
+
+  it('refuses a reply without a phone number to call, and sends nothing', async () => {
+    const id = await asGp.writes('e2e-medcom-0002');
+    const delivered = await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
+    const headerId = parseCareCommunicationBundle(JSON.parse(delivered.exportBundle)).message.messageId;
+    const [received] = await municipalityDb().select().from(receivedLetters).where(eq(receivedLetters.messageId, headerId));
+    const res = await t.queryAs('ppr-751', 'mutation($id: ID!, $input: ReplyToLetterInput!) { replyToLetter(id: $id, input: $input) { id } }', {
+      id: received!.id,
+      input: { initiated: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_FAMILY', phone: 'ring til os' },
+    });
+    expect(res.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'phone' });
+    expect(await municipalityDb().select().from(letterReplies).where(eq(letterReplies.letterId, received!.id))).toEqual([]);
+    const replies = (await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.kind, 'correspondence-reply'))).filter(
+      (r) => r.childId === received!.childId && r.createdAt > received!.receivedAt,
+    );
+    expect(replies.filter((r) => (r.payload as { bundle: string }).bundle.includes(headerId))).toEqual([]);
+  });
+});
