@@ -1,6 +1,7 @@
 import { ApolloGateway } from '@apollo/gateway';
 import {
   createLogger,
+  observeSubgraphFetches,
   DEFAULT_HTTP_SETTINGS,
   type TokenVerifier,
   startHttpService,
@@ -14,6 +15,7 @@ import {
 import type { JSONWebKeySet } from 'jose';
 import { readFileSync } from 'node:fs';
 import { SUPERGRAPH_FILE } from './compose.ts';
+import { mountIde, type IdeOptions } from './ide/index.ts';
 import { hiddenFieldsOf, subgraphAgent, SubgraphDataSource, type GatewayContext } from './subgraph-calls.ts';
 
 export type { GatewayContext };
@@ -30,6 +32,8 @@ export interface GatewayOptions {
    * (docker compose) can verify development tokens. Never set in production, where the identity provider does this.
    */
   developmentJwks?: JSONWebKeySet;
+  /** Serve the GraphiQL IDE (gateway/src/ide/); off unless given. */
+  ide?: IdeOptions;
   /** Limits, timeouts, introspection (the defaults when not given). */
   http?: HttpSettings;
   /** How the subgraphs are called: time limit and keep-alive (defaults from `http`). */
@@ -56,7 +60,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     buildService: ({ name }) => {
       const url = options.subgraphUrls[name as SubgraphName];
       if (!url) throw new Error(`The supergraph names a subgraph "${name}" with no configured URL.`);
-      return new SubgraphDataSource(name, url, calls, agent, hidden);
+      return observeSubgraphFetches(name, new SubgraphDataSource(name, url, calls, agent, hidden));
     },
     logger: log,
   });
@@ -77,6 +81,7 @@ export async function startGateway(options: GatewayOptions): Promise<RunningServ
     routes: (app) => {
       const jwks = options.developmentJwks;
       if (jwks) app.get('/.well-known/jwks.json', (_req, res) => void res.json(jwks));
+      if (options.ide) mountIde(app, options.ide);
     },
     ready: () => checkSubgraphsReady(options.subgraphUrls),
   });

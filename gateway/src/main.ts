@@ -14,8 +14,12 @@ await runService('gateway', async () => {
   const verifier = createTokenVerifier(await tokenVerifierOptions(config));
   // Without an identity provider (development, docker compose) the gateway publishes the development key's public half.
   const developmentJwks = config.auth.jwksUrl ? undefined : (await loadOrCreateDevSigningKey(config.dataDir)).publicJwks;
+  (await import('@pathway-graph/shared/observability/configure')).configureObservability('gateway', config);
+  const { ideFromConfig } = await import('./ide/configure.ts');
+  const ide = await ideFromConfig(config);
   const { startGateway } = await import('./gateway.ts');
-  const gateway = await startGateway({ ...config, log, verifier, ...(developmentJwks ? { developmentJwks } : {}) });
+  const { ide: _ideSetting, ...settings } = config;
+  const gateway = await startGateway({ ...settings, log, verifier, ...(developmentJwks ? { developmentJwks } : {}), ...(ide ? { ide } : {}) });
   const { closeOnSignals } = await import('@pathway-graph/shared');
   closeOnSignals(log, () => [gateway]);
 });

@@ -21,6 +21,9 @@ await runService('pathway-graph', async () => {
   const verifier = createTokenVerifier(await tokenVerifierOptions(gatewayConfig));
   const developmentJwks = gatewayConfig.auth.jwksUrl ? undefined : (await loadOrCreateDevSigningKey(gatewayConfig.dataDir)).publicJwks;
 
+  (await import('@pathway-graph/shared/observability/configure')).configureObservability('pathway-graph', gatewayConfig);
+  const { ideFromConfig } = await import('@pathway-graph/gateway/ide/configure');
+  const ide = await ideFromConfig(gatewayConfig);
   const { startSystem } = await import('./system.ts');
   const { keyringOf } = await import('@pathway-graph/shared');
   const system = await startSystem({
@@ -31,6 +34,7 @@ await runService('pathway-graph', async () => {
     logLevel: gatewayConfig.logLevel,
     verifier,
     ...(developmentJwks ? { developmentJwks } : {}),
+    ...(ide ? { ide } : {}),
     http: gatewayConfig.http,
     gateway: { subgraphCalls: gatewayConfig.subgraphCalls, corsOrigins: gatewayConfig.corsOrigins },
     // Each sender's own key pair, as its configuration has it (generated into DATA_DIR outside production).
@@ -53,7 +57,7 @@ await runService('pathway-graph', async () => {
   process.stdout.write(`
 pathway-graph is running (ready in ${((Date.now() - started) / 1000).toFixed(1)} s; demo data is synthetic).
 
-  Gateway:   ${url}
+  Gateway:   ${url}${ide ? `\n  IDE:       http://localhost:${system.gateway.port}/ (GraphiQL${ide.issueDemoToken ? ', with a demo-user picker' : ''})` : ''}
   Subgraphs: ${Object.values(system.subgraphs)
     .map((s) => `${s.name} :${s.port}`)
     .join(', ')}

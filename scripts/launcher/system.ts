@@ -26,7 +26,7 @@ import { startGeneralPracticeSubgraph } from '@pathway-graph/general-practice/su
 import { startMunicipalitySubgraph } from '@pathway-graph/municipality/subgraph';
 import { startPathwaySubgraph } from '@pathway-graph/pathway/subgraph';
 import { startScreeningSubgraph } from '@pathway-graph/screening/subgraph';
-import { startGateway } from '@pathway-graph/gateway/gateway';
+import { startGateway, type GatewayOptions } from '@pathway-graph/gateway/gateway';
 
 export type { SectorSubgraphName };
 
@@ -41,6 +41,8 @@ export interface SystemOptions {
   /** One verifier for every service of the process; each still verifies every request itself. */
   verifier: TokenVerifier;
   developmentJwks?: JSONWebKeySet;
+  /** The gateway's GraphiQL IDE; off unless given. */
+  ide?: GatewayOptions['ide'];
   /**
    * Delivery between the sectors' message endpoints (letters, replies, receipts): every sender's key pair (fresh ones
    * when not given, as in the tests) and how often the workers poll. Which subgraph sends or receives follows from
@@ -140,6 +142,7 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
     log: log('gateway'),
     verifier: options.verifier,
     ...(options.developmentJwks ? { developmentJwks: options.developmentJwks } : {}),
+    ...(options.ide ? { ide: options.ide } : {}),
     ...http,
     ...(options.gateway?.subgraphCalls ? { subgraphCalls: options.gateway.subgraphCalls } : {}),
     ...(options.gateway?.corsOrigins ? { corsOrigins: options.gateway.corsOrigins } : {}),

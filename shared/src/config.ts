@@ -70,6 +70,9 @@ const common = z.object({
   AUTH_ISSUER: z.string().min(1).default(DEV_AUTH_ISSUER),
   AUTH_AUDIENCE: z.string().min(1).default(DEFAULT_AUTH_AUDIENCE),
   AUTH_JWKS_URL: httpUrl.optional(),
+  // Operators' settings (shared/src/observability/): who may scrape /metrics, where traces go.
+  METRICS_TOKEN: z.string().min(16, { error: 'must be at least 16 characters' }).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl.optional(),
   AUTH_MAX_TOKEN_LIFETIME: duration.default(DEFAULT_MAX_TOKEN_LIFETIME),
   // Operation limits, at the gateway and at every subgraph alike (shared/src/server/limits.ts says why these values).
   GRAPHQL_MAX_DEPTH: count(2, 1000, 'levels').default(DEFAULT_OPERATION_LIMITS.depth),
@@ -89,6 +92,7 @@ const gatewayOwn = z.object({
   SUBGRAPH_TIMEOUT_MS: count(100, 600_000, 'milliseconds').optional(),
   SUBGRAPH_IDLE_TIMEOUT_MS: count(100, 600_000, 'milliseconds').optional(),
   CORS_ALLOWED_ORIGINS: z.string().optional(),
+  GRAPHQL_IDE: bool.optional(),
 });
 
 /**
@@ -200,8 +204,16 @@ export interface CommonConfig {
   pseudonymSecret: string;
   seedDemoData: boolean;
   auth: AuthConfig;
+  observability: ObservabilityConfig;
   /** How the service's HTTP server and GraphQL endpoint protect themselves (limits, timeouts, introspection). */
   http: HttpSettings;
+}
+
+export interface ObservabilityConfig {
+  /** Bearer token a scraper must send for /metrics; unset: open outside production, off in production. */
+  metricsToken: string | undefined;
+  /** OTLP/HTTP collector traces are exported to (`…/v1/traces` is appended); unset: no tracing. */
+  otlpEndpoint: string | undefined;
 }
 
 export function loadCommonConfig(env: Env = process.env): CommonConfig {
@@ -252,6 +264,7 @@ function commonConfig(env: Env, problems: string[]): CommonConfig {
     dataDir,
     pseudonymSecret: secret('CHILD_PSEUDONYM_SECRET', 'pseudonym-secret'),
     seedDemoData: c.SEED_DEMO_DATA ?? c.NODE_ENV === 'development',
+    observability: { metricsToken: c.METRICS_TOKEN, otlpEndpoint: c.OTEL_EXPORTER_OTLP_ENDPOINT },
   };
 }
 
@@ -352,6 +365,8 @@ function subgraphConfig(name: SubgraphName, env: Env, problems: string[]): Subgr
 export interface GatewayConfig extends CommonConfig {
   port: number;
   subgraphUrls: Record<SubgraphName, string>;
+  /** Serve the GraphiQL IDE at / and to browsers at /graphql (`GRAPHQL_IDE`; on in development only by default). */
+  ide: boolean;
   /** How the gateway calls the subgraphs. */
   subgraphCalls: SubgraphCallSettings;
   /** Browser origins allowed to call the gateway (CORS); empty: no CORS headers at all. */
@@ -397,6 +412,7 @@ function gatewayConfig(env: Env, problems: string[]): GatewayConfig {
     subgraphUrls: subgraphUrls(SUBGRAPH_NAMES, env, problems),
     subgraphCalls,
     corsOrigins: corsOrigins(own.CORS_ALLOWED_ORIGINS, base.nodeEnv === 'production', problems),
+    ide: own.GRAPHQL_IDE ?? base.nodeEnv === 'development',
   };
 }
 

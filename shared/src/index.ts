@@ -29,6 +29,7 @@ export * from './sector/subgraph.ts';
 export * from './sector/child-guard.ts';
 export * from './db/in-key-order.ts';
 export * from './sector/facts.ts';
+export * from './observability/index.ts';
 export * from './server/settings.ts';
 export * from './server/request-scope.ts';
 export * from './server/limits.ts';

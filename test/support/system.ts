@@ -29,6 +29,8 @@ export async function startTestSystem(
     gateway?: SystemOptions['gateway'];
     /** BUA's advisory service: its description deadline, and in tests its clock and known names. */
     advisory?: SystemOptions['advisory'];
+    /** The GraphiQL IDE at the gateway (browser tests). */
+    ide?: SystemOptions['ide'];
   } = {},
 ): Promise<TestSystem> {
   const { targets, dispose } = await backend.create(SECTOR_SUBGRAPH_NAMES.length);
@@ -40,6 +42,7 @@ export async function startTestSystem(
     logLevel: process.env['TEST_LOG_LEVEL'] ?? 'silent',
     verifier: await testVerifier(),
     messaging: { workerPollMs: 25 },
+    ...(options.ide ? { ide: options.ide } : {}),
     ...(options.http ? { http: options.http } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),
     ...(options.advisory ? { advisory: options.advisory } : {}),

@@ -10,6 +10,7 @@ import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { requestScope, throwIfRequestStopped } from '../server/request-scope.ts';
 import { StartupError } from '../server/startup.ts';
+import { observePglite, observePostgres } from '../observability/statements.ts';
 
 /**
  * Where a subgraph's data lives. One factory serves every subgraph:
@@ -159,12 +160,12 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   const migrationConfig = { migrationsFolder, migrationsSchema: 'drizzle', migrationsTable: `${pgSchema}_migrations` };
 
   if (target.kind === 'postgres') {
-    const client = postgres(target.url, {
+    const client = observePostgres(postgres(target.url, {
       max: target.maxConnections ?? 10,
       onnotice: () => {},
       // Keep the connection's time zone fixed so timestamps read the same on every server.
       connection: { TimeZone: 'UTC', application_name: `pathway-graph/${pgSchema}` },
-    });
+    }), pgSchema);
     try {
       await migrateWithLock(target.url, pgSchema, migrationConfig);
     } catch (error) {
@@ -196,7 +197,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   }
   // Embedded means one connection, so concurrent migrations of the same schema cannot interleave.
   await migratePglite(drizzlePglite({ client: instance }), migrationConfig);
-  const db = drizzlePglite({ client: instance, schema, logger, casing: 'snake_case' });
+  const db = drizzlePglite({ client: observePglite(instance, pgSchema), schema, logger, casing: 'snake_case' });
   return {
     db: db as unknown as AnyDatabase<TSchema>,
     kind: 'pglite',

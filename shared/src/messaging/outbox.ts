@@ -99,6 +99,20 @@ export async function enqueueMessage<S extends SubgraphName, K extends KindsFrom
 }
 
 /** The later messages a FAILED message holds back: same child, same recipient, still queued. */
+/** Per destination: the messages waiting to be delivered (QUEUED) and the age of the oldest, for the metrics. */
+export async function outboxBacklog(db: MessagingDb, { outbox }: MessagingTables): Promise<{ destination: string; pending: number; oldestPendingSeconds: number }[]> {
+  const rows = await db
+    .select({
+      destination: outbox.destination,
+      pending: sql<number>`count(*)::int`,
+      oldest: sql<number>`coalesce(extract(epoch from now() - min(${outbox.createdAt})), 0)::float8`,
+    })
+    .from(outbox)
+    .where(eq(outbox.status, 'QUEUED'))
+    .groupBy(outbox.destination);
+  return rows.map((r) => ({ destination: r.destination, pending: Number(r.pending), oldestPendingSeconds: Math.max(0, Number(r.oldest)) }));
+}
+
 export function successorsOf(tables: MessagingTables, row: Pick<OutboxRow, 'childId' | 'destination' | 'sequence'>) {
   const { outbox } = tables;
   return and(eq(outbox.childId, row.childId), eq(outbox.destination, row.destination), eq(outbox.status, 'QUEUED'), gt(outbox.sequence, row.sequence));

@@ -4,11 +4,13 @@ import type { Logger } from '../server/logger.ts';
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { messageSenders, receivesMessages, sendersTo, sendsMessages, type KindsFrom } from './contract.ts';
 import { messageEndpoint } from './endpoint.ts';
+import { metricsOf } from '../observability/metrics.ts';
 import {
   acknowledgeMessage,
   enqueueMessage,
   findResponseTo,
   giveUpFailedMessage,
+  outboxBacklog,
   resendMessage,
   retryFailedMessage,
   type AcknowledgementOutcome,
@@ -98,6 +100,8 @@ export function sectorMessaging<S extends SubgraphName, TDb extends MessagingDb>
       pollIntervalMs: config.workerPollMs,
       log,
     });
+    // Read at every scrape of /metrics (outside any request, so no request's statement count includes it).
+    metricsOf(subgraph).outboxBacklog = () => outboxBacklog(db, tables);
   }
   return {
     receiver,

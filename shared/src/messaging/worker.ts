@@ -7,6 +7,7 @@ import { checkResponse, type KindsFrom, type MessageKind, type MessageResponse }
 import { assertResendable, successorsOf, waitingFor, type MessagingDb, type Reenvelope } from './outbox.ts';
 import { SENDER_HEADER, SIGNATURE_HEADER, signMessage } from './signature.ts';
 import type { MessagingTables, OutboxRow } from './tables.ts';
+import { metricsOf } from '../observability/metrics.ts';
 
 /** Runs in the transaction that marks a message of kind K DELIVERED, with the receiver's answer (null if it gave none the contract knows). */
 export type DeliveredHook<K extends MessageKind> = (tx: MessagingDb, row: OutboxRow, response: MessageResponse<K> | null) => Promise<void>;
@@ -253,6 +254,7 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
       await tx.update(outbox).set({ lastError: waitingFor(row.messageId) }).where(successorsOf(tables, row));
       await options.onFailed?.(tx, updated, { permanent: outcome.permanent, error: outcome.error });
     });
+    if (final) metricsOf(options.sender).deliveryFailures.inc({ destination: row.destination, kind: row.kind, reason: outcome.permanent ? 'refused' : 'attempts_exhausted' });
     const fields = { messageId: row.messageId, destination: row.destination, kind: row.kind, attempts: row.attempts, error: outcome.error };
     if (outcome.permanent) log.error(fields, 'message FAILED: refused for good by the receiver; later messages for the child wait for it');
     else if (final) log.error(fields, 'message FAILED: giving up after the last attempt; later messages for the child wait for it');
@@ -263,6 +265,7 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
     const ids = { messageId: row.messageId, destination: row.destination, kind: row.kind, attempts: row.attempts };
     try {
       const outcome = await send(row);
+      metricsOf(options.sender).deliveryAttempts.inc({ destination: row.destination, kind: row.kind, outcome: outcome.ok ? 'delivered' : outcome.permanent ? 'refused' : 'retry' });
       if (!outcome.ok) {
         await recordFailure(row, outcome);
         return false;

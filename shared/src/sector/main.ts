@@ -21,6 +21,7 @@ export function runSectorSubgraph(name: SectorSubgraphName, load: () => Promise<
     // token from `npm run token` is refused.
     log.info({ dataDir: config.dataDir, database: config.database.kind }, `${name} starting`);
     const verifier = createTokenVerifier(await tokenVerifierOptions(config));
+    (await import('../observability/configure.ts')).configureObservability(name, config);
     const start = await load();
     const service = await start({ ...config, log, verifier });
     const { closeOnSignals } = await import('../server/http.ts');

@@ -1,5 +1,8 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { AnyDatabase } from '../db/database.ts';
+import { metricsOf } from '../observability/metrics.ts';
+import { serviceOfSchema } from '../observability/statements.ts';
 import type { AccessLogRow, ConsentRow, SectorTables } from './tables.ts';
 
 // Any sector's database: these functions only touch the sector tables passed with it.
@@ -46,6 +49,8 @@ export async function appendAccessLog(db: Db, { accessLog }: SectorTables, rows:
   await db.execute(
     sql`insert into ${accessLog} (${ACCESS_LOG_COLUMN_LIST}) select ${ACCESS_LOG_SOURCE_LIST} from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as x(${ACCESS_LOG_RECORD})`,
   );
+  const { accessLogWrites } = metricsOf(serviceOfSchema(getTableConfig(accessLog).schema ?? ''));
+  for (const row of rows) accessLogWrites.inc({ action: row.action });
 }
 
 /**

@@ -22,6 +22,7 @@ import { CALLER_REQUEST_ID_HEADER, headerValue, REQUEST_ID_HEADER, requestIdProb
 import { clientWentAway, requestScope, requestTimedOut, type RequestScope } from './request-scope.ts';
 import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './settings.ts';
 import { portProblem, StartupError } from './startup.ts';
+import { metricsEndpoint, observabilityPlugin, traceRequests } from '../observability/index.ts';
 
 /** The header a caller states the purpose of its request in; every reader of a child's data has one. */
 export const PURPOSE_HEADER = 'x-purpose-of-use';
@@ -145,6 +146,7 @@ export async function startHttpService<TContext extends BaseContext>(
     }),
   );
 
+  app.use(traceRequests(options.name));
   // Everything a request causes, down to its SQL statements, runs inside the request scope: its ids go on every log
   // line, and its signal stops the work when the client goes away or REQUEST_TIMEOUT_MS passes.
   app.use(requestScopeMiddleware(options.requestIds ?? 'passed-on', settings.requestTimeoutMs));
@@ -161,6 +163,7 @@ export async function startHttpService<TContext extends BaseContext>(
       res.status(503).json({ status: 'unavailable', service: options.name });
     }
   });
+  app.get('/metrics', metricsEndpoint(options.name));
   options.routes?.(app);
 
   const apollo = new ApolloServer<TContext>({
@@ -181,6 +184,7 @@ export async function startHttpService<TContext extends BaseContext>(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      observabilityPlugin<TContext>(options.name),
       operationLimitsPlugin<TContext>(settings.limits),
       inputTextPlugin<TContext>(),
       completionLogPlugin<TContext>(),

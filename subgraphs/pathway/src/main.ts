@@ -11,6 +11,7 @@ await runService('pathway', async () => {
   const log = createLogger('pathway', config.logLevel);
   log.info({ dataDir: config.dataDir }, 'pathway starting');
   const verifier = createTokenVerifier(await tokenVerifierOptions(config));
+  (await import('@pathway-graph/shared/observability/configure')).configureObservability('pathway', config);
   const { startPathwaySubgraph } = await import('./subgraph.ts');
   const service = await startPathwaySubgraph({ ...config, log, verifier });
   const { closeOnSignals } = await import('@pathway-graph/shared');

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readmeExamples } from './readme-examples.ts';
+
+const README = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+
+describe('the README’s example requests', () => {
+  it('are found in order, each with its section, variables and the demo user whose token it sends', () => {
+    const examples = readmeExamples(README);
+    expect(examples.map((e) => [e.section, e.user])).toEqual([
+      ['A first query', 'caseworker-751'],
+      ['A first query', 'caseworker-751'],
+      ['Correspondence between GP and municipality (agreement 6.2)', 'gp-107510'],
+    ]);
+    expect(examples[0]!.query).toMatch(/^query\(\$cpr: String!\) \{ childByCpr\(cpr: \$cpr\)/);
+    expect(examples[0]!.variables).toEqual({ cpr: '120615-4764' });
+    expect(examples[1]!.variables).toBeUndefined();
+    expect(examples[2]!.query).toMatch(/^mutation/);
+  });
+
+  it('skip shell blocks without a request body, and name no user a block does not send a token of', () => {
+    const readme = [
+      '## One',
+      '```sh',
+      'npm start',
+      '```',
+      '## Two',
+      '```sh',
+      'X=$(npm run -s token -- bua-clinician)',
+      `curl -s http://localhost:4000/graphql -d '{"query":"{ a }"}'`,
+      `curl -s http://localhost:4000/graphql -H "authorization: Bearer $X" -d '{"query":"{ b }","variables":{"n":1}}'`,
+      '```',
+    ].join('\n');
+    expect(readmeExamples(readme)).toEqual([
+      { section: 'Two', query: '{ a }' },
+      { section: 'Two', query: '{ b }', variables: { n: 1 }, user: 'bua-clinician' },
+    ]);
+  });
+});
