@@ -52,8 +52,8 @@ describe('docker-compose.yml', () => {
   });
 
   it.each(nodeServices)('%s: with NODE_ENV=production it has what production requires, or says what it lacks', (name) => {
-    // The stack is a development one (dev keys, demo data); production needs the identity provider's keys. Only
-    // AUTH_JWKS_URL may be missing there, and the gateway (which publishes the development key) is the one that lacks it.
+    // The stack is a development one (dev keys, demo data, the development issuer whose key the gateway publishes over
+    // http); production needs the region's identity provider: its https key set and its issuer are all that is missing.
     const env = { ...compose.services[name]!.environment, NODE_ENV: 'production' };
     let problems: string[] = [];
     try {
@@ -61,7 +61,7 @@ describe('docker-compose.yml', () => {
     } catch (error) {
       problems = (error as { problems?: string[] }).problems ?? [String(error)];
     }
-    expect(problems.map((p) => p.split(':')[0])).toEqual(name === 'gateway' ? ['AUTH_JWKS_URL'] : []);
+    expect(problems.map((p) => p.split(':')[0])).toEqual(['AUTH_JWKS_URL', 'AUTH_ISSUER']);
   });
 
   it('puts every service on its registry port and routes every URL to the registry’s service and port', () => {

@@ -72,6 +72,584 @@ export type AccessLogPage = {
   nextBefore?: Maybe<Scalars['ID']['output']>;
 };
 
+/**
+ * An action plan (handleplan) for a child who screened positive: offers from the municipality's catalogue, who is
+ * responsible, and when to follow up. Owned by the screening tracks; addressed to the organisation that made it, the
+ * responsible one and those of its screening result; other sectors need a consent held by screening.
+ */
+export type ActionPlan = {
+  __typename?: 'ActionPlan';
+  /** The child. */
+  child: Child;
+  /** When it was recorded. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who made it. */
+  createdBy: RecordedBy;
+  /** The day the plan was made. */
+  createdOn: Scalars['Date']['output'];
+  /** Days from the positive screening to the plan. */
+  daysFromScreening: Scalars['Int']['output'];
+  /** When the plan is followed up (re-screening). */
+  followUpOn: Scalars['Date']['output'];
+  /** The plan's id. */
+  id: Scalars['ID']['output'];
+  /** The municipality whose offers they are. */
+  municipality?: Maybe<Municipality>;
+  /** A note, when given. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The offers chosen, from the municipality subgraph (the gateway resolves them). */
+  offers: Array<MunicipalOffer>;
+  /** Who is responsible. */
+  responsible: PlanResponsible;
+  /** The positive screening the plan answers. */
+  screeningResult: ScreeningResult;
+  /** The track. */
+  track: ScreeningTrack;
+};
+
+/** The advice BUA's adviser recorded after a meeting, as the municipality reads it. */
+export type AdvisoryAdvice = {
+  __typename?: 'AdvisoryAdvice';
+  /** Whether it was amended after it was first recorded. */
+  amended: Scalars['Boolean']['output'];
+  /** When this version was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The adviser who recorded it (user id). */
+  recordedBy: Scalars['String']['output'];
+  /** The advice given (the latest version). */
+  text: Scalars['String']['output'];
+  /** 1 for the first record; higher when amended. */
+  version: Scalars['Int']['output'];
+};
+
+/** A booking of an advisory slot by a member of a municipality's staff. Carries no child id: the case is anonymous. */
+export type AdvisoryBooking = {
+  __typename?: 'AdvisoryBooking';
+  /** The advice recorded after the meeting; null until recorded. */
+  advice?: Maybe<AdvisoryAdvice>;
+  /** When it was booked. */
+  bookedAt: Scalars['DateTime']['output'];
+  /** Who booked (user id). */
+  bookerId: Scalars['String']['output'];
+  /** When it was cancelled; null while it stands. */
+  cancelledAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who cancelled it (user id). */
+  cancelledBy?: Maybe<Scalars['String']['output']>;
+  /** The written description; null until sent. */
+  description?: Maybe<AdvisoryCaseDescription>;
+  /** When the description is due (BUA_ADVISORY_DESCRIPTION_DEADLINE before the meeting); null for teaching. */
+  descriptionDueAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The flag: true when the description is past due and the meeting has not begun; shown to the booker's municipality and to BUA's advisers. */
+  descriptionOverdue: Scalars['Boolean']['output'];
+  /** Where the description stands. */
+  descriptionStatus: AdvisoryDescriptionStatus;
+  /** GPs invited to the meeting. */
+  gpInvitations: Array<AdvisoryGpInvitation>;
+  /** The booking's id. */
+  id: Scalars['ID']['output'];
+  /** Sparring, supervision or teaching. */
+  kind: AdvisoryBookingKind;
+  /** The booker's municipality. */
+  municipalityCode: Scalars['Int']['output'];
+  /** The slot booked. */
+  slot: AdvisorySlot;
+};
+
+/** A page of bookings, newest first. */
+export type AdvisoryBookingConnection = {
+  __typename?: 'AdvisoryBookingConnection';
+  /** The bookings of this page. */
+  edges: Array<AdvisoryBookingEdge>;
+  /** Whether more follow. */
+  pageInfo: PageInfo;
+};
+
+/** One booking of a page. */
+export type AdvisoryBookingEdge = {
+  __typename?: 'AdvisoryBookingEdge';
+  /** Pass as `after` to continue after this booking. */
+  cursor: Scalars['String']['output'];
+  /** The booking. */
+  node: AdvisoryBooking;
+};
+
+/** What a booking of an advisory slot is for (agreement 6.3). */
+export type AdvisoryBookingKind =
+  /** Sparring on an anonymous concrete case (sparring på anonyme konkrete sager), e.g. a suspicion of psychiatric illness. */
+  | 'SPARRING'
+  /** Supervision on method, interventions and one's own role in the case (supervision), for the staff's competence development. */
+  | 'SUPERVISION'
+  /** A seat at a teaching session (undervisning i psykopatologi og assessment). */
+  | 'TEACHING';
+
+/** Counts by what bookings were for. */
+export type AdvisoryBookingKindCounts = {
+  __typename?: 'AdvisoryBookingKindCounts';
+  /** Sparring. */
+  sparring: Scalars['Int']['output'];
+  /** Supervision. */
+  supervision: Scalars['Int']['output'];
+  /** Teaching seats. */
+  teaching: Scalars['Int']['output'];
+  /** All three. */
+  total: Scalars['Int']['output'];
+};
+
+/**
+ * A calendar subscription (iCalendar, RFC 5545) of advisory meetings. Its address holds a secret, shown only when the
+ * feed is created; the feed itself holds no personal data (meeting times, kinds, links and whether they are booked).
+ */
+export type AdvisoryCalendarFeed = {
+  __typename?: 'AdvisoryCalendarFeed';
+  /** ADVISER: whose (user id). */
+  adviserId?: Maybe<Scalars['String']['output']>;
+  /** When. */
+  createdAt: Scalars['DateTime']['output'];
+  /** Who created it (user id). */
+  createdBy: Scalars['String']['output'];
+  /** The feed's id. */
+  id: Scalars['ID']['output'];
+  /** A municipality's or an adviser's meetings. */
+  kind: AdvisoryCalendarFeedKind;
+  /** MUNICIPALITY: which. */
+  municipalityCode?: Maybe<Scalars['Int']['output']>;
+  /** When it was revoked; null while its address works. */
+  revokedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * A new calendar feed with its secret address. Keep it like a password: anyone with the address sees the meetings
+ * (not who booked them or why). Revoke it with `revokeAdvisoryCalendarFeed` if it leaks.
+ */
+export type AdvisoryCalendarFeedCreated = {
+  __typename?: 'AdvisoryCalendarFeedCreated';
+  /** The feed. */
+  feed: AdvisoryCalendarFeed;
+  /** The feed's path on the BUA subgraph, secret included: prefix it with the BUA subgraph's public address and subscribe in the calendar program. */
+  path: Scalars['String']['output'];
+  /** The secret of its address (shown this once; BUA keeps only a hash). */
+  token: Scalars['String']['output'];
+};
+
+/** Whose meetings a calendar feed shows. */
+export type AdvisoryCalendarFeedKind =
+  /** An adviser's own meetings, with every municipality. */
+  | 'ADVISER'
+  /** A municipality's slots and which of them its staff have booked. */
+  | 'MUNICIPALITY';
+
+/** The written description of the problem before a meeting: anonymous, without CPR numbers or names. */
+export type AdvisoryCaseDescription = {
+  __typename?: 'AdvisoryCaseDescription';
+  /** The problem, described anonymously (e.g. 'a girl of 12 with school absence and anxiety'). */
+  problem: Scalars['String']['output'];
+  /** Any screening results, as text (e.g. 'SDQ total 19, WHO-5 36'); null when none. */
+  screeningResults?: Maybe<Scalars['String']['output']>;
+  /** When it was sent (or last changed). */
+  submittedAt: Scalars['DateTime']['output'];
+  /** Who sent it (user id). */
+  submittedBy: Scalars['String']['output'];
+};
+
+/** An anonymous case description to send before a meeting. */
+export type AdvisoryCaseDescriptionInput = {
+  /** The problem, anonymously: no CPR number, no name; at most 4000 characters. */
+  problem: Scalars['String']['input'];
+  /** Any screening results, as text; at most 2000 characters. */
+  screeningResults?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * A municipality's fixed contact person at BUA (fast kontaktperson) for one period. Each municipality has one at a
+ * time; a change closes the current period, so the history shows who it was on any day.
+ */
+export type AdvisoryContactPerson = {
+  __typename?: 'AdvisoryContactPerson';
+  /** The adviser's user id at BUA. */
+  adviserId: Scalars['String']['output'];
+  /** The adviser's name, as the municipality sees it. */
+  adviserName: Scalars['String']['output'];
+  /** When the period was recorded. */
+  changedAt: Scalars['DateTime']['output'];
+  /** Who at BUA recorded the period. */
+  changedBy: Scalars['String']['output'];
+  /** Whether this is the contact person today. */
+  current: Scalars['Boolean']['output'];
+  /** The municipality (kommunekode). */
+  municipalityCode: Scalars['Int']['output'];
+  /** First day of the period. */
+  validFrom: Scalars['Date']['output'];
+  /** The day the next contact person took over (exclusive); null while this one is the latest. */
+  validUntil?: Maybe<Scalars['Date']['output']>;
+};
+
+/**
+ * Where the written description of a booked meeting stands (agreement 6.3: a short description of the problem,
+ * including any screening results, is sent before each meeting).
+ */
+export type AdvisoryDescriptionStatus =
+  /** No description is needed: a teaching seat, or a cancelled booking or meeting. */
+  | 'NOT_REQUIRED'
+  /** Not sent, and past its deadline: flagged to the booker and the adviser. */
+  | 'OVERDUE'
+  /** Not sent yet, and not yet due. */
+  | 'PENDING'
+  /** The description has been sent. */
+  | 'SUBMITTED';
+
+/** An invitation of a general practice to an advisory meeting; any GP of the practice may answer. */
+export type AdvisoryGpInvitation = {
+  __typename?: 'AdvisoryGpInvitation';
+  /** When. */
+  changedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Who gave the latest answer or withdrew it (user id). */
+  changedBy?: Maybe<Scalars['String']['output']>;
+  /** The invitation's id. */
+  id: Scalars['ID']['output'];
+  /** When. */
+  invitedAt: Scalars['DateTime']['output'];
+  /** Who invited (user id). */
+  invitedBy: Scalars['String']['output'];
+  /** The meeting. */
+  meeting: AdvisoryInvitedMeeting;
+  /** Why the GP is invited (anonymous); null when no note was given. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Where it stands. */
+  status: AdvisoryInvitationStatus;
+  /** The invited practice's ydernummer. */
+  ydernummer: Scalars['String']['output'];
+};
+
+/** A page of invitations, newest first. */
+export type AdvisoryGpInvitationConnection = {
+  __typename?: 'AdvisoryGpInvitationConnection';
+  /** The invitations of this page. */
+  edges: Array<AdvisoryGpInvitationEdge>;
+  /** Whether more follow. */
+  pageInfo: PageInfo;
+};
+
+/** One invitation of a page. */
+export type AdvisoryGpInvitationEdge = {
+  __typename?: 'AdvisoryGpInvitationEdge';
+  /** Pass as `after` to continue after this invitation. */
+  cursor: Scalars['String']['output'];
+  /** The invitation. */
+  node: AdvisoryGpInvitation;
+};
+
+/** A GP's answer to an invitation. */
+export type AdvisoryInvitationAnswer =
+  /** Take part in the meeting. */
+  | 'ACCEPT'
+  /** Do not take part. */
+  | 'DECLINE';
+
+/** Where a GP's invitation to an advisory meeting stands (agreement 6.3: general practice takes part when relevant). */
+export type AdvisoryInvitationStatus =
+  /** The GP takes part. */
+  | 'ACCEPTED'
+  /** The GP does not take part. */
+  | 'DECLINED'
+  /** Invited; the GP has not answered. */
+  | 'INVITED'
+  /** The inviting side withdrew the invitation. */
+  | 'WITHDRAWN';
+
+/** The meeting a GP is invited to, as the GP sees it: when, where and what about, without any child. */
+export type AdvisoryInvitedMeeting = {
+  __typename?: 'AdvisoryInvitedMeeting';
+  /** The anonymous description of the problem; null until the municipality sends it. */
+  description?: Maybe<AdvisoryCaseDescription>;
+  /** When it ends. */
+  endsAt: Scalars['DateTime']['output'];
+  /** Sparring or supervision. */
+  kind: AdvisoryBookingKind;
+  /** The virtual meeting's link. */
+  meetingUrl: Scalars['String']['output'];
+  /** The municipality that booked the meeting. */
+  municipalityCode: Scalars['Int']['output'];
+  /** When it starts. */
+  startsAt: Scalars['DateTime']['output'];
+  /** Whether it still takes place (the slot scheduled and the booking standing). */
+  takesPlace: Scalars['Boolean']['output'];
+};
+
+/** What an exception does to one meeting of a series. */
+export type AdvisoryOccurrenceAction =
+  /** The meeting is cancelled. */
+  | 'CANCEL'
+  /** The meeting is moved to another working day or time. */
+  | 'MOVE';
+
+/**
+ * A change to one meeting of a series, named by the date the recurrence puts it on. Days Danish public offices are
+ * closed (public holidays, Constitution Day, 24 and 31 December) never hold a meeting and need no exception.
+ */
+export type AdvisoryOccurrenceException = {
+  __typename?: 'AdvisoryOccurrenceException';
+  /** Cancelled or moved. */
+  action: AdvisoryOccurrenceAction;
+  /** MOVE: the working day it is moved to. */
+  date?: Maybe<Scalars['Date']['output']>;
+  /** MOVE: the new length in minutes; null keeps the series'. */
+  durationMinutes?: Maybe<Scalars['Int']['output']>;
+  /** The date the recurrence puts the meeting on. */
+  occurrenceDate: Scalars['Date']['output'];
+  /** MOVE: the new start, HH:MM Danish time. */
+  startTime?: Maybe<Scalars['String']['output']>;
+};
+
+/** A change to one meeting of a series. */
+export type AdvisoryOccurrenceExceptionInput = {
+  /** CANCEL or MOVE. */
+  action: AdvisoryOccurrenceAction;
+  /** MOVE: the working day to move it to, at most 28 days away. */
+  date?: InputMaybe<Scalars['Date']['input']>;
+  /** MOVE: the new length in minutes (15-180); omit to keep the series'. */
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** The date the recurrence puts the meeting on. */
+  occurrenceDate: Scalars['Date']['input'];
+  /** MOVE: the new start, HH:MM Danish time (24-hour clock); at most 5 characters. */
+  startTime?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How a series recurs. */
+export type AdvisoryRecurrence = {
+  __typename?: 'AdvisoryRecurrence';
+  /** WEEKLY: every how many weeks (1-4); null for MONTHLY. */
+  everyWeeks?: Maybe<Scalars['Int']['output']>;
+  /** Weekly or monthly. */
+  frequency: AdvisoryRecurrenceFrequency;
+  /** MONTHLY: the 1st-4th weekday of the month, or -1 for the last; null for WEEKLY. */
+  nth?: Maybe<Scalars['Int']['output']>;
+  /** The weekday of the meetings. */
+  weekday: AdvisoryWeekday;
+};
+
+/** How a series of advisory meetings recurs. */
+export type AdvisoryRecurrenceFrequency =
+  /** The `nth` weekday of each month (-1: the last). */
+  | 'MONTHLY'
+  /** Every `everyWeeks` weeks on the weekday (1: weekly). */
+  | 'WEEKLY';
+
+/** How a series recurs. */
+export type AdvisoryRecurrenceInput = {
+  /** WEEKLY: every how many weeks, 1-4; default 1. */
+  everyWeeks?: InputMaybe<Scalars['Int']['input']>;
+  /** Weekly or monthly. */
+  frequency: AdvisoryRecurrenceFrequency;
+  /** MONTHLY: the 1st-4th weekday of the month, or -1 for the last. */
+  nth?: InputMaybe<Scalars['Int']['input']>;
+  /** The weekday of the meetings. */
+  weekday: AdvisoryWeekday;
+};
+
+/** One advisory meeting: a slot that municipal staff book. */
+export type AdvisorySlot = {
+  __typename?: 'AdvisorySlot';
+  /** The BUA adviser holding it (user id). */
+  adviserId: Scalars['String']['output'];
+  /** Whether you can book it now (eligible staff of one of its municipalities, in the future, not full, not yours already). */
+  bookable: Scalars['Boolean']['output'];
+  /** Active bookings (all municipalities). */
+  bookedCount: Scalars['Int']['output'];
+  /** Its active and cancelled bookings you may see: your municipality's; every one for BUA's advisers. */
+  bookings: Array<AdvisoryBooking>;
+  /** Bookings it takes. */
+  capacity: Scalars['Int']['output'];
+  /** When it ends. */
+  endsAt: Scalars['DateTime']['output'];
+  /** The slot's id, stable for the meeting even when it is moved. */
+  id: Scalars['ID']['output'];
+  /** Consultation or teaching. */
+  kind: AdvisorySlotKind;
+  /** The virtual meeting's link. */
+  meetingUrl: Scalars['String']['output'];
+  /** Whether it was moved from its recurring date or time. */
+  moved: Scalars['Boolean']['output'];
+  /** The municipalities whose staff may book it. */
+  municipalityCodes: Array<Scalars['Int']['output']>;
+  /** The date the recurrence put it on, before any move. */
+  occurrenceDate: Scalars['Date']['output'];
+  /** Seats left; 0 when cancelled. */
+  seatsLeft: Scalars['Int']['output'];
+  /** The series it belongs to. */
+  seriesId: Scalars['ID']['output'];
+  /** When the meeting starts. */
+  startsAt: Scalars['DateTime']['output'];
+  /** Scheduled or cancelled. */
+  status: AdvisorySlotStatus;
+};
+
+/** A page of advisory slots, in the order they start. */
+export type AdvisorySlotConnection = {
+  __typename?: 'AdvisorySlotConnection';
+  /** The slots of this page. */
+  edges: Array<AdvisorySlotEdge>;
+  /** Whether more follow. */
+  pageInfo: PageInfo;
+};
+
+/** One slot of a page. */
+export type AdvisorySlotEdge = {
+  __typename?: 'AdvisorySlotEdge';
+  /** Pass as `after` to continue after this slot. */
+  cursor: Scalars['String']['output'];
+  /** The slot. */
+  node: AdvisorySlot;
+};
+
+/**
+ * What generating a planning horizon did. Generating the same horizon again changes nothing (all counts but
+ * `unchanged` are 0): slot ids are derived from the series and the meeting's date.
+ */
+export type AdvisorySlotGeneration = {
+  __typename?: 'AdvisorySlotGeneration';
+  /** Stored future slots changed (moved, cancelled, new link or capacity); calendars see a higher SEQUENCE. */
+  changed: Scalars['Int']['output'];
+  /** Slots stored for the first time. */
+  created: Scalars['Int']['output'];
+  /** First day of the horizon. */
+  from: Scalars['Date']['output'];
+  /** The series. */
+  series: AdvisorySlotSeries;
+  /** Last day of the horizon. */
+  to: Scalars['Date']['output'];
+  /** Stored slots that stayed as they were (past ones included). */
+  unchanged: Scalars['Int']['output'];
+  /** Stored future slots the series no longer gives, now cancelled. */
+  withdrawn: Scalars['Int']['output'];
+};
+
+/** What an advisory slot offers. */
+export type AdvisorySlotKind =
+  /** A municipality's fixed virtual meeting time with BUA (faste tidspunkter, about 45 minutes), booked by one member of its staff for sparring or supervision. */
+  | 'CONSULTATION'
+  /** A virtual teaching session in psychopathology and assessment (virtuel undervisning), open to several municipalities up to its capacity. */
+  | 'TEACHING';
+
+/** Counts by kind of slot. */
+export type AdvisorySlotKindCounts = {
+  __typename?: 'AdvisorySlotKindCounts';
+  /** Consultation slots. */
+  consultation: Scalars['Int']['output'];
+  /** Teaching sessions (each counted once, whatever its seats). */
+  teaching: Scalars['Int']['output'];
+  /** Both. */
+  total: Scalars['Int']['output'];
+};
+
+/**
+ * A recurring series of advisory meetings: a municipality's fixed meeting times, or a teaching series open to several
+ * municipalities. Slots are generated from it for a planning horizon (`generateAdvisorySlots`).
+ */
+export type AdvisorySlotSeries = {
+  __typename?: 'AdvisorySlotSeries';
+  /** The BUA adviser holding the meetings (user id). */
+  adviserId: Scalars['String']['output'];
+  /** Bookings each meeting takes: 1 for CONSULTATION, the seats for TEACHING. */
+  capacity: Scalars['Int']['output'];
+  /** Length of each meeting in minutes (the agreement's meetings are about 45). */
+  durationMinutes: Scalars['Int']['output'];
+  /** Last day it may meet; null while it runs. */
+  endsOn?: Maybe<Scalars['Date']['output']>;
+  /** Cancelled and moved meetings. */
+  exceptions: Array<AdvisoryOccurrenceException>;
+  /** The series' id. */
+  id: Scalars['ID']['output'];
+  /** Consultation (one municipality) or teaching (several). */
+  kind: AdvisorySlotKind;
+  /** The virtual meeting's link (https). */
+  meetingUrl: Scalars['String']['output'];
+  /** The municipalities whose staff may book it: exactly one for CONSULTATION. */
+  municipalityCodes: Array<Scalars['Int']['output']>;
+  /** How it recurs. */
+  recurrence: AdvisoryRecurrence;
+  /** Start of each meeting, HH:MM Danish time. */
+  startTime: Scalars['String']['output'];
+  /** First day the series may meet. */
+  startsOn: Scalars['Date']['output'];
+  /** When the series was last saved. */
+  updatedAt: Scalars['DateTime']['output'];
+};
+
+/** A series of advisory meetings to save. */
+export type AdvisorySlotSeriesInput = {
+  /** The BUA adviser holding the meetings (their user id); at most 200 characters; default: you. */
+  adviserId?: InputMaybe<Scalars['String']['input']>;
+  /** TEACHING: the seats, 2-200. CONSULTATION: 1 (the default). */
+  capacity?: InputMaybe<Scalars['Int']['input']>;
+  /** Length in minutes, 15-180; default 45. */
+  durationMinutes?: InputMaybe<Scalars['Int']['input']>;
+  /** Last day it may meet; omit while it runs. */
+  endsOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Cancelled and moved meetings, one per date at most; at most 100. */
+  exceptions?: InputMaybe<Array<AdvisoryOccurrenceExceptionInput>>;
+  /** The id of the series to change; omit to create a new series. */
+  id?: InputMaybe<Scalars['ID']['input']>;
+  /** CONSULTATION or TEACHING. */
+  kind: AdvisorySlotKind;
+  /** The virtual meeting's link: https, without a user name or password; at most 500 characters. */
+  meetingUrl: Scalars['String']['input'];
+  /** The municipalities whose staff may book it: exactly one for CONSULTATION; at most 19. */
+  municipalityCodes: Array<Scalars['Int']['input']>;
+  /** How it recurs. */
+  recurrence: AdvisoryRecurrenceInput;
+  /** Start of each meeting, HH:MM Danish time (24-hour clock), within office hours 07:00-19:00; at most 5 characters. */
+  startTime: Scalars['String']['input'];
+  /** First day the series may meet. */
+  startsOn: Scalars['Date']['input'];
+};
+
+/** Whether an advisory slot takes place. */
+export type AdvisorySlotStatus =
+  /** BUA has cancelled the meeting (aflyst); its bookings no longer meet. */
+  | 'CANCELLED'
+  /** The meeting takes place as planned. */
+  | 'SCHEDULED';
+
+/**
+ * Usage of the advisory service by one municipality in a period (agreement 9: advisory sessions offered and used), by
+ * the day meetings start. Counts of staff meetings, not of children: no figure concerns a child, so none is suppressed.
+ * `booked` = `cancelled` + `used` + `upcoming`.
+ */
+export type AdvisoryUsage = {
+  __typename?: 'AdvisoryUsage';
+  /** Bookings its staff made, whatever became of them. */
+  booked: AdvisoryBookingKindCounts;
+  /** Of those, cancelled (by the municipality, or with the slot by BUA). */
+  cancelled: AdvisoryBookingKindCounts;
+  /** First day of the period. */
+  from: Scalars['Date']['output'];
+  /** The municipality. */
+  municipalityCode: Scalars['Int']['output'];
+  /** Slots offered to it that BUA cancelled. */
+  slotsCancelled: AdvisorySlotKindCounts;
+  /** Slots offered to the municipality (not cancelled by BUA). */
+  slotsOffered: AdvisorySlotKindCounts;
+  /** Last day of the period. */
+  to: Scalars['Date']['output'];
+  /** Of those, not cancelled and still ahead. */
+  upcoming: AdvisoryBookingKindCounts;
+  /** Of those, held: not cancelled, and the meeting has begun. */
+  used: AdvisoryBookingKindCounts;
+};
+
+/** The working days advisory meetings are held on. */
+export type AdvisoryWeekday =
+  /** Friday (fredag). */
+  | 'FRIDAY'
+  /** Monday (mandag). */
+  | 'MONDAY'
+  /** Thursday (torsdag). */
+  | 'THURSDAY'
+  /** Tuesday (tirsdag). */
+  | 'TUESDAY'
+  /** Wednesday (onsdag). */
+  | 'WEDNESDAY';
+
 /** Age bands that matter to the agreement and to consent. */
 export type AgeBand =
   /** 18 or older: outside the agreement's target group. */
@@ -85,6 +663,63 @@ export type AgeBand =
   /** 0-5 years: small children, typically followed by the health visitor (sundhedsplejerske). */
   | 'UNDER_6';
 
+/** A medicine by its ATC code and name. */
+export type AgreedMedicine = {
+  __typename?: 'AgreedMedicine';
+  /** The level-5 ATC code, e.g. N06BA04 (methylphenidate). */
+  atcCode: Scalars['String']['output'];
+  /** The medicine's name. */
+  name: Scalars['String']['output'];
+};
+
+/**
+ * The outcome of BUA's assessment (Trin 3): the diagnoses, the treatment started, the child's needs and the results,
+ * communicated to the parents, the municipality and the GP.
+ */
+export type AssessmentOutcome = {
+  __typename?: 'AssessmentOutcome';
+  /** The child's needs (barnets behov), assessed in every case. */
+  childNeeds: Scalars['String']['output'];
+  /** When the assessment concluded. */
+  concludedAt: Scalars['DateTime']['output'];
+  /** Whether the assessment concluded with a diagnosis. */
+  conclusion: OutcomeConclusion;
+  /** The diagnoses (ICD-10, chapter F expected); empty with NO_DIAGNOSIS. */
+  diagnoses: Array<Diagnosis>;
+  /** The results of the assessment. */
+  results: Scalars['String']['output'];
+  /** The treatment started; null when none was. */
+  treatment?: Maybe<StartedTreatment>;
+};
+
+/** The outcome of an assessment. */
+export type AssessmentOutcomeInput = {
+  /** The child's needs (barnets behov); at most 8000 characters. */
+  childNeeds: Scalars['String']['input'];
+  /** When the assessment concluded; not in the future. */
+  concludedAt: Scalars['DateTime']['input'];
+  /** The conclusion. */
+  conclusion: OutcomeConclusion;
+  /** ICD-10 diagnosis codes, as SKS (DF900) or ICD-10 (F90.0), chapter F expected; at most 10 codes of at most 10 characters; none with NO_DIAGNOSIS. */
+  diagnoses?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** The results of the assessment; at most 8000 characters. */
+  results: Scalars['String']['input'];
+  /** The treatment started, if any. */
+  treatment?: InputMaybe<StartedTreatmentInput>;
+};
+
+/** A new fixed contact person for a municipality. */
+export type AssignAdvisoryContactPersonInput = {
+  /** The adviser's user id at BUA; at most 200 characters. */
+  adviserId: Scalars['String']['input'];
+  /** The adviser's name, as the municipality should see it; at most 200 characters. */
+  adviserName: Scalars['String']['input'];
+  /** First day of the new contact person: today or later. */
+  from: Scalars['Date']['input'];
+  /** The municipality (kommunekode). */
+  municipalityCode: Scalars['Int']['input'];
+};
+
 /** A child's registration as a patient at Børne- og Ungdomspsykiatrisk Afdeling (BUA). Owned by the BUA subgraph. */
 export type BuaPatient = {
   __typename?: 'BuaPatient';
@@ -92,6 +727,83 @@ export type BuaPatient = {
   registeredOn: Scalars['Date']['output'];
   /** True when this record is synthetic demo data, never a real person. */
   synthetic: Scalars['Boolean']['output'];
+};
+
+/** A referral (henvisning) BUA received (Trin 3): what the referrer sent, and BUA's course of it. */
+export type BuaReferral = {
+  __typename?: 'BuaReferral';
+  /** Whether the referral is acute. */
+  acute: Scalars['Boolean']['output'];
+  /** Whole days since BUA received it. */
+  ageInDays: Scalars['Int']['output'];
+  /** The child referred. */
+  child: Child;
+  /** To whom the outcome (or the no-assessment decision) was communicated, and when. */
+  communications: Array<OutcomeCommunication>;
+  /** The consents recorded with the referral. */
+  consents: Array<ReferralConsent>;
+  /** The phone call to the emergency service (acute only). */
+  emergencyPhoneContact?: Maybe<EmergencyPhoneContact>;
+  /** The referral's id, the same in every sector. */
+  id: Scalars['ID']['output'];
+  /** The interventions tried before the referral. */
+  interventionsTried: Array<InterventionTried>;
+  /** The child's municipality (kommunekode), told of every status. */
+  municipalityCode: Scalars['Int']['output'];
+  /** The notification filed with the municipality (acute GP referrals). */
+  notificationFiled?: Maybe<NotificationFiled>;
+  /** The assessment outcome; null until assessed. */
+  outcome?: Maybe<AssessmentOutcome>;
+  /** How the outcome was communicated to the parents; null until recorded. */
+  parentCommunication?: Maybe<ParentCommunication>;
+  /** Who must still be told before the referral can close. */
+  pendingCommunications: Array<OutcomeRecipient>;
+  /** Why the child is referred. */
+  reason: Scalars['String']['output'];
+  /** When BUA received it. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** Who referred. */
+  referrer: ReferralReferrer;
+  /** The person who made the referral. */
+  requestedBy: ReferralRequester;
+  /** Screening results sent by reference (ids in the screening subgraph). */
+  screeningResultIds: Array<Scalars['ID']['output']>;
+  /** When the referrer sent it. */
+  sentAt: Scalars['DateTime']['output'];
+  /** Where the referral stands. */
+  status: ReferralStatus;
+  /** Every status reached, oldest first, each with its time. */
+  statusHistory: Array<ReferralStatusChange>;
+  /** The time of each status. */
+  statusTimes: ReferralStatusTimes;
+  /** How far the graduated pathway had come. */
+  stepReached: StepReached;
+  /** Who holds treatment responsibility (BUA from the decision to assess until the referral closes). */
+  treatmentResponsibility: TreatmentResponsibility;
+  /** The visitation decision; null until visited. */
+  visitation?: Maybe<ReferralVisitation>;
+  /** Who decided at visitation; null until visited. */
+  visitationDecidedBy?: Maybe<Scalars['String']['output']>;
+  /** The child's GP practice (ydernummer), told of every status. */
+  ydernummer: Scalars['String']['output'];
+};
+
+/** A page of BUA's referral worklist: acute referrals first, then the oldest received. */
+export type BuaReferralConnection = {
+  __typename?: 'BuaReferralConnection';
+  /** The referrals on this page. */
+  edges: Array<BuaReferralEdge>;
+  /** Whether more follow. */
+  pageInfo: PageInfo;
+};
+
+/** One referral of the worklist. */
+export type BuaReferralEdge = {
+  __typename?: 'BuaReferralEdge';
+  /** Pass as `after` to continue after this referral. */
+  cursor: Scalars['String']['output'];
+  /** The referral. */
+  node: BuaReferral;
 };
 
 /** MedCom CareCommunication categories (MedComCareCommunicationCategories), the kind of a correspondence letter. */
@@ -147,6 +859,8 @@ export type CareCommunicationDeviation = {
 /** A child or young person (0-18), identified across all subgraphs by a pseudonym (`id`), never by CPR number. */
 export type Child = {
   __typename?: 'Child';
+  /** The child's action plans (handleplaner), oldest first. */
+  actionPlans?: Maybe<Array<ActionPlan>>;
   /**
    * The child's age in whole years today (Danish time), from the municipality's date of birth. Null when the
    * municipality does not know the child, or withheld its data from you (then `withheld` lists MUNICIPALITY).
@@ -161,10 +875,24 @@ export type Child = {
   birthDate?: Maybe<Scalars['Date']['output']>;
   /** The consents BUA holds to disclose its data about the child. */
   buaConsents?: Maybe<Array<Consent>>;
+  /** BUA's coordinating contact person for the child now (or that none was considered or agreed). */
+  buaContactPerson?: Maybe<CoordinatingContactPerson>;
+  /** The history of BUA's contact person for the child, oldest first. */
+  buaContactPersonHistory?: Maybe<Array<ContactPersonRecord>>;
+  /** The child's medication agreements between BUA and the GP, oldest first, as BUA holds them. */
+  buaMedicationAgreements?: Maybe<Array<MedicationAgreement>>;
+  /** The network meetings BUA recorded about the child, oldest first. */
+  buaNetworkMeetings?: Maybe<Array<NetworkMeeting>>;
   /** The child's registration as a BUA patient; null when BUA does not know the child. */
   buaPatient?: Maybe<BuaPatient>;
+  /** The child's referrals at BUA, oldest first; BUA's own data (other sectors need BUA's consent). */
+  buaReferrals?: Maybe<Array<BuaReferral>>;
+  /** The young person's transition plan in force as BUA holds it (its own or the municipality's); null when none. */
+  buaTransitionPlan?: Maybe<TransitionPlan>;
   /** The consents the child's own general practice holds to disclose its data about the child. */
   generalPracticeConsents?: Maybe<Array<Consent>>;
+  /** The child's medication agreements between BUA and the GP, oldest first, as general practice holds them. */
+  generalPracticeMedicationAgreements?: Maybe<Array<MedicationAgreement>>;
   /** The child's pseudonym: a keyed hash of the CPR number, the same in every subgraph. */
   id: Scalars['ID']['output'];
   /**
@@ -191,10 +919,20 @@ export type Child = {
   residenceMunicipality?: Maybe<Municipality>;
   /** The consents the screening tracks holds to disclose its data about the child. */
   screeningConsents?: Maybe<Array<Consent>>;
-  /** The screening tracks (spor) the child belongs to, in track order; empty when the child is in none. */
+  /** The screening tracks (spor) the child belongs to today, in track order; empty when the child is in none. */
   screeningTracks?: Maybe<Array<TrackMembership>>;
+  /**
+   * The trend of the child's repeated screenings, per instrument, informant and score: the scores over time and the
+   * change between consecutive results, with whether it reaches the instrument's meaningful change (10 points on
+   * WHO-5's 0-100 index).
+   */
+  screeningTrends?: Maybe<Array<ScreeningTrend>>;
+  /** The child's screening results, oldest first; optionally of one track or instrument. */
+  screenings?: Maybe<Array<ScreeningResult>>;
   /** True when this record is synthetic demo data, never a real person. */
   synthetic?: Maybe<Scalars['Boolean']['output']>;
+  /** Every track membership the child has had, ended ones included, in track order and then by start. */
+  trackMemberships?: Maybe<Array<TrackMembership>>;
   /**
    * The sectors whose data was not shared with you, and why, in the order of `InvolvedSector`; empty when every sector
    * shared its data. The computed fields above are built without it: a withheld MUNICIPALITY makes `age` and `ageBand`
@@ -202,6 +940,20 @@ export type Child = {
    * `knownToBua`) instead gives their refusals as errors.
    */
   withheld: Array<WithheldPart>;
+};
+
+
+/** A child or young person (0-18), identified across all subgraphs by a pseudonym (`id`), never by CPR number. */
+export type ChildScreeningTrendsArgs = {
+  instrumentId?: InputMaybe<Scalars['ID']['input']>;
+  track?: InputMaybe<ScreeningTrack>;
+};
+
+
+/** A child or young person (0-18), identified across all subgraphs by a pseudonym (`id`), never by CPR number. */
+export type ChildScreeningsArgs = {
+  instrumentId?: InputMaybe<Scalars['ID']['input']>;
+  track?: InputMaybe<ScreeningTrack>;
 };
 
 /** A page of children. */
@@ -229,6 +981,30 @@ export type ChildStatistics = {
   childrenWithOpenCase?: Maybe<Scalars['Int']['output']>;
   /** Children registered with the municipality; null when from 1 to 4. */
   registeredChildren?: Maybe<Scalars['Int']['output']>;
+};
+
+/** An ICD-10 diagnosis code, in the Danish SKS form and the WHO form. */
+export type ChronicIllnessDiagnosis = {
+  __typename?: 'ChronicIllnessDiagnosis';
+  /** The ICD-10 chapter, as a Roman numeral (V is chapter F). */
+  chapter: Scalars['String']['output'];
+  /** The SKS code, e.g. DF900 or DE109. */
+  code: Scalars['String']['output'];
+  /** The ICD-10 code, e.g. F90.0; null for an SKS code finer than ICD-10's. */
+  icd10?: Maybe<Scalars['String']['output']>;
+  /** The Danish title, for chapter F codes; null for other chapters, whose titles are not shipped. */
+  title?: Maybe<Scalars['String']['output']>;
+  /**
+   * Why the code was taken on trust, when it was: codes outside chapter F are checked for their form and chapter only,
+   * as those chapters are not shipped. Null for a chapter F code.
+   */
+  warning?: Maybe<Scalars['String']['output']>;
+};
+
+/** Track 2's basis. */
+export type ChronicIllnessInput = {
+  /** The chronic illness as an ICD-10 code outside chapter F (e.g. DE109 or E10.9); at most 10 characters. */
+  diagnosisCode: Scalars['String']['input'];
 };
 
 /** A consent (samtykke) to disclose the holding sector's data about a child to another sector or organisation. */
@@ -273,6 +1049,84 @@ export type ContactCommitment =
   | 'CONTACT_FAMILY'
   /** The municipality contacts the GP. */
   | 'CONTACT_GP';
+
+/** A coordinating contact person. */
+export type ContactPerson = {
+  __typename?: 'ContactPerson';
+  /** The person's name. */
+  name: Scalars['String']['output'];
+  /** A phone number; null when not given. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** The person's role. */
+  role: Scalars['String']['output'];
+};
+
+/** A contact person to appoint. */
+export type ContactPersonInput = {
+  /** The person's name; at most 200 characters. */
+  name: Scalars['String']['input'];
+  /** A phone number; at most 40 characters. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** The person's role; at most 200 characters. */
+  role: Scalars['String']['input'];
+};
+
+/** One recorded change of the contact person, kept as history. */
+export type ContactPersonRecord = {
+  __typename?: 'ContactPersonRecord';
+  /** When it took effect. */
+  at: Scalars['DateTime']['output'];
+  /** The entry's id. */
+  id: Scalars['ID']['output'];
+  /** The note (NONE_AGREED). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The person appointed (APPOINTED). */
+  person?: Maybe<ContactPerson>;
+  /** When it was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** What happened. */
+  type: ContactPersonRecordType;
+};
+
+/** One entry of a sector's contact-person history. */
+export type ContactPersonRecordType =
+  /** A contact person was appointed (replacing any active one). */
+  | 'APPOINTED'
+  /** The active appointment ended. */
+  | 'ENDED'
+  /** Agreed that no contact person is appointed. */
+  | 'NONE_AGREED';
+
+/**
+ * Whether a coordinating contact person was considered and agreed for a sector ("der tages altid stilling til og
+ * aftales, om der skal udpeges en ansvarlig kontaktperson", agreement 6.1).
+ */
+export type ContactPersonStatus =
+  /** A contact person is appointed (one active per sector at a time). */
+  | 'APPOINTED'
+  /** The last contact person's appointment ended; none is active. */
+  | 'ENDED'
+  /** Considered, and agreed that none is appointed (with the reason). */
+  | 'NONE_AGREED'
+  /** Not considered yet: an open question for the sector. */
+  | 'NOT_CONSIDERED';
+
+/** The sector's coordinating contact person for the child now. */
+export type CoordinatingContactPerson = {
+  __typename?: 'CoordinatingContactPerson';
+  /** Since when; null when not considered. */
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** Why none is appointed (NONE_AGREED). */
+  note?: Maybe<Scalars['String']['output']>;
+  /** The active contact person; null unless APPOINTED. */
+  person?: Maybe<ContactPerson>;
+  /** The last contact person (ENDED). */
+  previous?: Maybe<ContactPerson>;
+  /** The sector. */
+  sector: Sector;
+  /** Where it stands. */
+  status: ContactPersonStatus;
+};
 
 /**
  * A correspondence letter (korrespondancebrev) a practice sent to a municipality about a child. Only the sending
@@ -336,6 +1190,103 @@ export type CorrespondenceLetterEdge = {
   cursor: Scalars['String']['output'];
   /** The letter. */
   node: CorrespondenceLetter;
+};
+
+/** A new action plan. */
+export type CreateActionPlanInput = {
+  /** When the plan is followed up: after today, within a year. */
+  followUpOn: Scalars['Date']['input'];
+  /** A note, at most 2000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The offers, 1 to 10, from the catalogue of the child's municipality (municipalOffers); each must be available, serve the track and take the child's age. */
+  offerIds: Array<Scalars['ID']['input']>;
+  /** Who is responsible. */
+  responsible: PlanResponsibleInput;
+  /** The positive screening result the plan answers. */
+  screeningResultId: Scalars['ID']['input'];
+};
+
+/** A diagnosis of the ICD-10 classification, in its Danish SKS form and its ICD-10 form. */
+export type Diagnosis = {
+  __typename?: 'Diagnosis';
+  /** The ICD-10 chapter as a Roman numeral: V for chapter F (mental and behavioural disorders). */
+  chapter: Scalars['String']['output'];
+  /** The WHO ICD-10 form, e.g. F90.0; null for an SKS subdivision finer than ICD-10's four characters. */
+  icd10?: Maybe<Scalars['String']['output']>;
+  /** The SKS diagnosis code, e.g. DF900. */
+  sks: Scalars['String']['output'];
+  /** The Danish title from the shipped chapter F classification; null for other chapters, whose titles are not shipped. */
+  title?: Maybe<Scalars['String']['output']>;
+};
+
+/** A remark on a diagnosis that does not block it, e.g. a code outside chapter F. */
+export type DiagnosisWarning = {
+  __typename?: 'DiagnosisWarning';
+  /** The kind of remark, e.g. OUTSIDE_CHAPTER_F. */
+  code: Scalars['String']['output'];
+  /** The input the remark is about, e.g. diagnoses[1]. */
+  field: Scalars['String']['output'];
+  /** The remark, in words. */
+  message: Scalars['String']['output'];
+};
+
+/** The phone call to the psychiatric emergency service an acute referral needs first (agreement 6.2). */
+export type EmergencyPhoneContact = {
+  __typename?: 'EmergencyPhoneContact';
+  /** When the emergency service was phoned. */
+  at: Scalars['DateTime']['output'];
+  /** With whom the referrer spoke. */
+  withWhom: Scalars['String']['output'];
+};
+
+/** The phone call to the psychiatric emergency service, made before an acute referral. */
+export type EmergencyPhoneContactInput = {
+  /** When the emergency service was phoned; not in the future. */
+  at: Scalars['DateTime']['input'];
+  /** With whom you spoke; at most 200 characters. */
+  withWhom: Scalars['String']['input'];
+};
+
+/** A measure of the evaluation. */
+export type EvaluationMeasure =
+  /** Children improved on re-screening. */
+  | 'CHILDREN_IMPROVED_ON_RESCREENING'
+  /** Children registered in the track. */
+  | 'CHILDREN_REGISTERED'
+  /** Children screened. */
+  | 'CHILDREN_SCREENED'
+  /** Children screened positive. */
+  | 'CHILDREN_SCREENED_POSITIVE'
+  /** Children with an action plan. */
+  | 'CHILDREN_WITH_ACTION_PLAN'
+  /** The median days from a positive screening to its plan. */
+  | 'MEDIAN_DAYS_TO_ACTION_PLAN';
+
+/**
+ * The joint decision of the municipality and the GP on the further course after BUA found no need for assessment
+ * (agreement 6.1, Trin 3: "der tages fælles stilling til det videre forløb").
+ */
+export type FurtherCourse = {
+  __typename?: 'FurtherCourse';
+  /** When the last part was recorded; null while pending. */
+  agreedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The parts recorded so far. */
+  parts: Array<FurtherCoursePart>;
+  /** Pending until both parts are recorded. */
+  status: JointDecisionStatus;
+  /** The sectors whose part is still missing. */
+  waitingFor: Array<Sector>;
+};
+
+/** One sector's part of the joint decision on the further course. */
+export type FurtherCoursePart = {
+  __typename?: 'FurtherCoursePart';
+  /** What the sector will do; the further course it agrees to. */
+  furtherCourse: Scalars['String']['output'];
+  /** When it was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The sector whose part it is. */
+  sector: Sector;
 };
 
 /** A MedCom CareCommunication bundle read by importCareCommunication. */
@@ -472,6 +1423,15 @@ export type InboxLetterStatus =
   /** Delivered to the inbox and not yet opened by anyone. */
   | 'RECEIVED';
 
+/** Who filled in the form. */
+export type Informant =
+  /** A parent or carer. */
+  | 'PARENT'
+  /** The child or young person (self-report). */
+  | 'SELF'
+  /** A teacher. */
+  | 'TEACHER';
+
 /** What the municipality has initiated for the child, as the reply tells the GP. */
 export type InitiatedAction =
   /** Family guidance or counselling. */
@@ -491,6 +1451,68 @@ export type InitiatedAction =
   /** A case opened in the social services. */
   | 'SOCIAL_CASE_OPENED';
 
+/** Whether an intervention had the expected effect ("den forventede effekt"). */
+export type InterventionEffect =
+  /** It had the expected effect. */
+  | 'AS_EXPECTED'
+  /** It did not have the expected effect; at Trin 2 this is when the municipality refers to BUA. */
+  | 'NOT_AS_EXPECTED';
+
+/** The kind of a municipal intervention (agreement 6.1: social, psychological or pedagogical). */
+export type InterventionKind =
+  /** A pedagogical intervention (pædagogisk indsats). */
+  | 'PEDAGOGICAL'
+  /** A psychological intervention (psykologisk indsats). */
+  | 'PSYCHOLOGICAL'
+  /** A social intervention (socialfaglig indsats). */
+  | 'SOCIAL';
+
+/** The step of the graduated pathway a municipal intervention belongs to (Trin 3 is psychiatry's). */
+export type InterventionStep =
+  /** Trin 1, early intervention. */
+  | 'TRIN_1'
+  /** Trin 2, in-depth assessment and intervention. */
+  | 'TRIN_2'
+  /** Trin 4, follow-up (opfølgning). */
+  | 'TRIN_4';
+
+/** An intervention tried before the referral, attached to it (Trin 1 or 2). */
+export type InterventionTried = {
+  __typename?: 'InterventionTried';
+  /** What was done. */
+  description: Scalars['String']['output'];
+  /** Whether it had the expected effect; null when not yet known. */
+  effect?: Maybe<InterventionEffect>;
+  /** When it ended; null while it runs. */
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /** The kind of intervention. */
+  kind: InterventionKind;
+  /** The step it belongs to. */
+  pathwayStep: InterventionStep;
+  /** Who is responsible for it (a role or team). */
+  responsible: Scalars['String']['output'];
+  /** When it started. */
+  startedOn: Scalars['Date']['output'];
+};
+
+/** An intervention tried before the referral. */
+export type InterventionTriedInput = {
+  /** What was done; at most 2000 characters. */
+  description: Scalars['String']['input'];
+  /** Whether it had the expected effect. */
+  effect?: InputMaybe<InterventionEffect>;
+  /** When it ended; omit while it runs. */
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** The kind of intervention. */
+  kind: InterventionKind;
+  /** The step it belongs to (TRIN_1 or TRIN_2 before a referral). */
+  pathwayStep: InterventionStep;
+  /** Who is responsible (a role or team, never needed as a person's name); at most 200 characters. */
+  responsible: Scalars['String']['input'];
+  /** When it started. */
+  startedOn: Scalars['Date']['input'];
+};
+
 /** The sectors that share a child's pathway. */
 export type InvolvedSector =
   /** The child and adolescent psychiatric department (BUA): Trin 3. */
@@ -501,6 +1523,13 @@ export type InvolvedSector =
   | 'MUNICIPALITY'
   /** The screening tracks (tidlig opsporing). */
   | 'SCREENING';
+
+/** Whether the joint decision on the further course after a no-assessment visitation is still pending. */
+export type JointDecisionStatus =
+  /** Both the municipality and the GP recorded their part. */
+  | 'AGREED'
+  /** One or both sectors have not recorded their part yet. */
+  | 'PENDING';
 
 /** The professional a letter is assigned to. */
 export type LetterAssignee = {
@@ -637,6 +1666,247 @@ export type LetterStatusChange = {
 };
 
 /**
+ * An agreement between BUA and the child's GP on continuing pharmacological treatment (Trin 4, agreement 6.1: "Der
+ * indgås aftale ... om eventuel videreførelse af og opfølgning på farmakologisk behandling"). Both sides hold it.
+ */
+export type MedicationAgreement = {
+  __typename?: 'MedicationAgreement';
+  /** The child. */
+  child: Child;
+  /** The agreement's id, the same on both sides. */
+  id: Scalars['ID']['output'];
+  /** The medicine. */
+  medicine: AgreedMedicine;
+  /** A note with the proposal. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Who prescribes: BUA or GENERAL_PRACTICE. */
+  prescriber: Sector;
+  /** From when that side prescribes. */
+  prescribesFrom: Scalars['Date']['output'];
+  /** When it was proposed. */
+  proposedAt: Scalars['DateTime']['output'];
+  /** Who proposed it: BUA or GENERAL_PRACTICE. */
+  proposedBy: Sector;
+  /** The referral whose treatment it continues. */
+  referralId: Scalars['ID']['output'];
+  /** The other side's answer; null while proposed. */
+  response?: Maybe<MedicationAgreementResponse>;
+  /** Whether the review date has come for an agreement in force. */
+  reviewDue: Scalars['Boolean']['output'];
+  /** When the treatment is reviewed. */
+  reviewOn: Scalars['Date']['output'];
+  /** Where it stands. */
+  status: MedicationAgreementStatus;
+  /** When a newer proposal replaced it; null otherwise. */
+  supersededAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A proposal of a medication agreement. */
+export type MedicationAgreementInput = {
+  /** The level-5 ATC code, e.g. N06BA04; at most 7 characters. */
+  atcCode: Scalars['String']['input'];
+  /** The medicine's name; at most 200 characters. */
+  medicineName: Scalars['String']['input'];
+  /** A note; at most 2000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** Who prescribes: BUA or GENERAL_PRACTICE. */
+  prescriber: Sector;
+  /** From when that side prescribes. */
+  prescribesFrom: Scalars['Date']['input'];
+  /** The referral to BUA whose treatment it continues. */
+  referralId: Scalars['ID']['input'];
+  /** When the treatment is reviewed; after prescribesFrom and not in the past. */
+  reviewOn: Scalars['Date']['input'];
+};
+
+/** The other side's answer to a proposal. */
+export type MedicationAgreementResponse = {
+  __typename?: 'MedicationAgreementResponse';
+  /** Whether the proposal was accepted. */
+  accepted: Scalars['Boolean']['output'];
+  /** When. */
+  at: Scalars['DateTime']['output'];
+  /** Who answered: BUA or GENERAL_PRACTICE. */
+  by: Sector;
+  /** Why it was declined; null when accepted. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+/** Where a medication agreement stands. */
+export type MedicationAgreementStatus =
+  /** Accepted by the other side: in force. */
+  | 'ACCEPTED'
+  /** Declined by the other side, with the reason. */
+  | 'DECLINED'
+  /** Proposed by one side; waiting for the other's answer. */
+  | 'PROPOSED'
+  /** Replaced by a newer proposal on the same medicine. */
+  | 'SUPERSEDED';
+
+/** A remark on a medicine that does not block it, e.g. an ATC code outside the psychiatric groups. */
+export type MedicineWarning = {
+  __typename?: 'MedicineWarning';
+  /** The kind of remark, e.g. OUTSIDE_PSYCHIATRIC_GROUPS. */
+  code: Scalars['String']['output'];
+  /** The input the remark is about. */
+  field: Scalars['String']['output'];
+  /** The remark, in words. */
+  message: Scalars['String']['output'];
+};
+
+/** Why a track membership ended. */
+export type MembershipEndReason =
+  /** The family declined to take part. */
+  | 'FAMILY_DECLINED'
+  /** The child moved out of the region. */
+  | 'MOVED_OUT_OF_REGION'
+  /** The child is no longer at risk in this track. */
+  | 'NO_LONGER_AT_RISK'
+  /** Another reason. */
+  | 'OTHER'
+  /** The registration was a mistake. */
+  | 'REGISTERED_IN_ERROR'
+  /** The child is in treatment now (e.g. referred to BUA), which takes over. */
+  | 'TRANSFERRED_TO_TREATMENT'
+  /** The child turned 18: the target group ends. */
+  | 'TURNED_18';
+
+/** How a cross-sector message fares on its way to the receiving sector. */
+export type MessageDeliveryStatus =
+  /** The receiving sector stored it. */
+  | 'DELIVERED'
+  /** The receiver refused it, or it could not be delivered; the accompanying note says why. */
+  | 'FAILED'
+  /** Waiting in the sender's outbox; the delivery worker sends it, and retries while the receiver is unreachable. */
+  | 'QUEUED';
+
+/** Why a score could not be computed. */
+export type MissingScoreReason =
+  /** A score it is built from is missing. */
+  | 'COMPONENT_SCORE_MISSING'
+  /** Fewer items were answered than the score needs (SDQ: 3 of a subscale's 5). */
+  | 'TOO_FEW_ITEMS_ANSWERED';
+
+/**
+ * A young person under BUA's treatment responsibility who turns 18 within six months and has no transition plan: an
+ * open action of BUA.
+ */
+export type MissingTransitionPlan = {
+  __typename?: 'MissingTransitionPlan';
+  /** The young person. */
+  child: Child;
+  /** When the plan is due (three months before the 18th birthday). */
+  dueOn: Scalars['Date']['output'];
+  /** Whether it is overdue. */
+  overdue: Scalars['Boolean']['output'];
+  /** The referral under which BUA holds treatment responsibility. */
+  referral: BuaReferral;
+  /** The 18th birthday. */
+  turns18On: Scalars['Date']['output'];
+};
+
+/**
+ * One offer of a municipality's catalogue of offers for children who screen positive in a track. Reference data about
+ * a service, no child's data: readable by everyone signed in. The screening subgraph's action plans refer to offers by
+ * id, and the gateway resolves them here.
+ */
+export type MunicipalOffer = {
+  __typename?: 'MunicipalOffer';
+  /** Whether it exists or is proposed. */
+  availability: OfferAvailability;
+  /** Whether it can go into an action plan today: existing and not retired. */
+  available: Scalars['Boolean']['output'];
+  /** How to get in touch: phone, address, who to ask. */
+  contact: Scalars['String']['output'];
+  /** The offer's id. */
+  id: Scalars['ID']['output'];
+  /** What kind of help it gives. */
+  kind: OfferKind;
+  /** The oldest age (whole years) it takes. */
+  maxAge: Scalars['Int']['output'];
+  /** The youngest age (whole years) it takes. */
+  minAge: Scalars['Int']['output'];
+  /** The municipality whose catalogue it is in. */
+  municipality: Municipality;
+  /** The offer's name, as families know it. */
+  name: Scalars['String']['output'];
+  /** The day it was retired; null while it is offered. A retired offer stays, so plans made with it still name it. */
+  retiredOn?: Maybe<Scalars['Date']['output']>;
+  /** Whether this is synthetic demo data. */
+  synthetic: Scalars['Boolean']['output'];
+  /** Who it is for (målgruppe), in the municipality's words. */
+  targetGroup: Scalars['String']['output'];
+  /** The screening tracks it serves, in track order. */
+  tracks: Array<ScreeningTrack>;
+};
+
+/** Changes to an offer; a field left out keeps its value. */
+export type MunicipalOfferChangesInput = {
+  /** Whether it exists or is proposed. */
+  availability?: InputMaybe<OfferAvailability>;
+  /** How to get in touch, at most 500 characters. */
+  contact?: InputMaybe<Scalars['String']['input']>;
+  /** What kind of help it gives. */
+  kind?: InputMaybe<OfferKind>;
+  /** The oldest age it takes, 0 to 18, not below minAge. */
+  maxAge?: InputMaybe<Scalars['Int']['input']>;
+  /** The youngest age it takes, 0 to 18. */
+  minAge?: InputMaybe<Scalars['Int']['input']>;
+  /** The offer's name, at most 200 characters. */
+  name?: InputMaybe<Scalars['String']['input']>;
+  /** Who it is for, at most 500 characters. */
+  targetGroup?: InputMaybe<Scalars['String']['input']>;
+  /** The screening tracks it serves; at least one, each once. */
+  tracks?: InputMaybe<Array<ScreeningTrack>>;
+};
+
+/** A page of offers. */
+export type MunicipalOfferConnection = {
+  __typename?: 'MunicipalOfferConnection';
+  /** The offers on this page, each with its cursor. */
+  edges: Array<MunicipalOfferEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One offer in a page, with the cursor that points at it. */
+export type MunicipalOfferEdge = {
+  __typename?: 'MunicipalOfferEdge';
+  /** Opaque cursor; pass it as `after` to continue after this offer. */
+  cursor: Scalars['String']['output'];
+  /** The offer. */
+  node: MunicipalOffer;
+};
+
+/**
+ * A referral of a resident child to BUA by the municipality (henvisning, Trin 3): when the Trin 2 intervention did not
+ * have the expected effect (agreement 6.1), with the interventions tried attached; or an acute referral, after the phone
+ * call to the psychiatric emergency service.
+ */
+export type MunicipalReferralInput = {
+  /** Whether the matter is acute (then phone the emergency service first). */
+  acute: Scalars['Boolean']['input'];
+  /** The child's pseudonym; the child must be a resident of your municipality. */
+  childId: Scalars['ID']['input'];
+  /** The consents to refer and share: the young person's own from 15, a custody holder's before; at most 4. */
+  consents: Array<ReferralConsentInput>;
+  /** Acute only: the phone call to the psychiatric emergency service. */
+  emergencyPhoneContact?: InputMaybe<EmergencyPhoneContactInput>;
+  /** The interventions tried; at least one Trin 2 intervention with effect NOT_AS_EXPECTED unless acute; at most 20. */
+  interventionsTried?: InputMaybe<Array<InterventionTriedInput>>;
+  /** A UUID you generate for this referral; sending again with the same id returns the same referral. */
+  messageId: Scalars['ID']['input'];
+  /** Why the child is referred: the problem, what was tried and what you want assessed; at most 4000 characters. */
+  reason: Scalars['String']['input'];
+  /** Ids of screening results in the screening subgraph, sent by reference; at most 20. */
+  screeningResultIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** How far the graduated pathway has come: TRIN_2 unless the referral is acute. */
+  stepReached: StepReached;
+  /** The child's GP practice (ydernummer, 1 to 6 digits), which BUA keeps informed. */
+  ydernummer: Scalars['String']['input'];
+};
+
+/**
  * A municipality (kommune) of Region Midtjylland, a party to the collaboration agreement. Owned by the municipality
  * subgraph as reference data.
  */
@@ -683,33 +1953,137 @@ export type MunicipalityInbox = {
   replyDeadlineWorkingDays: Scalars['Int']['output'];
 };
 
+/** A track-3 registration's message to the family services of the child's municipality, sent with the patient's consent. */
+export type MunicipalityNotification = {
+  __typename?: 'MunicipalityNotification';
+  /** Why it failed; null unless FAILED. */
+  error?: Maybe<Scalars['String']['output']>;
+  /** The municipality it went to. */
+  municipality: Municipality;
+  /** The day the patient consented to telling the municipality. */
+  patientConsentOn: Scalars['Date']['output'];
+  /** The day the municipality received it; null until it has. */
+  receivedOn?: Maybe<Scalars['Date']['output']>;
+  /** Where the message is. */
+  status: MessageDeliveryStatus;
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
+  /** A GP of the invited practice accepts or declines, until the meeting starts (and may change the answer). */
+  answerAdvisoryInvitation: AdvisoryGpInvitation;
+  /** Makes an adviser a municipality's fixed contact person from a day on; the current one's period ends that day. BUA's advisers and administrators. */
+  assignAdvisoryContactPerson: AdvisoryContactPerson;
   /** Assigns a letter to a professional of the receiving municipality (or reassigns it). */
   assignLetter: InboxLetter;
+  /**
+   * Books a slot of your own municipality (or a teaching session open to it) for sparring, supervision or teaching.
+   * Eligible municipal staff only (PPR, pedagogical and psychological consultants, social workers, caseworkers). A
+   * slot is booked at most once, a teaching session up to its capacity: the database refuses the rest with CONFLICT.
+   */
+  bookAdvisorySlot: AdvisoryBooking;
+  /** Cancels a booking before the meeting starts, freeing the slot: the booker, their municipality's eligible staff or BUA's advisers. */
+  cancelAdvisoryBooking: AdvisoryBooking;
+  /** Cancels one future meeting (an exception of its series, so regenerating keeps it cancelled). BUA's advisers and administrators. */
+  cancelAdvisorySlot: AdvisorySlot;
+  /** Closes a referral once its outcome was communicated to everyone the agreement names; refused before. */
+  closeBuaReferral: BuaReferral;
+  /** Marks an agreed action of a network meeting as completed. */
+  completeBuaNetworkMeetingAction: NetworkMeeting;
+  /**
+   * Makes the action plan for a positive screening, from the child's municipality's offers. A result takes one plan;
+   * a second is refused with CONFLICT.
+   */
+  createActionPlan: ActionPlan;
+  /**
+   * Creates a calendar feed (.ics) with a secret address: a municipality's (its eligible staff, or BUA's advisers and
+   * administrators) or your own as an adviser.
+   */
+  createAdvisoryCalendarFeed: AdvisoryCalendarFeedCreated;
+  /** Adds an offer to a municipality's catalogue. Only the municipality's own staff may. */
+  createMunicipalOffer: MunicipalOffer;
+  /** Visitation (once per referral): assessment, or no need for it with the reason; the municipality and the GP are told. */
+  decideBuaVisitation: BuaReferral;
+  /** Ends a track membership (the history stays). The registering organisation or the screening tracks' own staff may. */
+  endTrackMembership: TrackMembership;
+  /**
+   * Generates a series' slots for a planning horizon (at most 400 days), skipping days Danish public offices are
+   * closed and applying its exceptions; idempotent. Past slots stay as they were. BUA's advisers and administrators.
+   */
+  generateAdvisorySlots: AdvisorySlotGeneration;
   /**
    * Reads a MedCom CareCommunication bundle (JSON). Refused with BAD_USER_INPUT naming the element for a bundle that
    * breaks the standard, and for a patient outside the target group (0-17). A reply to one of your letters is stored
    * as its reply; anything else is only read and returned.
    */
   importCareCommunication: ImportedCareCommunication;
+  /** Invites a general practice to a booked sparring or supervision meeting: the booking municipality's eligible staff or BUA's advisers. */
+  inviteGpToAdvisoryMeeting: AdvisoryGpInvitation;
   /** Marks a letter read; the first time, the GP is told (a status message). Marking it again changes nothing. */
   markLetterRead: InboxLetter;
+  /** BUA proposes a medication agreement to the child's GP (Trin 4); the GP accepts or declines it. */
+  proposeBuaMedicationAgreement: ProposeMedicationAgreementPayload;
+  /** The GP proposes a medication agreement to BUA (Trin 4); BUA accepts or declines it. */
+  proposePracticeMedicationAgreement: ProposeMedicationAgreementPayload;
+  /**
+   * Records the advice given at a sparring or supervision meeting, once it has begun; a later call amends it as a new
+   * version (by the adviser who recorded it). BUA's advisers. Refused when it holds a personal identifier.
+   */
+  recordAdvisoryAdvice: AdvisoryBooking;
+  /** Records the assessment outcome, sent to the municipality and the GP; refused for a referral whose assessment has not started. */
+  recordBuaAssessmentOutcome: RecordAssessmentOutcomePayload;
   /** Records a consent to disclose BUA's data about a child. Only the organisation holding the child's record can record it. */
   recordBuaConsent: Consent;
+  /** Records a change of BUA's coordinating contact person for a child (appointed, ended, or agreed that none is). */
+  recordBuaContactPerson: CoordinatingContactPerson;
+  /** Records a network meeting BUA held about a child, with its agreed actions. */
+  recordBuaNetworkMeeting: NetworkMeeting;
+  /** Records BUA's transition plan for a young person turning 18; sent to the municipality of the open referral. */
+  recordBuaTransitionPlan: TransitionPlan;
   /** Records a consent to disclose the child's own general practice's data about a child. Only the organisation holding the child's record can record it. */
   recordGeneralPracticeConsent: Consent;
+  /** The municipality's part of the joint decision on the further course after BUA found no need for assessment. */
+  recordMunicipalFurtherCourse: ReferralToBua;
   /** Records a consent to disclose the municipality's data about a child. Only the organisation holding the child's record can record it. */
   recordMunicipalityConsent: Consent;
+  /** Records that the outcome was communicated to the parents (when, how, by whom). */
+  recordOutcomeCommunicatedToParents: BuaReferral;
+  /** General practice's part of the joint decision on the further course after BUA found no need for assessment. */
+  recordPracticeFurtherCourse: ReferralToBua;
+  /**
+   * Records a screening, scored on the server; a wrong answer set is refused with BAD_USER_INPUT naming the item and
+   * why, and nothing is stored. Only the track's screening participants may.
+   */
+  recordScreening: ScreeningResult;
   /** Records a consent to disclose the screening tracks's data about a child. Only the organisation holding the child's record can record it. */
   recordScreeningConsent: Consent;
+  /** Refers a child to BUA (Trin 3): stored and queued for BUA in one step; every rule is checked before anything is stored. */
+  referChildToBua: ReferralToBua;
+  /** Refers a resident child to BUA after Trin 2 (Trin 3): stored and queued for BUA in one step; every rule is checked first. */
+  referChildToBuaFromMunicipality: ReferralToBua;
+  /**
+   * Registers a child in a track, with its basis. Only the track's registering participants may (track 2: paediatrics
+   * or the GP; track 3: adult psychiatry). A child already in the track is refused with CONFLICT. A track-3
+   * registration with the patient's consent is sent to the child's municipality, exactly once.
+   */
+  registerInScreeningTrack: TrackMembership;
   /**
    * Replies to a letter: records the reply and queues it for delivery to the GP's practice in one transaction. A letter
    * takes one reply; a second is refused with CONFLICT.
    */
   replyToLetter: InboxLetter;
+  /** BUA answers the GP's proposal. */
+  respondToBuaMedicationAgreement: MedicationAgreement;
+  /** The GP answers BUA's proposal. */
+  respondToPracticeMedicationAgreement: MedicationAgreement;
+  /** Retires an offer: it stays in the catalogue, and can no longer be chosen for an action plan. */
+  retireMunicipalOffer: MunicipalOffer;
   /** Queues a FAILED letter for delivery again. CONFLICT when the letter has not failed. */
   retryLetterDelivery: CorrespondenceLetter;
+  /** Revokes a calendar feed: its address stops working at once. Its creator, the municipality's eligible staff, or BUA's administrators. */
+  revokeAdvisoryCalendarFeed: AdvisoryCalendarFeed;
+  /** Creates or changes a series of advisory meetings (then `generateAdvisorySlots`). BUA's advisers and administrators. */
+  saveAdvisorySlotSeries: AdvisorySlotSeries;
   /**
    * Sends a correspondence letter to a municipality: stores it and queues it for delivery in one transaction. Sending
    * the same messageId again returns the first letter. Refused with BAD_USER_INPUT (nothing stored) for an invalid CPR
@@ -722,6 +2096,22 @@ export type Mutation = {
    * municipality's own caseworkers and administrators may change it.
    */
   setReplyDeadline: Municipality;
+  /** Records the start of the assessment of a referral visited for assessment; both sectors around the child are told. */
+  startBuaAssessment: BuaReferral;
+  /**
+   * Sends (or replaces) the written description of a sparring or supervision meeting, before it starts. Refused when
+   * it holds a personal identifier (a CPR number in any spelling, a known child's name): advisory cases are anonymous.
+   */
+  submitAdvisoryCaseDescription: AdvisoryBooking;
+  /**
+   * Takes a track-3 registration from the worklist: it becomes TAKEN, with who took it. A registration is taken once;
+   * a second time is refused with CONFLICT.
+   */
+  takeRelativeRegistration: RelativeRegistration;
+  /** Changes an offer of the catalogue; a retired offer is refused with CONFLICT. */
+  updateMunicipalOffer: MunicipalOffer;
+  /** The inviting side withdraws an invitation, until the meeting starts. */
+  withdrawAdvisoryInvitation: AdvisoryGpInvitation;
   /** Withdraws a consent held by BUA, with immediate effect. */
   withdrawBuaConsent: Consent;
   /** Withdraws a consent held by the child's own general practice, with immediate effect. */
@@ -733,9 +2123,84 @@ export type Mutation = {
 };
 
 
+export type MutationAnswerAdvisoryInvitationArgs = {
+  answer: AdvisoryInvitationAnswer;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationAssignAdvisoryContactPersonArgs = {
+  input: AssignAdvisoryContactPersonInput;
+};
+
+
 export type MutationAssignLetterArgs = {
   assignee: LetterAssigneeInput;
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationBookAdvisorySlotArgs = {
+  kind: AdvisoryBookingKind;
+  slotId: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelAdvisoryBookingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCancelAdvisorySlotArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationCloseBuaReferralArgs = {
+  closedAt: Scalars['DateTime']['input'];
+  referralId: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteBuaNetworkMeetingActionArgs = {
+  actionIndex: Scalars['Int']['input'];
+  meetingId: Scalars['ID']['input'];
+};
+
+
+export type MutationCreateActionPlanArgs = {
+  input: CreateActionPlanInput;
+};
+
+
+export type MutationCreateAdvisoryCalendarFeedArgs = {
+  kind: AdvisoryCalendarFeedKind;
+  municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type MutationCreateMunicipalOfferArgs = {
+  input: NewMunicipalOfferInput;
+};
+
+
+export type MutationDecideBuaVisitationArgs = {
+  input: VisitationInput;
+  referralId: Scalars['ID']['input'];
+};
+
+
+export type MutationEndTrackMembershipArgs = {
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+  id: Scalars['ID']['input'];
+  reason: MembershipEndReason;
+};
+
+
+export type MutationGenerateAdvisorySlotsArgs = {
+  from: Scalars['Date']['input'];
+  seriesId: Scalars['ID']['input'];
+  to: Scalars['Date']['input'];
 };
 
 
@@ -744,8 +2209,37 @@ export type MutationImportCareCommunicationArgs = {
 };
 
 
+export type MutationInviteGpToAdvisoryMeetingArgs = {
+  bookingId: Scalars['ID']['input'];
+  note?: InputMaybe<Scalars['String']['input']>;
+  ydernummer: Scalars['String']['input'];
+};
+
+
 export type MutationMarkLetterReadArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationProposeBuaMedicationAgreementArgs = {
+  input: MedicationAgreementInput;
+};
+
+
+export type MutationProposePracticeMedicationAgreementArgs = {
+  input: MedicationAgreementInput;
+};
+
+
+export type MutationRecordAdvisoryAdviceArgs = {
+  bookingId: Scalars['ID']['input'];
+  text: Scalars['String']['input'];
+};
+
+
+export type MutationRecordBuaAssessmentOutcomeArgs = {
+  input: AssessmentOutcomeInput;
+  referralId: Scalars['ID']['input'];
 };
 
 
@@ -754,8 +2248,29 @@ export type MutationRecordBuaConsentArgs = {
 };
 
 
+export type MutationRecordBuaContactPersonArgs = {
+  input: RecordContactPersonInput;
+};
+
+
+export type MutationRecordBuaNetworkMeetingArgs = {
+  input: RecordNetworkMeetingInput;
+};
+
+
+export type MutationRecordBuaTransitionPlanArgs = {
+  input: TransitionPlanInput;
+};
+
+
 export type MutationRecordGeneralPracticeConsentArgs = {
   input: RecordConsentInput;
+};
+
+
+export type MutationRecordMunicipalFurtherCourseArgs = {
+  furtherCourse: Scalars['String']['input'];
+  referralId: Scalars['ID']['input'];
 };
 
 
@@ -764,8 +2279,40 @@ export type MutationRecordMunicipalityConsentArgs = {
 };
 
 
+export type MutationRecordOutcomeCommunicatedToParentsArgs = {
+  input: ParentCommunicationInput;
+  referralId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordPracticeFurtherCourseArgs = {
+  furtherCourse: Scalars['String']['input'];
+  referralId: Scalars['ID']['input'];
+};
+
+
+export type MutationRecordScreeningArgs = {
+  input: RecordScreeningInput;
+};
+
+
 export type MutationRecordScreeningConsentArgs = {
   input: RecordConsentInput;
+};
+
+
+export type MutationReferChildToBuaArgs = {
+  input: ReferChildToBuaInput;
+};
+
+
+export type MutationReferChildToBuaFromMunicipalityArgs = {
+  input: MunicipalReferralInput;
+};
+
+
+export type MutationRegisterInScreeningTrackArgs = {
+  input: RegisterInTrackInput;
 };
 
 
@@ -775,8 +2322,38 @@ export type MutationReplyToLetterArgs = {
 };
 
 
+export type MutationRespondToBuaMedicationAgreementArgs = {
+  accept: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRespondToPracticeMedicationAgreementArgs = {
+  accept: Scalars['Boolean']['input'];
+  id: Scalars['ID']['input'];
+  reason?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type MutationRetireMunicipalOfferArgs = {
+  id: Scalars['ID']['input'];
+  retiredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
 export type MutationRetryLetterDeliveryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRevokeAdvisoryCalendarFeedArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationSaveAdvisorySlotSeriesArgs = {
+  input: AdvisorySlotSeriesInput;
 };
 
 
@@ -788,6 +2365,34 @@ export type MutationSendCorrespondenceLetterArgs = {
 export type MutationSetReplyDeadlineArgs = {
   municipalityCode: Scalars['Int']['input'];
   workingDays: Scalars['Int']['input'];
+};
+
+
+export type MutationStartBuaAssessmentArgs = {
+  referralId: Scalars['ID']['input'];
+  startedAt: Scalars['DateTime']['input'];
+};
+
+
+export type MutationSubmitAdvisoryCaseDescriptionArgs = {
+  bookingId: Scalars['ID']['input'];
+  input: AdvisoryCaseDescriptionInput;
+};
+
+
+export type MutationTakeRelativeRegistrationArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationUpdateMunicipalOfferArgs = {
+  changes: MunicipalOfferChangesInput;
+  id: Scalars['ID']['input'];
+};
+
+
+export type MutationWithdrawAdvisoryInvitationArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -810,6 +2415,200 @@ export type MutationWithdrawScreeningConsentArgs = {
   id: Scalars['ID']['input'];
 };
 
+/**
+ * A network meeting (netværksmøde) about the child (agreement 6.1: psychiatry makes early contact with the
+ * municipality, e.g. through a network meeting).
+ */
+export type NetworkMeeting = {
+  __typename?: 'NetworkMeeting';
+  /** The actions agreed. */
+  actions: Array<NetworkMeetingAction>;
+  /** Who called and recorded it. */
+  calledBy: SectorOrganisation;
+  /** The day it was held. */
+  heldOn: Scalars['Date']['output'];
+  /** The meeting's id. */
+  id: Scalars['ID']['output'];
+  /** Who took part, by sector and role. */
+  participants: Array<NetworkMeetingParticipant>;
+  /** When it was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The summary. */
+  summary: Scalars['String']['output'];
+};
+
+/** An action agreed at a network meeting. */
+export type NetworkMeetingAction = {
+  __typename?: 'NetworkMeetingAction';
+  /** When it was completed; null while open. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What is to be done. */
+  description: Scalars['String']['output'];
+  /** When it is due. */
+  dueOn: Scalars['Date']['output'];
+  /** The action's position in the meeting's list (to complete it). */
+  index: Scalars['Int']['output'];
+  /** Whether it is open past its due date. */
+  overdue: Scalars['Boolean']['output'];
+  /** The organisation that owns it. */
+  owner: SectorOrganisation;
+};
+
+/** An action agreed at the meeting. */
+export type NetworkMeetingActionInput = {
+  /** What is to be done; at most 2000 characters. */
+  description: Scalars['String']['input'];
+  /** When it is due. */
+  dueOn: Scalars['Date']['input'];
+  /** The organisation that owns it. */
+  owner: SectorOrganisationInput;
+};
+
+/** A participant of a network meeting, by sector and role (never by name). */
+export type NetworkMeetingParticipant = {
+  __typename?: 'NetworkMeetingParticipant';
+  /** The participant's role. */
+  role: Scalars['String']['output'];
+  /** The participant's sector. */
+  sector: Sector;
+};
+
+/** A participant to record. */
+export type NetworkMeetingParticipantInput = {
+  /** The participant's role; at most 200 characters. */
+  role: Scalars['String']['input'];
+  /** The participant's sector. */
+  sector: Sector;
+};
+
+/** A new offer for a municipality's catalogue. */
+export type NewMunicipalOfferInput = {
+  /** Whether it exists or is proposed; default EXISTING. */
+  availability?: InputMaybe<OfferAvailability>;
+  /** How to get in touch, at most 500 characters. */
+  contact: Scalars['String']['input'];
+  /** What kind of help it gives. */
+  kind: OfferKind;
+  /** The oldest age it takes, 0 to 18, not below minAge. */
+  maxAge: Scalars['Int']['input'];
+  /** The youngest age it takes, 0 to 18. */
+  minAge: Scalars['Int']['input'];
+  /** The municipality whose catalogue it goes into; the caller must be one of its own staff. */
+  municipalityCode: Scalars['Int']['input'];
+  /** The offer's name, at most 200 characters. */
+  name: Scalars['String']['input'];
+  /** Who it is for, at most 500 characters. */
+  targetGroup: Scalars['String']['input'];
+  /** The screening tracks it serves; at least one, each once. */
+  tracks: Array<ScreeningTrack>;
+};
+
+/** The notification (underretning) to the municipality an acute GP referral needs, filed through its own channel. */
+export type NotificationFiled = {
+  __typename?: 'NotificationFiled';
+  /** When the notification was filed. */
+  filedAt: Scalars['DateTime']['output'];
+  /** The notification's reference, if the channel gave one. */
+  reference?: Maybe<Scalars['String']['output']>;
+};
+
+/** The notification (underretning) to the municipality, filed through its own channel (never a correspondence letter). */
+export type NotificationFiledInput = {
+  /** When it was filed; not in the future. */
+  filedAt: Scalars['DateTime']['input'];
+  /** The notification's reference, if the channel gave one; at most 100 characters. */
+  reference?: InputMaybe<Scalars['String']['input']>;
+};
+
+/**
+ * Whether an offer can be chosen today. The terms of reference ask both which offers already exist and which could
+ * with advantage be established; the catalogue keeps both, and only existing offers go into an action plan.
+ */
+export type OfferAvailability =
+  /** The offer exists and takes children (findes allerede). */
+  | 'EXISTING'
+  /** Proposed, not yet established (kan med fordel etableres); shown for planning, never chosen for a plan. */
+  | 'PROPOSED';
+
+/** What kind of help an offer (tilbud) gives. */
+export type OfferKind =
+  /** Talks with a counsellor (rådgivning, samtaleforløb). */
+  | 'COUNSELLING'
+  /** Support for the whole family (familiestøtte, familiebehandling). */
+  | 'FAMILY_SUPPORT'
+  /** A course or group programme for a group of children or young people (gruppeforløb, kursus). */
+  | 'GROUP_COURSE'
+  /** Extra visits or guidance by the health visitor (sundhedspleje). */
+  | 'HEALTH_VISITOR_SUPPORT'
+  /** Another kind of offer; the name and target group say which. */
+  | 'OTHER'
+  /** Guidance and courses for parents (forældrestøtte, forældrekursus). */
+  | 'PARENT_SUPPORT'
+  /** A group of peers in the same situation, e.g. children of parents with a mental illness (netværksgruppe). */
+  | 'PEER_GROUP'
+  /** A psychologist's treatment or assessment in the municipality (kommunal psykolog). */
+  | 'PSYCHOLOGIST'
+  /** Support at school or day care, e.g. through PPR (støtte i skole og dagtilbud). */
+  | 'SCHOOL_SUPPORT';
+
+/** A positive screening still without an action plan: an open action of the organisation that recorded it. */
+export type OpenScreeningAction = {
+  __typename?: 'OpenScreeningAction';
+  /** The child. */
+  child: Child;
+  /** The day the action plan is due. */
+  dueOn: Scalars['Date']['output'];
+  /** Whether that day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** The positive screening (the earliest without a plan in its membership). */
+  screeningResult: ScreeningResult;
+  /** The track. */
+  track: ScreeningTrack;
+};
+
+/** A page of open actions. */
+export type OpenScreeningActionConnection = {
+  __typename?: 'OpenScreeningActionConnection';
+  /** The actions on this page, each with its cursor. */
+  edges: Array<OpenScreeningActionEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One open action in a page, with the cursor that points at it. */
+export type OpenScreeningActionEdge = {
+  __typename?: 'OpenScreeningActionEdge';
+  /** Opaque cursor; pass it as `after` to continue after this action. */
+  cursor: Scalars['String']['output'];
+  /** The action. */
+  node: OpenScreeningAction;
+};
+
+/** When the outcome was communicated to one recipient. */
+export type OutcomeCommunication = {
+  __typename?: 'OutcomeCommunication';
+  /** When: for the municipality and the GP, when BUA's message with the outcome was delivered to them. */
+  at: Scalars['DateTime']['output'];
+  /** Who was told. */
+  recipient: OutcomeRecipient;
+};
+
+/** The conclusion of BUA's assessment. */
+export type OutcomeConclusion =
+  /** The assessment concluded with at least one diagnosis. */
+  | 'DIAGNOSED'
+  /** The assessment found no psychiatric diagnosis; the child's needs are still assessed. */
+  | 'NO_DIAGNOSIS';
+
+/** Who must be told the outcome of a referral (agreement 6.1, Trin 3). */
+export type OutcomeRecipient =
+  /** The child's GP. */
+  | 'GENERAL_PRACTICE'
+  /** The child's municipality. */
+  | 'MUNICIPALITY'
+  /** The parents (forældre). */
+  | 'PARENTS';
+
 /** Pagination state of a connection (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -819,12 +2618,94 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** How the outcome was communicated to the parents: when, how and by whom. */
+export type ParentCommunication = {
+  __typename?: 'ParentCommunication';
+  /** When the parents were told. */
+  at: Scalars['DateTime']['output'];
+  /** Who told them (the clinician). */
+  by: Scalars['String']['output'];
+  /** How. */
+  how: ParentCommunicationChannel;
+};
+
+/** How the outcome was communicated to the parents. */
+export type ParentCommunicationChannel =
+  /** By a secure digital message. */
+  | 'DIGITAL_MESSAGE'
+  /** In a meeting in person. */
+  | 'IN_PERSON'
+  /** By letter. */
+  | 'LETTER'
+  /** By phone. */
+  | 'PHONE'
+  /** In a video consultation. */
+  | 'VIDEO';
+
+/** That the outcome was communicated to the parents. */
+export type ParentCommunicationInput = {
+  /** When; not in the future. */
+  at: Scalars['DateTime']['input'];
+  /** Who told them (the clinician); at most 200 characters. */
+  by: Scalars['String']['input'];
+  /** How. */
+  how: ParentCommunicationChannel;
+};
+
+/** The kinds of organisation the terms of reference name in the tracks. */
+export type ParticipantKind =
+  /** Adult psychiatry (psykiatrien, regional). */
+  | 'ADULT_PSYCHIATRY'
+  /** The child and adolescent psychiatric department (regional). */
+  | 'BUA'
+  /** Family services (familieområdet, municipal). */
+  | 'FAMILY_SERVICES'
+  /** General practice (almen praksis). */
+  | 'GENERAL_PRACTICE'
+  /** Health IT (sundheds-IT, regional). */
+  | 'HEALTH_IT'
+  /** Health visitors (sundhedsplejen, municipal). */
+  | 'HEALTH_VISITING'
+  /** Paediatrics (pædiatrien, regional). */
+  | 'PAEDIATRICS'
+  /** Pedagogical-psychological counselling (PPR, municipal). */
+  | 'PPR'
+  /** A relatives' organisation, e.g. Bedre Psykiatri. */
+  | 'RELATIVES_ORGANISATION'
+  /** School services (skoleområdet, municipal). */
+  | 'SCHOOL_SERVICES';
+
 /** The step of the graduated pathway (trin) a correspondence letter concerns; letters belong to steps 1 and 2. */
 export type PathwayStep =
   /** Trin 1: early intervention by the municipality, possibly with the GP. */
   | 'TRIN_1'
   /** Trin 2: in-depth assessment and intervention by the municipality, with advisory from psychiatry. */
   | 'TRIN_2';
+
+/** The person responsible for an action plan. */
+export type PlanResponsible = {
+  __typename?: 'PlanResponsible';
+  /** The responsible organisation (municipality code, ydernummer or SOR code). */
+  organisation: Scalars['String']['output'];
+  /** The responsible person. */
+  personName: Scalars['String']['output'];
+  /** Their phone number, when given. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** The responsible organisation's sector. */
+  sector: Sector;
+};
+
+/** The responsible organisation and person of a new plan. */
+export type PlanResponsibleInput = {
+  /** The organisation: a municipality code, ydernummer or SOR code as the sector has it; at most 16 characters. */
+  organisation: Scalars['String']['input'];
+  /** The responsible person's name, at most 200 characters. */
+  personName: Scalars['String']['input'];
+  /** Their phone number, at most 30 characters. */
+  phone?: InputMaybe<Scalars['String']['input']>;
+  /** The organisation's sector (not REGION). */
+  sector: Sector;
+};
 
 /**
  * A general practice (almen praksis) in the region, identified by its provider number (ydernummer). Owned by the
@@ -865,6 +2746,32 @@ export type PracticeEdge = {
   node: Practice;
 };
 
+/** The area of a recognised mental problem (screening track 1). No diagnosis is needed to be in the target group. */
+export type ProblemArea =
+  /** Anxiety or depression (angst, depression). */
+  | 'ANXIETY_OR_DEPRESSION'
+  /** Attention or hyperactivity (ADHD and similar). */
+  | 'ATTENTION_OR_HYPERACTIVITY'
+  /** Autism spectrum. */
+  | 'AUTISM_SPECTRUM'
+  /** Behaviour (adfærd). */
+  | 'BEHAVIOUR'
+  /** Eating (spiseforstyrrelser). */
+  | 'EATING'
+  /** Another recognised problem. */
+  | 'OTHER'
+  /** Self-harm (selvskade). */
+  | 'SELF_HARM';
+
+/** A proposed medication agreement and any remarks on its medicine. */
+export type ProposeMedicationAgreementPayload = {
+  __typename?: 'ProposeMedicationAgreementPayload';
+  /** The agreement as proposed. */
+  agreement: MedicationAgreement;
+  /** Remarks on the medicine; empty when none. */
+  warnings: Array<MedicineWarning>;
+};
+
 /** Why data is read or disclosed (formål); a consent names the purposes it covers. */
 export type Purpose =
   /** Assessment and treatment (udredning og behandling). */
@@ -876,8 +2783,50 @@ export type Purpose =
 
 export type Query = {
   __typename?: 'Query';
+  /** One booking; readers as for `advisoryBookings`. */
+  advisoryBooking?: Maybe<AdvisoryBooking>;
+  /**
+   * Bookings, newest first: municipal staff see their own municipality's; BUA's advisers every municipality's (or one
+   * adviser's slots').
+   */
+  advisoryBookings: AdvisoryBookingConnection;
+  /** The calendar feeds you may revoke, newest first: your municipality's, your own, or (BUA's administrators) all; at most 200. */
+  advisoryCalendarFeeds: Array<AdvisoryCalendarFeed>;
+  /**
+   * A municipality's contact person at BUA today; null when it has none. Eligible staff of the municipality (its
+   * own only) and BUA's advisers and administrators.
+   */
+  advisoryContactPerson?: Maybe<AdvisoryContactPerson>;
+  /** Every contact-person period of a municipality, oldest first (a handful over the years). Readers as for `advisoryContactPerson`. */
+  advisoryContactPersonHistory: Array<AdvisoryContactPerson>;
+  /**
+   * The flag of agreement 6.3's description rule: standing sparring and supervision bookings whose description is past
+   * its deadline while the meeting has not begun, in the order the meetings start. For the booker's municipality (its
+   * own) and for BUA's advisers (their own slots by default).
+   */
+  advisoryOverdueDescriptions: Array<AdvisoryBooking>;
+  /** One advisory slot; readers as for `advisorySlots`. */
+  advisorySlot?: Maybe<AdvisorySlot>;
+  /** A series of advisory meetings; BUA's advisers and administrators. */
+  advisorySlotSeries?: Maybe<AdvisorySlotSeries>;
+  /**
+   * Advisory slots in the order they start: municipal staff see their own municipality's (consultation slots and the
+   * teaching sessions open to it); BUA's advisers and administrators any municipality's or adviser's.
+   */
+  advisorySlots: AdvisorySlotConnection;
+  /**
+   * Usage of the advisory service per municipality in a period, computed by the database. Regional analysts and
+   * administrators, BUA's advisers and administrators: any municipality; a municipality's analysts: their own.
+   */
+  advisoryUsage: Array<AdvisoryUsage>;
   /** This subgraph's part of a child's access log, newest first. Administrators only. */
   buaAccessLog: AccessLogPage;
+  /** BUA's open actions for missing transition plans: young people under its treatment responsibility turning 18 within six months. BUA staff only. */
+  buaMissingTransitionPlans: Array<MissingTransitionPlan>;
+  /** A referral BUA received. */
+  buaReferral: BuaReferral;
+  /** BUA's referral worklist (Trin 3): acute first, then oldest received; BUA staff only. */
+  buaReferralWorklist: BuaReferralConnection;
   /** A child by pseudonym. A malformed id is refused with BAD_USER_INPUT. */
   child: Child;
   /**
@@ -899,6 +2848,11 @@ export type Query = {
   inbox: InboxLetterConnection;
   /** The MedCom CareCommunication bundle (JSON) of one of your practice's letters. */
   letterBundle: Scalars['String']['output'];
+  /**
+   * A municipality's catalogue of offers for children who screen positive, oldest first. Open to everyone signed in
+   * (reference data, no child's data). Retired offers are left out unless asked for.
+   */
+  municipalOffers: MunicipalOfferConnection;
   /** All 19 municipalities of Region Midtjylland, ordered by code. */
   municipalities: Array<Municipality>;
   /** One municipality by its code. An unknown code is refused with BAD_USER_INPUT. */
@@ -916,6 +2870,17 @@ export type Query = {
    * authenticated user.
    */
   municipalityDirectory: Array<Municipality>;
+  /** A referral to BUA held by your municipality (sent, or told of by BUA), with its statuses and outcome. */
+  municipalityReferralToBua: ReferralToBua;
+  /** Your municipality's referrals to BUA, oldest first; only one status when `status` is given. */
+  municipalityReferralsToBua: ReferralToBuaConnection;
+  /** The invitations of the signed-in GP's practice to advisory meetings, newest first. GPs only. */
+  myAdvisoryInvitations: AdvisoryGpInvitationConnection;
+  /**
+   * The open actions of the caller's organisation: positive screenings it recorded that still have no action plan,
+   * oldest first.
+   */
+  openScreeningActions: OpenScreeningActionConnection;
   /**
    * One practice by its provider number (ydernummer). A number that is not one to six digits is refused with
    * BAD_USER_INPUT; a well-formed number that no practice has gives NOT_FOUND.
@@ -926,6 +2891,10 @@ export type Query = {
    * BAD_USER_INPUT; a valid number that is no practice's gives NOT_FOUND.
    */
   practiceByLocationNumber: Practice;
+  /** A referral to BUA held by your practice (sent, or told of by BUA), with its statuses and outcome. */
+  practiceReferralToBua: ReferralToBua;
+  /** Your practice's referrals to BUA, oldest first; only one status when `status` is given. */
+  practiceReferralsToBua: ReferralToBuaConnection;
   /**
    * Practices ordered by provider number (ydernummer), paginated; only those in one municipality when
    * `municipalityCode` is given. A code outside Region Midtjylland is refused with BAD_USER_INPUT.
@@ -933,8 +2902,28 @@ export type Query = {
   practices: PracticeConnection;
   /** One received letter. NOT_FOUND when there is none; FORBIDDEN for anyone but the receiving municipality's professionals. */
   receivedLetter: InboxLetter;
+  /**
+   * The screening results the caller's organisation recorded, newest first. Clinical staff only; the results are the
+   * organisation's own records, so each read is logged.
+   */
+  recordedScreenings: ScreeningResultConnection;
+  /**
+   * A municipality's worklist of track-3 registrations (children who are relatives of a psychiatric patient), in the
+   * order received. Only the municipality's own family services (caseworkers, social workers, PPR psychologists) may
+   * read it; everyone else gets FORBIDDEN.
+   */
+  relativeRegistrations: RelativeRegistrationConnection;
   /** This subgraph's part of a child's access log, newest first. Administrators only. */
   screeningAccessLog: AccessLogPage;
+  /**
+   * The evaluation per track, municipality and period, with small counts withheld. The region's analysts read every
+   * municipality and the region totals; a municipality's analysts read their own municipality's rows. Nobody else.
+   */
+  screeningEvaluation: ScreeningEvaluation;
+  /** The instruments this deployment screens with. Open to everyone signed in. */
+  screeningInstruments: Array<ScreeningInstrument>;
+  /** The three tracks with their participants and this deployment's thresholds. Open to everyone signed in. */
+  screeningTrackDefinitions: Array<ScreeningTrackDefinition>;
   /** One of your practice's letters. Another practice's letter is FORBIDDEN; an unknown id NOT_FOUND. */
   sentLetter: CorrespondenceLetter;
   /** The letters your practice has sent, newest first, optionally only those with one status. GPs only. */
@@ -942,10 +2931,87 @@ export type Query = {
 };
 
 
+export type QueryAdvisoryBookingArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAdvisoryBookingsArgs = {
+  activeOnly?: InputMaybe<Scalars['Boolean']['input']>;
+  adviserId?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAdvisoryContactPersonArgs = {
+  municipalityCode: Scalars['Int']['input'];
+};
+
+
+export type QueryAdvisoryContactPersonHistoryArgs = {
+  municipalityCode: Scalars['Int']['input'];
+};
+
+
+export type QueryAdvisoryOverdueDescriptionsArgs = {
+  adviserId?: InputMaybe<Scalars['String']['input']>;
+  municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryAdvisorySlotArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAdvisorySlotSeriesArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryAdvisorySlotsArgs = {
+  adviserId?: InputMaybe<Scalars['String']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  kind?: InputMaybe<AdvisorySlotKind>;
+  municipalityCode?: InputMaybe<Scalars['Int']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type QueryAdvisoryUsageArgs = {
+  from: Scalars['Date']['input'];
+  municipalityCodes?: InputMaybe<Array<Scalars['Int']['input']>>;
+  to: Scalars['Date']['input'];
+};
+
+
 export type QueryBuaAccessLogArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
   childId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryBuaMissingTransitionPlansArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryBuaReferralArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryBuaReferralWorklistArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  maxAgeDays?: InputMaybe<Scalars['Int']['input']>;
+  minAgeDays?: InputMaybe<Scalars['Int']['input']>;
+  statuses?: InputMaybe<Array<ReferralStatus>>;
 };
 
 
@@ -992,6 +3058,17 @@ export type QueryLetterBundleArgs = {
 };
 
 
+export type QueryMunicipalOffersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  age?: InputMaybe<Scalars['Int']['input']>;
+  availability?: InputMaybe<OfferAvailability>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  includeRetired?: InputMaybe<Scalars['Boolean']['input']>;
+  municipalityCode: Scalars['Int']['input'];
+  track?: InputMaybe<ScreeningTrack>;
+};
+
+
 export type QueryMunicipalityArgs = {
   code: Scalars['Int']['input'];
 };
@@ -1014,6 +3091,33 @@ export type QueryMunicipalityDirectoryArgs = {
 };
 
 
+export type QueryMunicipalityReferralToBuaArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryMunicipalityReferralsToBuaArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  municipalityCode: Scalars['Int']['input'];
+  status?: InputMaybe<ReferralStatus>;
+};
+
+
+export type QueryMyAdvisoryInvitationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<AdvisoryInvitationStatus>;
+};
+
+
+export type QueryOpenScreeningActionsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  overdueOnly?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
 export type QueryPracticeArgs = {
   ydernummer: Scalars['String']['input'];
 };
@@ -1021,6 +3125,19 @@ export type QueryPracticeArgs = {
 
 export type QueryPracticeByLocationNumberArgs = {
   locationNumber: Scalars['String']['input'];
+};
+
+
+export type QueryPracticeReferralToBuaArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryPracticeReferralsToBuaArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  status?: InputMaybe<ReferralStatus>;
+  ydernummer: Scalars['String']['input'];
 };
 
 
@@ -1036,10 +3153,33 @@ export type QueryReceivedLetterArgs = {
 };
 
 
+export type QueryRecordedScreeningsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  positive?: InputMaybe<Scalars['Boolean']['input']>;
+  track?: InputMaybe<ScreeningTrack>;
+};
+
+
+export type QueryRelativeRegistrationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  municipalityCode: Scalars['Int']['input'];
+  status?: InputMaybe<RelativeRegistrationStatus>;
+};
+
+
 export type QueryScreeningAccessLogArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
   childId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryScreeningEvaluationArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
+  track?: InputMaybe<ScreeningTrack>;
 };
 
 
@@ -1054,12 +3194,36 @@ export type QuerySentLettersArgs = {
   status?: InputMaybe<LetterStatus>;
 };
 
+/** The language of a published Questionnaire's texts. */
+export type QuestionnaireLanguage =
+  /** Danish. */
+  | 'DA'
+  /** English. */
+  | 'EN';
+
 /** Which part of the municipality receives correspondence letters about children (agreement section 7). */
 export type ReceivingDepartment =
   /** The children and young people's area (børne- og ungeområdet, PPR): the default. */
   | 'CHILDREN_AND_YOUTH'
   /** The health and elderly area (sundheds- og ældreområdet), for municipalities that route letters there. */
   | 'HEALTH_AND_ELDERLY';
+
+/** Track 1's basis. */
+export type RecognisedProblemInput = {
+  /** The area of the problem. */
+  area: ProblemArea;
+  /** A chapter F diagnosis code, when there is one (DF900 or F90.0); at most 10 characters. */
+  diagnosisCode?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The recorded outcome and any remarks on its diagnoses. */
+export type RecordAssessmentOutcomePayload = {
+  __typename?: 'RecordAssessmentOutcomePayload';
+  /** The referral with its outcome. */
+  referral: BuaReferral;
+  /** Remarks on the diagnoses (e.g. outside chapter F); empty when none. */
+  warnings: Array<DiagnosisWarning>;
+};
 
 /** A consent to record. */
 export type RecordConsentInput = {
@@ -1081,6 +3245,375 @@ export type RecordConsentInput = {
   validUntil?: InputMaybe<Scalars['Date']['input']>;
 };
 
+/** A change of BUA's coordinating contact person for a child. */
+export type RecordContactPersonInput = {
+  /** When it took effect; not in the future. */
+  at: Scalars['DateTime']['input'];
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['input'];
+  /** Why none is appointed (NONE_AGREED, required); at most 2000 characters. */
+  note?: InputMaybe<Scalars['String']['input']>;
+  /** The person (APPOINTED only). */
+  person?: InputMaybe<ContactPersonInput>;
+  /** What happened. */
+  type: ContactPersonRecordType;
+};
+
+/** A network meeting to record, once held. */
+export type RecordNetworkMeetingInput = {
+  /** The actions agreed. */
+  actions?: InputMaybe<Array<NetworkMeetingActionInput>>;
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['input'];
+  /** The day it was held; not in the future. */
+  heldOn: Scalars['Date']['input'];
+  /** Who took part (at least two). */
+  participants: Array<NetworkMeetingParticipantInput>;
+  /** The summary; at most 8000 characters. */
+  summary: Scalars['String']['input'];
+};
+
+/** A screening to record: the answers with the instrument, version and informant, or a FHIR QuestionnaireResponse. */
+export type RecordScreeningInput = {
+  /** The answers, at most 60. */
+  answers?: InputMaybe<Array<ScreeningAnswerInput>>;
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['input'];
+  /** Who filled it in (with answers); it must be the version's informant. */
+  informant?: InputMaybe<Informant>;
+  /** The instrument (with answers). */
+  instrumentId?: InputMaybe<Scalars['ID']['input']>;
+  /** A FHIR R4 QuestionnaireResponse for one of the published Questionnaires, as JSON text of at most 100000 characters. */
+  questionnaireResponse?: InputMaybe<Scalars['String']['input']>;
+  /** The day of the screening; the response's `authored` day, or today, when omitted. */
+  screeningDate?: InputMaybe<Scalars['Date']['input']>;
+  /** The track the screening is done in; the child must be in it. */
+  track: ScreeningTrack;
+  /** The version (with answers); it must fit the child's age that day. */
+  versionId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+/** Who recorded something: the sector, organisation and professional. */
+export type RecordedBy = {
+  __typename?: 'RecordedBy';
+  /** The professional's name. */
+  name: Scalars['String']['output'];
+  /** The organisation (municipality code, ydernummer or SOR code). */
+  organisation: Scalars['String']['output'];
+  /** The sector. */
+  sector: Sector;
+};
+
+/**
+ * A referral of a child to BUA by a GP (henvisning, Trin 3). A GP may always refer directly, without the municipality
+ * (agreement 6.2). An acute referral needs the phone call to the psychiatric emergency service and the notification
+ * (underretning) to the municipality recorded first.
+ */
+export type ReferChildToBuaInput = {
+  /** Whether the matter is acute (then phone the emergency service first). */
+  acute: Scalars['Boolean']['input'];
+  /** The consents to refer and share: the young person's own from 15, a custody holder's before; at most 4. */
+  consents: Array<ReferralConsentInput>;
+  /** The child's CPR number (DDMMYY-SSSS or 10 digits); at most 11 characters. Goes in variables, never in a URL. */
+  cpr: Scalars['String']['input'];
+  /** Acute only: the phone call to the psychiatric emergency service. */
+  emergencyPhoneContact?: InputMaybe<EmergencyPhoneContactInput>;
+  /** Interventions tried so far, if any; at most 20. */
+  interventionsTried?: InputMaybe<Array<InterventionTriedInput>>;
+  /** A UUID you generate for this referral; sending again with the same id returns the same referral. */
+  messageId: Scalars['ID']['input'];
+  /** The child's municipality (kommunekode), one of the 19 in Region Midtjylland; BUA keeps it informed. */
+  municipalityCode: Scalars['Int']['input'];
+  /** Acute only: the notification (underretning) filed with the municipality. */
+  notificationFiled?: InputMaybe<NotificationFiledInput>;
+  /** Why the child is referred: the problem, its duration and what you want assessed; at most 4000 characters. */
+  reason: Scalars['String']['input'];
+  /** Ids of screening results in the screening subgraph, sent by reference; at most 20. */
+  screeningResultIds?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /** How far the graduated pathway had come (NONE for a direct referral). */
+  stepReached: StepReached;
+};
+
+/** A consent to refer and to share the referral, as the referrer recorded it. */
+export type ReferralConsent = {
+  __typename?: 'ReferralConsent';
+  /** Who gave it: the young person from 15, a custody holder before. */
+  givenBy: ConsentingParty;
+  /** The day it was given. */
+  givenOn: Scalars['Date']['output'];
+};
+
+/** A consent to refer and share, recorded with the referral. */
+export type ReferralConsentInput = {
+  /** Who gave it: the young person from 15, a custody holder before. */
+  givenBy: ConsentingParty;
+  /** The day it was given. */
+  givenOn: Scalars['Date']['input'];
+};
+
+/** The referral message's delivery to BUA. */
+export type ReferralDelivery = {
+  __typename?: 'ReferralDelivery';
+  /** Why it failed, when it did. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Where the delivery stands. */
+  status: MessageDeliveryStatus;
+};
+
+/** Who referred: the sector and its organisation (the practice's ydernummer or the municipality code). */
+export type ReferralReferrer = {
+  __typename?: 'ReferralReferrer';
+  /** The practice's ydernummer or the municipality code. */
+  organisation: Scalars['String']['output'];
+  /** The referring sector. */
+  sector: Sector;
+};
+
+/** The person who made the referral. */
+export type ReferralRequester = {
+  __typename?: 'ReferralRequester';
+  /** The person's name. */
+  name: Scalars['String']['output'];
+  /** The person's role, e.g. GP or caseworker. */
+  role: Scalars['String']['output'];
+};
+
+/** Whether this organisation sent the referral or was told of it by BUA. */
+export type ReferralRole =
+  /** The other sector around the child: BUA tells it of every status (agreement 6.1). */
+  | 'INFORMED'
+  /** This organisation referred the child. */
+  | 'REFERRER';
+
+/**
+ * Where a referral to BUA stands (henvisningens status): SENT -> RECEIVED -> VISITED -> ASSESSMENT_STARTED -> ASSESSED
+ * -> CLOSED, or VISITED -> CLOSED when visitation found no need for assessment.
+ */
+export type ReferralStatus =
+  /** The assessment concluded with an outcome (udredt). */
+  | 'ASSESSED'
+  /** BUA started the assessment (udredning påbegyndt). */
+  | 'ASSESSMENT_STARTED'
+  /** BUA closed the referral, once the outcome was communicated as the agreement requires (afsluttet). */
+  | 'CLOSED'
+  /** Received and registered by BUA. */
+  | 'RECEIVED'
+  /** Sent by the referrer; BUA has not yet confirmed receiving it. */
+  | 'SENT'
+  /** Visitation decided: assessment, or no need for assessment (visiteret). */
+  | 'VISITED';
+
+/** One status a referral reached, with its time. */
+export type ReferralStatusChange = {
+  __typename?: 'ReferralStatusChange';
+  /** When it was reached. */
+  at: Scalars['DateTime']['output'];
+  /** The status reached. */
+  status: ReferralStatus;
+};
+
+/** The time each status of a referral was reached; null for a status not (yet) reached. */
+export type ReferralStatusTimes = {
+  __typename?: 'ReferralStatusTimes';
+  /** When the assessment concluded. */
+  assessedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the assessment started. */
+  assessmentStartedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the referral was closed. */
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When BUA received it. */
+  receivedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When the referral was sent. */
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** When visitation decided. */
+  visitedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/**
+ * A referral to BUA as this sector holds it: the one it sent, or one BUA told it of as the other sector around the
+ * child; with every status BUA reported, each with its time, and the outcome BUA sent.
+ */
+export type ReferralToBua = {
+  __typename?: 'ReferralToBua';
+  /** Whether the referral is acute; null when informed. */
+  acute?: Maybe<Scalars['Boolean']['output']>;
+  /** The child referred. */
+  child: Child;
+  /** The consents recorded with the referral; null when informed. */
+  consents?: Maybe<Array<ReferralConsent>>;
+  /** The referral message's delivery to BUA; null when informed. */
+  delivery?: Maybe<ReferralDelivery>;
+  /** The phone call to the emergency service (acute only). */
+  emergencyPhoneContact?: Maybe<EmergencyPhoneContact>;
+  /** The joint decision on the further course; null unless visitation found no need for assessment. */
+  furtherCourse?: Maybe<FurtherCourse>;
+  /** The referral's id, the same in BUA and in both sectors around the child. */
+  id: Scalars['ID']['output'];
+  /** The interventions tried, as attached; null when informed. */
+  interventionsTried?: Maybe<Array<InterventionTried>>;
+  /** The referrer's message id; null when informed. */
+  messageId?: Maybe<Scalars['ID']['output']>;
+  /** The child's municipality (kommunekode). */
+  municipalityCode: Scalars['Int']['output'];
+  /** The notification filed with the municipality (acute GP referrals). */
+  notificationFiled?: Maybe<NotificationFiled>;
+  /** The assessment outcome BUA communicated; null until assessed. */
+  outcome?: Maybe<AssessmentOutcome>;
+  /** Why the child is referred; null when informed. */
+  reason?: Maybe<Scalars['String']['output']>;
+  /** Who referred. */
+  referrer: ReferralReferrer;
+  /** Who made the referral; null when informed. */
+  requestedBy?: Maybe<ReferralRequester>;
+  /** Whether this organisation referred or was informed. */
+  role: ReferralRole;
+  /** Screening results sent by reference (ids in the screening subgraph); null when informed. */
+  screeningResultIds?: Maybe<Array<Scalars['ID']['output']>>;
+  /** When it was sent; null when informed. */
+  sentAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Where the referral stands, as BUA last reported. */
+  status: ReferralStatus;
+  /** Every status reached, oldest first, each with its time. */
+  statusHistory: Array<ReferralStatusChange>;
+  /** The time of each status. */
+  statusTimes: ReferralStatusTimes;
+  /** The step the pathway had reached; null when informed. */
+  stepReached?: Maybe<StepReached>;
+  /** Who holds treatment responsibility. */
+  treatmentResponsibility: TreatmentResponsibility;
+  /** BUA's visitation decision; null until visited. */
+  visitation?: Maybe<ReferralVisitation>;
+  /** The child's GP practice (ydernummer). */
+  ydernummer: Scalars['String']['output'];
+};
+
+/** A page of referrals to BUA, in id order (oldest first). */
+export type ReferralToBuaConnection = {
+  __typename?: 'ReferralToBuaConnection';
+  /** The referrals on this page. */
+  edges: Array<ReferralToBuaEdge>;
+  /** Whether more follow. */
+  pageInfo: PageInfo;
+};
+
+/** One referral of a page. */
+export type ReferralToBuaEdge = {
+  __typename?: 'ReferralToBuaEdge';
+  /** Pass as `after` to continue after this referral. */
+  cursor: Scalars['String']['output'];
+  /** The referral. */
+  node: ReferralToBua;
+};
+
+/** BUA's visitation decision on a referral. */
+export type ReferralVisitation = {
+  __typename?: 'ReferralVisitation';
+  /** When it was decided. */
+  decidedAt: Scalars['DateTime']['output'];
+  /** The decision. */
+  decision: VisitationDecision;
+  /** Why; always given when no assessment is needed. */
+  reason?: Maybe<Scalars['String']['output']>;
+};
+
+/** A child to register in a track, with the basis the track asks for. */
+export type RegisterInTrackInput = {
+  /** Track 2: the chronic somatic illness. */
+  chronicIllness?: InputMaybe<ChronicIllnessInput>;
+  /** The child's CPR number (DDMMYY-SSSS), at most 11 characters: used for the pseudonym and the birth date, never stored. */
+  cpr: Scalars['String']['input'];
+  /** The child's municipality (kommunekode), as the child's family gives it: it receives a track-3 registration and offers the action plan's offers. */
+  municipalityCode: Scalars['Int']['input'];
+  /** Track 1: the recognised problem. */
+  recognisedProblem?: InputMaybe<RecognisedProblemInput>;
+  /** Track 3: the relation to the patient, and the patient's consent to telling the municipality. */
+  relative?: InputMaybe<RelativeInput>;
+  /** The first day in the track; today when omitted, never in the future. */
+  since?: InputMaybe<Scalars['Date']['input']>;
+  /** The track. */
+  track: ScreeningTrack;
+};
+
+/** Track 3's basis: nothing that identifies the adult patient. */
+export type RelativeInput = {
+  /** A phone number at the department the municipality can call back, at most 30 characters. */
+  contactPhone?: InputMaybe<Scalars['String']['input']>;
+  /** The day the patient consented to telling the child's municipality; omit when they did not, and nothing is sent. */
+  patientConsentOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Who of the child's family is the patient. */
+  relation: RelativeRelation;
+};
+
+/**
+ * A track-3 registration received from screening: adult psychiatry asked its patient whether they have children and,
+ * with the patient's consent, told the child's municipality. It names the child (by pseudonym, and the municipality's
+ * own register by it), the relation and whom to call back at the department; nothing that identifies the adult
+ * patient. The receiving municipality's personal data: only its own family services see it, and every look is logged.
+ */
+export type RelativeRegistration = {
+  __typename?: 'RelativeRegistration';
+  /** The child's date of birth, as the registration gives it. */
+  birthDate: Scalars['Date']['output'];
+  /** The child the registration is about. */
+  child: Child;
+  /** The professional to call back at the department. */
+  contactName: Scalars['String']['output'];
+  /** Their phone number, when given. */
+  contactPhone?: Maybe<Scalars['String']['output']>;
+  /** The registering adult psychiatric department's SOR code. */
+  departmentSorCode: Scalars['String']['output'];
+  /** The registration's id in this worklist. */
+  id: Scalars['ID']['output'];
+  /** Whether the child has an open case in this municipality (kendt i kommunen), at read time. */
+  knownToMunicipality: Scalars['Boolean']['output'];
+  /** The day the patient consented to telling the municipality. */
+  patientConsentOn: Scalars['Date']['output'];
+  /** The day the registration reached this worklist. */
+  receivedOn: Scalars['Date']['output'];
+  /** The day adult psychiatry registered the child. */
+  registeredOn: Scalars['Date']['output'];
+  /** Who of the family is the patient: a parent or a sibling. */
+  relation: RelativeRelation;
+  /** Where it is in the worklist. */
+  status: RelativeRegistrationStatus;
+  /** When it was taken; null while NEW. */
+  takenAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The name of the professional who took it; null while NEW. */
+  takenByName?: Maybe<Scalars['String']['output']>;
+};
+
+/** A page of track-3 registrations. */
+export type RelativeRegistrationConnection = {
+  __typename?: 'RelativeRegistrationConnection';
+  /** The registrations on this page, each with its cursor. */
+  edges: Array<RelativeRegistrationEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One registration in a page, with the cursor that points at it. */
+export type RelativeRegistrationEdge = {
+  __typename?: 'RelativeRegistrationEdge';
+  /** Opaque cursor; pass it as `after` to continue after this registration. */
+  cursor: Scalars['String']['output'];
+  /** The registration. */
+  node: RelativeRegistration;
+};
+
+/** Where a track-3 registration is in the family services' worklist. */
+export type RelativeRegistrationStatus =
+  /** Received, nobody has taken it yet. */
+  | 'NEW'
+  /** A professional of the family services has taken it and contacts the family. */
+  | 'TAKEN';
+
+/** Who of the child's family is the psychiatric patient (screening track 3). */
+export type RelativeRelation =
+  /** A parent (or another adult the child lives with as a parent). */
+  | 'PARENT'
+  /** A brother or sister. */
+  | 'SIBLING';
+
 /** The municipality's reply to a letter (agreement 6.2). */
 export type ReplyToLetterInput = {
   /** Required when the child is known to the municipality; not allowed otherwise. */
@@ -1089,8 +3622,255 @@ export type ReplyToLetterInput = {
   contactOptions?: InputMaybe<Scalars['String']['input']>;
   /** What has been initiated; at least one item (NO_ACTION_NEEDED when nothing is). */
   initiated: Array<InitiatedAction>;
+  /** The phone number the GP can call you on, at most 20 characters (8 digits, or + and the country code; spaces allowed). MedCom's reply carries it with your text. */
+  phone: Scalars['String']['input'];
   /** Free text for the GP, at most 4000 characters; required with OTHER. */
   text?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** The band a score falls in under a band scheme. */
+export type ScoreBand = {
+  __typename?: 'ScoreBand';
+  /** The band's code, e.g. high. */
+  code: Scalars['String']['output'];
+  /** The band's name. */
+  label: Scalars['String']['output'];
+  /** 0 for the band of least concern, rising with concern. */
+  rank: Scalars['Int']['output'];
+  /** The band scheme, e.g. sdq-uk-4band. */
+  scheme: Scalars['String']['output'];
+};
+
+/** One answer: the item's id (its FHIR linkId) and the value ticked (the option's position from 0). */
+export type ScreeningAnswer = {
+  __typename?: 'ScreeningAnswer';
+  /** The item's id, e.g. item3. */
+  item: Scalars['String']['output'];
+  /** The value ticked. */
+  value: Scalars['Int']['output'];
+};
+
+/** One answer to record. */
+export type ScreeningAnswerInput = {
+  /** The item's id (its FHIR linkId), e.g. item3; at most 40 characters. */
+  item: Scalars['String']['input'];
+  /** The value ticked: the option's position from 0 (WHO-5 0-5, SDQ 0-2). */
+  value: Scalars['Int']['input'];
+};
+
+/** The evaluation of the effort (terms of reference: "en plan for evaluering af indsatsen") for one period. */
+export type ScreeningEvaluation = {
+  __typename?: 'ScreeningEvaluation';
+  /** The first day of the period. */
+  from: Scalars['Date']['output'];
+  /** The rows: per track, each municipality, then the region total (municipality null); visible to the reader. */
+  rows: Array<ScreeningEvaluationRow>;
+  /** How small counts are withheld, in a sentence. */
+  suppressionRule: Scalars['String']['output'];
+  /** The last day of the period. */
+  to: Scalars['Date']['output'];
+};
+
+/**
+ * One row of the evaluation: a track in a municipality, or the track's region total. A count from 1 to 4 is null, and
+ * so is one more where a single withheld count could be recomputed from the total (secondary suppression).
+ */
+export type ScreeningEvaluationRow = {
+  __typename?: 'ScreeningEvaluationRow';
+  /** Children whose first positive screening of the period was followed by an improved one (the instrument's meaningful change, or no longer positive). */
+  childrenImprovedOnRescreening?: Maybe<Scalars['Int']['output']>;
+  /** Children with a membership of the track active in the period. */
+  childrenRegistered?: Maybe<Scalars['Int']['output']>;
+  /** Of those, children screened in the period. */
+  childrenScreened?: Maybe<Scalars['Int']['output']>;
+  /** Children screened positive in the period. */
+  childrenScreenedPositive?: Maybe<Scalars['Int']['output']>;
+  /** Children one of whose positive screenings of the period got an action plan. */
+  childrenWithActionPlan?: Maybe<Scalars['Int']['output']>;
+  /** The median days from that positive screening to its plan. */
+  medianDaysToActionPlan?: Maybe<Scalars['Float']['output']>;
+  /** The municipality; null for the region total (the sum of the municipality rows). */
+  municipality?: Maybe<Municipality>;
+  /** The track. */
+  track: ScreeningTrack;
+  /** The measures withheld in this row. */
+  withheld: Array<EvaluationMeasure>;
+};
+
+/** A flag a result raised (WHO-5: an item answered 0 or 1). */
+export type ScreeningFlag = {
+  __typename?: 'ScreeningFlag';
+  /** The flag's id. */
+  id: Scalars['String']['output'];
+  /** The items that raised it. */
+  items: Array<Scalars['String']['output']>;
+  /** What it means. */
+  label: Scalars['String']['output'];
+};
+
+/** A recognised screening instrument, as data: items, answer options, scoring rules, bands and versions. */
+export type ScreeningInstrument = {
+  __typename?: 'ScreeningInstrument';
+  /** The band scheme this deployment scores it with; null when it has none. */
+  bandScheme?: Maybe<Scalars['String']['output']>;
+  /** The instrument's id, e.g. who5, sdq. */
+  id: Scalars['ID']['output'];
+  /** Whether item texts are shipped (WHO-5) or only item numbers and topics (SDQ: youthinmind's copyright), unless a licensed deployment loaded them. */
+  itemTextsIncluded: Scalars['Boolean']['output'];
+  /** The instrument's licence, as shipped. */
+  licence: Scalars['String']['output'];
+  /** Its full name. */
+  name: Scalars['String']['output'];
+  /** The revision of its data; a result keeps the revision it was scored with. */
+  revision: Scalars['String']['output'];
+  /** Its short name, e.g. WHO-5. */
+  shortName: Scalars['String']['output'];
+  /** Its versions by informant and age. */
+  versions: Array<ScreeningInstrumentVersion>;
+};
+
+/** One version of an instrument (SDQ: P2-4, P4-17, T2-4, T4-17, S11-17). */
+export type ScreeningInstrumentVersion = {
+  __typename?: 'ScreeningInstrumentVersion';
+  /** The version's id. */
+  id: Scalars['ID']['output'];
+  /** Who fills it in. */
+  informant: Informant;
+  /** Its name. */
+  label: Scalars['String']['output'];
+  /** The oldest age it is for; null for no upper limit. */
+  maxAge?: Maybe<Scalars['Int']['output']>;
+  /** The youngest age (whole years on the day of screening) it is for. */
+  minAge: Scalars['Int']['output'];
+  /** The version as a FHIR R4 Questionnaire (JSON), for a standard FHIR form renderer. */
+  questionnaire: Scalars['String']['output'];
+  /** The canonical URL of its FHIR Questionnaire. */
+  questionnaireUrl: Scalars['String']['output'];
+};
+
+
+/** One version of an instrument (SDQ: P2-4, P4-17, T2-4, T4-17, S11-17). */
+export type ScreeningInstrumentVersionQuestionnaireArgs = {
+  language?: InputMaybe<QuestionnaireLanguage>;
+};
+
+/**
+ * A screening result, scored on the server: it keeps the instrument revision, version and band scheme it was scored
+ * with. Owned by the screening tracks; the organisations it is addressed to (the one that recorded it, the one that
+ * registered the child in the track, the municipality of a track-3 registration) see it too; other sectors need a
+ * consent held by screening. Every read is in the access log.
+ */
+export type ScreeningResult = {
+  __typename?: 'ScreeningResult';
+  /** The action plan made for it; null when none (yet). */
+  actionPlan?: Maybe<ActionPlan>;
+  /** For a positive result without a plan: the day the plan is due; null otherwise. */
+  actionPlanDueOn?: Maybe<Scalars['Date']['output']>;
+  /** The child's age in whole years that day. */
+  ageInYears: Scalars['Int']['output'];
+  /** The answers as given, in the form's order. */
+  answers: Array<ScreeningAnswer>;
+  /** The band scheme it was scored with; null for none. */
+  bandScheme?: Maybe<Scalars['String']['output']>;
+  /** The child. */
+  child: Child;
+  /** The flags raised. */
+  flags: Array<ScreeningFlag>;
+  /** The result's id. */
+  id: Scalars['ID']['output'];
+  /** Who filled it in. */
+  informant: Informant;
+  /** The instrument's id. */
+  instrumentId: Scalars['ID']['output'];
+  /** The instrument's short name, e.g. WHO-5. */
+  instrumentName: Scalars['String']['output'];
+  /** The revision of the instrument's data it was scored with. */
+  instrumentRevision: Scalars['String']['output'];
+  /** Whether the child screens positive on it: past a threshold of its track. An action plan is then required. */
+  positive: Scalars['Boolean']['output'];
+  /** The result as a FHIR R4 QuestionnaireResponse (JSON), the scores, bands and flags in extensions. */
+  questionnaireResponse: Scalars['String']['output'];
+  /** When it was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who recorded it. */
+  recordedBy: RecordedBy;
+  /** Every score, in the instrument's order. */
+  scores: Array<ScreeningScore>;
+  /** The day of the screening. */
+  screeningDate: Scalars['Date']['output'];
+  /** The outcomes of the track's thresholds for this instrument. */
+  thresholds: Array<ThresholdOutcome>;
+  /** The track the screening was done in. */
+  track: ScreeningTrack;
+  /** The version filled in. */
+  versionId: Scalars['ID']['output'];
+};
+
+
+/**
+ * A screening result, scored on the server: it keeps the instrument revision, version and band scheme it was scored
+ * with. Owned by the screening tracks; the organisations it is addressed to (the one that recorded it, the one that
+ * registered the child in the track, the municipality of a track-3 registration) see it too; other sectors need a
+ * consent held by screening. Every read is in the access log.
+ */
+export type ScreeningResultQuestionnaireResponseArgs = {
+  language?: InputMaybe<QuestionnaireLanguage>;
+};
+
+/** A page of screening results. */
+export type ScreeningResultConnection = {
+  __typename?: 'ScreeningResultConnection';
+  /** The results on this page, each with its cursor. */
+  edges: Array<ScreeningResultEdge>;
+  /** Where this page sits in the whole list. */
+  pageInfo: PageInfo;
+};
+
+/** One result in a page, with the cursor that points at it. */
+export type ScreeningResultEdge = {
+  __typename?: 'ScreeningResultEdge';
+  /** Opaque cursor; pass it as `after` to continue after this result. */
+  cursor: Scalars['String']['output'];
+  /** The result. */
+  node: ScreeningResult;
+};
+
+/** One score of a result. */
+export type ScreeningScore = {
+  __typename?: 'ScreeningScore';
+  /** For a score over items: how many of them were answered. */
+  answeredItems?: Maybe<Scalars['Int']['output']>;
+  /** The band it falls in under the result's band scheme; null when unbanded. */
+  band?: Maybe<ScoreBand>;
+  /** The score's id, e.g. total, emotional, percentage. */
+  id: Scalars['String']['output'];
+  /** Its name. */
+  label: Scalars['String']['output'];
+  /** The highest value possible. */
+  max: Scalars['Int']['output'];
+  /** The lowest value possible. */
+  min: Scalars['Int']['output'];
+  /** Why the value is missing; null when there is one. */
+  missingReason?: Maybe<MissingScoreReason>;
+  /** Whether the value was scaled up from fewer answered items (SDQ pro-rating). */
+  prorated: Scalars['Boolean']['output'];
+  /** The value; null when it could not be computed. */
+  value?: Maybe<Scalars['Int']['output']>;
+};
+
+/** When a result makes a child screen positive: a score compared with a value, or a score in some bands of a band scheme. */
+export type ScreeningThreshold = {
+  __typename?: 'ScreeningThreshold';
+  /** How the score is compared, in words, e.g. `percentage <= 50` or `total in sdq-uk-4band high, very-high`. */
+  condition: Scalars['String']['output'];
+  /** The threshold's id. */
+  id: Scalars['ID']['output'];
+  /** The instrument. */
+  instrumentId: Scalars['ID']['output'];
+  /** The score it reads. */
+  score: Scalars['String']['output'];
+  /** Only for these versions; empty for all. */
+  versionIds: Array<Scalars['ID']['output']>;
 };
 
 /**
@@ -1108,6 +3888,46 @@ export type ScreeningTrack =
    */
   | 'RELATIVE_OF_MENTALLY_ILL';
 
+/** A track of the terms of reference, as reference data: who takes part, and what a registration records. */
+export type ScreeningTrackDefinition = {
+  __typename?: 'ScreeningTrackDefinition';
+  /** What a registration in the track records as its basis. */
+  basis: Scalars['String']['output'];
+  /** The track in English. */
+  description: Scalars['String']['output'];
+  /** The track's name in the terms of reference (Danish). */
+  name: Scalars['String']['output'];
+  /** Spor 1, 2 or 3. */
+  number: Scalars['Int']['output'];
+  /** The organisations of the track's working group, and what each does in this system. */
+  participants: Array<TrackParticipant>;
+  /** The thresholds that make a child of this track screen positive, in this deployment. */
+  thresholds: Array<ScreeningThreshold>;
+  /** The track. */
+  track: ScreeningTrack;
+};
+
+/** A child's repeated results of one instrument, for one informant and score, oldest first. */
+export type ScreeningTrend = {
+  __typename?: 'ScreeningTrend';
+  /** The changes between consecutive results. */
+  changes: Array<TrendChange>;
+  /** Whether a higher value is better (WHO-5) or worse (SDQ difficulties). */
+  higherIsBetter: Scalars['Boolean']['output'];
+  /** The informant (a parent's and a teacher's SDQ are different measurements). */
+  informant: Informant;
+  /** The instrument. */
+  instrumentId: Scalars['ID']['output'];
+  /** The score's name. */
+  label: Scalars['String']['output'];
+  /** The smallest change that counts as meaningful (WHO-5: 10 on the 0-100 index); null when none is published. */
+  meaningfulChange?: Maybe<Scalars['Float']['output']>;
+  /** The results, oldest first. */
+  points: Array<TrendPoint>;
+  /** The score's id. */
+  scoreId: Scalars['String']['output'];
+};
+
 /** The sectors and organisation kinds a person can act for. */
 export type Sector =
   /** Adult psychiatry (screening track 3: patients' children); organisation = SOR code. */
@@ -1124,6 +3944,23 @@ export type Sector =
   | 'PAEDIATRICS'
   /** Regional administration and analysis (Region Midtjylland). */
   | 'REGION';
+
+/** An organisation of a sector, e.g. the one owning an agreed action. */
+export type SectorOrganisation = {
+  __typename?: 'SectorOrganisation';
+  /** The organisation: municipality code, ydernummer or SOR code. */
+  organisation: Scalars['String']['output'];
+  /** The sector. */
+  sector: Sector;
+};
+
+/** An organisation of a sector. */
+export type SectorOrganisationInput = {
+  /** The organisation: municipality code, ydernummer or SOR code; at most 20 characters. */
+  organisation: Scalars['String']['input'];
+  /** The sector. */
+  sector: Sector;
+};
 
 /** A correspondence letter to send. Address it with `municipalityCode` or `inboxLocationNumber` (or both, if they agree). */
 export type SendLetterInput = {
@@ -1159,13 +3996,245 @@ export type SendLetterInput = {
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** A child's membership of one screening track (risikogruppe). */
+/** The treatment BUA started after the assessment (den iværksatte behandling). */
+export type StartedTreatment = {
+  __typename?: 'StartedTreatment';
+  /** What the treatment is. */
+  description: Scalars['String']['output'];
+  /** The day it started. */
+  startedOn: Scalars['Date']['output'];
+};
+
+/** The treatment started after the assessment. */
+export type StartedTreatmentInput = {
+  /** What the treatment is; at most 8000 characters. */
+  description: Scalars['String']['input'];
+  /** The day it started. */
+  startedOn: Scalars['Date']['input'];
+};
+
+/** How far the graduated pathway had come when the child was referred. */
+export type StepReached =
+  /** No municipal step yet (a GP's direct referral, agreement 6.2). */
+  | 'NONE'
+  /** Trin 1, early intervention (tidlig indsats). */
+  | 'TRIN_1'
+  /** Trin 2, in-depth assessment and intervention (uddybende vurdering og indsats). */
+  | 'TRIN_2';
+
+/** A threshold's outcome for a result. */
+export type ThresholdOutcome = {
+  __typename?: 'ThresholdOutcome';
+  /** Whether the result is past it; null when it could not be decided. */
+  passed?: Maybe<Scalars['Boolean']['output']>;
+  /** Why it could not be decided; null when it was. */
+  reason?: Maybe<ThresholdUndecidedReason>;
+  /** The threshold. */
+  thresholdId: Scalars['ID']['output'];
+};
+
+/** Why a threshold could not be decided for a result. */
+export type ThresholdUndecidedReason =
+  /** The score has no band. */
+  | 'BAND_MISSING'
+  /** The result was banded with another scheme. */
+  | 'BAND_SCHEME_MISMATCH'
+  /** The threshold is for another version or informant. */
+  | 'NOT_APPLICABLE'
+  /** The score it reads is missing. */
+  | 'SCORE_MISSING';
+
+/** Why a child is in a track. Exactly the fields of the child's track are set. */
+export type TrackBasis = {
+  __typename?: 'TrackBasis';
+  /** Track 1 (when there is one) and track 2 (always): the diagnosis; chapter F in track 1, another chapter in track 2. */
+  diagnosis?: Maybe<ChronicIllnessDiagnosis>;
+  /** Track 1: the area of the recognised problem. */
+  problemArea?: Maybe<ProblemArea>;
+  /** Track 3: who of the child's family is the psychiatric patient. Nothing else about the patient is kept. */
+  relation?: Maybe<RelativeRelation>;
+};
+
+/**
+ * A child's membership of one screening track (risikogruppe), from the day it started to the day it ended. Owned by the
+ * screening tracks (paediatrics, adult psychiatry, health visiting see it); the organisations it is addressed to (the
+ * one that registered it, the municipality a track-3 registration was sent to) see it too; other sectors need a consent
+ * held by screening.
+ */
 export type TrackMembership = {
   __typename?: 'TrackMembership';
+  /** Whether the membership is active today. */
+  active: Scalars['Boolean']['output'];
+  /** Why the child is in the track: the recognised problem (1), the chronic illness (2), or the relation (3). */
+  basis: TrackBasis;
+  /** Why it ended; null while it is active. */
+  endReason?: Maybe<MembershipEndReason>;
+  /** The day the membership ended; null while it is active. */
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /** The membership's id. */
+  id: Scalars['ID']['output'];
+  /** The child's municipality, as the registering staff named it; null for memberships from before it was asked. */
+  municipality?: Maybe<Municipality>;
+  /** Track 3: the registration's message to the child's municipality; null when none was sent (no consent, or another track). */
+  municipalityNotification?: Maybe<MunicipalityNotification>;
+  /** Who registered the child; null for memberships from before registrations were recorded. */
+  registeredBy?: Maybe<RecordedBy>;
+  /** Whether the latest screening of the membership is past its track's threshold (the child screens positive). */
+  screenPositive: Scalars['Boolean']['output'];
   /** The date the child entered the track. */
   since: Scalars['Date']['output'];
   /** The track the child belongs to. */
   track: ScreeningTrack;
+};
+
+/** One participant of a track. */
+export type TrackParticipant = {
+  __typename?: 'TrackParticipant';
+  /** What kind of organisation. */
+  kind: ParticipantKind;
+  /** As the terms of reference name it. */
+  name: Scalars['String']['output'];
+  /** Whether its clinical staff register children in the track. */
+  registers: Scalars['Boolean']['output'];
+  /** Whether its clinical staff screen children of the track and make their action plans. */
+  screens: Scalars['Boolean']['output'];
+  /** The sector its staff sign in as; null for one without users in this system. */
+  sector?: Maybe<Sector>;
+};
+
+/**
+ * A transition plan for a young person turning 18 (agreement 6.1: "overgangen fra ung til voksen planlægges og
+ * koordineres ud fra en individuel vurdering"). The newest plan of a child is the one in force.
+ */
+export type TransitionPlan = {
+  __typename?: 'TransitionPlan';
+  /** The young person. */
+  child: Child;
+  /** The plan's id. */
+  id: Scalars['ID']['output'];
+  /** The individual assessment. */
+  individualAssessment: Scalars['String']['output'];
+  /** The sector that made it: BUA or MUNICIPALITY. */
+  madeBy: Sector;
+  /** The planned date of the handover. */
+  plannedOn: Scalars['Date']['output'];
+  /** The adult service that takes over. */
+  receivingService: Scalars['String']['output'];
+  /** When it was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who is responsible for the transition. */
+  responsible: TransitionResponsible;
+  /** The young person's own consent for what continues. */
+  youngPersonConsent: YoungPersonConsent;
+};
+
+/** A transition plan to record. */
+export type TransitionPlanInput = {
+  /** The young person's pseudonym. */
+  childId: Scalars['ID']['input'];
+  /** The individual assessment; at most 4000 characters. */
+  individualAssessment: Scalars['String']['input'];
+  /** The planned date, between today and three months after the 18th birthday. */
+  plannedOn: Scalars['Date']['input'];
+  /** The adult service that takes over; at most 200 characters. */
+  receivingService: Scalars['String']['input'];
+  /** Who is responsible. */
+  responsible: TransitionResponsibleInput;
+  /** The young person's own consent for what continues. */
+  youngPersonConsent: YoungPersonConsentInput;
+};
+
+/** Who is responsible for the transition. */
+export type TransitionResponsible = {
+  __typename?: 'TransitionResponsible';
+  /** The responsible person's name. */
+  name: Scalars['String']['output'];
+  /** The responsible person's role. */
+  role: Scalars['String']['output'];
+  /** The responsible person's sector. */
+  sector: Sector;
+};
+
+/** Who is responsible for the transition. */
+export type TransitionResponsibleInput = {
+  /** The responsible person's name; at most 200 characters. */
+  name: Scalars['String']['input'];
+  /** The responsible person's role; at most 200 characters. */
+  role: Scalars['String']['input'];
+  /** The responsible person's sector. */
+  sector: Sector;
+};
+
+/**
+ * Who holds treatment responsibility for the child (behandlingsansvar): BUA holds the full responsibility from the
+ * visitation decision to assess until the referral closes (agreement 6.1, Trin 3).
+ */
+export type TreatmentResponsibility = {
+  __typename?: 'TreatmentResponsibility';
+  /** Why, in words. */
+  basis: Scalars['String']['output'];
+  /** BUA while it holds the responsibility; null when it does not. */
+  holder?: Maybe<Sector>;
+  /** Since when; null when BUA does not hold it. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** The change between two consecutive results of a trend. */
+export type TrendChange = {
+  __typename?: 'TrendChange';
+  /** The later value minus the earlier; null when either is missing. */
+  change?: Maybe<Scalars['Int']['output']>;
+  /** Whether it is for the better; null when a value is missing. */
+  direction?: Maybe<TrendDirection>;
+  /** The earlier screening's day. */
+  fromDate: Scalars['Date']['output'];
+  /** Whether it reaches the instrument's meaningful change; null when none is published or a value is missing. */
+  meaningful?: Maybe<Scalars['Boolean']['output']>;
+  /** The later screening's day. */
+  toDate: Scalars['Date']['output'];
+};
+
+/** Whether a change between two results is for the better. */
+export type TrendDirection =
+  /** Better (WHO-5 up, SDQ difficulties down). */
+  | 'IMPROVED'
+  /** The same. */
+  | 'UNCHANGED'
+  /** Worse. */
+  | 'WORSENED';
+
+/** One result of a trend. */
+export type TrendPoint = {
+  __typename?: 'TrendPoint';
+  /** Its band; null when unbanded. */
+  band?: Maybe<ScoreBand>;
+  /** The day of the screening. */
+  screeningDate: Scalars['Date']['output'];
+  /** The result. */
+  screeningResultId: Scalars['ID']['output'];
+  /** The score's value; null when it was missing. */
+  value?: Maybe<Scalars['Int']['output']>;
+  /** The version filled in. */
+  versionId: Scalars['ID']['output'];
+};
+
+/** BUA's visitation decision on a referral (visitationsafgørelse). */
+export type VisitationDecision =
+  /** The child needs assessment and diagnosis; BUA takes over with full treatment responsibility. */
+  | 'ASSESSMENT'
+  /** No need for assessment; the municipality and the GP are told and decide the further course together. */
+  | 'NO_ASSESSMENT_NEEDED';
+
+/** The visitation decision on a referral. */
+export type VisitationInput = {
+  /** When it was decided; not in the future. */
+  decidedAt: Scalars['DateTime']['input'];
+  /** Who decided (name and title as in the journal); at most 200 characters. */
+  decidedBy: Scalars['String']['input'];
+  /** The decision. */
+  decision: VisitationDecision;
+  /** Why; required when no assessment is needed (the municipality and the GP need it); at most 4000 characters. */
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One sector's data about a child that was not shared with the reader, and why. */
@@ -1192,6 +4261,34 @@ export type WithheldReason =
   | 'OTHER_ORGANISATION'
   /** The sector's data did not arrive, or not in the form its schema declares; nothing is known about it. */
   | 'UNAVAILABLE';
+
+/** The young person's own consent recorded with the plan. */
+export type YoungPersonConsent = {
+  __typename?: 'YoungPersonConsent';
+  /** The day of the decision. */
+  decidedOn: Scalars['Date']['output'];
+  /** Given or refused. */
+  decision: YoungPersonConsentDecision;
+  /** What the consent covers; null when not limited. */
+  scope?: Maybe<Scalars['String']['output']>;
+};
+
+/** The young person's own decision on what continues after 18 (a custody holder's consent ends at 18). */
+export type YoungPersonConsentDecision =
+  /** The young person consents to what the plan continues. */
+  | 'GIVEN'
+  /** The young person refuses. */
+  | 'REFUSED';
+
+/** The young person's own consent. */
+export type YoungPersonConsentInput = {
+  /** The day of the decision. */
+  decidedOn: Scalars['Date']['input'];
+  /** Given or refused. */
+  decision: YoungPersonConsentDecision;
+  /** What the consent covers; at most 2000 characters. */
+  scope?: InputMaybe<Scalars['String']['input']>;
+};
 
 export type ChildOverviewQueryVariables = Exact<{
   cpr: Scalars['String']['input'];
