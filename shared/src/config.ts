@@ -129,12 +129,13 @@ export const CONFIG_VARIABLES: readonly string[] = [
 export class ConfigError extends Error {
   readonly problems: string[];
   constructor(problems: string[]) {
-    // One line per setting: the launcher checks every service, and several read the same key.
+    // A missing setting once: the launcher checks every service, and several need the same key. Other problems of
+    // one setting (e.g. each wrong entry of a list) all stay.
     const seen = new Set<string>();
     const unique = problems.filter((p) => {
-      const variable = p.split(':', 1)[0]!;
-      if (seen.has(variable)) return false;
-      seen.add(variable);
+      const key = p.includes(': required in production') ? p.split(':', 1)[0]! : p;
+      if (seen.has(key)) return false;
+      seen.add(key);
       return true;
     });
     super(`Invalid configuration:\n${unique.map((p) => `  - ${p}`).join('\n')}`);
