@@ -127,19 +127,8 @@ export const CONFIG_VARIABLES: readonly string[] = [
 
 /** Thrown with every problem listed, so a misconfigured service says all that is wrong at once. */
 export class ConfigError extends Error {
-  readonly problems: string[];
-  constructor(problems: string[]) {
-    // A missing setting once: the launcher checks every service, and several need the same key. Other problems of
-    // one setting (e.g. each wrong entry of a list) all stay.
-    const seen = new Set<string>();
-    const unique = problems.filter((p) => {
-      const key = p.includes(': required in production') ? p.split(':', 1)[0]! : p;
-      if (seen.has(key)) return false;
-      seen.add(key);
-      return true;
-    });
-    super(`Invalid configuration:\n${unique.map((p) => `  - ${p}`).join('\n')}`);
-    this.problems = unique;
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ConfigError';
   }
 }
@@ -557,7 +546,7 @@ function messagingConfig(
       if (typeof key === 'string') problems.push(`${variable}: ${key}`);
       else publicKeys[sender] = key;
     } else if (production) {
-      problems.push(`${variable}: required in production (the public JWK of ${sender}, which sends messages to ${name})`);
+      problems.push(`${variable}: required in production (the public JWK of ${sender}, to verify the messages ${sender} sends)`);
     } else {
       // Development: the same key the sender signs with, found where the sender finds it.
       const privateKey = privateKeyOf(sender, false);

@@ -84,9 +84,9 @@ describe('messaging configuration', () => {
   it('in production, requires exactly the keys the contract makes a subgraph need, all reported at once', () => {
     expect(problemsOf(() => loadSubgraphConfig('municipality', { ...production, DATA_DIR: dataDir() }))).toEqual([
       'MUNICIPALITY_MESSAGE_SIGNING_KEY: required in production (the private JWK municipality signs its messages with)',
-      'GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY: required in production (the public JWK of general-practice, which sends messages to municipality)',
-      'BUA_MESSAGE_PUBLIC_KEY: required in production (the public JWK of bua, which sends messages to municipality)',
-      'SCREENING_MESSAGE_PUBLIC_KEY: required in production (the public JWK of screening, which sends messages to municipality)',
+      'GENERAL_PRACTICE_MESSAGE_PUBLIC_KEY: required in production (the public JWK of general-practice, to verify the messages general-practice sends)',
+      'BUA_MESSAGE_PUBLIC_KEY: required in production (the public JWK of bua, to verify the messages bua sends)',
+      'SCREENING_MESSAGE_PUBLIC_KEY: required in production (the public JWK of screening, to verify the messages screening sends)',
     ]);
     const gp = generateMessageKeyPair();
     const municipality = generateMessageKeyPair();
