@@ -57,6 +57,15 @@ export interface ContactPersonModel {
   previous: ContactPerson | null;
 }
 
+/** The contact person as the pathway's facts carry it (`ContactPersonFact`). */
+export interface ContactPersonFactModel {
+  status: ContactPersonState['status'];
+  at: string | null;
+  name: string | null;
+  role: string | null;
+  phone: string | null;
+}
+
 export interface ContactPersonRecordModel {
   id: string;
   type: ContactPersonEvent['type'];
@@ -201,6 +210,16 @@ export function coordinationService<TContext extends CoordinationContext>(option
       await ctx.access.read(child, CONTACT_PERSON_PART, contactWhat);
       const rows = await loadersOf(ctx).events.load(child.id);
       return toStateModel(contactPersonState(rows.map(toEvent), sector));
+    },
+
+    /**
+     * The sector's contact person for the pathway's facts (batched with every child of the request, one statement).
+     * Unguarded: the facts field passes it through the guard as a whole (guardedFacts), withholding it when refused.
+     */
+    async contactPersonFact(ctx: TContext, childId: string): Promise<ContactPersonFactModel> {
+      const state = contactPersonState((await loadersOf(ctx).events.load(childId)).map(toEvent), sector);
+      const person = state.status === 'APPOINTED' ? state.person : null;
+      return { status: state.status, at: state.status === 'NOT_CONSIDERED' ? null : state.since, name: person?.name ?? null, role: person?.role ?? null, phone: person?.phone ?? null };
     },
 
     async contactPersonHistory(ctx: TContext, child: GuardedChild): Promise<ContactPersonRecordModel[]> {

@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Child } from './child.ts';
+import { coordinationChildFields, coordinationMutations } from './coordination.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import {
   CorrespondenceLetter,
@@ -16,10 +17,10 @@ import { ReferralToBua, referralMutations, referralQueries } from './referrals.t
 
 export const resolvers: Resolvers = {
   Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle, ...referralQueries },
-  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication, ...referralMutations, ...medicationMutations },
+  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication, ...referralMutations, ...medicationMutations, ...coordinationMutations },
   ReferralToBua,
   CorrespondenceLetter,
   Consent,
   Practice,
-  Child: { ...Child, generalPracticeMedicationAgreements },
+  Child: { ...Child, generalPracticeMedicationAgreements, ...coordinationChildFields },
 };

@@ -1,7 +1,8 @@
 import { inKeyOrder } from '@pathway-graph/shared';
 import DataLoader from 'dataloader';
-import type { LetterEventRow, LetterReplyRow, MunicipalityRow } from './schema.ts';
+import type { LetterEventRow, LetterReplyRow, MunicipalInterventionRow, MunicipalityRow } from './schema.ts';
 import { findEventsByLetterIds, findRepliesByLetterIds } from './letters.ts';
+import { findInterventionsByChildIds } from './interventions.ts';
 import {
   childCountsByMunicipality,
   findChildrenByIds,
@@ -32,6 +33,11 @@ export function createLoaders(db: MunicipalityDb) {
     letterReply: new DataLoader<string, LetterReplyRow | null>(async (ids) =>
       inKeyOrder(ids, await findRepliesByLetterIds(db, ids), (r) => r.letterId),
     ),
+    /** The municipality's interventions of a page of children, in one statement. */
+    interventionsOfChild: new DataLoader<string, MunicipalInterventionRow[]>(async (ids) => {
+      const rows = await findInterventionsByChildIds(db, ids);
+      return ids.map((id) => rows.filter((r) => r.childId === id));
+    }),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

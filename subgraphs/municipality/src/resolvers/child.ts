@@ -1,7 +1,8 @@
-import { childGuard, guardedFacts } from '@pathway-graph/shared';
+import { childGuard, guardedFacts, selectsFact } from '@pathway-graph/shared';
 import type { ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
 import { guardOf } from '../access.ts';
+import { coordination } from '../coordination/service.ts';
 import type { Context } from '../context.ts';
 import { consents } from './consent.ts';
 
@@ -24,10 +25,15 @@ export const Child: ChildResolvers = {
   // For the pathway subgraph's @requires only (hidden from clients): guarded and logged like the fields above, but a
   // refusal comes back as `withheld`, not as an error about fields the client never selected.
   municipalityFacts: async (c, _, ctx, info) => {
-    const r = await record(c, ctx);
+    // The contact person costs a statement (one for every child of the request): looked up only when selected.
+    const [r, contactPerson] = await Promise.all([
+      record(c, ctx),
+      selectsFact(info, 'coordinatingContactPerson') ? coordination.contactPersonFact(ctx, c.id) : null,
+    ]);
     return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'municipalityFacts', what: 'the date of birth and whether the child has a municipal case', info }, {
       birthDate: r?.birthDate ?? null,
       knownToMunicipality: r?.knownToMunicipality ?? false,
+      coordinatingContactPerson: contactPerson,
     });
   },
 };

@@ -1,5 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Child } from './child.ts';
+import { coordinationChildFields, coordinationMutations } from './coordination.ts';
+import { interventionChildFields, interventionMutations, MunicipalIntervention } from './interventions.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { Municipality, municipalityQueries } from './municipality.ts';
 import { ReferralToBua, referralMutations, referralQueries } from './referrals.ts';
@@ -39,7 +41,10 @@ export const resolvers: Resolvers = {
     updateMunicipalOffer,
     retireMunicipalOffer,
     takeRelativeRegistration,
+    ...coordinationMutations,
+    ...interventionMutations,
   },
+  MunicipalIntervention,
   ReferralToBua,
   MunicipalOffer,
   RelativeRegistration,
@@ -47,5 +52,5 @@ export const resolvers: Resolvers = {
   InboxLetterReply,
   Consent,
   Municipality,
-  Child,
+  Child: { ...Child, ...coordinationChildFields, ...interventionChildFields },
 };
