@@ -1,4 +1,16 @@
-import { appendAccessLog, assertChildPseudonym, assertUuid, forbidden, hasClinicalRole, notFound, toConsentRecord, uuid7, type GuardedChild } from '@pathway-graph/shared';
+import {
+  appendAccessLog,
+  assertChildPseudonym,
+  assertUuid,
+  findConsentsByChildIds,
+  forbidden,
+  hasClinicalRole,
+  notFound,
+  serializeDateTime,
+  toConsentRecord,
+  uuid7,
+  type GuardedChild,
+} from '@pathway-graph/shared';
 import {
   interventionDisclosureToBua,
   validateIntervention,
@@ -55,7 +67,8 @@ async function residentChild(ctx: Context, childId: string): Promise<GuardedChil
 export async function disclosureToBua(tx: MunicipalityDb, ctx: Context, child: GuardedChild & { birthDate: string }): Promise<InterventionDisclosure> {
   return interventionDisclosureToBua({
     buaHoldsActiveReferral: await holdsActiveBuaReferral(tx, child.id, Number(child.ownerOrganisation)),
-    consents: (await ctx.access.consentRows(child.id)).map(toConsentRecord),
+    // Read in the transaction (not through the request's loader): the decision must see what the transaction sees.
+    consents: (await findConsentsByChildIds(tx, sectorTables, [child.id])).map(toConsentRecord),
     buaOrganisation: BUA_SOR_CODE,
     birthDate: child.birthDate,
     today: ctx.access.today,
@@ -82,7 +95,8 @@ async function sendToBua(tx: MunicipalityDb, row: MunicipalInterventionRow): Pro
         responsible: row.responsible,
         effect: row.effect,
       },
-      recordedAt: row.recordedAt,
+      // The stored timestamp comes back in the database's own form; the message carries an ISO instant.
+      recordedAt: serializeDateTime(row.recordedAt),
     },
   });
 }
