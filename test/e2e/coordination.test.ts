@@ -255,6 +255,14 @@ describeWithDatabases('coordination in the municipality and general practice, th
       (list) => list[0]?.effect === 'AS_EXPECTED',
     );
     expect(await rows('bua', buaInterventions)).toBe(2);
+    // BUA's clinicians see what they were told; the municipality sees BUA's record by BUA's consent (this family gave it).
+    const TOLD = 'query($id: ID!) { child(id: $id) { buaMunicipalInterventions { id municipalityCode kind pathwayStep endedOn effect receivedAt } } }';
+    const told = ok(await t.queryAs<{ child: { buaMunicipalInterventions: { id: string }[] } }>('bua-clinician', TOLD, { id: child })).child.buaMunicipalInterventions;
+    expect(told).toEqual([
+      expect.objectContaining({ id: first.intervention.id, municipalityCode: 751, kind: 'PSYCHOLOGICAL', pathwayStep: 'TRIN_1', endedOn: '2026-10-31', effect: 'NOT_AS_EXPECTED' }),
+      expect.objectContaining({ id: second.intervention.id, kind: 'PEDAGOGICAL', pathwayStep: 'TRIN_2', effect: 'AS_EXPECTED' }),
+    ]);
+    expect(codeOf(await t.queryAs('analyst-region', TOLD, { id: child }))).toBe('FORBIDDEN');
     const badFollowUp = await t.queryAs('caseworker-657', FOLLOW_UP, { id: second.intervention.id, input: { effect: 'NOT_AS_EXPECTED' } });
     expect(codeOf(badFollowUp)).toBe('NOT_FOUND');
 

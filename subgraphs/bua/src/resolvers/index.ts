@@ -5,7 +5,7 @@ import { coordinationChildFields, coordinationMutations } from './coordination.t
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { buaMissingTransitionPlans, buaTransitionPlan, recordBuaTransitionPlan } from './transition.ts';
 import { buaMedicationAgreements, medicationMutations } from './medication.ts';
-import { BuaReferral, buaReferrals, referralMutations, referralQueries } from './referrals.ts';
+import { BuaReferral, buaMunicipalInterventions, buaReferrals, ReceivedMunicipalIntervention, referralMutations, referralQueries } from './referrals.ts';
 
 export const resolvers: Resolvers = {
   Query: { ...accessLogQueries, ...advisoryQueries, ...referralQueries, buaMissingTransitionPlans },
@@ -18,8 +18,9 @@ export const resolvers: Resolvers = {
     ...coordinationMutations,
   },
   Consent,
-  Child: { ...Child, buaReferrals, buaMedicationAgreements, buaTransitionPlan, ...coordinationChildFields },
+  Child: { ...Child, buaReferrals, buaMunicipalInterventions, buaMedicationAgreements, buaTransitionPlan, ...coordinationChildFields },
   BuaReferral,
+  ReceivedMunicipalIntervention,
   // BUA's advisory service (agreement 6.3).
   ...advisoryTypes,
 };
