@@ -156,6 +156,7 @@ describeWithDatabases('coordination in the municipality and general practice, th
         { sector: 'MUNICIPALITY', role: 'Sagsbehandler' },
         { sector: 'GENERAL_PRACTICE', role: 'Praktiserende læge' },
         { sector: 'BUA', role: 'Overlæge' },
+        { sector: 'FAMILY', role: 'Mor' },
       ],
       summary: 'Fælles plan for skolestøtte og opfølgning hos egen læge. (syntetisk)',
       actions: [
@@ -173,7 +174,7 @@ describeWithDatabases('coordination in the municipality and general practice, th
     expect(await rows('municipality', municipalityMeetings)).toBe(before);
 
     const meeting = ok(await t.queryAs<{ recordMunicipalityNetworkMeeting: { id: string } }>('caseworker-751', RECORD, { input })).recordMunicipalityNetworkMeeting;
-    expect(meeting).toMatchObject({ calledBy: { sector: 'MUNICIPALITY', organisation: '751' }, heldOn: '2026-11-20', actions: [{ index: 0, overdue: false }, { index: 1, completedAt: null }] });
+    expect(meeting).toMatchObject({ calledBy: { sector: 'MUNICIPALITY', organisation: '751' }, heldOn: '2026-11-20', participants: input.participants, actions: [{ index: 0, overdue: false }, { index: 1, completedAt: null }] });
 
     // The family gave no consent: the GP still sees the meeting that agreed its action (the minutes are addressed to it).
     const MEETINGS = 'query($id: ID!) { child(id: $id) { municipalityNetworkMeetings { id summary actions { index completedAt } } } }';

@@ -1097,6 +1097,23 @@ export type MedicineWarning = {
   message: Scalars['String']['output'];
 };
 
+/** Who took part in a network meeting: a sector of the collaboration, or the family. */
+export type MeetingParticipantSector =
+  /** Adult psychiatry. */
+  | 'ADULT_PSYCHIATRY'
+  /** The child and adolescent psychiatric department (BUA). */
+  | 'BUA'
+  /** The family: the child or young person, the parents or other custody holders. */
+  | 'FAMILY'
+  /** General practice (almen praksis). */
+  | 'GENERAL_PRACTICE'
+  /** Health visitors (sundhedsplejen). */
+  | 'HEALTH_VISITING'
+  /** A municipality (kommune): caseworkers, PPR, social workers, schools. */
+  | 'MUNICIPALITY'
+  /** Paediatric departments and outpatient clinics. */
+  | 'PAEDIATRICS';
+
 /**
  * A young person under BUA's treatment responsibility who turns 18 within six months and has no transition plan: an
  * open action of BUA.
@@ -1388,16 +1405,16 @@ export type NetworkMeetingParticipant = {
   __typename?: 'NetworkMeetingParticipant';
   /** The participant's role. */
   role: Scalars['String']['output'];
-  /** The participant's sector. */
-  sector: Sector;
+  /** The participant's sector, or the family. */
+  sector: MeetingParticipantSector;
 };
 
 /** A participant to record. */
 export type NetworkMeetingParticipantInput = {
   /** The participant's role; at most 200 characters. */
   role: Scalars['String']['input'];
-  /** The participant's sector. */
-  sector: Sector;
+  /** The participant's sector, or the family. */
+  sector: MeetingParticipantSector;
 };
 
 /** The notification (underretning) to the municipality an acute GP referral needs, filed through its own channel. */
@@ -2182,6 +2199,7 @@ export type ResolversTypes = ResolversObject<{
   MedicationAgreementResponse: ResolverTypeWrapper<MedicationAgreementResponse>;
   MedicationAgreementStatus: MedicationAgreementStatus;
   MedicineWarning: ResolverTypeWrapper<MedicineWarning>;
+  MeetingParticipantSector: MeetingParticipantSector;
   MissingTransitionPlan: ResolverTypeWrapper<MissingTransitionPlanModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NetworkMeeting: ResolverTypeWrapper<NetworkMeetingModel>;
@@ -2795,7 +2813,7 @@ export type NetworkMeetingActionResolvers<ContextType = Context, ParentType exte
 
 export type NetworkMeetingParticipantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkMeetingParticipant'] = ResolversParentTypes['NetworkMeetingParticipant']> = ResolversObject<{
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['MeetingParticipantSector'], ParentType, ContextType>;
 }>;
 
 export type NotificationFiledResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationFiled'] = ResolversParentTypes['NotificationFiled']> = ResolversObject<{
