@@ -255,13 +255,21 @@ describeWithDatabases('coordination in the municipality and general practice, th
       () => t.system.databases.bua.db.select().from(buaInterventions).where(eq(buaInterventions.id, second.intervention.id)),
       (list) => list[0]?.effect === 'AS_EXPECTED',
     );
-    expect(await rows('bua', buaInterventions)).toBe(2);
+    // Trin 4: the municipality's follow-up after psychiatry, told to BUA as well while the referral is active.
+    const trin4 = ok(
+      await t.queryAs<{ recordMunicipalIntervention: Result }>('caseworker-751', RECORD, {
+        input: intervention({ kind: 'SOCIAL', pathwayStep: 'TRIN_4', description: 'Mentorordning i hverdagen efter udredningen (syntetisk)', startedOn: '2026-12-01' }),
+      }),
+    ).recordMunicipalIntervention;
+    expect(trin4).toMatchObject({ sentToBua: true });
+    await until('the Trin 4 intervention reaching BUA', () => rows('bua', buaInterventions), (n) => n === 3);
     // BUA's clinicians see what they were told; the municipality sees BUA's record by BUA's consent (this family gave it).
     const TOLD = 'query($id: ID!) { child(id: $id) { buaMunicipalInterventions { id municipalityCode kind pathwayStep endedOn effect receivedAt } } }';
     const told = ok(await t.queryAs<{ child: { buaMunicipalInterventions: { id: string }[] } }>('bua-clinician', TOLD, { id: child })).child.buaMunicipalInterventions;
     expect(told).toEqual([
       expect.objectContaining({ id: first.intervention.id, municipalityCode: 751, kind: 'PSYCHOLOGICAL', pathwayStep: 'TRIN_1', endedOn: '2026-10-31', effect: 'NOT_AS_EXPECTED' }),
       expect.objectContaining({ id: second.intervention.id, kind: 'PEDAGOGICAL', pathwayStep: 'TRIN_2', effect: 'AS_EXPECTED' }),
+      expect.objectContaining({ id: trin4.intervention.id, kind: 'SOCIAL', pathwayStep: 'TRIN_4', effect: null }),
     ]);
     expect(codeOf(await t.queryAs('analyst-region', TOLD, { id: child }))).toBe('FORBIDDEN');
     const badFollowUp = await t.queryAs('caseworker-657', FOLLOW_UP, { id: second.intervention.id, input: { effect: 'NOT_AS_EXPECTED' } });
@@ -279,12 +287,12 @@ describeWithDatabases('coordination in the municipality and general practice, th
     // Reading them: the municipality; another sector by the municipality's consent only; never an analyst.
     const LIST = 'query($id: ID!) { child(id: $id) { municipalInterventions { id kind pathwayStep effect } } }';
     const own = ok(await t.queryAs<{ child: { municipalInterventions: { id: string }[] } }>('caseworker-751', LIST, { id: child })).child.municipalInterventions;
-    expect(own.map((i) => i.id)).toEqual([first.intervention.id, second.intervention.id]);
+    expect(own.map((i) => i.id)).toEqual([first.intervention.id, second.intervention.id, trin4.intervention.id]);
     expect((await t.queryAs('gp-107510', LIST, { id: child })).errors).toBeUndefined();
     expect(codeOf(await t.queryAs('gp-107510', LIST, { id: noConsent }))).toBe('CONSENT_REQUIRED');
     expect(codeOf(await t.queryAs('analyst-region', LIST, { id: child }))).toBe('FORBIDDEN');
     const changes = (await log('municipalityAccessLog', child)).filter((e) => e.action === 'CHANGE' && e.parts.includes('municipalInterventions'));
-    expect(changes).toHaveLength(4);
+    expect(changes).toHaveLength(5);
   }, LONG);
 
   it("the municipality's transition plan at 18: recorded for a young person turning 18, sent to BUA under its active referral, visible to other sectors by consent", async () => {
@@ -322,6 +330,9 @@ describeWithDatabases('coordination in the municipality and general practice, th
       childByCpr: { municipalityTransitionPlan: { receivingService: plan.receivingService } },
     });
     expect(codeOf(await t.queryAs('analyst-region', 'query($id: ID!) { child(id: $id) { municipalityTransitionPlan { id } } }', { id: young }))).toBe('FORBIDDEN');
+    const planLog = await log('municipalityAccessLog', young);
+    expect(planLog.filter((e) => e.action === 'CHANGE' && e.parts.includes('transitionPlan') && e.actorSector === 'MUNICIPALITY')).toHaveLength(1);
+    expect(planLog.some((e) => e.action === 'READ' && e.parts.includes('transitionPlan') && e.actorSector === 'GENERAL_PRACTICE')).toBe(true);
   }, LONG);
 
   it("BUA shows a referral to the parties its consent names while that consent holds: the child's municipality and practice, not another; a custody holder's consent lapses at 18", async () => {
