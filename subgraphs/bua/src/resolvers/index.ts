@@ -18,9 +18,9 @@ export const resolvers: Resolvers = {
     ...coordinationMutations,
   },
   Consent,
+  ReceivedMunicipalIntervention,
   Child: { ...Child, buaReferrals, buaMunicipalInterventions, buaMedicationAgreements, buaTransitionPlan, ...coordinationChildFields },
   BuaReferral,
-  ReceivedMunicipalIntervention,
   // BUA's advisory service (agreement 6.3).
   ...advisoryTypes,
 };
