@@ -119,6 +119,8 @@ describeWithDatabases('coordination in the municipality and general practice, th
     // Without consent, another sector is refused; an analyst never sees it; the owner's own reads and changes are logged.
     const noConsent = await t.queryAs('gp-107510', 'query($cpr: String!) { childByCpr(cpr: $cpr) { municipalityContactPerson { status } } }', { cpr: withoutConsent.cpr });
     expect(codeOf(noConsent)).toBe('CONSENT_REQUIRED');
+    const gpNoConsent = await t.queryAs('caseworker-751', 'query($cpr: String!) { childByCpr(cpr: $cpr) { generalPracticeContactPersonHistory { type } } }', { cpr: withoutConsent.cpr });
+    expect(codeOf(gpNoConsent)).toBe('CONSENT_REQUIRED');
     expect(codeOf(await t.queryAs('analyst-region', 'query($id: ID!) { child(id: $id) { municipalityContactPerson { status } } }', { id: child }))).toBe('FORBIDDEN');
     const municipalityLog = await log('municipalityAccessLog', child);
     expect(municipalityLog.filter((e) => e.action === 'CHANGE' && e.parts.includes('contactPersons') && e.actorSector === 'MUNICIPALITY')).toHaveLength(4);
@@ -272,6 +274,8 @@ describeWithDatabases('coordination in the municipality and general practice, th
       expect.objectContaining({ id: trin4.intervention.id, kind: 'SOCIAL', pathwayStep: 'TRIN_4', effect: null }),
     ]);
     expect(codeOf(await t.queryAs('analyst-region', TOLD, { id: child }))).toBe('FORBIDDEN');
+    expect(ok(await t.queryAs<{ child: { buaMunicipalInterventions: unknown[] } }>('caseworker-751', TOLD, { id: child })).child.buaMunicipalInterventions).toHaveLength(3);
+    expect(codeOf(await t.queryAs('caseworker-751', TOLD, { id: idOf(withoutConsent) }))).toBe('CONSENT_REQUIRED');
     const badFollowUp = await t.queryAs('caseworker-657', FOLLOW_UP, { id: second.intervention.id, input: { effect: 'NOT_AS_EXPECTED' } });
     expect(codeOf(badFollowUp)).toBe('NOT_FOUND');
 
