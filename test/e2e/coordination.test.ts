@@ -7,7 +7,7 @@ import {
   outbox as municipalityOutbox,
   transitionPlans as municipalityPlans,
 } from '@pathway-graph/municipality/db/schema';
-import { childPseudonym } from '@pathway-graph/shared';
+import { childPseudonym, requiredConsentingParty, todayInDenmark } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
 import { count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -274,8 +274,15 @@ describeWithDatabases('coordination in the municipality and general practice, th
       expect.objectContaining({ id: trin4.intervention.id, kind: 'SOCIAL', pathwayStep: 'TRIN_4', effect: null }),
     ]);
     expect(codeOf(await t.queryAs('analyst-region', TOLD, { id: child }))).toBe('FORBIDDEN');
+    // BUA holds no consent for this child (it is not a demo patient): the municipality is refused until BUA records one.
+    expect(codeOf(await t.queryAs('caseworker-751', TOLD, { id: child }))).toBe('CONSENT_REQUIRED');
+    const today = todayInDenmark();
+    ok(
+      await t.queryAs('bua-clinician', 'mutation($input: RecordConsentInput!) { recordBuaConsent(input: $input) { id } }', {
+        input: { childId: child, givenBy: requiredConsentingParty(childB!.birthDate, today), givenOn: today, recipientSector: 'MUNICIPALITY', purposes: ['CARE_COORDINATION'], validFrom: today },
+      }),
+    );
     expect(ok(await t.queryAs<{ child: { buaMunicipalInterventions: unknown[] } }>('caseworker-751', TOLD, { id: child })).child.buaMunicipalInterventions).toHaveLength(3);
-    expect(codeOf(await t.queryAs('caseworker-751', TOLD, { id: idOf(withoutConsent) }))).toBe('CONSENT_REQUIRED');
     const badFollowUp = await t.queryAs('caseworker-657', FOLLOW_UP, { id: second.intervention.id, input: { effect: 'NOT_AS_EXPECTED' } });
     expect(codeOf(badFollowUp)).toBe('NOT_FOUND');
 
