@@ -82,6 +82,8 @@ describeWithDatabases('coordination in the municipality and general practice, th
     expect(ending.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NONE_ACTIVE' });
     const noPerson = await t.queryAs('caseworker-751', RECORD_M, { input: { childId: child, type: 'APPOINTED', at: minutesAgo(30) } });
     expect(noPerson.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'person' });
+    const ahead = await t.queryAs('caseworker-751', RECORD_M, { input: appoint('Demo A (syntetisk)', -60) });
+    expect(ahead.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'at' });
     expect({ m: await rows('municipality', municipalityContactPersons), gp: await rows('general-practice', gpContactPersons) }).toEqual(before);
 
     // The municipality appoints, hands over, ends, then agrees that nobody is appointed for now.

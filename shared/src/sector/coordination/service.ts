@@ -11,6 +11,7 @@ import {
   type CoordinatingSector,
 } from '../../domain/coordination/contact-persons.ts';
 import { completeAction, isActionOverdue, validateNetworkMeeting, type NetworkMeetingInput } from '../../domain/coordination/network-meetings.ts';
+import { assertNotInFuture, parseInstant } from '../../domain/input.ts';
 import { assertChildPseudonym } from '../../domain/pseudonym.ts';
 import { badUserInput, forbidden, hasErrorCode, notFound } from '../../errors.ts';
 import { serializeDateTime } from '../../server/scalars.ts';
@@ -229,6 +230,8 @@ export function coordinationService<TContext extends CoordinationContext>(option
 
     async recordContactPerson(ctx: TContext, input: RecordContactPersonInput): Promise<ContactPersonModel> {
       const child = await ownChild(ctx, input.childId, CONTACT_PERSON_PART, contactWhat, 'records its coordinating contact person');
+      // The history is of what took effect: a planned hand-over is recorded when it happens.
+      assertNotInFuture(parseInstant(input.at, 'at'), ctx.access.now, 'at');
       const state = await ctx.db.transaction(async (tx) => {
         await lockChildRecords(tx, tables.contactPersonEvents, child.id);
         const history = (await findContactPersonEventsByChildIds(tx, tables, [child.id])).map(toEvent);
