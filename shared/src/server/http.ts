@@ -73,6 +73,16 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
    * gets API_CONTENT_SECURITY_POLICY. A page served later (e.g. a GraphQL IDE at /graphql) adds its own here.
    */
   contentSecurityPolicy?: Record<string, ContentSecurityPolicyDirectives>;
+  /**
+   * The level of the line logged for each answered request (refused ones are `warn`, failed ones `error`); by default
+   * `info` where requests come from clients (`requestIds: 'own'`, the gateway) and `debug` behind it (the subgraphs).
+   */
+  requestLogLevel?: 'info' | 'debug';
+}
+
+/** The default level of a service's answered-request lines: see `HttpServiceOptions.requestLogLevel`. */
+export function requestLogLevelOf(requestIds: HttpServiceOptions<BaseContext>['requestIds']): 'info' | 'debug' {
+  return requestIds === 'own' ? 'info' : 'debug';
 }
 
 export type ContentSecurityPolicyDirectives = Record<string, Iterable<string> | null>;
@@ -138,7 +148,10 @@ export async function startHttpService<TContext extends BaseContext>(
         const graphql = ((res as Response).locals?.['scope'] as RequestScope | undefined)?.graphql;
         return graphql ? { operation: graphql.operationName ?? '(anonymous)', errorCodes: graphql.errorCodes } : {};
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // A subgraph's answered requests repeat what the gateway's line already says, once per subgraph fetch: they are
+      // debug lines there, so the default level costs one line per request. Refusals and failures stay visible.
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : (options.requestLogLevel ?? requestLogLevelOf(options.requestIds)),
       customSuccessMessage: (_req, res) => {
         const graphql = ((res as Response).locals?.['scope'] as RequestScope | undefined)?.graphql;
         return res.statusCode >= 400 ? 'request refused' : graphql?.errorCodes.length ? 'request completed with errors' : 'request completed';
