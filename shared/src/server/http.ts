@@ -20,9 +20,9 @@ import { documentLimitRules, operationLimitsPlugin, tokenLimitOf } from './limit
 import { describeErrorForLog, type Logger } from './logger.ts';
 import { CALLER_REQUEST_ID_HEADER, headerValue, REQUEST_ID_HEADER, requestIdProblem } from './request-id.ts';
 import { clientWentAway, requestScope, requestTimedOut, type RequestScope } from './request-scope.ts';
-import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './settings.ts';
+import { DEFAULT_HTTP_SETTINGS, DEFAULT_SHUTDOWN_GRACE_MS, type HttpSettings } from './settings.ts';
 import { portProblem, StartupError } from './startup.ts';
-import { metricsEndpoint, observabilityPlugin, traceRequests } from '../observability/index.ts';
+import { metricsEndpoint, observabilityPlugin, stopTracing, traceRequests } from '../observability/index.ts';
 
 /** The header a caller states the purpose of its request in; every reader of a child's data has one. */
 export const PURPOSE_HEADER = 'x-purpose-of-use';
@@ -195,7 +195,9 @@ export async function startHttpService<TContext extends BaseContext>(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On close: no new connections, idle keep-alive ones closed at once, in-flight requests answered until the
+      // grace period ends, then every connection is closed, so a service under load still stops in bounded time.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin<TContext>(options.name),
       operationLimitsPlugin<TContext>(settings.limits),
@@ -483,16 +485,26 @@ function unwrap(error: unknown): unknown {
   return original ?? error;
 }
 
-/** Stops the services on SIGINT/SIGTERM, in reverse order of start, then exits. */
-export function closeOnSignals(log: Logger, services: () => RunningService[]): void {
+/**
+ * Stops the services on SIGINT/SIGTERM in the order given (the gateway before the subgraphs it calls, so its
+ * in-flight requests can still be answered), flushes the traces, then exits. Each service drains its in-flight
+ * requests for at most its grace period; should closing hang anyway (a database that does not answer), the process
+ * exits with 1 once `deadlineMs` has passed.
+ */
+export function closeOnSignals(log: Logger, services: () => RunningService[], deadlineMs = DEFAULT_SHUTDOWN_GRACE_MS + 5_000): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 10_000);
+    const timer = setTimeout(() => {
+      log.error({ deadlineMs }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, deadlineMs);
     timer.unref();
-    for (const service of [...services()].reverse()) await service.close();
+    for (const service of services()) await service.close();
+    // The spans of the last requests are still in the exporter's batch.
+    await stopTracing().catch((error: unknown) => log.warn({ err: describeErrorForLog(error) }, 'traces could not be flushed'));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));
