@@ -114,6 +114,7 @@ describe('the pathway’s computed fields from hostile @requires input', () => {
     ['an error object as the value of knownToBua', { withheld: null, knownToBua: errorObject }],
     ['a string where a boolean belongs', { withheld: null, knownToBua: 'true' }],
     ['a number where a boolean belongs', { withheld: null, knownToBua: 1 }],
+    ['a key the facts type does not declare', { withheld: null, knownToBua: true, message: 'x' }],
     ['a withholding of an unknown reason', { withheld: { reason: 'MAYBE', message: 'x' }, knownToBua: null }],
     ['a withholding without a message', { withheld: { reason: 'NO_CONSENT' }, knownToBua: null }],
     ['a string', 'BUA knows this child'],

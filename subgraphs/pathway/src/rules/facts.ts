@@ -11,7 +11,8 @@ import type { InvolvedSector, ScreeningTrack } from '../generated/resolvers-type
  *
  * A key left out of the facts object counts as null: Hive Gateway's Rust query planner leaves null fields out of the
  * representations it sends (`{ "buaFacts": { "knownToBua": true } }` for `withheld: null`), where Apollo's gateway
- * and Hive's JavaScript planner send them. Null is what the sector answered, so nothing is read into the gap.
+ * and Hive's JavaScript planner send them. Null is what the sector answered, so nothing is read into the gap; a key
+ * the sector's type does not declare still makes the whole object count as withheld.
  */
 
 const SCREENING_TRACKS = ['RECOGNISED_MENTAL_PROBLEMS', 'CHRONIC_SOMATIC_ILLNESS', 'RELATIVE_OF_MENTALLY_ILL'] as const satisfies readonly ScreeningTrack[];
@@ -79,12 +80,15 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  */
 export function readFacts<S extends InvolvedSector>(sector: S, value: unknown): Facts<FactsOf<S>> {
   if (!isRecord(value)) return unavailable(sector);
+  // Only the keys the sector's type declares: anything else (an error object's message, extensions, path) is not facts.
+  const declared = FACT_TYPES[sector] as Record<string, z.ZodType>;
+  if (Object.keys(value).some((key) => key !== 'withheld' && key !== '__typename' && !Object.hasOwn(declared, key))) return unavailable(sector);
   if (value['withheld'] !== null && value['withheld'] !== undefined) {
     const withheld = withholdingSchema.safeParse(value['withheld']);
     return withheld.success ? { withheld: withheld.data } : unavailable(sector);
   }
   const shared: Record<string, unknown> = {};
-  for (const [key, type] of Object.entries(FACT_TYPES[sector] as Record<string, z.ZodType>)) {
+  for (const [key, type] of Object.entries(declared)) {
     const checked = type.safeParse(key in value ? value[key] : null);
     if (!checked.success) return unavailable(sector);
     shared[key] = checked.data;
