@@ -527,11 +527,11 @@ export type LetterReply = {
 
 /** The GP's signature under the letter: who the municipality calls back. */
 export type LetterSignatureInput = {
-  /** The GP's full name. */
+  /** The GP's full name. At most 200 characters. */
   name: Scalars['String']['input'];
-  /** A phone number the municipality can call, 8-16 digits, optionally with + and spaces. */
+  /** A phone number the municipality can call, 8-16 digits, optionally with + and spaces. At most 20 characters. */
   phone: Scalars['String']['input'];
-  /** The GP's title, e.g. Praktiserende læge. */
+  /** The GP's title, e.g. Praktiserende læge. At most 200 characters. */
   title: Scalars['String']['input'];
 };
 
@@ -938,7 +938,7 @@ export type RecordConsentInput = {
   givenOn: Scalars['Date']['input'];
   /** The purposes the consent covers; at least one. */
   purposes: Array<Purpose>;
-  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). */
+  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). At most 40 characters. */
   recipientOrganisation?: InputMaybe<Scalars['String']['input']>;
   /** The sector the data may be disclosed to. */
   recipientSector: Sector;
@@ -1185,9 +1185,9 @@ export type SendLetterInput = {
   category: CareCommunicationCategory;
   /** The consent for disclosing the child's data to the municipality. */
   consent?: InputMaybe<LetterConsentInput>;
-  /** The child's CPR number, DDMMYYSSSS or DDMMYY-SSSS; the child must be 0-17 today. Never returned by the API. */
+  /** The child's CPR number, DDMMYYSSSS or DDMMYY-SSSS; the child must be 0-17 today. Never returned by the API. At most 20 characters. */
   cpr: Scalars['String']['input'];
-  /** The receiving municipality inbox's location number (GLN). */
+  /** The receiving municipality inbox's location number (GLN). At most 20 characters. */
   inboxLocationNumber?: InputMaybe<Scalars['String']['input']>;
   /** True for a child-welfare notification (underretning): always refused, use the usual notification channel. */
   isChildWelfareNotification?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1203,11 +1203,11 @@ export type SendLetterInput = {
   signature: LetterSignatureInput;
   /** The pathway step the letter concerns. */
   step: PathwayStep;
-  /** A short subject, up to 200 characters. */
+  /** A short subject, at most 200 characters. */
   subject: Scalars['String']['input'];
-  /** The letter's text, 1 to 10 000 characters. */
+  /** The letter's text, at least 1 and at most 10,000 characters. */
   text: Scalars['String']['input'];
-  /** MedCom's topic (emne), up to 200 characters; the subject when omitted. */
+  /** MedCom's topic (emne), at most 200 characters; the subject when omitted. */
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -498,13 +498,13 @@ export type LetterAssignee = {
 
 /** The professional to assign a letter to; they must work for the receiving municipality. */
 export type LetterAssigneeInput = {
-  /** Their name, shown in the inbox. */
+  /** Their name, shown in the inbox. At most 200 characters. */
   displayName: Scalars['String']['input'];
-  /** Their organisation: the municipality code of the receiving municipality. */
+  /** Their organisation: the municipality code of the receiving municipality. At most 40 characters. */
   organisation: Scalars['String']['input'];
   /** Their role for this letter. */
   role: LetterHandlerRole;
-  /** Their user id. */
+  /** Their user id. At most 200 characters. */
   subject: Scalars['String']['input'];
 };
 
@@ -639,7 +639,7 @@ export type MunicipalReferralInput = {
   screeningResultIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** How far the graduated pathway has come: TRIN_2 unless the referral is acute. */
   stepReached: StepReached;
-  /** The child's GP practice (ydernummer, 1 to 6 digits), which BUA keeps informed. */
+  /** The child's GP practice (ydernummer, 1 to 6 digits), which BUA keeps informed. At most 20 characters. */
   ydernummer: Scalars['String']['input'];
 };
 
@@ -1042,7 +1042,7 @@ export type RecordConsentInput = {
   givenOn: Scalars['Date']['input'];
   /** The purposes the consent covers; at least one. */
   purposes: Array<Purpose>;
-  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). */
+  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). At most 40 characters. */
   recipientOrganisation?: InputMaybe<Scalars['String']['input']>;
   /** The sector the data may be disclosed to. */
   recipientSector: Sector;
@@ -1308,7 +1308,7 @@ export type RelativeRelation =
 export type ReplyToLetterInput = {
   /** Required when the child is known to the municipality; not allowed otherwise. */
   contactCommitment?: InputMaybe<ContactCommitment>;
-  /** Required (10 to 2000 characters) when the child is not known to the municipality: the contact options the GP can give the family. */
+  /** Required (at least 10 and at most 2,000 characters) when the child is not known to the municipality: the contact options the GP can give the family. */
   contactOptions?: InputMaybe<Scalars['String']['input']>;
   /** What has been initiated; at least one item (NO_ACTION_NEEDED when nothing is). */
   initiated: Array<InitiatedAction>;

@@ -596,7 +596,7 @@ export type RecordConsentInput = {
   givenOn: Scalars['Date']['input'];
   /** The purposes the consent covers; at least one. */
   purposes: Array<Purpose>;
-  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). */
+  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). At most 40 characters. */
   recipientOrganisation?: InputMaybe<Scalars['String']['input']>;
   /** The sector the data may be disclosed to. */
   recipientSector: Sector;
