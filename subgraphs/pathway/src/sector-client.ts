@@ -37,6 +37,18 @@ function tracedFetch(sector: SectorSubgraph) {
   return traced;
 }
 
+/**
+ * A sector that has not answered after this long is reported missing, well before the request's own timeout
+ * (REQUEST_TIMEOUT_MS, 30 s by default) would fail the whole merged log.
+ */
+export const SECTOR_CALL_TIMEOUT_MS = 10_000;
+
+/** Stops a sector call when the caller goes away, the request times out, or the sector takes too long. */
+function signalFor(request: AbortSignal | undefined): AbortSignal {
+  const own = AbortSignal.timeout(SECTOR_CALL_TIMEOUT_MS);
+  return request ? AbortSignal.any([request, own]) : own;
+}
+
 /** Codes a sector answers a caller with on purpose: the answer, not a fault of the sector. */
 const REFUSALS = new Set<string>([ErrorCode.BAD_USER_INPUT, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.CONSENT_REQUIRED, ErrorCode.NOT_FOUND]);
 
@@ -67,7 +79,7 @@ export function sectorClient(urls: Record<SectorSubgraph, string>, base: Request
             nextBefore } }`,
           variables,
         }),
-        ...(currentRequest()?.signal ? { signal: currentRequest()!.signal } : {}),
+        signal: signalFor(currentRequest()?.signal),
       });
       body = (await res.json()) as SectorAnswer;
     } catch (error) {
