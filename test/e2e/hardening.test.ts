@@ -118,16 +118,25 @@ describeWithDatabases('hardening through the gateway', (backend) => {
       ['a lone surrogate', '10751\ud800', 'input.recipientOrganisation', /lone UTF-16 surrogate/],
       ['SQL text', "1'; DROP TABLE consents; --", 'recipientOrganisation', /must be an organisation of/],
       ['markup', '<script>alert(1)</script>', 'recipientOrganisation', /must be an organisation of/],
-      ['a 200,001-character string', '1'.repeat(200_001), 'input.recipientOrganisation', /at most 100000 are accepted/],
+      ['a 200,001-character string', '1'.repeat(200_001), 'input.recipientOrganisation', /at most 40 are accepted/],
       ['a CPR number', demo.cpr.replace('-', ''), 'recipientOrganisation', /must be an organisation of/],
-    ])('refuses %s in a consent’s recipientOrganisation with BAD_USER_INPUT naming the field, and stores nothing', async (_what, value, field, message) => {
+      ['no purpose', { purposes: [] }, 'purposes', /at least one purpose/],
+      ['an end before its start', { validUntil: '2026-10-01' }, 'validUntil', /before validFrom/],
+    ])('refuses %s in a consent with BAD_USER_INPUT naming the field, and writes nothing, not even an access-log row', async (_what, value, field, message) => {
       const before = await rowCounts(t.system);
-      const res = await asCaseworker(RECORD, { input: consent(value) });
+      const res = await asCaseworker(RECORD, { input: typeof value === 'string' ? consent(value) : { ...consent('107510'), ...value } });
       expect(res.status).toBeLessThan(500);
       expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field });
       expect(res.body.errors![0]!.message).toMatch(message);
-      // The access log may record that the caseworker read the child's record to check the consent; nothing else moves.
-      expect(withoutAccessLog(changedCounts(before, await rowCounts(t.system)))).toEqual({});
+      // The form is checked before the child's record is looked at: no table moves, the access log included.
+      expect(changedCounts(before, await rowCounts(t.system))).toEqual({});
+    });
+
+    it('logs the look at the child’s record when a consent is refused for the child’s age, which the refusal reveals', async () => {
+      const before = await rowCounts(t.system);
+      const res = await asCaseworker(RECORD, { input: { ...consent('107510'), givenOn: '1990-01-01', validFrom: '1990-01-01' } });
+      expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'givenOn' });
+      expect(changedCounts(before, await rowCounts(t.system))).toEqual({ 'municipality.access_log': [before['municipality.access_log'], before['municipality.access_log']! + 1] });
     });
 
     it('refuses a NUL or a lone surrogate in a letter’s text fields, naming each, and sends nothing', async () => {
@@ -270,6 +279,42 @@ describeWithDatabases('hardening through the gateway', (backend) => {
 
   // Last: it stops and starts the services.
   describe('a subgraph that is down', () => {
+    it('leaves the merged access log with the other sectors’ entries, naming the sector that is missing', async () => {
+      const { query, variables } = readmeFirstQuery();
+      // The README's query reads the child in every sector, so each sector holds an entry of it.
+      expect((await asCaseworker(query, variables, t.gatewayUrl, { 'x-request-id': 'merged-log-caller-1' })).body.errors).toBeUndefined();
+      const LOG = `query($childId: ID!) { childAccessLog(childId: $childId, first: 200) {
+        entries { id source requestId callerRequestId } nextBefore unavailableSources } }`;
+      const childId = childPseudonym(demo.cpr, TEST_PSEUDONYM_SECRET);
+      type Log = { entries: { id: string; source: string; requestId: string; callerRequestId: string | null }[]; unavailableSources: string[] };
+      const read = async () => {
+        const res = await post(t.gatewayUrl, JSON.stringify({ query: LOG, variables: { childId } }), await as('admin-region'));
+        return { errors: res.body.errors, log: (res.body.data?.['childAccessLog'] ?? null) as Log | null };
+      };
+      const whole = await read();
+      expect(whole.errors).toBeUndefined();
+      expect(whole.log!.unavailableSources).toEqual([]);
+      const sources = new Set(whole.log!.entries.map((e) => e.source));
+      expect(sources.has('bua')).toBe(true);
+      // The caller's own request id is kept beside the gateway's in every sector's entry of that request.
+      const ofCaller = whole.log!.entries.filter((e) => e.callerRequestId === 'merged-log-caller-1');
+      expect(new Set(ofCaller.map((e) => e.source))).toEqual(sources);
+      expect(new Set(ofCaller.map((e) => e.requestId)).size).toBe(1);
+      expect(ofCaller[0]!.requestId).not.toBe('merged-log-caller-1');
+
+      await t.system.stopSubgraph('bua');
+      try {
+        const partial = await read();
+        expect(partial.errors).toBeUndefined();
+        expect(partial.log!.unavailableSources).toEqual(['bua']);
+        expect(partial.log!.entries.some((e) => e.source === 'bua')).toBe(false);
+        const kept = new Set(partial.log!.entries.map((e) => e.id));
+        expect(whole.log!.entries.filter((e) => e.source !== 'bua' && !kept.has(e.id))).toEqual([]);
+      } finally {
+        await t.system.startSubgraph('bua');
+      }
+    }, 300_000);
+
     it.each(SUBGRAPH_NAMES.map((n) => [n] as [SubgraphName]))(
       'with %s stopped, the README’s first query gives the live subgraphs’ fields, and errors naming the path and the subgraph',
       async (name) => {

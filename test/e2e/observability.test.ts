@@ -168,4 +168,51 @@ describeWithDatabases('metrics and traces of the running system', (backend) => {
     expect(everything).not.toContain(CPR);
     expect(everything).not.toContain(CPR.replace('-', ''));
   });
+
+  /** The spans of `traceId` once one matching `until` has ended. */
+  async function spansOf(traceId: string, until: (s: ReadableSpan) => boolean): Promise<ReadableSpan[]> {
+    for (let tries = 0; ; tries += 1) {
+      const spans = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
+      if (spans.some(until)) return spans;
+      if (tries > 400) throw new Error(`no matching span in trace ${traceId}: ${spans.map((s) => s.name).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  }
+  const serviceOf = (s: ReadableSpan) => s.instrumentationScope.name.replace('pathway-graph/', '');
+  const traceparent = (traceId: string) => `00-${traceId}-${randomBytes(8).toString('hex')}-01`;
+
+  it('follows a letter’s trace from the GP’s request through its delivery into the municipality’s message endpoint', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const variables = structuredClone(SEND_LETTER!.variables!) as { input: { messageId: string } };
+    variables.input.messageId = `trace-${randomBytes(4).toString('hex')}`;
+    const sent = await postGraphQL(t.gatewayUrl, SEND_LETTER!.query, variables, { ...(await as(SEND_LETTER!.user!)), traceparent: traceparent(traceId) });
+    expect(sent.errors).toBeUndefined();
+    // The worker sends it after the request: its client span and the recipient's server span join the request's trace.
+    const spans = await spansOf(traceId, (s) => serviceOf(s) === 'municipality' && s.name === 'POST /messages');
+    const delivery = spans.find((s) => serviceOf(s) === 'general-practice' && s.name.startsWith('deliver '))!;
+    expect(delivery.attributes['pathway.destination']).toBe('municipality');
+    const received = spans.find((s) => serviceOf(s) === 'municipality' && s.name === 'POST /messages')!;
+    expect(received.parentSpanContext?.spanId).toBe(delivery.spanContext().spanId);
+    // The delivery continues the trace of the GP's request, whose own server span is in it too.
+    expect(spans.some((s) => serviceOf(s) === 'general-practice' && s.name === 'POST /graphql')).toBe(true);
+  });
+
+  it('follows the merged access log’s calls from the pathway subgraph into every sector', async () => {
+    const traceId = randomBytes(16).toString('hex');
+    const res = await postGraphQL<{ childAccessLog: { unavailableSources: string[] } }>(
+      t.gatewayUrl,
+      'query($childId: ID!) { childAccessLog(childId: $childId, first: 5) { entries { id } unavailableSources } }',
+      { childId: 'ch_00000000000000000000000000000000' },
+      { ...(await as('admin-region')), traceparent: traceparent(traceId) },
+    );
+    expect(res.errors).toBeUndefined();
+    const sectors = ['municipality', 'general-practice', 'bua', 'screening'];
+    const spans = await spansOf(traceId, (s) => serviceOf(s) === 'gateway' && s.name === 'POST /graphql');
+    const calls = spans.filter((s) => serviceOf(s) === 'pathway' && s.name.startsWith('subgraph '));
+    expect(calls.map((s) => s.name.replace('subgraph ', '')).sort()).toEqual([...sectors].sort());
+    for (const sector of sectors) {
+      const server = spans.find((s) => serviceOf(s) === sector && s.name === 'POST /graphql');
+      expect(calls.map((c) => c.spanContext().spanId), sector).toContain(server?.parentSpanContext?.spanId);
+    }
+  });
 });

@@ -76,6 +76,15 @@ export function assertConsentGivenByRightParty(givenBy: ConsentingParty, birthDa
  * gave it.
  */
 export function validateNewConsent(input: NewConsentInput, ctx: NewConsentContext): void {
+  validateConsentInput(input, ctx);
+  validateConsentForChild(input, ctx.birthDate);
+}
+
+/**
+ * The rules a new consent must meet on its own, without the child's record: checked before anything about the child
+ * is read, so a form filled in wrongly is refused without touching (or logging a look at) the child's data.
+ */
+export function validateConsentInput(input: NewConsentInput, ctx: Omit<NewConsentContext, 'birthDate'>): void {
   parseIsoDate(input.givenOn, 'givenOn');
   parseIsoDate(input.validFrom, 'validFrom');
   if (input.validUntil !== null) parseIsoDate(input.validUntil, 'validUntil');
@@ -127,9 +136,6 @@ export function validateNewConsent(input: NewConsentInput, ctx: NewConsentContex
       field: 'givenOn',
     });
   }
-  if (input.givenOn < ctx.birthDate) {
-    throw badUserInput(`givenOn ${input.givenOn} is before the child was born.`, { field: 'givenOn' });
-  }
   if (input.validFrom < input.givenOn) {
     throw badUserInput(
       `validFrom ${input.validFrom} is before the consent was given (${input.givenOn}); a consent cannot cover disclosures made before it existed.`,
@@ -139,14 +145,25 @@ export function validateNewConsent(input: NewConsentInput, ctx: NewConsentContex
   if (input.validUntil !== null && input.validUntil < input.validFrom) {
     throw badUserInput(`validUntil ${input.validUntil} is before validFrom ${input.validFrom}.`, { field: 'validUntil' });
   }
+}
 
-  assertConsentGivenByRightParty(input.givenBy, ctx.birthDate, input.givenOn);
+/**
+ * The rules that depend on the child's birth date (from the owner's own record): the consent is not older than the
+ * child, was given by the right party, and a custody holder's does not start at 18. Their refusals tell the caller
+ * something about the child's age, so they come after the access guard, as a read of the child's record.
+ */
+export function validateConsentForChild(input: Pick<NewConsentInput, 'givenBy' | 'givenOn' | 'validFrom'>, birthDate: string): void {
+  if (input.givenOn < birthDate) {
+    throw badUserInput(`givenOn ${input.givenOn} is before the child was born.`, { field: 'givenOn' });
+  }
+
+  assertConsentGivenByRightParty(input.givenBy, birthDate, input.givenOn);
 
   // The right-party rule looks at givenOn; this one at validFrom, which may lie years later. A custody holder's
   // consent is not honoured from the 18th birthday (isConsentActive), so one that only starts then is void from
   // the outset: at 18 the young person alone decides.
   if (input.givenBy === 'CUSTODY_HOLDER') {
-    const adult = eighteenthBirthday(ctx.birthDate);
+    const adult = eighteenthBirthday(birthDate);
     if (input.validFrom >= adult) {
       throw badUserInput(
         `The young person is 18 or older on ${input.validFrom}; only they can consent from their 18th birthday, so a custody holder's consent cannot start that day or later.`,

@@ -1,3 +1,4 @@
+import { context, propagation } from '@opentelemetry/api';
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
 import type { SubgraphName } from '../config.ts';
@@ -60,6 +61,13 @@ export function assertSendable(from: SubgraphName, m: OutgoingMessage): unknown 
   return checked.value;
 }
 
+/** The active span's W3C `traceparent`, or null outside a trace (and whenever tracing is off). */
+function currentTraceparent(): string | null {
+  const carrier: Record<string, string> = {};
+  propagation.inject(context.active(), carrier);
+  return carrier['traceparent'] ?? null;
+}
+
 /**
  * Queues a message for delivery. Call it with the transaction that writes the sender's own record, so both commit or
  * neither does; a message the contract refuses throws MessageContractError and so rolls that transaction back. A
@@ -95,6 +103,7 @@ export async function enqueueMessage<S extends SubgraphName, K extends KindsFrom
     payload,
     respondsTo: m.respondsTo ?? null,
     lastError: blocking ? waitingFor(blocking.messageId) : null,
+    traceparent: currentTraceparent(),
   });
 }
 

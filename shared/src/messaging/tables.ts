@@ -68,6 +68,11 @@ export function defineMessagingTables(schema: PgSchema) {
       createdAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
       /** When the recipient last stored it (its HTTP answer); an acknowledged kind is DELIVERED only with its acknowledgement. */
       deliveredAt: timestamp({ withTimezone: true, mode: 'string' }),
+      /**
+       * The W3C trace context (`traceparent`) of the request that queued it, null when it was not traced: its delivery
+       * continues that trace, so one trace follows a letter from the sender's request into the recipient.
+       */
+      traceparent: text(),
     },
     (t) => [
       // The claim query: due queued messages in sequence order ...

@@ -1,3 +1,4 @@
+import { propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import type { KeyObject } from 'node:crypto';
 import { and, asc, eq, inArray, lt, lte, notExists, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
@@ -8,6 +9,7 @@ import { assertResendable, successorsOf, waitingFor, type MessagingDb, type Reen
 import { SENDER_HEADER, SIGNATURE_HEADER, signMessage } from './signature.ts';
 import type { MessagingTables, OutboxRow } from './tables.ts';
 import { metricsOf } from '../observability/metrics.ts';
+import { tracerOf } from '../observability/tracing.ts';
 
 /** Runs in the transaction that marks a message of kind K DELIVERED, with the receiver's answer (null if it gave none the contract knows). */
 export type DeliveredHook<K extends MessageKind> = (tx: MessagingDb, row: OutboxRow, response: MessageResponse<K> | null) => Promise<void>;
@@ -128,6 +130,7 @@ export function isPermanentRefusal(status: number): boolean {
 export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWorkerOptions<S>): DeliveryWorker {
   const { db, tables, log, sender } = options;
   const { outbox } = tables;
+  const tracer = tracerOf(sender);
   const maxAttempts = options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS;
   const backoffMs = options.backoffMs ?? defaultBackoffMs;
   const batchSize = options.batchSize ?? 20;
@@ -185,17 +188,29 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
     const url = options.endpoints[row.destination];
     if (!url) return { ok: false, permanent: false, error: `no message endpoint configured for ${row.destination}` };
     const body = JSON.stringify({ messageId: row.messageId, kind: row.kind, payload: row.payload });
+    // A client span in the trace of the request that queued the message; its traceparent goes along, so the
+    // recipient's spans join that trace too.
+    const queuedIn = row.traceparent ? propagation.extract(ROOT_CONTEXT, { traceparent: row.traceparent }) : ROOT_CONTEXT;
+    const span = tracer.startSpan(
+      `deliver ${row.kind}`,
+      { kind: SpanKind.CLIENT, attributes: { 'pathway.destination': row.destination, 'pathway.message.kind': row.kind, 'pathway.message.attempt': row.attempts } },
+      queuedIn,
+    );
+    const headers: Record<string, string> = {
+      'content-type': 'application/json',
+      [SIGNATURE_HEADER]: signMessage(body, { sender, receiver: row.destination }, options.signingKey),
+      [SENDER_HEADER]: sender,
+    };
+    propagation.inject(trace.setSpan(queuedIn, span), headers);
     try {
       const response = await fetch(url, {
         method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          [SIGNATURE_HEADER]: signMessage(body, { sender, receiver: row.destination }, options.signingKey),
-          [SENDER_HEADER]: sender,
-        },
+        headers,
         body,
         signal: AbortSignal.timeout(requestTimeoutMs),
       });
+      span.setAttribute('http.response.status_code', response.status);
+      if (!response.ok) span.setStatus({ code: SpanStatusCode.ERROR, message: `HTTP ${response.status}` });
       // Read to the end either way, so the connection can be reused.
       const text = await response.text();
       const parsed = parseJson(text);
@@ -205,7 +220,10 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
       }
       return { ok: true, response: parsed?.['response'] };
     } catch (error) {
+      span.setStatus({ code: SpanStatusCode.ERROR, message: 'network' });
       return { ok: false, permanent: false, error: describeSendError(error, requestTimeoutMs) };
+    } finally {
+      span.end();
     }
   }
 

@@ -44,6 +44,11 @@ export function installTracing(serviceName: string, spanProcessors: SpanProcesso
   };
 }
 
+/** Flushes and shuts down this process's tracer provider, if one is installed (on exit: the last batch is sent). */
+export async function stopTracing(): Promise<void> {
+  await installed?.shutdown();
+}
+
 /** Tracing as configured: OTLP/HTTP to `endpoint` (`/v1/traces` appended), or nothing at all. */
 export function startTracing(serviceName: string, endpoint: string | undefined): { shutdown(): Promise<void> } | undefined {
   if (!endpoint) return undefined;

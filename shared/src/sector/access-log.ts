@@ -11,6 +11,8 @@ export interface AccessLogPage {
   entries: (AccessLogRow & { source: string })[];
   /** Id of the last entry; pass as `before` for the next, older page. */
   nextBefore: string | null;
+  /** Always empty here: one sector's own part is complete or the request fails (see the merged log in pathway). */
+  unavailableSources: string[];
 }
 
 /**
@@ -41,5 +43,6 @@ export async function readAccessLog(
   return {
     entries: page.map((r) => ({ ...r, source })),
     nextBefore: rows.length > size ? (page.at(-1)?.id ?? null) : null,
+    unavailableSources: [],
   };
 }

@@ -63,6 +63,8 @@ export class RequestAccess {
     readonly principal: Principal,
     readonly purpose: Purpose,
     readonly requestId: string,
+    /** The caller's own id of the request, if it sent one; logged beside ours. */
+    readonly callerRequestId: string | null,
     private readonly db: AnyDatabase<Record<string, unknown>>,
     private readonly tables: SectorTables,
     private readonly ownership: SectorOwnership,
@@ -150,6 +152,7 @@ export class RequestAccess {
       parts,
       purpose: this.purpose,
       requestId: this.requestId,
+      callerRequestId: this.callerRequestId,
     };
   }
 }

@@ -1,5 +1,5 @@
 import type { Purpose, Sector } from '../auth/principal.ts';
-import { validateNewConsent, isConsentActive, type ConsentingParty } from '../access/consent.ts';
+import { isConsentActive, validateConsentForChild, validateConsentInput, type ConsentingParty } from '../access/consent.ts';
 import type { AnyDatabase } from '../db/database.ts';
 import { conflict, forbidden, notFound } from '../errors.ts';
 import { assertChildPseudonym } from '../domain/pseudonym.ts';
@@ -55,19 +55,20 @@ export function consentService<TContext extends ConsentContext>(options: Consent
   return {
     async record(ctx: TContext, input: RecordConsentInput): Promise<ConsentRow> {
       const childId = assertChildPseudonym(input.childId, 'childId');
+      const consent = {
+        givenBy: input.givenBy,
+        givenOn: input.givenOn,
+        recipientSector: input.recipientSector,
+        recipientOrganisation: input.recipientOrganisation ?? null,
+        purposes: input.purposes,
+        validFrom: input.validFrom,
+        validUntil: input.validUntil ?? null,
+      };
+      // A form filled in wrongly is refused before the child's record is looked up: nothing read, nothing logged.
+      validateConsentInput(consent, { today: ctx.access.today, ownerSectors: ownership.sectors });
       const child = await guardOwnRecord(ctx, childId, 'record a consent to disclose its data');
-      validateNewConsent(
-        {
-          givenBy: input.givenBy,
-          givenOn: input.givenOn,
-          recipientSector: input.recipientSector,
-          recipientOrganisation: input.recipientOrganisation ?? null,
-          purposes: input.purposes,
-          validFrom: input.validFrom,
-          validUntil: input.validUntil ?? null,
-        },
-        { birthDate: child.birthDate ?? input.givenOn, today: ctx.access.today, ownerSectors: ownership.sectors },
-      );
+      // Without a birth date on record, the day it was given stands in: the age rules then cannot refuse it.
+      validateConsentForChild(consent, child.birthDate ?? input.givenOn);
       // The consent and the log entry of the change commit together or not at all.
       return ctx.db.transaction(async (tx) => {
         const row = await insertConsent(tx, tables, {

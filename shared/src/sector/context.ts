@@ -11,5 +11,5 @@ export function createRequestAccess(
   ownership: SectorOwnership,
   today: string,
 ): RequestAccess {
-  return new RequestAccess(base.principal, base.purpose, base.requestId, db, tables, ownership, today, new Date());
+  return new RequestAccess(base.principal, base.purpose, base.requestId, base.callerRequestId ?? null, db, tables, ownership, today, new Date());
 }

@@ -20,7 +20,7 @@ const downDatabase = new Proxy({}, {
 }) as AnyDatabase<Record<string, unknown>>;
 
 const access = (principal: Principal) =>
-  new RequestAccess(principal, 'CARE_COORDINATION', 'test-request', downDatabase, tables, ownership, '2026-11-23', new Date('2026-11-23T10:00:00Z'));
+  new RequestAccess(principal, 'CARE_COORDINATION', 'test-request', null, downDatabase, tables, ownership, '2026-11-23', new Date('2026-11-23T10:00:00Z'));
 
 /** The resolver info of `municipalityFacts` in `selection`, as graphql-js hands it to the resolver. */
 function infoFor(selection: string): GraphQLResolveInfo {

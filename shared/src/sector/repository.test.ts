@@ -18,7 +18,7 @@ beforeAll(async () => {
   await client.exec(`create schema log_test; create table log_test.access_log (
     id uuid primary key, at timestamptz not null default now(), action text not null, actor_subject text not null,
     actor_name text not null, actor_sector text not null, actor_organisation text not null, actor_roles text[] not null,
-    child_id text not null, operation text not null, parts text[] not null, purpose text not null, request_id text not null)`);
+    child_id text not null, operation text not null, parts text[] not null, purpose text not null, request_id text not null, caller_request_id text)`);
   db = drizzle({ client, casing: 'snake_case', logger: { logQuery: () => void (statements += 1) } });
 });
 afterAll(() => client.close());
@@ -37,6 +37,7 @@ const entry = (childId: string, extra: Partial<AccessLogRow> = {}): AccessLogRow
   parts: ['child', 'listedPractice'],
   purpose: 'CARE_COORDINATION',
   requestId: 'req-1',
+  callerRequestId: null,
   ...extra,
 });
 

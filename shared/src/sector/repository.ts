@@ -71,6 +71,7 @@ export const ACCESS_LOG_COLUMNS = [
   ['parts', 'text[]'],
   ['purpose', 'text'],
   ['requestId', 'text'],
+  ['callerRequestId', 'text'],
 ] as const;
 const snake = (key: string) => key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 const ACCESS_LOG_COLUMN_LIST = sql.raw(ACCESS_LOG_COLUMNS.map(([key]) => `"${snake(key)}"`).join(', '));

@@ -47,7 +47,10 @@ export function defineSectorTables(schema: PgSchema) {
       operation: text().notNull(),
       parts: text().array().notNull(),
       purpose: text({ enum: PURPOSES }).notNull(),
+      /** The gateway's own id of the request (x-request-id), on every log line of it in every service. */
       requestId: text().notNull(),
+      /** The id the caller chose for it, if any (its x-request-id at the gateway), kept beside ours. */
+      callerRequestId: text(),
     },
     (t) => [index().on(t.childId, t.id)],
   );

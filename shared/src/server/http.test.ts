@@ -57,7 +57,11 @@ const resolvers = {
   },
 };
 
-async function start(settings: Partial<HttpSettings>, lines?: Record<string, unknown>[]): Promise<RunningService> {
+async function start(
+  settings: Partial<HttpSettings>,
+  lines?: Record<string, unknown>[],
+  { level = 'info', requestIds = 'passed-on' }: { level?: string; requestIds?: 'own' | 'passed-on' } = {},
+): Promise<RunningService> {
   const destination = new Writable({
     write(chunk, _encoding, done) {
       for (const line of String(chunk).split('\n').filter(Boolean)) lines?.push(JSON.parse(line) as Record<string, unknown>);
@@ -67,7 +71,8 @@ async function start(settings: Partial<HttpSettings>, lines?: Record<string, unk
   return startHttpService({
     name: 'probe',
     port: 0,
-    log: createLogger('probe', 'info', destination),
+    log: createLogger('probe', level, destination),
+    requestIds,
     verifier,
     http: { ...DEFAULT_HTTP_SETTINGS, ...settings },
     apollo: { schema: buildSubgraphSchema({ typeDefs, resolvers }) },
@@ -166,7 +171,8 @@ describe('stopping a request', () => {
   let service: RunningService;
   const lines: Record<string, unknown>[] = [];
   beforeAll(async () => {
-    service = await start({ requestTimeoutMs: 400 }, lines);
+    // Debug: a subgraph's answered requests are logged at that level only.
+    service = await start({ requestTimeoutMs: 400 }, lines, { level: 'debug' });
   });
   afterAll(async () => {
     await service?.close();
@@ -211,5 +217,28 @@ describe('stopping a request', () => {
     expect(completion).toMatchObject({ msg: 'request completed with errors', requestId: 'caller-chosen-2', operation: 'Broken', errorCodes: ['INTERNAL_SERVER_ERROR'] });
     expect(JSON.stringify(lines)).not.toMatch(/0707614286/);
     expect(currentRequest()).toBeUndefined();
+  });
+});
+
+describe('the cost of request lines at the default level', () => {
+  it('logs an answered request once, at the gateway (info); a subgraph logs it at debug, and a refused one at warn', async () => {
+    const gatewayLines: Record<string, unknown>[] = [];
+    const subgraphLines: Record<string, unknown>[] = [];
+    const [gateway, subgraph] = await Promise.all([start({}, gatewayLines, { requestIds: 'own' }), start({}, subgraphLines)]);
+    try {
+      for (const service of [gateway, subgraph]) {
+        expect((await ask(service, '{ hello }')).status).toBe(200);
+        const refused = await fetch(service.url, { method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: '{"query": ' });
+        expect(refused.status).toBe(400);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const requestLines = (lines: Record<string, unknown>[]) =>
+        lines.filter((l) => typeof l['msg'] === 'string' && /^request /.test(l['msg'] as string)).map((l) => [l['level'], l['msg']]);
+      // pino's levels: 30 info, 40 warn.
+      expect(requestLines(gatewayLines)).toEqual([[30, 'request completed'], [40, 'request refused']]);
+      expect(requestLines(subgraphLines)).toEqual([[40, 'request refused']]);
+    } finally {
+      await Promise.all([gateway.close(), subgraph.close()]);
+    }
   });
 });

@@ -20,9 +20,9 @@ import { documentLimitRules, operationLimitsPlugin, tokenLimitOf } from './limit
 import { describeErrorForLog, type Logger } from './logger.ts';
 import { CALLER_REQUEST_ID_HEADER, headerValue, REQUEST_ID_HEADER, requestIdProblem } from './request-id.ts';
 import { clientWentAway, requestScope, requestTimedOut, type RequestScope } from './request-scope.ts';
-import { DEFAULT_HTTP_SETTINGS, type HttpSettings } from './settings.ts';
+import { DEFAULT_HTTP_SETTINGS, DEFAULT_SHUTDOWN_GRACE_MS, type HttpSettings } from './settings.ts';
 import { portProblem, StartupError } from './startup.ts';
-import { metricsEndpoint, observabilityPlugin, traceRequests } from '../observability/index.ts';
+import { metricsEndpoint, observabilityPlugin, stopTracing, traceRequests } from '../observability/index.ts';
 
 /** The header a caller states the purpose of its request in; every reader of a child's data has one. */
 export const PURPOSE_HEADER = 'x-purpose-of-use';
@@ -73,6 +73,16 @@ export interface HttpServiceOptions<TContext extends BaseContext> {
    * gets API_CONTENT_SECURITY_POLICY. A page served later (e.g. a GraphQL IDE at /graphql) adds its own here.
    */
   contentSecurityPolicy?: Record<string, ContentSecurityPolicyDirectives>;
+  /**
+   * The level of the line logged for each answered request (refused ones are `warn`, failed ones `error`); by default
+   * `info` where requests come from clients (`requestIds: 'own'`, the gateway) and `debug` behind it (the subgraphs).
+   */
+  requestLogLevel?: 'info' | 'debug';
+}
+
+/** The default level of a service's answered-request lines: see `HttpServiceOptions.requestLogLevel`. */
+export function requestLogLevelOf(requestIds: HttpServiceOptions<BaseContext>['requestIds']): 'info' | 'debug' {
+  return requestIds === 'own' ? 'info' : 'debug';
 }
 
 export type ContentSecurityPolicyDirectives = Record<string, Iterable<string> | null>;
@@ -138,7 +148,10 @@ export async function startHttpService<TContext extends BaseContext>(
         const graphql = ((res as Response).locals?.['scope'] as RequestScope | undefined)?.graphql;
         return graphql ? { operation: graphql.operationName ?? '(anonymous)', errorCodes: graphql.errorCodes } : {};
       },
-      customLogLevel: (_req, res, error) => (error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      // A subgraph's answered requests repeat what the gateway's line already says, once per subgraph fetch: they are
+      // debug lines there, so the default level costs one line per request. Refusals and failures stay visible.
+      customLogLevel: (_req, res, error) =>
+        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : (options.requestLogLevel ?? requestLogLevelOf(options.requestIds)),
       customSuccessMessage: (_req, res) => {
         const graphql = ((res as Response).locals?.['scope'] as RequestScope | undefined)?.graphql;
         return res.statusCode >= 400 ? 'request refused' : graphql?.errorCodes.length ? 'request completed with errors' : 'request completed';
@@ -182,7 +195,9 @@ export async function startHttpService<TContext extends BaseContext>(
     csrfPrevention: true,
     includeStacktraceInErrorResponses: false,
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      // On close: no new connections, idle keep-alive ones closed at once, in-flight requests answered until the
+      // grace period ends, then every connection is closed, so a service under load still stops in bounded time.
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: settings.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS }),
       ApolloServerPluginLandingPageDisabled(),
       observabilityPlugin<TContext>(options.name),
       operationLimitsPlugin<TContext>(settings.limits),
@@ -470,16 +485,26 @@ function unwrap(error: unknown): unknown {
   return original ?? error;
 }
 
-/** Stops the services on SIGINT/SIGTERM, in reverse order of start, then exits. */
-export function closeOnSignals(log: Logger, services: () => RunningService[]): void {
+/**
+ * Stops the services on SIGINT/SIGTERM in the order given (the gateway before the subgraphs it calls, so its
+ * in-flight requests can still be answered), flushes the traces, then exits. Each service drains its in-flight
+ * requests for at most its grace period; should closing hang anyway (a database that does not answer), the process
+ * exits with 1 once `deadlineMs` has passed.
+ */
+export function closeOnSignals(log: Logger, services: () => RunningService[], deadlineMs = DEFAULT_SHUTDOWN_GRACE_MS + 5_000): void {
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, 'shutting down');
-    const timer = setTimeout(() => process.exit(1), 10_000);
+    const timer = setTimeout(() => {
+      log.error({ deadlineMs }, 'shutdown did not finish in time; exiting');
+      process.exit(1);
+    }, deadlineMs);
     timer.unref();
-    for (const service of [...services()].reverse()) await service.close();
+    for (const service of services()) await service.close();
+    // The spans of the last requests are still in the exporter's batch.
+    await stopTracing().catch((error: unknown) => log.warn({ err: describeErrorForLog(error) }, 'traces could not be flushed'));
     process.exit(0);
   };
   process.on('SIGINT', () => void stop('SIGINT'));

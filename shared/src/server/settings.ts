@@ -51,7 +51,12 @@ export interface HttpSettings {
   requestTimeoutMs: number;
   keepAliveTimeoutMs: number;
   limits: OperationLimits;
+  /** How long a closing service keeps answering its in-flight requests (DEFAULT_SHUTDOWN_GRACE_MS when not given). */
+  shutdownGraceMs?: number;
 }
+
+/** A closing service answers the requests in flight for this long at most, then closes their connections. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 5_000;
 
 /** The settings of a service started without configuration (tests, `startSystem` without them): the defaults. */
 export const DEFAULT_HTTP_SETTINGS: HttpSettings = {

@@ -1,14 +1,20 @@
 import {
   ACCESS_LOG_SUBGRAPH_NAMES,
   accessLogField,
+  CALLER_REQUEST_ID_HEADER,
   PURPOSE_HEADER,
   REQUEST_ID_HEADER,
   type AccessLogRow,
   type AccessLogSubgraphName,
+  currentRequest,
+  describeErrorForLog,
+  ErrorCode,
+  observedSubgraphFetch,
+  throwIfRequestStopped,
   type RequestBase,
 } from '@pathway-graph/shared';
 import { GraphQLError } from 'graphql';
-import type { SourcePage } from './rules/merge-access-log.ts';
+import type { SourceAnswer, SourcePage } from './rules/merge-access-log.ts';
 
 /** The subgraphs keeping a part of a child's access log (the registry says which, and under which root field). */
 export type SectorSubgraph = AccessLogSubgraphName;
@@ -16,46 +22,91 @@ export type SectorSubgraph = AccessLogSubgraphName;
 type Entry = Omit<AccessLogRow, 'actorRoles'> & { actorRoles: string[]; source: string };
 
 export interface SectorClient {
-  accessLogPages(args: { childId: string; first: number; before: string | null }): Promise<SourcePage<Entry>[]>;
+  /** Every sector's page, or null for a sector that could not be reached; a sector's refusal is thrown. */
+  accessLogPages(args: { childId: string; first: number; before: string | null }): Promise<SourceAnswer<Entry>[]>;
 }
 
 /**
- * Calls each sector subgraph directly, with the caller's own token, purpose and request id: every sector checks the
+ * `fetch` as a client span of the pathway subgraph, its `traceparent` sent along (so the sector's spans join the
+ * caller's trace), timed into the subgraph-fetch metrics.
+ */
+const tracedFetches = new Map<SectorSubgraph, ReturnType<typeof observedSubgraphFetch<Response>>>();
+function tracedFetch(sector: SectorSubgraph) {
+  let traced = tracedFetches.get(sector);
+  if (!traced) tracedFetches.set(sector, (traced = observedSubgraphFetch(sector, (url, init) => fetch(url, init as RequestInit), 'pathway')));
+  return traced;
+}
+
+/**
+ * A sector that has not answered after this long is reported missing, well before the request's own timeout
+ * (REQUEST_TIMEOUT_MS, 30 s by default) would fail the whole merged log.
+ */
+export const SECTOR_CALL_TIMEOUT_MS = 10_000;
+
+/** Stops a sector call when the caller goes away, the request times out, or the sector takes too long. */
+function signalFor(request: AbortSignal | undefined): AbortSignal {
+  const own = AbortSignal.timeout(SECTOR_CALL_TIMEOUT_MS);
+  return request ? AbortSignal.any([request, own]) : own;
+}
+
+/** Codes a sector answers a caller with on purpose: the answer, not a fault of the sector. */
+const REFUSALS = new Set<string>([ErrorCode.BAD_USER_INPUT, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.CONSENT_REQUIRED, ErrorCode.NOT_FOUND]);
+
+type SectorAnswer = { data?: { page: SourcePage<Entry> } | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
+
+/**
+ * Calls each sector subgraph directly, with the caller's own token, purpose and request ids: every sector checks the
  * caller itself, and nothing reaches the pathway subgraph that the caller could not have asked the sector for.
  */
 export function sectorClient(urls: Record<SectorSubgraph, string>, base: RequestBase): SectorClient {
+  /** The sector's page; null when it is down or answers with a fault of its own (then it is named as missing). */
+  async function pageOf(sector: SectorSubgraph, variables: { childId: string; first: number; before: string | null }): Promise<SourcePage<Entry> | null> {
+    const field = accessLogField(sector);
+    let body: SectorAnswer;
+    try {
+      const res = await tracedFetch(sector)(urls[sector], {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          authorization: base.authorization,
+          [REQUEST_ID_HEADER]: base.requestId,
+          ...(base.callerRequestId ? { [CALLER_REQUEST_ID_HEADER]: base.callerRequestId } : {}),
+          [PURPOSE_HEADER]: base.purpose,
+        },
+        body: JSON.stringify({
+          query: `query MergedAccessLog($childId: ID!, $first: Int!, $before: ID) { page: ${field}(childId: $childId, first: $first, before: $before) {
+            entries { id at action source actorSubject actorName actorSector actorOrganisation actorRoles childId operation parts purpose requestId callerRequestId }
+            nextBefore } }`,
+          variables,
+        }),
+        signal: signalFor(currentRequest()?.signal),
+      });
+      body = (await res.json()) as SectorAnswer;
+    } catch (error) {
+      // The caller went away or ran out of time: stop here rather than report the sectors as missing.
+      throwIfRequestStopped();
+      base.log.warn({ sector, err: describeErrorForLog(error) }, 'a sector did not answer for the merged access log');
+      return null;
+    }
+    const error = body.errors?.[0];
+    const code = typeof error?.extensions?.['code'] === 'string' ? (error.extensions['code'] as string) : undefined;
+    if (error && code && REFUSALS.has(code)) {
+      // The sector's own refusal (e.g. FORBIDDEN) is the answer to the whole request.
+      throw new GraphQLError(error.message, { extensions: { ...(error.extensions ?? {}), code, serviceName: sector } });
+    }
+    if (error || !body.data) {
+      base.log.warn({ sector, code: code ?? null }, 'a sector failed to answer for the merged access log');
+      return null;
+    }
+    return body.data.page;
+  }
+
   return {
-    async accessLogPages({ childId, first, before }) {
+    async accessLogPages(variables) {
       return Promise.all(
         // The registry's list, not the keys of `urls`: a caller handing over every subgraph's URL (the gateway's
         // settings) must not make this subgraph call itself.
-        ACCESS_LOG_SUBGRAPH_NAMES.map(async (sector) => {
-          const field = accessLogField(sector);
-          const res = await fetch(urls[sector], {
-            method: 'POST',
-            headers: {
-              'content-type': 'application/json',
-              authorization: base.authorization,
-              [REQUEST_ID_HEADER]: base.requestId,
-              [PURPOSE_HEADER]: base.purpose,
-            },
-            body: JSON.stringify({
-              query: `query MergedAccessLog($childId: ID!, $first: Int!, $before: ID) { page: ${field}(childId: $childId, first: $first, before: $before) {
-                entries { id at action source actorSubject actorName actorSector actorOrganisation actorRoles childId operation parts purpose requestId }
-                nextBefore } }`,
-              variables: { childId, first, before },
-            }),
-          });
-          const body = (await res.json()) as { data?: { page: SourcePage<Entry> } | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-          const error = body.errors?.[0];
-          if (error || !body.data) {
-            // The sector's own refusal (e.g. FORBIDDEN) is the answer; anything else says which sector failed.
-            throw new GraphQLError(error?.message ?? `The ${sector} subgraph did not answer.`, {
-              extensions: { ...(error?.extensions ?? {}), code: error?.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR', serviceName: sector },
-            });
-          }
-          return body.data.page;
-        }),
+        ACCESS_LOG_SUBGRAPH_NAMES.map(async (sector) => ({ source: sector, page: await pageOf(sector, variables) })),
       );
     },
   };

@@ -47,6 +47,8 @@ export type AccessLogEntry = {
   actorSubject: Scalars['String']['output'];
   /** When it happened. */
   at: Scalars['DateTime']['output'];
+  /** The request id the caller chose for it (its `x-request-id` at the gateway), kept beside ours; null when it sent none. */
+  callerRequestId?: Maybe<Scalars['String']['output']>;
   /** The child's pseudonym. */
   childId: Scalars['ID']['output'];
   /** Time-ordered id (UUIDv7) of the entry. */
@@ -70,6 +72,8 @@ export type AccessLogPage = {
   entries: Array<AccessLogEntry>;
   /** Pass as `before` to get the next, older page; null on the last page. */
   nextBefore?: Maybe<Scalars['ID']['output']>;
+  /** The subgraphs whose entries this page lacks because they did not answer (e.g. `bua` while it is down); empty when the page is complete. Ask again later for the missing part. */
+  unavailableSources: Array<Scalars['String']['output']>;
 };
 
 /**
@@ -1544,13 +1548,13 @@ export type LetterAssignee = {
 
 /** The professional to assign a letter to; they must work for the receiving municipality. */
 export type LetterAssigneeInput = {
-  /** Their name, shown in the inbox. */
+  /** Their name, shown in the inbox. At most 200 characters. */
   displayName: Scalars['String']['input'];
-  /** Their organisation: the municipality code of the receiving municipality. */
+  /** Their organisation: the municipality code of the receiving municipality. At most 40 characters. */
   organisation: Scalars['String']['input'];
   /** Their role for this letter. */
   role: LetterHandlerRole;
-  /** Their user id. */
+  /** Their user id. At most 200 characters. */
   subject: Scalars['String']['input'];
 };
 
@@ -1633,11 +1637,11 @@ export type LetterSenderPractice = {
 
 /** The GP's signature under the letter: who the municipality calls back. */
 export type LetterSignatureInput = {
-  /** The GP's full name. */
+  /** The GP's full name. At most 200 characters. */
   name: Scalars['String']['input'];
-  /** A phone number the municipality can call, 8-16 digits, optionally with + and spaces. */
+  /** A phone number the municipality can call, 8-16 digits, optionally with + and spaces. At most 20 characters. */
   phone: Scalars['String']['input'];
-  /** The GP's title, e.g. Praktiserende læge. */
+  /** The GP's title, e.g. Praktiserende læge. At most 200 characters. */
   title: Scalars['String']['input'];
 };
 
@@ -1902,7 +1906,7 @@ export type MunicipalReferralInput = {
   screeningResultIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** How far the graduated pathway has come: TRIN_2 unless the referral is acute. */
   stepReached: StepReached;
-  /** The child's GP practice (ydernummer, 1 to 6 digits), which BUA keeps informed. */
+  /** The child's GP practice (ydernummer, 1 to 6 digits), which BUA keeps informed. At most 20 characters. */
   ydernummer: Scalars['String']['input'];
 };
 
@@ -3235,7 +3239,7 @@ export type RecordConsentInput = {
   givenOn: Scalars['Date']['input'];
   /** The purposes the consent covers; at least one. */
   purposes: Array<Purpose>;
-  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). */
+  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). At most 40 characters. */
   recipientOrganisation?: InputMaybe<Scalars['String']['input']>;
   /** The sector the data may be disclosed to. */
   recipientSector: Sector;
@@ -3618,7 +3622,7 @@ export type RelativeRelation =
 export type ReplyToLetterInput = {
   /** Required when the child is known to the municipality; not allowed otherwise. */
   contactCommitment?: InputMaybe<ContactCommitment>;
-  /** Required (10 to 2000 characters) when the child is not known to the municipality: the contact options the GP can give the family. */
+  /** Required (at least 10 and at most 2,000 characters) when the child is not known to the municipality: the contact options the GP can give the family. */
   contactOptions?: InputMaybe<Scalars['String']['input']>;
   /** What has been initiated; at least one item (NO_ACTION_NEEDED when nothing is). */
   initiated: Array<InitiatedAction>;
@@ -3970,9 +3974,9 @@ export type SendLetterInput = {
   category: CareCommunicationCategory;
   /** The consent for disclosing the child's data to the municipality. */
   consent?: InputMaybe<LetterConsentInput>;
-  /** The child's CPR number, DDMMYYSSSS or DDMMYY-SSSS; the child must be 0-17 today. Never returned by the API. */
+  /** The child's CPR number, DDMMYYSSSS or DDMMYY-SSSS; the child must be 0-17 today. Never returned by the API. At most 20 characters. */
   cpr: Scalars['String']['input'];
-  /** The receiving municipality inbox's location number (GLN). */
+  /** The receiving municipality inbox's location number (GLN). At most 20 characters. */
   inboxLocationNumber?: InputMaybe<Scalars['String']['input']>;
   /** True for a child-welfare notification (underretning): always refused, use the usual notification channel. */
   isChildWelfareNotification?: InputMaybe<Scalars['Boolean']['input']>;
@@ -3988,11 +3992,11 @@ export type SendLetterInput = {
   signature: LetterSignatureInput;
   /** The pathway step the letter concerns. */
   step: PathwayStep;
-  /** A short subject, up to 200 characters. */
+  /** A short subject, at most 200 characters. */
   subject: Scalars['String']['input'];
-  /** The letter's text, 1 to 10 000 characters. */
+  /** The letter's text, at least 1 and at most 10,000 characters. */
   text: Scalars['String']['input'];
-  /** MedCom's topic (emne), up to 200 characters; the subject when omitted. */
+  /** MedCom's topic (emne), at most 200 characters; the subject when omitted. */
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 

@@ -52,6 +52,8 @@ export type AccessLogEntry = {
   actorSubject: Scalars['String']['output'];
   /** When it happened. */
   at: Scalars['DateTime']['output'];
+  /** The request id the caller chose for it (its `x-request-id` at the gateway), kept beside ours; null when it sent none. */
+  callerRequestId?: Maybe<Scalars['String']['output']>;
   /** The child's pseudonym. */
   childId: Scalars['ID']['output'];
   /** Time-ordered id (UUIDv7) of the entry. */
@@ -75,6 +77,8 @@ export type AccessLogPage = {
   entries: Array<AccessLogEntry>;
   /** Pass as `before` to get the next, older page; null on the last page. */
   nextBefore?: Maybe<Scalars['ID']['output']>;
+  /** The subgraphs whose entries this page lacks because they did not answer (e.g. `bua` while it is down); empty when the page is complete. Ask again later for the missing part. */
+  unavailableSources: Array<Scalars['String']['output']>;
 };
 
 /** A medicine by its ATC code and name. */
@@ -625,11 +629,11 @@ export type LetterReply = {
 
 /** The GP's signature under the letter: who the municipality calls back. */
 export type LetterSignatureInput = {
-  /** The GP's full name. */
+  /** The GP's full name. At most 200 characters. */
   name: Scalars['String']['input'];
-  /** A phone number the municipality can call, 8-16 digits, optionally with + and spaces. */
+  /** A phone number the municipality can call, 8-16 digits, optionally with + and spaces. At most 20 characters. */
   phone: Scalars['String']['input'];
-  /** The GP's title, e.g. Praktiserende læge. */
+  /** The GP's title, e.g. Praktiserende læge. At most 200 characters. */
   title: Scalars['String']['input'];
 };
 
@@ -1043,7 +1047,7 @@ export type RecordConsentInput = {
   givenOn: Scalars['Date']['input'];
   /** The purposes the consent covers; at least one. */
   purposes: Array<Purpose>;
-  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). */
+  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). At most 40 characters. */
   recipientOrganisation?: InputMaybe<Scalars['String']['input']>;
   /** The sector the data may be disclosed to. */
   recipientSector: Sector;
@@ -1304,9 +1308,9 @@ export type SendLetterInput = {
   category: CareCommunicationCategory;
   /** The consent for disclosing the child's data to the municipality. */
   consent?: InputMaybe<LetterConsentInput>;
-  /** The child's CPR number, DDMMYYSSSS or DDMMYY-SSSS; the child must be 0-17 today. Never returned by the API. */
+  /** The child's CPR number, DDMMYYSSSS or DDMMYY-SSSS; the child must be 0-17 today. Never returned by the API. At most 20 characters. */
   cpr: Scalars['String']['input'];
-  /** The receiving municipality inbox's location number (GLN). */
+  /** The receiving municipality inbox's location number (GLN). At most 20 characters. */
   inboxLocationNumber?: InputMaybe<Scalars['String']['input']>;
   /** True for a child-welfare notification (underretning): always refused, use the usual notification channel. */
   isChildWelfareNotification?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1322,11 +1326,11 @@ export type SendLetterInput = {
   signature: LetterSignatureInput;
   /** The pathway step the letter concerns. */
   step: PathwayStep;
-  /** A short subject, up to 200 characters. */
+  /** A short subject, at most 200 characters. */
   subject: Scalars['String']['input'];
-  /** The letter's text, 1 to 10 000 characters. */
+  /** The letter's text, at least 1 and at most 10,000 characters. */
   text: Scalars['String']['input'];
-  /** MedCom's topic (emne), up to 200 characters; the subject when omitted. */
+  /** MedCom's topic (emne), at most 200 characters; the subject when omitted. */
   topic?: InputMaybe<Scalars['String']['input']>;
 };
 
@@ -1664,6 +1668,7 @@ export type AccessLogEntryResolvers<ContextType = Context, ParentType extends Re
   actorSector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
   actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  callerRequestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1676,6 +1681,7 @@ export type AccessLogEntryResolvers<ContextType = Context, ParentType extends Re
 export type AccessLogPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogPage'] = ResolversParentTypes['AccessLogPage']> = ResolversObject<{
   entries?: Resolver<Array<ResolversTypes['AccessLogEntry']>, ParentType, ContextType>;
   nextBefore?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  unavailableSources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type AgreedMedicineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AgreedMedicine'] = ResolversParentTypes['AgreedMedicine']> = ResolversObject<{

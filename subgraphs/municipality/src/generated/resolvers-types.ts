@@ -52,6 +52,8 @@ export type AccessLogEntry = {
   actorSubject: Scalars['String']['output'];
   /** When it happened. */
   at: Scalars['DateTime']['output'];
+  /** The request id the caller chose for it (its `x-request-id` at the gateway), kept beside ours; null when it sent none. */
+  callerRequestId?: Maybe<Scalars['String']['output']>;
   /** The child's pseudonym. */
   childId: Scalars['ID']['output'];
   /** Time-ordered id (UUIDv7) of the entry. */
@@ -75,6 +77,8 @@ export type AccessLogPage = {
   entries: Array<AccessLogEntry>;
   /** Pass as `before` to get the next, older page; null on the last page. */
   nextBefore?: Maybe<Scalars['ID']['output']>;
+  /** The subgraphs whose entries this page lacks because they did not answer (e.g. `bua` while it is down); empty when the page is complete. Ask again later for the missing part. */
+  unavailableSources: Array<Scalars['String']['output']>;
 };
 
 /**
@@ -607,13 +611,13 @@ export type LetterAssignee = {
 
 /** The professional to assign a letter to; they must work for the receiving municipality. */
 export type LetterAssigneeInput = {
-  /** Their name, shown in the inbox. */
+  /** Their name, shown in the inbox. At most 200 characters. */
   displayName: Scalars['String']['input'];
-  /** Their organisation: the municipality code of the receiving municipality. */
+  /** Their organisation: the municipality code of the receiving municipality. At most 40 characters. */
   organisation: Scalars['String']['input'];
   /** Their role for this letter. */
   role: LetterHandlerRole;
-  /** Their user id. */
+  /** Their user id. At most 200 characters. */
   subject: Scalars['String']['input'];
 };
 
@@ -839,7 +843,7 @@ export type MunicipalReferralInput = {
   screeningResultIds?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** How far the graduated pathway has come: TRIN_2 unless the referral is acute. */
   stepReached: StepReached;
-  /** The child's GP practice (ydernummer, 1 to 6 digits), which BUA keeps informed. */
+  /** The child's GP practice (ydernummer, 1 to 6 digits), which BUA keeps informed. At most 20 characters. */
   ydernummer: Scalars['String']['input'];
 };
 
@@ -1354,7 +1358,7 @@ export type RecordConsentInput = {
   givenOn: Scalars['Date']['input'];
   /** The purposes the consent covers; at least one. */
   purposes: Array<Purpose>;
-  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). */
+  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). At most 40 characters. */
   recipientOrganisation?: InputMaybe<Scalars['String']['input']>;
   /** The sector the data may be disclosed to. */
   recipientSector: Sector;
@@ -1648,7 +1652,7 @@ export type RelativeRelation =
 export type ReplyToLetterInput = {
   /** Required when the child is known to the municipality; not allowed otherwise. */
   contactCommitment?: InputMaybe<ContactCommitment>;
-  /** Required (10 to 2000 characters) when the child is not known to the municipality: the contact options the GP can give the family. */
+  /** Required (at least 10 and at most 2,000 characters) when the child is not known to the municipality: the contact options the GP can give the family. */
   contactOptions?: InputMaybe<Scalars['String']['input']>;
   /** What has been initiated; at least one item (NO_ACTION_NEEDED when nothing is). */
   initiated: Array<InitiatedAction>;
@@ -2181,6 +2185,7 @@ export type AccessLogEntryResolvers<ContextType = Context, ParentType extends Re
   actorSector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
   actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  callerRequestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -2193,6 +2198,7 @@ export type AccessLogEntryResolvers<ContextType = Context, ParentType extends Re
 export type AccessLogPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogPage'] = ResolversParentTypes['AccessLogPage']> = ResolversObject<{
   entries?: Resolver<Array<ResolversTypes['AccessLogEntry']>, ParentType, ContextType>;
   nextBefore?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  unavailableSources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type AssessmentOutcomeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AssessmentOutcome'] = ResolversParentTypes['AssessmentOutcome']> = ResolversObject<{

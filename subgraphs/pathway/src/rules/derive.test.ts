@@ -87,14 +87,34 @@ describe('the pathway’s computed fields from withheld facts', () => {
   });
 });
 
+describe('facts whose null keys a planner left out (Hive Gateway’s Rust planner)', () => {
+  it('reads a left-out withheld as null, so the facts beside it count', () => {
+    const child = withFacts({ buaFacts: { knownToBua: true } });
+    expect(involvedSectorsFrom(child)).toEqual(['MUNICIPALITY', 'GENERAL_PRACTICE', 'BUA', 'SCREENING']);
+    expect(withheldFrom(child)).toEqual([]);
+  });
+
+  it('reads a left-out fact as null: the sector shared, and knows nothing of the child', () => {
+    const child = withFacts({ buaFacts: { withheld: null }, municipalityFacts: {} });
+    expect(involvedSectorsFrom(child)).toEqual(['GENERAL_PRACTICE', 'SCREENING']);
+    expect(ageFrom(child, TODAY)).toBeNull();
+    expect(withheldFrom(child)).toEqual([]);
+  });
+
+  it('still reads a withholding without its null facts as withheld', () => {
+    const child = withFacts({ buaFacts: { withheld: noConsent } });
+    expect(involvedSectorsFrom(child)).toEqual(['MUNICIPALITY', 'GENERAL_PRACTICE', 'SCREENING']);
+    expect(withheldFrom(child)).toMatchObject([{ sector: 'BUA', reason: 'NO_CONSENT' }]);
+  });
+});
+
 describe('the pathway’s computed fields from hostile @requires input', () => {
   it.each([
     ['an error object instead of the facts', errorObject],
     ['an error object as the value of knownToBua', { withheld: null, knownToBua: errorObject }],
     ['a string where a boolean belongs', { withheld: null, knownToBua: 'true' }],
     ['a number where a boolean belongs', { withheld: null, knownToBua: 1 }],
-    ['a missing withheld key', { knownToBua: true }],
-    ['a missing fact', { withheld: null }],
+    ['a key the facts type does not declare', { withheld: null, knownToBua: true, message: 'x' }],
     ['a withholding of an unknown reason', { withheld: { reason: 'MAYBE', message: 'x' }, knownToBua: null }],
     ['a withholding without a message', { withheld: { reason: 'NO_CONSENT' }, knownToBua: null }],
     ['a string', 'BUA knows this child'],

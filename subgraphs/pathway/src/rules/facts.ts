@@ -6,8 +6,13 @@ import type { InvolvedSector, ScreeningTrack } from '../generated/resolvers-type
  * The sectors' facts about a child as they reach the pathway subgraph through `@requires`. They come through the
  * gateway from another service, so nothing about them is trusted: each value is checked against the shape the
  * sector's schema declares, and anything else (an error object where facts belong, a string where a boolean belongs,
- * a key that is missing, a withholding with data beside it) counts as withheld, never as a fact. A refusal that
+ * a withholding with data beside it, no facts object at all) counts as withheld, never as a fact. A refusal that
  * arrived as something other than `withheld` must not be read as "not involved" or, worse, as "involved".
+ *
+ * A key left out of the facts object counts as null: Hive Gateway's Rust query planner leaves null fields out of the
+ * representations it sends (`{ "buaFacts": { "knownToBua": true } }` for `withheld: null`), where Apollo's gateway
+ * and Hive's JavaScript planner send them. Null is what the sector answered, so nothing is read into the gap; a key
+ * the sector's type does not declare still makes the whole object count as withheld.
  */
 
 const SCREENING_TRACKS = ['RECOGNISED_MENTAL_PROBLEMS', 'CHRONIC_SOMATIC_ILLNESS', 'RELATIVE_OF_MENTALLY_ILL'] as const satisfies readonly ScreeningTrack[];
@@ -74,15 +79,18 @@ const isRecord = (value: unknown): value is Record<string, unknown> => typeof va
  * computed field, and `withheld`, agree on which sectors shared.
  */
 export function readFacts<S extends InvolvedSector>(sector: S, value: unknown): Facts<FactsOf<S>> {
-  if (!isRecord(value) || !('withheld' in value)) return unavailable(sector);
-  if (value['withheld'] !== null) {
+  if (!isRecord(value)) return unavailable(sector);
+  // Only the keys the sector's type declares: anything else (an error object's message, extensions, path) is not facts.
+  const declared = FACT_TYPES[sector] as Record<string, z.ZodType>;
+  if (Object.keys(value).some((key) => key !== 'withheld' && key !== '__typename' && !Object.hasOwn(declared, key))) return unavailable(sector);
+  if (value['withheld'] !== null && value['withheld'] !== undefined) {
     const withheld = withholdingSchema.safeParse(value['withheld']);
     return withheld.success ? { withheld: withheld.data } : unavailable(sector);
   }
   const shared: Record<string, unknown> = {};
-  for (const [key, type] of Object.entries(FACT_TYPES[sector] as Record<string, z.ZodType>)) {
-    const checked = key in value ? type.safeParse(value[key]) : undefined;
-    if (!checked?.success) return unavailable(sector);
+  for (const [key, type] of Object.entries(declared)) {
+    const checked = type.safeParse(key in value ? value[key] : null);
+    if (!checked.success) return unavailable(sector);
     shared[key] = checked.data;
   }
   return { shared: shared as FactsOf<S> };

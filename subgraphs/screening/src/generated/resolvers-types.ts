@@ -52,6 +52,8 @@ export type AccessLogEntry = {
   actorSubject: Scalars['String']['output'];
   /** When it happened. */
   at: Scalars['DateTime']['output'];
+  /** The request id the caller chose for it (its `x-request-id` at the gateway), kept beside ours; null when it sent none. */
+  callerRequestId?: Maybe<Scalars['String']['output']>;
   /** The child's pseudonym. */
   childId: Scalars['ID']['output'];
   /** Time-ordered id (UUIDv7) of the entry. */
@@ -75,6 +77,8 @@ export type AccessLogPage = {
   entries: Array<AccessLogEntry>;
   /** Pass as `before` to get the next, older page; null on the last page. */
   nextBefore?: Maybe<Scalars['ID']['output']>;
+  /** The subgraphs whose entries this page lacks because they did not answer (e.g. `bua` while it is down); empty when the page is complete. Ask again later for the missing part. */
+  unavailableSources: Array<Scalars['String']['output']>;
 };
 
 /**
@@ -592,7 +596,7 @@ export type RecordConsentInput = {
   givenOn: Scalars['Date']['input'];
   /** The purposes the consent covers; at least one. */
   purposes: Array<Purpose>;
-  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). */
+  /** Limit the disclosure to one organisation of that sector (municipality code, ydernummer or SOR code). At most 40 characters. */
   recipientOrganisation?: InputMaybe<Scalars['String']['input']>;
   /** The sector the data may be disclosed to. */
   recipientSector: Sector;
@@ -1382,6 +1386,7 @@ export type AccessLogEntryResolvers<ContextType = Context, ParentType extends Re
   actorSector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
   actorSubject?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  callerRequestId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   operation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1394,6 +1399,7 @@ export type AccessLogEntryResolvers<ContextType = Context, ParentType extends Re
 export type AccessLogPageResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogPage'] = ResolversParentTypes['AccessLogPage']> = ResolversObject<{
   entries?: Resolver<Array<ResolversTypes['AccessLogEntry']>, ParentType, ContextType>;
   nextBefore?: Resolver<Maybe<ResolversTypes['ID']>, ParentType, ContextType>;
+  unavailableSources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type ActionPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ActionPlan'] = ResolversParentTypes['ActionPlan']> = ResolversObject<{

@@ -1,0 +1,1 @@
+ALTER TABLE "messaging_test"."outbox" ADD COLUMN "traceparent" text;
