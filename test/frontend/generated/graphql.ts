@@ -885,6 +885,8 @@ export type Child = {
   buaContactPersonHistory?: Maybe<Array<ContactPersonRecord>>;
   /** The child's medication agreements between BUA and the GP, oldest first, as BUA holds them. */
   buaMedicationAgreements?: Maybe<Array<MedicationAgreement>>;
+  /** The interventions the child's municipality told BUA of, oldest first. Readers: BUA; other sectors with a consent held by BUA. */
+  buaMunicipalInterventions?: Maybe<Array<ReceivedMunicipalIntervention>>;
   /** The network meetings BUA recorded about the child, oldest first. */
   buaNetworkMeetings?: Maybe<Array<NetworkMeeting>>;
   /** The child's registration as a BUA patient; null when BUA does not know the child. */
@@ -895,6 +897,10 @@ export type Child = {
   buaTransitionPlan?: Maybe<TransitionPlan>;
   /** The consents the child's own general practice holds to disclose its data about the child. */
   generalPracticeConsents?: Maybe<Array<Consent>>;
+  /** The practice's coordinating contact person for the child now (or that none was considered or agreed). Readers: the child's own practice; other sectors with a consent held by it. */
+  generalPracticeContactPerson?: Maybe<CoordinatingContactPerson>;
+  /** The history of the practice's contact person for the child, oldest first. Readers as for `generalPracticeContactPerson`. */
+  generalPracticeContactPersonHistory?: Maybe<Array<ContactPersonRecord>>;
   /** The child's medication agreements between BUA and the GP, oldest first, as general practice holds them. */
   generalPracticeMedicationAgreements?: Maybe<Array<MedicationAgreement>>;
   /** The child's pseudonym: a keyed hash of the CPR number, the same in every subgraph. */
@@ -917,8 +923,18 @@ export type Child = {
    * child. Null when the child is unknown to general practice.
    */
   listedPractice?: Maybe<Practice>;
+  /** The municipality's interventions for the child, oldest first. Readers: the child's residence municipality; other sectors with a consent held by it. */
+  municipalInterventions?: Maybe<Array<MunicipalIntervention>>;
   /** The consents the municipality holds to disclose its data about the child. */
   municipalityConsents?: Maybe<Array<Consent>>;
+  /** The municipality's coordinating contact person for the child now (or that none was considered or agreed). Readers: the child's residence municipality; other sectors with a consent held by it. */
+  municipalityContactPerson?: Maybe<CoordinatingContactPerson>;
+  /** The history of the municipality's contact person for the child, oldest first. Readers as for `municipalityContactPerson`. */
+  municipalityContactPersonHistory?: Maybe<Array<ContactPersonRecord>>;
+  /** The network meetings the municipality recorded about the child, oldest first. Readers as for `municipalityContactPerson`, and the organisations owning one of a meeting's actions (that meeting only). */
+  municipalityNetworkMeetings?: Maybe<Array<NetworkMeeting>>;
+  /** The young person's transition plan in force as the municipality holds it (its own, or the one BUA sent); null when none. Readers: the child's residence municipality; other sectors with a consent held by it. */
+  municipalityTransitionPlan?: Maybe<TransitionPlan>;
   /** The municipality the child lives in, when known to a municipality of the region. */
   residenceMunicipality?: Maybe<Municipality>;
   /** The consents the screening tracks holds to disclose its data about the child. */
@@ -1471,6 +1487,13 @@ export type InterventionKind =
   /** A social intervention (socialfaglig indsats). */
   | 'SOCIAL';
 
+/** Why an intervention was not sent to BUA when it was recorded or changed. */
+export type InterventionNotSentReason =
+  /** BUA holds no active referral for the child, so there is no course in psychiatry to keep informed. */
+  | 'NO_ACTIVE_BUA_REFERRAL'
+  /** No active consent held by the municipality lets it disclose to BUA for care coordination. */
+  | 'NO_CONSENT';
+
 /** The step of the graduated pathway a municipal intervention belongs to (Trin 3 is psychiatry's). */
 export type InterventionStep =
   /** Trin 1, early intervention. */
@@ -1758,6 +1781,23 @@ export type MedicineWarning = {
   message: Scalars['String']['output'];
 };
 
+/** Who took part in a network meeting: a sector of the collaboration, or the family. */
+export type MeetingParticipantSector =
+  /** Adult psychiatry. */
+  | 'ADULT_PSYCHIATRY'
+  /** The child and adolescent psychiatric department (BUA). */
+  | 'BUA'
+  /** The family: the child or young person, the parents or other custody holders. */
+  | 'FAMILY'
+  /** General practice (almen praksis). */
+  | 'GENERAL_PRACTICE'
+  /** Health visitors (sundhedsplejen). */
+  | 'HEALTH_VISITING'
+  /** A municipality (kommune): caseworkers, PPR, social workers, schools. */
+  | 'MUNICIPALITY'
+  /** Paediatric departments and outpatient clinics. */
+  | 'PAEDIATRICS';
+
 /** Why a track membership ended. */
 export type MembershipEndReason =
   /** The family declined to take part. */
@@ -1807,6 +1847,80 @@ export type MissingTransitionPlan = {
   referral: BuaReferral;
   /** The 18th birthday. */
   turns18On: Scalars['Date']['output'];
+};
+
+/**
+ * A social, psychological or pedagogical intervention (indsats) the municipality started for a child at Trin 1, 2 or 4
+ * (agreement 6.1). While BUA holds an active referral for the child and a consent held by the municipality allows it,
+ * it is also sent to BUA ("kommunen holder børne- og ungdomspsykiatrien orienteret").
+ */
+export type MunicipalIntervention = {
+  __typename?: 'MunicipalIntervention';
+  /** The child. */
+  child: Child;
+  /** What the intervention is. */
+  description: Scalars['String']['output'];
+  /** Whether it had the expected effect; null until judged. */
+  effect?: Maybe<InterventionEffect>;
+  /** The day it ended; null while it runs. */
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /** The intervention's id. */
+  id: Scalars['ID']['output'];
+  /** Social, psychological or pedagogical. */
+  kind: InterventionKind;
+  /** The municipality that runs it (kommunekode). */
+  municipalityCode: Scalars['Int']['output'];
+  /** The step of the graduated pathway it belongs to (Trin 1, 2 or 4). */
+  pathwayStep: InterventionStep;
+  /** When it was recorded (or last changed). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who is responsible for it: a role or team. */
+  responsible: Scalars['String']['output'];
+  /** When it was last sent to BUA; null when it never was (BUA held no active referral, or no consent allowed it). */
+  sentToBuaAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The day it started (or is planned to start). */
+  startedOn: Scalars['Date']['output'];
+};
+
+/** The end and effect of a running intervention (Trin 4 follow-up, or the Trin 2 outcome that leads to a referral). */
+export type MunicipalInterventionFollowUpInput = {
+  /** Whether it had the expected effect. */
+  effect?: InputMaybe<InterventionEffect>;
+  /** The day it ended; null while it still runs. Not before it started. */
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A municipal intervention to record. */
+export type MunicipalInterventionInput = {
+  /** The child's pseudonym (a resident of your municipality). */
+  childId: Scalars['ID']['input'];
+  /** What the intervention is; at most 2000 characters. */
+  description: Scalars['String']['input'];
+  /** Whether it had the expected effect, once judged. */
+  effect?: InputMaybe<InterventionEffect>;
+  /** The day it ended, if it has; not before startedOn. */
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Social, psychological or pedagogical. */
+  kind: InterventionKind;
+  /** Trin 1, 2 or 4 (Trin 3 is psychiatry's). */
+  pathwayStep: InterventionStep;
+  /** Who is responsible: a role or team, e.g. 'PPR-psykolog'; at most 200 characters. */
+  responsible: Scalars['String']['input'];
+  /** The day it starts or started. */
+  startedOn: Scalars['Date']['input'];
+};
+
+/** The intervention as recorded, and whether it went to BUA. */
+export type MunicipalInterventionResult = {
+  __typename?: 'MunicipalInterventionResult';
+  /** The intervention. */
+  intervention: MunicipalIntervention;
+  /** What to do so that it can be shared (e.g. record a consent); null when it was sent. */
+  notSentExplanation?: Maybe<Scalars['String']['output']>;
+  /** Why it was not sent; null when it was. */
+  notSentReason?: Maybe<InterventionNotSentReason>;
+  /** Whether it was queued for BUA in the same transaction. */
+  sentToBua: Scalars['Boolean']['output'];
 };
 
 /**
@@ -1994,6 +2108,8 @@ export type Mutation = {
   closeBuaReferral: BuaReferral;
   /** Marks an agreed action of a network meeting as completed. */
   completeBuaNetworkMeetingAction: NetworkMeeting;
+  /** Marks an agreed action of one of the municipality's network meetings as completed: by the municipality that held it, or the organisation owning the action. */
+  completeMunicipalityNetworkMeetingAction: NetworkMeeting;
   /**
    * Makes the action plan for a positive screening, from the child's municipality's offers. A result takes one plan;
    * a second is refused with CONFLICT.
@@ -2010,6 +2126,8 @@ export type Mutation = {
   decideBuaVisitation: BuaReferral;
   /** Ends a track membership (the history stays). The registering organisation or the screening tracks' own staff may. */
   endTrackMembership: TrackMembership;
+  /** Records the end and effect of an intervention (follow-up); sent to BUA again under the same rules, updating BUA's copy. */
+  followUpMunicipalIntervention: MunicipalInterventionResult;
   /**
    * Generates a series' slots for a planning horizon (at most 400 days), skipping days Danish public offices are
    * closed and applying its exceptions; idempotent. Past slots stay as they were. BUA's advisers and administrators.
@@ -2046,10 +2164,20 @@ export type Mutation = {
   recordBuaTransitionPlan: TransitionPlan;
   /** Records a consent to disclose the child's own general practice's data about a child. Only the organisation holding the child's record can record it. */
   recordGeneralPracticeConsent: Consent;
+  /** Records a change of the practice's coordinating contact person for a listed child (appointed, ended, or agreed that none is). The child's own practice only. */
+  recordGeneralPracticeContactPerson: CoordinatingContactPerson;
   /** The municipality's part of the joint decision on the further course after BUA found no need for assessment. */
   recordMunicipalFurtherCourse: ReferralToBua;
+  /** Records an intervention for a resident child; sent to BUA when BUA holds an active referral for the child and a consent allows it. Municipal staff of the child's residence municipality only. */
+  recordMunicipalIntervention: MunicipalInterventionResult;
   /** Records a consent to disclose the municipality's data about a child. Only the organisation holding the child's record can record it. */
   recordMunicipalityConsent: Consent;
+  /** Records a change of the municipality's coordinating contact person for a resident child (appointed, ended, or agreed that none is). The child's residence municipality only. */
+  recordMunicipalityContactPerson: CoordinatingContactPerson;
+  /** Records a network meeting the municipality held about a resident child (most network meetings are the municipality's), with its agreed actions. */
+  recordMunicipalityNetworkMeeting: NetworkMeeting;
+  /** Records the municipality's transition plan for a resident young person turning 18 (the municipality is responsible while BUA does not hold treatment responsibility); sent to BUA when BUA holds an active referral for the child and a consent allows it. */
+  recordMunicipalityTransitionPlan: TransitionPlan;
   /** Records that the outcome was communicated to the parents (when, how, by whom). */
   recordOutcomeCommunicatedToParents: BuaReferral;
   /** General practice's part of the joint decision on the further course after BUA found no need for assessment. */
@@ -2172,6 +2300,12 @@ export type MutationCompleteBuaNetworkMeetingActionArgs = {
 };
 
 
+export type MutationCompleteMunicipalityNetworkMeetingActionArgs = {
+  actionIndex: Scalars['Int']['input'];
+  meetingId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateActionPlanArgs = {
   input: CreateActionPlanInput;
 };
@@ -2198,6 +2332,12 @@ export type MutationEndTrackMembershipArgs = {
   endedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
   reason: MembershipEndReason;
+};
+
+
+export type MutationFollowUpMunicipalInterventionArgs = {
+  id: Scalars['ID']['input'];
+  input: MunicipalInterventionFollowUpInput;
 };
 
 
@@ -2272,14 +2412,39 @@ export type MutationRecordGeneralPracticeConsentArgs = {
 };
 
 
+export type MutationRecordGeneralPracticeContactPersonArgs = {
+  input: RecordContactPersonInput;
+};
+
+
 export type MutationRecordMunicipalFurtherCourseArgs = {
   furtherCourse: Scalars['String']['input'];
   referralId: Scalars['ID']['input'];
 };
 
 
+export type MutationRecordMunicipalInterventionArgs = {
+  input: MunicipalInterventionInput;
+};
+
+
 export type MutationRecordMunicipalityConsentArgs = {
   input: RecordConsentInput;
+};
+
+
+export type MutationRecordMunicipalityContactPersonArgs = {
+  input: RecordContactPersonInput;
+};
+
+
+export type MutationRecordMunicipalityNetworkMeetingArgs = {
+  input: RecordNetworkMeetingInput;
+};
+
+
+export type MutationRecordMunicipalityTransitionPlanArgs = {
+  input: TransitionPlanInput;
 };
 
 
@@ -2460,7 +2625,7 @@ export type NetworkMeetingAction = {
 
 /** An action agreed at the meeting. */
 export type NetworkMeetingActionInput = {
-  /** What is to be done; at most 2000 characters. */
+  /** What is to be done; at most 1000 characters. */
   description: Scalars['String']['input'];
   /** When it is due. */
   dueOn: Scalars['Date']['input'];
@@ -2473,16 +2638,16 @@ export type NetworkMeetingParticipant = {
   __typename?: 'NetworkMeetingParticipant';
   /** The participant's role. */
   role: Scalars['String']['output'];
-  /** The participant's sector. */
-  sector: Sector;
+  /** The participant's sector, or the family. */
+  sector: MeetingParticipantSector;
 };
 
 /** A participant to record. */
 export type NetworkMeetingParticipantInput = {
   /** The participant's role; at most 200 characters. */
   role: Scalars['String']['input'];
-  /** The participant's sector. */
-  sector: Sector;
+  /** The participant's sector, or the family. */
+  sector: MeetingParticipantSector;
 };
 
 /** A new offer for a municipality's catalogue. */
@@ -3205,6 +3370,36 @@ export type QuestionnaireLanguage =
   /** English. */
   | 'EN';
 
+/**
+ * A municipal intervention (Trin 1, 2 or 4) the child's municipality told BUA of while BUA held an active referral for
+ * the child (agreement 6.1: "kommunen holder børne- og ungdomspsykiatrien orienteret"), as the municipality last sent it.
+ */
+export type ReceivedMunicipalIntervention = {
+  __typename?: 'ReceivedMunicipalIntervention';
+  /** What the intervention is. */
+  description: Scalars['String']['output'];
+  /** Whether it had the expected effect; null until judged. */
+  effect?: Maybe<InterventionEffect>;
+  /** The day it ended; null while it runs. */
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /** The intervention's id in the municipality (the same id again updated it). */
+  id: Scalars['ID']['output'];
+  /** Social, psychological or pedagogical. */
+  kind: InterventionKind;
+  /** The municipality that runs it (kommunekode). */
+  municipalityCode: Scalars['Int']['output'];
+  /** The step of the graduated pathway it belongs to (Trin 1, 2 or 4). */
+  pathwayStep: InterventionStep;
+  /** When BUA first received it. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** When the municipality recorded it (or last changed it). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who is responsible for it: a role or team. */
+  responsible: Scalars['String']['output'];
+  /** The day it started (or is planned to start). */
+  startedOn: Scalars['Date']['output'];
+};
+
 /** Which part of the municipality receives correspondence letters about children (agreement section 7). */
 export type ReceivingDepartment =
   /** The children and young people's area (børne- og ungeområdet, PPR): the default. */
@@ -3249,13 +3444,13 @@ export type RecordConsentInput = {
   validUntil?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/** A change of BUA's coordinating contact person for a child. */
+/** A change of the sector's coordinating contact person for a child (recorded in that sector's own subgraph). */
 export type RecordContactPersonInput = {
   /** When it took effect; not in the future. */
   at: Scalars['DateTime']['input'];
   /** The child's pseudonym. */
   childId: Scalars['ID']['input'];
-  /** Why none is appointed (NONE_AGREED, required); at most 2000 characters. */
+  /** Why none is appointed (NONE_AGREED, required); at most 1000 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** The person (APPOINTED only). */
   person?: InputMaybe<ContactPersonInput>;
@@ -3960,7 +4155,7 @@ export type SectorOrganisation = {
 
 /** An organisation of a sector. */
 export type SectorOrganisationInput = {
-  /** The organisation: municipality code, ydernummer or SOR code; at most 20 characters. */
+  /** The organisation: municipality code, ydernummer or SOR code; at most 50 characters. */
   organisation: Scalars['String']['input'];
   /** The sector. */
   sector: Sector;
