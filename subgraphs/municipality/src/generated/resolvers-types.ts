@@ -372,6 +372,8 @@ export type InboxLetterReply = {
   contactCommitment?: Maybe<ContactCommitment>;
   /** For a child not known to the municipality: the contact options the GP can give the family. */
   contactOptions?: Maybe<Scalars['String']['output']>;
+  /** How the reply fares on its way to the GP's practice, by general practice's MedCom Acknowledgement. */
+  delivery: ReplyDelivery;
   /** What has been initiated. */
   initiated: Array<InitiatedAction>;
   /** The reply's message id (its MessageHeader id), as the GP's system receives it. */
@@ -1300,6 +1302,21 @@ export type RelativeRelation =
   /** A brother or sister. */
   | 'SIBLING';
 
+/**
+ * The reply message's delivery to the GP's practice. It is DELIVERED only once general practice acknowledges it
+ * positively (a MedCom Acknowledgement, AA); until then it stays QUEUED, and is resent in a new envelope when no
+ * Acknowledgement comes.
+ */
+export type ReplyDelivery = {
+  __typename?: 'ReplyDelivery';
+  /** When general practice stored it, once it is DELIVERED. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it failed, when it did: the practice's refusal (AR) with its reason, or the attempts that gave up. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Where the delivery stands. */
+  status: MessageDeliveryStatus;
+};
+
 /** The municipality's reply to a letter (agreement 6.2). */
 export type ReplyToLetterInput = {
   /** Required when the child is known to the municipality; not allowed otherwise. */
@@ -1591,6 +1608,7 @@ export type ResolversTypes = ResolversObject<{
   RelativeRegistrationEdge: ResolverTypeWrapper<Omit<RelativeRegistrationEdge, 'node'> & { node: ResolversTypes['RelativeRegistration'] }>;
   RelativeRegistrationStatus: RelativeRegistrationStatus;
   RelativeRelation: RelativeRelation;
+  ReplyDelivery: ResolverTypeWrapper<ReplyDelivery>;
   ReplyToLetterInput: ReplyToLetterInput;
   ScreeningTrack: ScreeningTrack;
   Sector: Sector;
@@ -1662,6 +1680,7 @@ export type ResolversParentTypes = ResolversObject<{
   RelativeRegistration: RelativeRegistrationModel;
   RelativeRegistrationConnection: Omit<RelativeRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['RelativeRegistrationEdge']> };
   RelativeRegistrationEdge: Omit<RelativeRegistrationEdge, 'node'> & { node: ResolversParentTypes['RelativeRegistration'] };
+  ReplyDelivery: ReplyDelivery;
   ReplyToLetterInput: ReplyToLetterInput;
   StartedTreatment: StartedTreatment;
   TreatmentResponsibility: TreatmentResponsibility;
@@ -1816,6 +1835,7 @@ export type InboxLetterEventResolvers<ContextType = Context, ParentType extends 
 export type InboxLetterReplyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InboxLetterReply'] = ResolversParentTypes['InboxLetterReply']> = ResolversObject<{
   contactCommitment?: Resolver<Maybe<ResolversTypes['ContactCommitment']>, ParentType, ContextType>;
   contactOptions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  delivery?: Resolver<ResolversTypes['ReplyDelivery'], ParentType, ContextType>;
   initiated?: Resolver<Array<ResolversTypes['InitiatedAction']>, ParentType, ContextType>;
   messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   repliedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2038,6 +2058,12 @@ export type RelativeRegistrationEdgeResolvers<ContextType = Context, ParentType 
   node?: Resolver<ResolversTypes['RelativeRegistration'], ParentType, ContextType>;
 }>;
 
+export type ReplyDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReplyDelivery'] = ResolversParentTypes['ReplyDelivery']> = ResolversObject<{
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MessageDeliveryStatus'], ParentType, ContextType>;
+}>;
+
 export type StartedTreatmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StartedTreatment'] = ResolversParentTypes['StartedTreatment']> = ResolversObject<{
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2100,6 +2126,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RelativeRegistration?: RelativeRegistrationResolvers<ContextType>;
   RelativeRegistrationConnection?: RelativeRegistrationConnectionResolvers<ContextType>;
   RelativeRegistrationEdge?: RelativeRegistrationEdgeResolvers<ContextType>;
+  ReplyDelivery?: ReplyDeliveryResolvers<ContextType>;
   StartedTreatment?: StartedTreatmentResolvers<ContextType>;
   TreatmentResponsibility?: TreatmentResponsibilityResolvers<ContextType>;
   Withholding?: WithholdingResolvers<ContextType>;

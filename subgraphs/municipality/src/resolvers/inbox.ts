@@ -1,5 +1,5 @@
 import type { InboxLetterReplyResolvers, InboxLetterResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
-import { letterAssignee, letterCategory, replyContactCommitment, replyInitiated } from '../letters/model.ts';
+import { letterAssignee, letterCategory, replyContactCommitment, replyDelivery, replyInitiated } from '../letters/model.ts';
 import * as letters from '../letters/service.ts';
 import { isOverdue } from '../rules/deadline.ts';
 
@@ -28,4 +28,5 @@ export const InboxLetter: InboxLetterResolvers = {
 export const InboxLetterReply: InboxLetterReplyResolvers = {
   initiated: (r) => replyInitiated(r),
   contactCommitment: (r) => replyContactCommitment(r),
+  delivery: (r) => replyDelivery(r),
 };
