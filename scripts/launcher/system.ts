@@ -105,7 +105,8 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         database: options.databases.bua,
         log: log('bua'),
         messaging: messagingOf('bua'),
-        ...(options.advisory ? { advisory: options.advisory } : {}),
+        // The anonymity rule asks the municipality (through its API) which names it knows; ports are known late.
+        advisory: { municipalityUrl: () => graphqlUrls.municipality ?? '', ...options.advisory },
       }),
     screening: (port: number) =>
       startScreeningSubgraph({

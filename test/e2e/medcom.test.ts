@@ -19,6 +19,7 @@ import { checkAcknowledgement, checkCareCommunication, describe as describeFindi
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../support/databases.ts';
+import { asMunicipalStaff, codeOf } from '../support/scenario/advisory.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 /**
@@ -281,5 +282,36 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
       (r) => r.childId === received!.childId && r.createdAt > received!.receivedAt,
     );
     expect(replies.filter((r) => (r.payload as { bundle: string }).bundle.includes(headerId))).toEqual([]);
+  });
+
+  it("refuses the child's name from the MedCom letter in BUA's anonymous advisory case of that municipality, and only there", async () => {
+    // The municipality knows the child's name from the GP's letter.
+    const id = await asGp.writes('e2e-medcom-0005');
+    await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
+    // The demo's weekly advisory meetings (Aarhus on Thursdays, Herning on Tuesdays), on the real clock.
+    const book = async (who: string) => {
+      const staff = asMunicipalStaff(t, who);
+      const slots = (await staff.slots({ from: new Date().toISOString().slice(0, 10), kind: 'CONSULTATION' })).data!.advisorySlots.edges.map((e) => e.node);
+      const slot = slots.filter((s) => s.bookable)[1]!;
+      const booked = await staff.book(slot.id, 'SPARRING');
+      expect(booked.errors).toBeUndefined();
+      return { staff, booking: booked.data!.bookAdvisorySlot };
+    };
+    const aarhus = await book('ppr-751');
+    for (const text of [`${name.givenNames} ${name.familyName} har svært ved at komme i skole.`, `Pigen fra familien ${name.familyName} har svært ved at komme i skole.`]) {
+      const refused = await aarhus.staff.describe(aarhus.booking.id, text);
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0]!.message).toMatch(/personal identifier/i);
+      expect(refused.errors![0]!.message).not.toContain(name.familyName);
+    }
+    expect((await aarhus.staff.booking(aarhus.booking.id)).data!.advisoryBooking).toMatchObject({ description: null });
+    expect((await aarhus.staff.describe(aarhus.booking.id, 'En pige på 12 år har svært ved at komme i skole.')).errors).toBeUndefined();
+
+    // Herning received no letter about the child: the name is no known child's there.
+    const herning = await book('ppr-657');
+    expect((await herning.staff.describe(herning.booking.id, `Familien ${name.familyName} har svært ved at komme i skole.`)).errors).toBeUndefined();
+    // The check is the municipality's own, not the public graph's: the gateway does not offer it.
+    const direct = await t.queryAs('ppr-751', 'query { knownChildNameMentions(texts: ["x"]) }');
+    expect(direct.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

@@ -10,3 +10,4 @@ export * from './ydernummer.ts';
 export * from './correspondence.ts';
 export * from './cpr-like.ts';
 export { optionalText, requiredText, type TextOptions } from './input.ts';
+export * from './known-names.ts';

@@ -144,3 +144,15 @@ export async function setLetterBundle(tx: MunicipalityDb, messageId: string, bun
 export async function setReplyBundle(tx: MunicipalityDb, messageId: string, bundle: string): Promise<void> {
   await tx.update(letterReplies).set({ bundle }).where(eq(letterReplies.messageId, messageId));
 }
+
+/**
+ * The names of the children whose letters this municipality received (given names and family name, as the MedCom
+ * letters carried them), for the anonymity check of BUA's advisory service. One statement; never logged.
+ */
+export async function findKnownChildNames(db: MunicipalityDb, municipalityCode: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ given: receivedLetters.childGivenNames, family: receivedLetters.childFamilyName })
+    .from(receivedLetters)
+    .where(and(eq(receivedLetters.municipalityCode, municipalityCode), sql`${receivedLetters.childFamilyName} is not null`));
+  return rows.map((r) => [r.given, r.family].filter(Boolean).join(' '));
+}

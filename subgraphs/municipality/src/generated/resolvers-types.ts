@@ -915,6 +915,14 @@ export type Query = {
    */
   inbox: InboxLetterConnection;
   /**
+   * Which words of these texts name a child whose MedCom letter this municipality received: the source of names for
+   * the anonymity rule of BUA's advisory service (agreement 6.3), which asks it with the writer's token before it
+   * stores an advisory text. Answers only with words of the texts themselves, about the caller's own municipality; the
+   * names themselves never leave the municipality. Municipal staff only. Not part of the public graph: BUA calls the
+   * municipality subgraph directly.
+   */
+  knownChildNameMentions: Array<Scalars['String']['output']>;
+  /**
    * A municipality's catalogue of offers for children who screen positive, oldest first. Open to everyone signed in
    * (reference data, no child's data). Retired offers are left out unless asked for.
    */
@@ -962,6 +970,11 @@ export type QueryInboxArgs = {
   receivedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   status?: InputMaybe<InboxLetterStatus>;
   unassigned?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryKnownChildNameMentionsArgs = {
+  texts: Array<Scalars['String']['input']>;
 };
 
 
@@ -1941,6 +1954,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   inbox?: Resolver<ResolversTypes['InboxLetterConnection'], ParentType, ContextType, RequireFields<QueryInboxArgs, 'first' | 'municipalityCode'>>;
+  knownChildNameMentions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryKnownChildNameMentionsArgs, 'texts'>>;
   municipalOffers?: Resolver<ResolversTypes['MunicipalOfferConnection'], ParentType, ContextType, RequireFields<QueryMunicipalOffersArgs, 'first' | 'includeRetired' | 'municipalityCode'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'code'>>;
