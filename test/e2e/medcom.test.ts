@@ -117,10 +117,10 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
       expect(res.errors).toBeUndefined();
       return res.data!.receivedLetter.reply;
     },
-    waitsForReplyDelivered: async (letterId: string) => {
-      for (let i = 0; i < 400; i++) {
+    waitsForReplyDelivered: async (letterId: string, timeoutMs = 20_000) => {
+      for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
         const reply = await asPpr.seesReply(letterId);
-        if (reply?.delivery.status !== 'QUEUED') return reply;
+        if (reply && reply.delivery.status !== 'QUEUED') return reply;
         await new Promise((r) => setTimeout(r, 50));
       }
       throw new Error('the reply was never delivered');
@@ -186,6 +186,22 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
     expect(Date.parse(seen!.delivery.deliveredAt!)).not.toBeNaN();
     const [replyOutbox] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.messageId, reply.messageId));
     expect(replyOutbox).toMatchObject({ status: 'DELIVERED', kind: 'correspondence-reply' });
+  });
+
+  it("shows the municipality its reply QUEUED while general practice is down, then DELIVERED by general practice's Acknowledgement", async () => {
+    const id = await asGp.writes('e2e-medcom-0006');
+    const delivered = await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
+    const headerId = parseCareCommunicationBundle(JSON.parse(delivered.exportBundle)).message.messageId;
+    const [received] = await municipalityDb().select().from(receivedLetters).where(eq(receivedLetters.messageId, headerId));
+    await t.system.stopSubgraph('general-practice');
+    try {
+      await asPpr.replies(received!.id);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await asPpr.seesReply(received!.id)).toMatchObject({ delivery: { status: 'QUEUED', note: null, deliveredAt: null } });
+    } finally {
+      await t.system.startSubgraph('general-practice');
+    }
+    expect(await asPpr.waitsForReplyDelivered(received!.id, 60_000)).toMatchObject({ delivery: { status: 'DELIVERED', note: null } });
   });
 
   it('stores a resent letter (same MessageHeader.id, new envelope) once, and answers it with the same Acknowledgement again', async () => {

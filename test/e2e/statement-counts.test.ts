@@ -56,7 +56,7 @@ const CHILD_FIELDS = `id birthDate knownToMunicipality residenceMunicipality { c
   municipalityConsents { id active purposes } generalPracticeConsents { id active } buaConsents { id active } screeningConsents { id active }`;
 const LETTER_FIELDS = `id messageId status subject category step overdue replyDueOn knownToMunicipality department
   municipality { code name inbox { locationNumber } } senderPractice { ydernummer locationNumber } assignee { role }
-  history { kind at } reply { initiated contactCommitment } child { id }`;
+  history { kind at } reply { initiated contactCommitment delivery { status note deliveredAt } } child { id }`;
 const ACCESS_LOG = `entries { id action source actorSector parts purpose } nextBefore`;
 
 interface Case {
