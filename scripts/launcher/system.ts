@@ -105,8 +105,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         database: options.databases.bua,
         log: log('bua'),
         messaging: messagingOf('bua'),
-        // The anonymity rule asks the municipality (through its API) which names it knows; ports are known late.
-        advisory: { municipalityUrl: () => graphqlUrls.municipality ?? '', ...options.advisory },
+        // The anonymity rule asks the municipality (through its API) which names it knows: the one started here, whose
+        // port is known only once it listens (a configured MUNICIPALITY_URL is for a BUA subgraph run on its own).
+        advisory: { ...options.advisory, municipalityUrl: () => graphqlUrls.municipality ?? '' },
       }),
     screening: (port: number) =>
       startScreeningSubgraph({
