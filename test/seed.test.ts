@@ -7,6 +7,8 @@ import { copyText } from '@pathway-graph/scripts/seed/load';
 import { allocate, childrenPerMunicipality, populationWeights } from '@pathway-graph/scripts/seed/population';
 import { seededRandom } from '@pathway-graph/scripts/seed/random';
 import { closeSectorDatabases, openSectorDatabases, rowCounts, seedDatabases, type SectorDatabases } from '@pathway-graph/scripts/seed/seed';
+import { checkCareCommunication, describe as describeFinding } from '@pathway-graph/shared/fhir/conformance/validate';
+import { isUuidV4 } from '@pathway-graph/shared/fhir/index';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from './support/databases.ts';
 
 describe('region seed: population shares and identities', () => {
@@ -90,6 +92,19 @@ describeWithDatabases('region seed at tiny scale', (backend) => {
     expect(Number(answered!['n'])).toBe(counts['municipality.letter_replies']);
     const [orphans] = await sql('general-practice', 'select count(*)::int as n from general_practice.letters l where not exists (select 1 from general_practice.letter_status_history h where h.letter_id = l.id)');
     expect(Number(orphans!['n'])).toBe(0);
+  });
+
+  it('builds letters and replies as MedCom bundles that break no rule, with version-4 Bundle.id and MessageHeader.id', async () => {
+    const bundleOf = (value: unknown) => (typeof value === 'string' ? JSON.parse(value) : value) as { id: string; entry: { resource: { resourceType: string; id: string } }[] };
+    const letters = (await sql('municipality', 'select bundle from municipality.received_letters where bundle is not null')).map((r) => bundleOf(r['bundle']));
+    const replies = (await sql('general-practice', 'select bundle from general_practice.replies')).map((r) => bundleOf(r['bundle']));
+    expect(letters).toHaveLength(SCALES.tiny.letters);
+    expect(replies.length).toBeGreaterThan(0);
+    for (const bundle of [...letters, ...replies]) {
+      const header = bundle.entry.find((e) => e.resource.resourceType === 'MessageHeader')!.resource;
+      expect([bundle.id, header.id].filter((id) => !isUuidV4(id))).toEqual([]);
+      expect(checkCareCommunication(bundle).filter((f) => f.severity === 'error').map(describeFinding)).toEqual([]);
+    }
   });
 
   it('records consents and an access-log history about the seeded children only', async () => {

@@ -1,9 +1,18 @@
 /**
- * Start-up a person can act on: the real commands (each subgraph's main.ts, the gateway's, `npm start`'s launcher),
- * started the way a person starts them, refuse a busy port, an unreachable database, a too-short secret and an
- * unconfigured production with one line (or one list) that names the setting and what to do, and no stack trace.
+ * Start-up a person can act on: the real commands (each subgraph's main.ts, the gateway's, `npm start`'s launcher)
+ * refuse a busy port, an unreachable database, a too-short secret and an unconfigured production with one line (or
+ * one list) that names the setting and what to do, and no stack trace.
+ *
+ * Each failure mode is shown once per kind of entry point by starting the real command as a person does (a sector
+ * subgraph's main.ts, all four being the same one call of runSectorSubgraph; the pathway subgraph's; the gateway's;
+ * the launcher's), and for every command in-process, through the same configuration loader, port check, database
+ * opening and refusal wording (describeStartupFailure) the command runs: a spawned process per command would prove
+ * nothing more and cost a whole service start each.
  */
 import { CONFIG_VARIABLES, SECTOR_SUBGRAPH_NAMES, SUBGRAPH_NAMES, SUBGRAPHS, portVariable, sendersTo, sendsMessages, type SubgraphName } from '@pathway-graph/shared';
+import { loadGatewayConfig, loadPathwayConfig, loadSubgraphConfig, loadSystemConfig } from '@pathway-graph/shared/config';
+import { openDatabase, type DatabaseTarget } from '@pathway-graph/shared/db/database';
+import { assertPortsFree, describeStartupFailure } from '@pathway-graph/shared/server/startup';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
@@ -25,6 +34,8 @@ const COMMANDS: Command[] = [
   { service: 'pathway-graph', entry: 'scripts/launcher/start.ts' },
 ];
 const WITH_DATABASE = COMMANDS.filter((c) => (SECTOR_SUBGRAPH_NAMES as readonly string[]).includes(c.service) || c.service === 'pathway-graph');
+/** One command of each kind of entry point: a sector subgraph (all four run runSectorSubgraph), pathway, gateway, launcher. */
+const ENTRY_KINDS = COMMANDS.filter((c) => ['bua', 'pathway', 'gateway', 'pathway-graph'].includes(c.service));
 
 /** Generous: the starts queue up two at a time behind each other, and CI machines are shared. */
 const TIMEOUT = 300_000;
@@ -98,6 +109,51 @@ function expectReadableRefusal(exit: Exit, service: string, variable: string, co
   return exit.stderr;
 }
 
+/**
+ * What a command does before it loads its service, in this process: read its settings, check its ports, open its
+ * sector databases (the launcher: every sector's), and word a refusal as runService prints it.
+ */
+async function startInProcess(service: string, settings: Record<string, string>): Promise<Exit> {
+  const env = environment(settings);
+  try {
+    const ports: { service: string; port: number }[] = [];
+    const databases: { name: SubgraphName; target: DatabaseTarget }[] = [];
+    if (service === 'pathway-graph') {
+      const { gateway, subgraphs } = loadSystemConfig(env);
+      ports.push({ service: 'gateway', port: gateway.port }, ...SUBGRAPH_NAMES.map((name) => ({ service: name, port: subgraphs[name].port })));
+      databases.push(...SECTOR_SUBGRAPH_NAMES.map((name) => ({ name, target: subgraphs[name].database })));
+    } else if (service === 'gateway') {
+      ports.push({ service, port: loadGatewayConfig(env).port });
+    } else if (service === 'pathway') {
+      ports.push({ service, port: loadPathwayConfig(env).port });
+    } else {
+      const config = loadSubgraphConfig(service as SubgraphName, env);
+      ports.push({ service, port: config.port });
+      databases.push({ name: service as SubgraphName, target: config.database });
+    }
+    await assertPortsFree(ports);
+    for (const { name, target } of databases) {
+      // Only a server that cannot be reached is asked about here; an embedded database would open (and is not).
+      if (target.kind !== 'postgres') continue;
+      const { pgSchema, folder } = SUBGRAPHS[name];
+      await openDatabase({ target, pgSchema: pgSchema!, migrationsFolder: join(ROOT, folder, 'drizzle'), schema: {} });
+    }
+    return { code: 0, stderr: '' };
+  } catch (error) {
+    const lines = describeStartupFailure(service, error);
+    if (!lines) throw error;
+    return { code: 1, stderr: `${lines.join('\n')}\n` };
+  }
+}
+
+/** The cases of one failure mode: the real command for each kind of entry point (or those given), in-process for every command. */
+function cases(commands: readonly Command[], spawned: readonly Command[] = ENTRY_KINDS) {
+  return [
+    ...commands.filter((c) => spawned.includes(c)).map((c) => ({ ...c, how: 'started as a person starts it', exit: (s: Record<string, string>) => run(c.entry, s) })),
+    ...commands.map((c) => ({ ...c, how: 'in-process', exit: (s: Record<string, string>) => startInProcess(c.service, s) })),
+  ];
+}
+
 describe.concurrent('starting a service on a port that is in use', () => {
   let busy: Server;
   let port: number;
@@ -108,25 +164,28 @@ describe.concurrent('starting a service on a port that is in use', () => {
   });
   afterAll(() => new Promise<void>((resolve) => busy.close(() => resolve())));
 
-  it.each(COMMANDS)('$entry says which port setting to change', async ({ service, entry }) => {
+  it.each(cases(COMMANDS))('$entry ($how) says which port setting to change', async ({ service, exit }) => {
     const variable = service === 'pathway-graph' ? 'PORT' : portVariable(service);
-    const stderr = expectReadableRefusal(await run(entry, { [variable]: String(port) }), service, variable);
+    const stderr = expectReadableRefusal(await exit({ [variable]: String(port) }), service, variable);
     expect(stderr).toContain(`port ${port} is already in use`);
     expect(stderr).toContain(`set ${variable} to a free port`);
   }, TIMEOUT);
 });
 
 describe.concurrent('starting a sector subgraph whose database cannot be reached', () => {
-  it.each(WITH_DATABASE)('$entry names the database setting and what to check', async ({ service, entry }) => {
-    const stderr = expectReadableRefusal(await run(entry, { DATABASE_URL: 'postgres://someone:hunter2-secret@127.0.0.1:1/x' }), service, 'DATABASE_URL');
+  // The pathway subgraph and the gateway keep no database: a sector subgraph and the launcher are the entry kinds here.
+  it.each(cases(WITH_DATABASE))('$entry ($how) names the database setting and what to check', async ({ service, exit }) => {
+    const stderr = expectReadableRefusal(await exit({ DATABASE_URL: 'postgres://someone:hunter2-secret@127.0.0.1:1/x' }), service, 'DATABASE_URL');
     expect(stderr).toContain('cannot connect to PostgreSQL at 127.0.0.1:1/x (connection refused)');
     expect(stderr).not.toMatch(/someone|hunter2/);
   }, TIMEOUT);
 });
 
 describe.concurrent('starting with a too-short pseudonym secret', () => {
-  it.each(COMMANDS)('$entry states the minimum length', async ({ service, entry }) => {
-    const stderr = expectReadableRefusal(await run(entry, { CHILD_PSEUDONYM_SECRET: 'dev-secret' }), service, 'CHILD_PSEUDONYM_SECRET');
+  // A setting refused by the configuration takes the same path in every command as production's list below, which
+  // starts each kind of entry point; the launcher's start shows the one-line form.
+  it.each(cases(COMMANDS, COMMANDS.filter((c) => c.service === 'pathway-graph')))('$entry ($how) states the minimum length', async ({ service, exit }) => {
+    const stderr = expectReadableRefusal(await exit({ CHILD_PSEUDONYM_SECRET: 'dev-secret' }), service, 'CHILD_PSEUDONYM_SECRET');
     expect(stderr).toContain('must be at least 32 characters long, it has 10');
     expect(stderr).not.toContain('dev-secret');
   }, TIMEOUT);
@@ -146,10 +205,10 @@ function productionRequirements(service: string): string[] {
 }
 
 describe.concurrent('starting in production with nothing configured', () => {
-  it.each(COMMANDS)('$entry lists every missing setting at once', async ({ service, entry }) => {
+  it.each(cases(COMMANDS))('$entry ($how) lists every missing setting at once', async ({ service, exit }) => {
     const required = productionRequirements(service);
     // Beside the missing settings, the development issuer, which production refuses.
-    const stderr = expectReadableRefusal(await run(entry, { NODE_ENV: 'production' }), service, 'AUTH_JWKS_URL', required.length + 1);
+    const stderr = expectReadableRefusal(await exit({ NODE_ENV: 'production' }), service, 'AUTH_JWKS_URL', required.length + 1);
     for (const variable of required) expect(stderr).toContain(`  - ${variable}: required in production`);
     expect(stderr).toContain('  - AUTH_ISSUER: the development issuer "pathway-graph-dev" is refused in production');
   }, TIMEOUT);

@@ -21,6 +21,7 @@ import {
   type TokenVerifier,
 } from '@pathway-graph/shared';
 import type { JSONWebKeySet } from 'jose';
+import type { DestinationStream } from 'pino';
 import { startBuaSubgraph, type BuaSubgraphOptions } from '@pathway-graph/bua/subgraph';
 import { startGeneralPracticeSubgraph } from '@pathway-graph/general-practice/subgraph';
 import { startMunicipalitySubgraph } from '@pathway-graph/municipality/subgraph';
@@ -37,6 +38,8 @@ export interface SystemOptions {
   pseudonymSecret: string;
   seedDemoData: boolean;
   logLevel?: string;
+  /** Where every service writes its log lines (tests that read them); stdout when not given. */
+  logDestination?: DestinationStream;
   today?: () => string;
   /** One verifier for every service of the process; each still verifies every request itself. */
   verifier: TokenVerifier;
@@ -74,7 +77,7 @@ export interface RunningSystem {
  * by `npm start` and by the end-to-end tests, which then exercise real HTTP between gateway and subgraphs.
  */
 export async function startSystem(options: SystemOptions): Promise<RunningSystem> {
-  const log = (name: string): Logger => createLogger(name, options.logLevel ?? 'info');
+  const log = (name: string): Logger => createLogger(name, options.logLevel ?? 'info', options.logDestination);
   const today = options.today ? { today: options.today } : {};
   const http = options.http ? { http: options.http } : {};
   const common = { pseudonymSecret: options.pseudonymSecret, seedDemoData: options.seedDemoData, verifier: options.verifier, ...today, ...http };
@@ -102,7 +105,9 @@ export async function startSystem(options: SystemOptions): Promise<RunningSystem
         database: options.databases.bua,
         log: log('bua'),
         messaging: messagingOf('bua'),
-        ...(options.advisory ? { advisory: options.advisory } : {}),
+        // The anonymity rule asks the municipality (through its API) which names it knows: the one started here, whose
+        // port is known only once it listens (a configured MUNICIPALITY_URL is for a BUA subgraph run on its own).
+        advisory: { ...options.advisory, municipalityUrl: () => graphqlUrls.municipality ?? '' },
       }),
     screening: (port: number) =>
       startScreeningSubgraph({

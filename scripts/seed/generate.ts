@@ -24,7 +24,7 @@ import { validateReply } from '../../subgraphs/municipality/src/rules/reply.ts';
 import { syntheticIdentities } from './identities.ts';
 import { allocate, childrenPerMunicipality, populationWeights } from './population.ts';
 import { seededRandom, type Random } from './random.ts';
-import { uuid7At } from './uuid.ts';
+import { uuid4, uuid7At } from './uuid.ts';
 
 /** How much synthetic data a scale makes. */
 export interface Scale {
@@ -283,8 +283,8 @@ function addLetter(
 
   // General practice: the letter, its history, and later the reply.
   const gpLetterId = uuid7At(sentMs, random);
-  // The MedCom ids of the bundle: time-ordered like the rest of the seed, so a seed is reproducible.
-  const ids = { bundleId: uuid7At(sentMs, random), headerId: uuid7At(sentMs, random), conversationId: uuid7At(sentMs, random), segmentId: uuid7At(sentMs, random) };
+  // The MedCom ids of the bundle: version 4 as MedCom wants them, drawn from the seeded PRNG so a seed is reproducible.
+  const ids = { bundleId: uuid4(random), headerId: uuid4(random), conversationId: uuid4(random), segmentId: uuid4(random) };
   const gpRow = {
     id: gpLetterId,
     messageId: letter.messageId,
@@ -368,7 +368,7 @@ function addLetter(
         : { initiated: [random.pick(['PPR_ASSESSMENT', 'HEALTH_VISITOR_CONTACT', 'NO_ACTION_NEEDED'] as const)], contactOptions: 'Familien kan kontakte Børn og Unge på telefon 70 00 00 00 (syntetisk).' },
       { knownToMunicipality },
     );
-    const replyId = `synthetic-reply-${String(n).padStart(6, '0')}`;
+    const replyId = uuid4(random);
     const now = iso(replied);
     const message = replyMessage({
       letter: incoming,
@@ -376,7 +376,7 @@ function addLetter(
       author: { displayName: handler.actorName, role, phone: '+4570000000' },
       inboxName: inbox.inboxName,
       messageId: replyId,
-      ids: { bundleId: uuid7At(replied!, random), segmentId: uuid7At(replied!, random) },
+      ids: { bundleId: uuid4(random), segmentId: uuid4(random) },
       now,
     });
     out.add('municipality', municipality.letterReplies, {

@@ -10,3 +10,15 @@ export function uuid7At(ms: number, random: Random): string {
   const variant = (0x8000 | (Math.floor(random.next() * 0x4000))).toString(16);
   return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${rand().slice(1)}-${variant}-${rand()}${rand()}${rand()}`;
 }
+
+/**
+ * A UUIDv4 with its random bits from the seeded PRNG, for the ids MedCom wants random (Bundle.id, MessageHeader.id,
+ * Communication.identifier, the segment identifiers: version 4 by the CareCommunication profiles), while the same seed
+ * still gives the same bundles.
+ */
+export function uuid4(random: Random): string {
+  const hex = (digits: number) =>
+    Array.from({ length: digits }, () => Math.floor(random.next() * 16).toString(16)).join('');
+  const variant = (8 + Math.floor(random.next() * 4)).toString(16);
+  return `${hex(8)}-${hex(4)}-4${hex(3)}-${variant}${hex(3)}-${hex(12)}`;
+}

@@ -27,8 +27,8 @@ describe('BUA_ADVISORY_DESCRIPTION_DEADLINE', () => {
   });
 
   it('defaults to 2 working days before the meeting, also when set empty', () => {
-    expect(loadSubgraphConfig('bua', env()).advisory).toEqual({ descriptionDeadline: { unit: 'WORKING_DAYS', amount: 2 } });
-    expect(loadSubgraphConfig('bua', env('')).advisory).toEqual({ descriptionDeadline: { unit: 'WORKING_DAYS', amount: 2 } });
+    expect(loadSubgraphConfig('bua', env()).advisory?.descriptionDeadline).toEqual({ unit: 'WORKING_DAYS', amount: 2 });
+    expect(loadSubgraphConfig('bua', env('')).advisory?.descriptionDeadline).toEqual({ unit: 'WORKING_DAYS', amount: 2 });
   });
 
   it.each([
@@ -37,7 +37,7 @@ describe('BUA_ADVISORY_DESCRIPTION_DEADLINE', () => {
     ['HOURS:1', { unit: 'HOURS', amount: 1 }],
     [' HOURS:240 ', { unit: 'HOURS', amount: 240 }],
   ])('reads %s', (value, deadline) => {
-    expect(loadSubgraphConfig('bua', env(value)).advisory).toEqual({ descriptionDeadline: deadline });
+    expect(loadSubgraphConfig('bua', env(value)).advisory?.descriptionDeadline).toEqual(deadline);
   });
 
   it.each(['WORKING_DAYS:11', 'HOURS:0', 'HOURS:241', 'DAYS:2', '2', 'WORKING_DAYS:-1', 'working_days:2', 'HOURS:1.5'])(
@@ -52,5 +52,18 @@ describe('BUA_ADVISORY_DESCRIPTION_DEADLINE', () => {
   it('is checked with every other setting of `npm start`', () => {
     const problems = problemsOf(() => loadSystemConfig({ ...env('DAYS:2'), BUA_PORT: 'x' }));
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['BUA_ADVISORY_DESCRIPTION_DEADLINE', 'BUA_PORT']);
+  });
+});
+
+describe('MUNICIPALITY_URL for BUA', () => {
+  it("is where the advisory texts' anonymity rule asks the municipality; the municipality's default port otherwise", () => {
+    expect(loadSubgraphConfig('bua', env()).advisory?.municipalityUrl).toBe('http://localhost:4001/graphql');
+    expect(loadSubgraphConfig('bua', { ...env(), MUNICIPALITY_URL: 'http://municipality:4001/graphql' }).advisory?.municipalityUrl).toBe('http://municipality:4001/graphql');
+  });
+
+  it('refuses what is no http(s) URL, naming the setting', () => {
+    expect(problemsOf(() => loadSubgraphConfig('bua', { ...env(), MUNICIPALITY_URL: 'municipality:4001' }))).toEqual([
+      "MUNICIPALITY_URL: must be an http(s) URL, the municipality subgraph's GraphQL endpoint",
+    ]);
   });
 });

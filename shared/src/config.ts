@@ -300,12 +300,25 @@ export interface SubgraphConfig extends CommonConfig {
 export interface AdvisoryConfig {
   /** When the written description of an advisory meeting is due, counted back from the meeting's start. */
   descriptionDeadline: { unit: AdvisoryDeadlineUnit; amount: number };
+  /**
+   * The municipality subgraph's GraphQL endpoint (`MUNICIPALITY_URL`), which the anonymity rule asks whether an
+   * advisory text names a child the writer's municipality knows.
+   */
+  municipalityUrl: string;
 }
 
-/** `BUA_ADVISORY_DESCRIPTION_DEADLINE`: `WORKING_DAYS:<n>` or `HOURS:<n>`, within the limits BUA accepts. */
+/** `BUA_ADVISORY_DESCRIPTION_DEADLINE`: `WORKING_DAYS:<n>` or `HOURS:<n>`, within the limits BUA accepts; `MUNICIPALITY_URL`. */
 function advisoryConfig(env: Env, problems: string[]): AdvisoryConfig {
+  const municipality = httpUrl.default(`http://localhost:${SUBGRAPHS.municipality.defaultPort}/graphql`).safeParse(
+    isSet(env, 'MUNICIPALITY_URL') ? env['MUNICIPALITY_URL'] : undefined,
+  );
+  if (!municipality.success) problems.push('MUNICIPALITY_URL: must be an http(s) URL, the municipality subgraph\'s GraphQL endpoint');
+  return { descriptionDeadline: descriptionDeadline(env, problems), municipalityUrl: municipality.success ? municipality.data : '' };
+}
+
+function descriptionDeadline(env: Env, problems: string[]): AdvisoryConfig['descriptionDeadline'] {
   const variable = ADVISORY_DESCRIPTION_DEADLINE_VARIABLE;
-  if (!isSet(env, variable)) return { descriptionDeadline: { ...DEFAULT_ADVISORY_DESCRIPTION_DEADLINE } };
+  if (!isSet(env, variable)) return { ...DEFAULT_ADVISORY_DESCRIPTION_DEADLINE };
   const match = /^(WORKING_DAYS|HOURS):(\d{1,4})$/.exec(env[variable]!.trim());
   const { WORKING_DAYS, HOURS } = ADVISORY_DESCRIPTION_DEADLINE_LIMITS;
   const expected =
@@ -313,13 +326,13 @@ function advisoryConfig(env: Env, problems: string[]): AdvisoryConfig {
     `(${HOURS.min}-${HOURS.max} hours before it), e.g. WORKING_DAYS:2`;
   if (!match) {
     problems.push(`${variable}: ${expected}`);
-    return { descriptionDeadline: { ...DEFAULT_ADVISORY_DESCRIPTION_DEADLINE } };
+    return { ...DEFAULT_ADVISORY_DESCRIPTION_DEADLINE };
   }
   const unit = match[1] as AdvisoryDeadlineUnit;
   const amount = Number(match[2]);
   const { min, max } = ADVISORY_DESCRIPTION_DEADLINE_LIMITS[unit];
   if (amount < min || amount > max) problems.push(`${variable}: ${expected}; ${amount} is out of range`);
-  return { descriptionDeadline: { unit, amount } };
+  return { unit, amount };
 }
 
 /**

@@ -202,6 +202,58 @@ describeWithDatabases('BUA advisory service through the gateway', (backend) => {
     expect((await fetchCalendar(t, feed.path.replace('/751.ics', '/657.ics'))).status).toBe(403);
   });
 
+  it('the adviser moves a booked meeting: the booking, the deadline, the GP’s invitation and the calendar follow it', async () => {
+    now = START;
+    const a = adviser();
+    // Herning's Friday series of its own, so the move touches no other test's meetings.
+    const friday = { municipalityCodes: [657], weekday: 'FRIDAY' as const, startTime: '10:00', startsOn: '2027-04-01' };
+    const saved = await a.saveWeeklySeries(friday);
+    expect(saved.errors).toBeUndefined();
+    const seriesId = saved.data!.saveAdvisorySlotSeries.id;
+    expect((await a.generateSlots(seriesId, '2027-04-01', '2027-04-30')).errors).toBeUndefined();
+    const staff = asMunicipalStaff(t, 'ppr-657');
+    const slot = (await staff.slots({ from: '2027-04-16', to: '2027-04-16' })).data!.advisorySlots.edges.map((e) => e.node).find((s) => s.seriesId === seriesId)!;
+    // Friday 16 April 2027, 10:00 Danish summer time.
+    expect(slot).toMatchObject({ startsAt: '2027-04-16T08:00:00.000Z', moved: false });
+    const booking = (await staff.book(slot.id, 'SUPERVISION')).data!.bookAdvisorySlot;
+    expect(booking.descriptionDueAt).toBe('2027-04-14T08:00:00.000Z');
+    expect((await staff.inviteGp(booking.id, '106570')).errors).toBeUndefined();
+    const feed = (await staff.createCalendarFeed(657)).data!.createAdvisoryCalendarFeed;
+    const eventOf = async () => {
+      const calendar = await fetchCalendar(t, feed.path);
+      const events = new ICAL.Component(ICAL.parse(calendar.text)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v));
+      return events.find((e) => e.uid === slot.id)!;
+    };
+    const before = await eventOf();
+    expect(before.startDate.toJSDate().toISOString()).toBe('2027-04-16T08:00:00.000Z');
+
+    // The meeting moves to Monday 19 April at 09:00: the series takes the exception, the horizon is generated again.
+    const moved = await a.saveWeeklySeries({ ...friday, id: seriesId, exceptions: [{ occurrenceDate: '2027-04-16', action: 'MOVE', date: '2027-04-19', startTime: '09:00' }] });
+    expect(moved.errors).toBeUndefined();
+    const generated = await a.generateSlots(seriesId, '2027-04-01', '2027-04-30');
+    expect(generated.data!.generateAdvisorySlots).toMatchObject({ created: 0, changed: 1, withdrawn: 0 });
+
+    // The same slot (its id is the meeting's), at its new time, still booked by the same booking.
+    const after = (await staff.booking(booking.id)).data!.advisoryBooking!;
+    expect(after).toMatchObject({ cancelledAt: null, slot: { id: slot.id, startsAt: '2027-04-19T07:00:00.000Z', status: 'SCHEDULED' } });
+    // The description is now due two working days before the new time: Thursday 15 April, 09:00.
+    expect(after.descriptionDueAt).toBe('2027-04-15T07:00:00.000Z');
+    // Listed by when it now takes place.
+    const seenSlot = (await staff.slots({ from: '2027-04-19', to: '2027-04-19' })).data!.advisorySlots.edges.map((e) => e.node).find((s) => s.id === slot.id);
+    expect(seenSlot).toMatchObject({ occurrenceDate: '2027-04-16', startsAt: '2027-04-19T07:00:00.000Z', moved: true, bookedCount: 1 });
+    // The GP's invitation names the new time.
+    const invitation = (await asGp(t, HERNING_GP).invitations()).data!.myAdvisoryInvitations.edges.map((e) => e.node).find((i) => i.meeting.municipalityCode === 657)!;
+    expect(invitation.meeting).toMatchObject({ startsAt: '2027-04-19T07:00:00.000Z', takesPlace: true });
+    // Calendar programs see the change: the new start and a higher SEQUENCE on the same UID.
+    const event = await eventOf();
+    expect(event.startDate.toJSDate().toISOString()).toBe('2027-04-19T07:00:00.000Z');
+    expect(event.sequence).toBeGreaterThan(before.sequence);
+    const listed = await staff.bookings();
+    expect(listed.errors).toBeUndefined();
+    // Moving it again to the same place changes nothing.
+    expect((await a.generateSlots(seriesId, '2027-04-01', '2027-04-30')).data!.generateAdvisorySlots).toMatchObject({ changed: 0 });
+  });
+
   it('a description or advice with a CPR number in any spelling, or a known child’s name, is refused and nothing is stored', async () => {
     now = START;
     const staff = asMunicipalStaff(t, 'social-751');
@@ -392,7 +444,9 @@ describeWithDatabases('BUA advisory service through the gateway', (backend) => {
     expect(codeOf(await usageAs(t, 'ppr-751', '2027-03-01', '2027-03-31'))).toBe('FORBIDDEN');
     expect(codeOf(await usageAs(t, 'analyst-751', '2027-03-01', '2027-03-31', [657]))).toBe('FORBIDDEN');
     expect((await usageAs(t, 'analyst-751', '2027-03-01', '2027-03-31')).data!.advisoryUsage.map((u) => u.municipalityCode)).toEqual([751]);
-    const herningBookings = (await asMunicipalStaff(t, 'ppr-657').bookings()).data!.advisoryBookings.edges.map((e) => e.node as Booking);
+    const herningList = await asMunicipalStaff(t, 'ppr-657').bookings();
+    expect(herningList.errors).toBeUndefined();
+    const herningBookings = herningList.data!.advisoryBookings.edges.map((e) => e.node as Booking);
     expect(herningBookings.every((b) => b.municipalityCode === 657)).toBe(true);
   });
 });

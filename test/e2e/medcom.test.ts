@@ -2,19 +2,32 @@ import type { GeneralPracticeDb } from '@pathway-graph/general-practice/db/repos
 import { letters as gpLetters, outbox as gpOutbox } from '@pathway-graph/general-practice/db/schema';
 import { syntheticChildName } from '@pathway-graph/general-practice/db/seed';
 import type { MunicipalityDb } from '@pathway-graph/municipality/db/repository';
-import { letterReplies, outbox as municipalityOutbox, receivedLetters } from '@pathway-graph/municipality/db/schema';
-import { isUuidV4, parseAcknowledgementBundle, parseCareCommunicationBundle } from '@pathway-graph/shared';
+import { letterReplies, outbox as municipalityOutbox, receivedLetters, receivedMessages } from '@pathway-graph/municipality/db/schema';
+import {
+  findCprLikeNumbers,
+  generateMessagingKeyring,
+  inNewEnvelope,
+  isUuidV4,
+  parseAcknowledgementBundle,
+  parseCareCommunicationBundle,
+  SENDER_HEADER,
+  SIGNATURE_HEADER,
+  signMessage,
+} from '@pathway-graph/shared';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
 import { checkAcknowledgement, checkCareCommunication, describe as describeFinding } from '@pathway-graph/shared/fhir/conformance/validate';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../support/databases.ts';
+import { asMunicipalStaff, codeOf } from '../support/scenario/advisory.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 /**
  * MedCom through the gateway: a GP's letter and the municipality's reply travel as MedCom CareCommunication 5.0
  * bundles that break no rule of MedCom's profiles, each acknowledged in a MedCom Acknowledgement; what was sent is what
- * was received and what is exported, byte for byte.
+ * was received and what is exported, byte for byte. A letter sent again (MedCom's resend: the same MessageHeader.id in
+ * a new envelope) is stored once and answered with the same Acknowledgement; no service logs the child's CPR number or
+ * name on the way.
  */
 
 const TODAY = '2026-11-23';
@@ -38,10 +51,21 @@ interface SentLetter {
 
 const findings = (text: string) => checkCareCommunication(JSON.parse(text)).map(describeFinding);
 
+const REPLY = `query Reply($id: ID!) { receivedLetter(id: $id) { reply { messageId delivery { status note deliveredAt } } } }`;
+
+interface LogLine {
+  service: string;
+  msg?: string;
+  [key: string]: unknown;
+}
+
 describeWithDatabases('MedCom CareCommunication and Acknowledgement through the gateway', (backend) => {
   let t: TestSystem;
+  // Every service's log lines, at debug level: what an operator's log store would hold.
+  const logText: string[] = [];
+  const keyring = generateMessagingKeyring();
   beforeAll(async () => {
-    t = await startTestSystem(backend, { today: TODAY });
+    t = await startTestSystem(backend, { today: TODAY, keyring, log: { level: 'debug', destination: { write: (line: string) => void logText.push(line) } } });
   });
   afterAll(async () => {
     await t?.close();
@@ -84,6 +108,23 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
     },
   };
   const asPpr = {
+    seesReply: async (letterId: string) => {
+      const res = await t.queryAs<{ receivedLetter: { reply: { messageId: string; delivery: { status: string; note: string | null; deliveredAt: string | null } } | null } }>(
+        'ppr-751',
+        REPLY,
+        { id: letterId },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.receivedLetter.reply;
+    },
+    waitsForReplyDelivered: async (letterId: string, timeoutMs = 20_000) => {
+      for (const until = Date.now() + timeoutMs; Date.now() < until; ) {
+        const reply = await asPpr.seesReply(letterId);
+        if (reply && reply.delivery.status !== 'QUEUED') return reply;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('the reply was never delivered');
+    },
     replies: async (letterId: string) => {
       const res = await t.queryAs('ppr-751', 'mutation($id: ID!, $input: ReplyToLetterInput!) { replyToLetter(id: $id, input: $input) { id } }', {
         id: letterId,
@@ -139,13 +180,107 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
     const replyAckBundle = JSON.parse((replyAck!.payload as { bundle: string }).bundle) as unknown;
     expect(checkAcknowledgement(replyAckBundle).map(describeFinding)).toEqual([]);
     expect(parseAcknowledgementBundle(replyAckBundle).code).toBe('ok');
-    for (let i = 0; i < 200; i++) {
-      const [row] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.messageId, reply.messageId));
-      if (row!.status === 'DELIVERED') break;
-      await new Promise((r) => setTimeout(r, 50));
-    }
+    // The municipality sees its reply DELIVERED in the API, by that Acknowledgement, and so says its outbox.
+    const seen = await asPpr.waitsForReplyDelivered(received!.id);
+    expect(seen).toMatchObject({ messageId: reply.messageId, delivery: { status: 'DELIVERED', note: null } });
+    expect(Date.parse(seen!.delivery.deliveredAt!)).not.toBeNaN();
     const [replyOutbox] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.messageId, reply.messageId));
     expect(replyOutbox).toMatchObject({ status: 'DELIVERED', kind: 'correspondence-reply' });
+  });
+
+  it("shows the municipality its reply QUEUED while general practice is down, then DELIVERED by general practice's Acknowledgement", async () => {
+    const id = await asGp.writes('e2e-medcom-0006');
+    const delivered = await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
+    const headerId = parseCareCommunicationBundle(JSON.parse(delivered.exportBundle)).message.messageId;
+    const [received] = await municipalityDb().select().from(receivedLetters).where(eq(receivedLetters.messageId, headerId));
+    await t.system.stopSubgraph('general-practice');
+    try {
+      await asPpr.replies(received!.id);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await asPpr.seesReply(received!.id)).toMatchObject({ delivery: { status: 'QUEUED', note: null, deliveredAt: null } });
+    } finally {
+      await t.system.startSubgraph('general-practice');
+    }
+    expect(await asPpr.waitsForReplyDelivered(received!.id, 60_000)).toMatchObject({ delivery: { status: 'DELIVERED', note: null } });
+  });
+
+  it('stores a resent letter (same MessageHeader.id, new envelope) once, and answers it with the same Acknowledgement again', async () => {
+    const id = await asGp.writes('e2e-medcom-0003');
+    const delivered = await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
+    const headerId = parseCareCommunicationBundle(JSON.parse(delivered.exportBundle)).message.messageId;
+    const [sentRow] = await gpDb().select().from(gpOutbox).where(eq(gpOutbox.messageId, headerId));
+    const [firstAck] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.respondsTo, headerId));
+    expect(firstAck!.status).toBe('DELIVERED');
+    const firstAckBundle = (firstAck!.payload as { bundle: string }).bundle;
+    const [stored] = await municipalityDb().select().from(receivedMessages).where(eq(receivedMessages.messageId, headerId));
+
+    // General practice's system sends it again as MedCom's reliable messaging does: a new Bundle.id and timestamp.
+    const original = sentRow!.payload as { bundle: string };
+    const resentBundle = inNewEnvelope(original.bundle);
+    expect(JSON.parse(resentBundle).id).not.toBe(JSON.parse(original.bundle).id);
+    const body = JSON.stringify({ messageId: headerId, kind: 'correspondence-letter', payload: { ...original, bundle: resentBundle } });
+    const res = await fetch(`http://localhost:${t.system.subgraphs.municipality.port}/messages`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        [SENDER_HEADER]: 'general-practice',
+        [SIGNATURE_HEADER]: signMessage(body, { sender: 'general-practice', receiver: 'municipality' }, keyring.signingKeys['general-practice']!),
+      },
+      body,
+    });
+    // Answered as the first time: a duplicate, with the answer stored then.
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ received: headerId, duplicate: true, response: stored!.response });
+
+    // Stored once: one letter in the inbox, now holding the latest bytes.
+    const letters = await municipalityDb().select().from(receivedLetters).where(eq(receivedLetters.messageId, headerId));
+    expect(letters).toHaveLength(1);
+    expect(letters[0]!.bundle).toBe(resentBundle);
+    const inbox = await t.queryAs<{ inbox: { edges: { node: { messageId: string } }[] } }>('caseworker-751', '{ inbox(municipalityCode: 751, first: 500) { edges { node { messageId } } } }');
+    expect(inbox.data!.inbox.edges.filter((e) => e.node.messageId === headerId)).toHaveLength(1);
+
+    // The same Acknowledgement (its MessageHeader.id and content) in a new envelope, delivered to general practice again.
+    let again = firstAck!;
+    for (let i = 0; i < 400; i++) {
+      const [row] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.respondsTo, headerId));
+      again = row!;
+      if (again.status === 'DELIVERED' && (again.payload as { bundle: string }).bundle !== firstAckBundle) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.respondsTo, headerId))).map((r) => r.id)).toEqual([firstAck!.id]);
+    const againBundle = (again.payload as { bundle: string }).bundle;
+    expect(again.status).toBe('DELIVERED');
+    expect(JSON.parse(againBundle).id).not.toBe(JSON.parse(firstAckBundle).id);
+    expect(checkAcknowledgement(JSON.parse(againBundle)).map(describeFinding)).toEqual([]);
+    const [before, after] = [parseAcknowledgementBundle(JSON.parse(firstAckBundle)), parseAcknowledgementBundle(JSON.parse(againBundle))];
+    expect(after).toMatchObject({ messageId: before.messageId, code: 'ok', acknowledged: { messageId: headerId } });
+    // General practice's letter is delivered once: no second DELIVERED, nothing new in its history.
+    expect((await asGp.reads(id)).statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'DELIVERED']);
+  });
+
+  it("writes no CPR number and no child's name into any service's log during the MedCom flow", async () => {
+    const from = logText.length;
+    const id = await asGp.writes('e2e-medcom-0004');
+    const delivered = await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
+    const headerId = parseCareCommunicationBundle(JSON.parse(delivered.exportBundle)).message.messageId;
+    const [received] = await municipalityDb().select().from(receivedLetters).where(eq(receivedLetters.messageId, headerId));
+    await t.queryAs('ppr-751', 'query($id: ID!) { receivedLetter(id: $id) { id child { id } } }', { id: received!.id });
+    await asPpr.replies(received!.id);
+    await asGp.waitsFor(id, (l) => l.status === 'ANSWERED');
+    await asPpr.waitsForReplyDelivered(received!.id);
+
+    const text = logText.slice(from);
+    const lines = text.map((line) => JSON.parse(line) as LogLine);
+    // The logs are there to be read: the municipality logged the letter, its Acknowledgement and the reply's.
+    const municipality = lines.filter((l) => l.service === 'municipality');
+    expect(municipality.filter((l) => l.msg === 'message received').map((l) => l['kind'])).toEqual(expect.arrayContaining(['correspondence-letter', 'reply-acknowledgement']));
+    expect(municipality.some((l) => l['messageId'] === headerId)).toBe(true);
+    // ... and hold no CPR number, in any writing (findCprLikeNumbers: with or without dash, spaced, dotted), nor the name.
+    const digits = child.cpr.replace(/\D/g, '');
+    const namesTheChild = (line: string) =>
+      line.includes(digits) || findCprLikeNumbers(line).some(({ start, end }) => line.slice(start, end).replace(/\D/g, '') === digits);
+    expect(text.filter(namesTheChild)).toEqual([]);
+    expect(text.filter((line) => line.includes(name.familyName) || line.includes(name.givenNames))).toEqual([]);
   });
 
   it('refuses a reply without a phone number to call, and sends nothing', async () => {
@@ -163,5 +298,36 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
       (r) => r.childId === received!.childId && r.createdAt > received!.receivedAt,
     );
     expect(replies.filter((r) => (r.payload as { bundle: string }).bundle.includes(headerId))).toEqual([]);
+  });
+
+  it("refuses the child's name from the MedCom letter in BUA's anonymous advisory case of that municipality, and only there", async () => {
+    // The municipality knows the child's name from the GP's letter.
+    const id = await asGp.writes('e2e-medcom-0005');
+    await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
+    // The demo's weekly advisory meetings (Aarhus on Thursdays, Herning on Tuesdays), on the real clock.
+    const book = async (who: string) => {
+      const staff = asMunicipalStaff(t, who);
+      const slots = (await staff.slots({ from: new Date().toISOString().slice(0, 10), kind: 'CONSULTATION' })).data!.advisorySlots.edges.map((e) => e.node);
+      const slot = slots.filter((s) => s.bookable)[1]!;
+      const booked = await staff.book(slot.id, 'SPARRING');
+      expect(booked.errors).toBeUndefined();
+      return { staff, booking: booked.data!.bookAdvisorySlot };
+    };
+    const aarhus = await book('ppr-751');
+    for (const text of [`${name.givenNames} ${name.familyName} har svært ved at komme i skole.`, `Pigen fra familien ${name.familyName} har svært ved at komme i skole.`]) {
+      const refused = await aarhus.staff.describe(aarhus.booking.id, text);
+      expect(codeOf(refused)).toBe('BAD_USER_INPUT');
+      expect(refused.errors![0]!.message).toMatch(/personal identifier/i);
+      expect(refused.errors![0]!.message).not.toContain(name.familyName);
+    }
+    expect((await aarhus.staff.booking(aarhus.booking.id)).data!.advisoryBooking).toMatchObject({ description: null });
+    expect((await aarhus.staff.describe(aarhus.booking.id, 'En pige på 12 år har svært ved at komme i skole.')).errors).toBeUndefined();
+
+    // Herning received no letter about the child: the name is no known child's there.
+    const herning = await book('ppr-657');
+    expect((await herning.staff.describe(herning.booking.id, `Familien ${name.familyName} har svært ved at komme i skole.`)).errors).toBeUndefined();
+    // The check is the municipality's own, not the public graph's: the gateway does not offer it.
+    const direct = await t.queryAs('ppr-751', 'query { knownChildNameMentions(texts: ["x"]) }');
+    expect(direct.errors?.[0]?.extensions?.['code']).toBe('GRAPHQL_VALIDATION_FAILED');
   });
 });

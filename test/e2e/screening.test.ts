@@ -230,6 +230,16 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     expect(entries).toHaveLength(1);
     expect(entries[0]).toMatchObject({ relation: 'PARENT', patientConsentOn: '2026-09-01', birthDate: '2018-05-04', departmentSorCode: '9990031000016003', status: 'NEW' });
 
+    // A caseworker takes it from the worklist; Herning's family services cannot, and nobody takes it twice.
+    const codeOfFirst = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => res.errors?.[0]?.extensions?.['code'];
+    expect(codeOfFirst(await asCaseworker(t, 657).takeRelativeRegistration(entries[0]!.id))).toBe('FORBIDDEN');
+    const taken = await asCaseworker(t, 751).takeRelativeRegistration(entries[0]!.id);
+    expect(taken.errors).toBeUndefined();
+    expect(taken.data!.takeRelativeRegistration).toMatchObject({ id: entries[0]!.id, status: 'TAKEN', takenByName: expect.any(String) });
+    expect(Date.parse(taken.data!.takeRelativeRegistration.takenAt!)).not.toBeNaN();
+    expect(codeOfFirst(await asCaseworker(t, 751).takeRelativeRegistration(entries[0]!.id))).toBe('CONFLICT');
+    expect((await worklist()).map((e) => e.status)).toEqual(['TAKEN']);
+
     // A lost acknowledgement makes the worker send it again: the municipality keeps it once.
     const s = t.system.databases.screening.db;
     const [row] = await s.select().from(screeningOutbox).where(eq(screeningOutbox.childId, child.id));

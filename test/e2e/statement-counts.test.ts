@@ -62,7 +62,7 @@ const CHILD_FIELDS = `id birthDate knownToMunicipality residenceMunicipality { c
   municipalityConsents { id active purposes } generalPracticeConsents { id active } buaConsents { id active } screeningConsents { id active }`;
 const LETTER_FIELDS = `id messageId status subject category step overdue replyDueOn knownToMunicipality department
   municipality { code name inbox { locationNumber } } senderPractice { ydernummer locationNumber } assignee { role }
-  history { kind at } reply { initiated contactCommitment } child { id }`;
+  history { kind at } reply { initiated contactCommitment delivery { status note deliveredAt } } child { id }`;
 /** BUA's referrals of each child and the coordination lists around its pathway (agreement 6.1). */
 const COORDINATION_FIELDS = `id buaReferrals { id status reason statusTimes { receivedAt } treatmentResponsibility { holder } }
   municipalityContactPerson { status person { name } } municipalityContactPersonHistory { id type person { name } }

@@ -31,6 +31,10 @@ export async function startTestSystem(
     advisory?: SystemOptions['advisory'];
     /** The GraphiQL IDE at the gateway (browser tests). */
     ide?: SystemOptions['ide'];
+    /** Every service's log lines, at this level, to this stream (tests that read the logs). */
+    log?: { level: string; destination: NonNullable<SystemOptions['logDestination']> };
+    /** The sectors' message keys (tests that post to a message endpoint themselves); fresh ones when not given. */
+    keyring?: NonNullable<SystemOptions['messaging']['keyring']>;
   } = {},
 ): Promise<TestSystem> {
   const { targets, dispose } = await backend.create(SECTOR_SUBGRAPH_NAMES.length);
@@ -39,9 +43,10 @@ export async function startTestSystem(
     databases: byName(SECTOR_SUBGRAPH_NAMES, (_, i) => targets[i]!),
     pseudonymSecret: TEST_PSEUDONYM_SECRET,
     seedDemoData: options.seedDemoData ?? true,
-    logLevel: process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    logLevel: options.log?.level ?? process.env['TEST_LOG_LEVEL'] ?? 'silent',
+    ...(options.log ? { logDestination: options.log.destination } : {}),
     verifier: await testVerifier(),
-    messaging: { workerPollMs: 25 },
+    messaging: { workerPollMs: 25, ...(options.keyring ? { keyring: options.keyring } : {}) },
     ...(options.ide ? { ide: options.ide } : {}),
     ...(options.http ? { http: options.http } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),

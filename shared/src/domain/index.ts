@@ -9,4 +9,5 @@ export * from './working-days.ts';
 export * from './ydernummer.ts';
 export * from './correspondence.ts';
 export * from './cpr-like.ts';
-export * from './safe-text.ts';
+export { optionalText, requiredText, type TextOptions } from './input.ts';
+export * from './known-names.ts';

@@ -1,20 +1,37 @@
 import { badUserInput } from '../errors.ts';
 
 /**
- * Small checks every rule module repeats: free text with a length limit, one value of an enum, an instant. Each
- * refusal is BAD_USER_INPUT with `field` naming the input to fix; no message quotes the offending value, which may be
- * free text about a child.
+ * The checks every rule module repeats: text a person typed, one value of an enum, an instant, a list. Each refusal
+ * is BAD_USER_INPUT with `field` naming the input to fix; no message quotes the offending value, which may be free
+ * text about a child. (The server's generic input check in shared/src/server/inputs.ts runs first; these stay the
+ * service's own, with each field's own limit and wording.)
  */
 
-/** Trimmed text of 1..max characters, or a refusal naming `field` (what the field is for goes in `what`). */
-export function requiredText(value: unknown, field: string, max: number, what = field): string {
+export interface TextOptions {
+  /** What the field is, for the message (defaults to the field's name). */
+  what?: string;
+  /** A name, a code or a phone number: no line breaks or tabs (free text may hold them). */
+  singleLine?: boolean;
+}
+
+const textOptions = (options: string | TextOptions | undefined): TextOptions =>
+  typeof options === 'string' ? { what: options } : (options ?? {});
+
+/**
+ * Trimmed text of 1..max characters, or a refusal naming `field`. `options` is what the field is for, or
+ * {what, singleLine}. Characters are counted as a person (and PostgreSQL) counts them, in code points, so an emoji
+ * counts once.
+ */
+export function requiredText(value: unknown, field: string, max: number, options?: string | TextOptions): string {
+  const { what = field, singleLine = false } = textOptions(options);
   if (value === undefined || value === null) throw badUserInput(`${what} is required.`, { field });
   if (typeof value !== 'string') throw badUserInput(`${what} must be text.`, { field });
+  assertPrintable(value, field, { what, singleLine });
   const text = value.trim();
   if (text === '') throw badUserInput(`${what} is required and must not be empty.`, { field });
-  assertPrintable(text, field, what);
-  if (text.length > max) {
-    throw badUserInput(`${what} is ${text.length} characters long; at most ${max} are accepted. Shorten it.`, {
+  const length = [...text].length;
+  if (length > max) {
+    throw badUserInput(`${what} is ${length} characters long; at most ${max} are accepted. Shorten it.`, {
       field,
       maxLength: max,
     });
@@ -23,10 +40,10 @@ export function requiredText(value: unknown, field: string, max: number, what = 
 }
 
 /** Like requiredText, but null when absent or blank. */
-export function optionalText(value: unknown, field: string, max: number, what = field): string | null {
+export function optionalText(value: unknown, field: string, max: number, options?: string | TextOptions): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value === 'string' && value.trim() === '') return null;
-  return requiredText(value, field, max, what);
+  return requiredText(value, field, max, options);
 }
 
 /** One of `allowed`, or a refusal listing them. */
@@ -68,17 +85,30 @@ export function arrayOf(value: unknown, field: string, max: number, what = field
   return value;
 }
 
-// C0 controls but tab and line feed, DEL and the C1 controls; and a surrogate half without its other half.
+// C0 controls but tab, line feed and carriage return; DEL; the C1 controls; and a surrogate half without its other half.
 // eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose.
-const CONTROL = /[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/;
+const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F]/;
+const LINE_BREAK_OR_TAB = /[\t\n\r]/;
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 /**
- * Refuses text no person typed: control characters other than tab and line feed (a NUL ends a C string downstream,
- * an escape sequence can rewrite a terminal reading the log) and unpaired surrogates (not Unicode; PostgreSQL and the
- * message signatures would each treat them differently).
+ * Refuses text no person typed: control characters other than tab and line breaks (a NUL ends a C string downstream,
+ * an escape sequence can rewrite a terminal reading the log), line breaks and tabs in a single-line field, and
+ * unpaired surrogates (not Unicode; PostgreSQL and the message signatures would each treat them differently).
+ * `extensions.rule` says which.
  */
-export function assertPrintable(text: string, field: string, what = field): void {
-  if (CONTROL.test(text)) throw badUserInput(`${what} contains a control character; only printable text, line breaks and tabs are accepted.`, { field });
-  if (LONE_SURROGATE.test(text)) throw badUserInput(`${what} contains an incomplete character (an unpaired surrogate); send valid Unicode text.`, { field });
+export function assertPrintable(text: string, field: string, options?: string | TextOptions): void {
+  const { what = field, singleLine = false } = textOptions(options);
+  if (CONTROL.test(text) || (singleLine && LINE_BREAK_OR_TAB.test(text))) {
+    throw badUserInput(
+      `${what} contains a control character${singleLine ? ' or a line break' : ' (only line breaks and tabs are allowed)'}; remove it.`,
+      { field, rule: 'CONTROL_CHARACTER' },
+    );
+  }
+  if (LONE_SURROGATE.test(text)) {
+    throw badUserInput(`${what} contains an incomplete character (an unpaired UTF-16 surrogate); re-enter the text.`, {
+      field,
+      rule: 'UNPAIRED_SURROGATE',
+    });
+  }
 }

@@ -17,7 +17,8 @@ export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
 export type AccessLogEntryModel = AccessLogRow & { source: string };
 
 export type { LetterRecord as InboxLetterModel } from './db/letters.ts';
-export type { LetterEventRow as InboxLetterEventModel, LetterReplyRow as InboxLetterReplyModel } from './db/schema.ts';
+export type { LetterEventRow as InboxLetterEventModel } from './db/schema.ts';
+export type { ReplyRecord as InboxLetterReplyModel } from './db/letters.ts';
 
 /**
  * A stored letter's category as the shared GraphQL enum (general practice maps its own the same way): stored as

@@ -1,6 +1,7 @@
 import { childPseudonym, parseCpr } from '@pathway-graph/shared';
 import { DEMO_CHILDREN } from '@pathway-graph/shared/demo/demo-data';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
+import { CONTRACT_TODAY } from '@pathway-graph/test/support/sector-contract';
 import { sectorContract, sectorUnderTest, type SectorDefinition } from '@pathway-graph/test/support/sector-contract';
 import { count, sql } from 'drizzle-orm';
 import { beforeAll, expect, it } from 'vitest';
@@ -196,5 +197,48 @@ describeWithDatabases('screening subgraph', (backend) => {
     // Nor does any other table of the schema.
     expect(columns.filter((c) => /cpr/i.test(c.column_name))).toEqual([]);
     expect(columns.length).toBeGreaterThan(childColumns.length);
+  });
+
+  it('registers a child in track 1 with the recognised problem, by GP, BUA or PPR; a wrong basis or participant stores nothing', async () => {
+    const REGISTER = `mutation($input: RegisterInTrackInput!) { registerInScreeningTrack(input: $input) {
+      id track since basis { problemArea relation diagnosis { code icd10 chapter } } municipalityNotification { status } } }`;
+    const memberships = async (childId: string) =>
+      (await screening.db.select().from(trackMemberships)).filter((m) => m.childId === childId);
+    // Born 5 September 2010: 15 on the contract's day.
+    const cpr = '0509104900';
+    const childId = childPseudonym(cpr, TEST_PSEUDONYM_SECRET);
+    const track1 = (recognisedProblem: Record<string, unknown>) => ({ input: { cpr, track: 'RECOGNISED_MENTAL_PROBLEMS', municipalityCode: 751, recognisedProblem } });
+
+    const byGp = await screening.gql<{ registerInScreeningTrack: Record<string, unknown> }>(REGISTER, track1({ area: 'ANXIETY_OR_DEPRESSION', diagnosisCode: 'F41.1' }), 'gp-107510');
+    expect(byGp.errors).toBeUndefined();
+    expect(byGp.data!.registerInScreeningTrack).toMatchObject({
+      track: 'RECOGNISED_MENTAL_PROBLEMS',
+      since: CONTRACT_TODAY,
+      basis: { problemArea: 'ANXIETY_OR_DEPRESSION', relation: null, diagnosis: { code: 'DF411', icd10: 'F41.1', chapter: 'V' } },
+      // Only track 3 tells the municipality.
+      municipalityNotification: null,
+    });
+    expect(await memberships(childId)).toHaveLength(1);
+
+    // A problem without a diagnosis is a basis too; BUA and PPR register in track 1 as well (here other children).
+    for (const [who, i] of [['bua-clinician', 901], ['ppr-751', 902]] as const) {
+      const other = syntheticCpr(i);
+      const res = await screening.gql(REGISTER, { input: { ...track1({ area: 'ATTENTION_OR_HYPERACTIVITY' }).input, cpr: other } }, who);
+      expect(res.errors, who).toBeUndefined();
+      expect(await memberships(childPseudonym(other, TEST_PSEUDONYM_SECRET)), who).toHaveLength(1);
+    }
+
+    // Refused, naming what to fix, and nothing stored: a somatic code, a missing basis, the paediatric clinic (track 2 only).
+    const refusals: [string, Record<string, unknown>, string, string, RegExp][] = [
+      ['a chapter E code', track1({ area: 'ANXIETY_OR_DEPRESSION', diagnosisCode: 'E10.9' }), 'gp-107510', 'BAD_USER_INPUT', /chapter F/],
+      ['no recognised problem', { input: { cpr, track: 'RECOGNISED_MENTAL_PROBLEMS', municipalityCode: 751 } }, 'gp-107510', 'BAD_USER_INPUT', /recognisedProblem/],
+      ['the paediatric clinic', track1({ area: 'ANXIETY_OR_DEPRESSION' }), 'paediatrician', 'FORBIDDEN', /track/i],
+    ];
+    for (const [what, variables, who, code, message] of refusals) {
+      const res = await screening.gql(REGISTER, { ...variables, input: { ...(variables['input'] as object), cpr: '0509104901' } }, who);
+      expect(res.errors?.[0]?.extensions?.['code'], what).toBe(code);
+      expect(res.errors?.[0]?.message, what).toMatch(message);
+      expect(await memberships(childPseudonym('0509104901', TEST_PSEUDONYM_SECRET)), what).toEqual([]);
+    }
   });
 });

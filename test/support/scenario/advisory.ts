@@ -63,6 +63,8 @@ async function call<T>(t: TestSystem, who: Who, query: string, variables?: Recor
 }
 
 export interface WeeklySeries {
+  /** The series to change; omitted, a new series. */
+  id?: string;
   kind?: 'CONSULTATION' | 'TEACHING';
   municipalityCodes: number[];
   weekday: 'MONDAY' | 'TUESDAY' | 'WEDNESDAY' | 'THURSDAY' | 'FRIDAY';
@@ -89,6 +91,7 @@ export function asBuaAdviser(t: TestSystem, who: Who = 'bua-adviser') {
         'mutation ($input: AdvisorySlotSeriesInput!) { saveAdvisorySlotSeries(input: $input) { id capacity } }',
         {
           input: {
+            ...(series.id ? { id: series.id } : {}),
             kind: series.kind ?? 'CONSULTATION',
             municipalityCodes: series.municipalityCodes,
             recurrence: { frequency: 'WEEKLY', weekday: series.weekday },

@@ -43,15 +43,23 @@ export type LetterStatus = 'QUEUED' | 'DELIVERED' | 'READ' | 'ANSWERED' | 'FAILE
 
 export interface SentLetter {
   id: string;
+  /** The GP's own key of the letter (idempotency); the municipality knows it by its MessageHeader.id instead. */
+  messageId: string;
   status: LetterStatus;
   statusHistory: { status: LetterStatus }[];
   overdue: boolean;
   replyDueOn: string | null;
   reply: { text: string | null; initiatedItems: string[]; contactCommitment: string | null; exportBundle: string } | null;
+  /** The MedCom bundle as delivered (null before it is built). */
+  exportBundle: string | null;
 }
 
-const SENT_LETTER = `id status statusHistory { status } overdue replyDueOn
+const SENT_LETTER = `id messageId status statusHistory { status } overdue replyDueOn exportBundle
   reply { text initiatedItems contactCommitment exportBundle }`;
+
+/** The MessageHeader.id of a MedCom bundle: what the receiving sector knows the message by. */
+export const headerIdOfBundle = (bundle: string): string =>
+  (JSON.parse(bundle) as { entry: { resource: { resourceType: string; id: string } }[] }).entry.find((e) => e.resource.resourceType === 'MessageHeader')!.resource.id;
 
 /** What a GP does with correspondence. */
 export function writingLetters(gp: Person) {
@@ -81,6 +89,10 @@ export function writingLetters(gp: Person) {
     /** Waits until the letter has the status (the delivery worker and the municipality's reply move it on). */
     async waitsUntilLetterIs(id: string, status: LetterStatus, timeoutMs = 10_000): Promise<SentLetter> {
       return eventually(`letter ${id} becoming ${status}`, () => this.seesLetter(id), (l) => l.status === status, timeoutMs);
+    },
+    /** The letter's MessageHeader.id (a fresh UUID): what the municipality's inbox knows it by. */
+    async headerIdOf(id: string): Promise<string> {
+      return headerIdOfBundle(await this.exportsLetter(id));
     },
     /** How many letters the practice has sent (a refusal must not change it). */
     async sentLetterCount(): Promise<number> {
@@ -113,7 +125,14 @@ export interface Reply {
   text?: string;
   contactCommitment?: string;
   contactOptions?: string;
+  /** The replying professional's phone, which MedCom's reply carries; DEFAULT_REPLY_PHONE unless given (null: none). */
+  phone?: string | null;
 }
+
+/** A synthetic phone number for replies that do not care which. */
+export const DEFAULT_REPLY_PHONE = '+45 87 00 00 00';
+
+const replyInput = ({ phone, ...reply }: Reply) => ({ ...reply, ...(phone === null ? {} : { phone: phone ?? DEFAULT_REPLY_PHONE }) });
 
 export interface Assignee {
   subject: string;
@@ -133,9 +152,14 @@ export function answeringLetters(person: Person, municipalityCode: number) {
       );
       return data.inbox.edges.map((e) => e.node);
     },
-    /** The inbox's letters with this message id (one, once delivered; never two). */
-    async findsInInbox(messageId: string): Promise<InboxLetter[]> {
-      return (await this.inbox()).filter((l) => l.messageId === messageId);
+    /** The inbox's letters with this MessageHeader.id (`headerIdOf` on the GP's side): one, once delivered; never two. */
+    async findsInInbox(headerId: string): Promise<InboxLetter[]> {
+      return (await this.inbox()).filter((l) => l.messageId === headerId);
+    },
+    /** The one inbox letter with this MessageHeader.id, waiting for its delivery. */
+    async receives(headerId: string, timeoutMs = 10_000): Promise<InboxLetter> {
+      const [letter] = await eventually(`letter ${headerId} in the inbox of ${municipalityCode}`, () => this.findsInInbox(headerId), (ls) => ls.length > 0, timeoutMs);
+      return letter!;
     },
     /** Opens a received letter, reading `selection` of it. */
     openLetter<T = Record<string, unknown>>(id: string, selection: string): Promise<GraphQLResponse<{ receivedLetter: T }>> {
@@ -151,7 +175,7 @@ export function answeringLetters(person: Person, municipalityCode: number) {
     },
     /** Replies to the letter (the GP sees ANSWERED and the reply). */
     reply(id: string, reply: Reply): Promise<GraphQLResponse<unknown>> {
-      return person.ask('mutation Reply($id: ID!, $input: ReplyToLetterInput!) { replyToLetter(id: $id, input: $input) { id } }', { id, input: reply });
+      return person.ask('mutation Reply($id: ID!, $input: ReplyToLetterInput!) { replyToLetter(id: $id, input: $input) { id } }', { id, input: replyInput(reply) });
     },
     /** Sets in how many working days the municipality answers a letter (the GP's letters become overdue after). */
     setReplyDeadline(workingDays: number): Promise<GraphQLResponse<unknown>> {

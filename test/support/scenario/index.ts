@@ -3,7 +3,7 @@
  *
  *   const { asGp, asCaseworker } = scenario(() => t);
  *   const id = await asGp('107510').sendsLetter({ messageId: 'm-1', cpr: child.cpr });
- *   const [letter] = await asCaseworker(751).findsInInbox('m-1');
+ *   const letter = await asCaseworker(751).receives(await asGp('107510').headerIdOf(id));
  *   await asCaseworker(751).reply(letter.id, { initiated: ['PPR_ASSESSMENT'], text: '…' });
  *
  * Each person is a demo user (shared/src/auth/demo-users.ts) signed in through the gateway. What they can do comes
@@ -16,7 +16,18 @@ import { consenting } from './consent.ts';
 import { personOf, type Person, type SystemOf } from './people.ts';
 
 export { codeOf, eventually, personOf, type Person, type SystemOf } from './people.ts';
-export { answeringLetters, DEFAULT_LETTER_TEXT, letterInput, writingLetters, type LetterDraft, type LetterStatus, type Reply, type SentLetter } from './correspondence.ts';
+export {
+  answeringLetters,
+  DEFAULT_LETTER_TEXT,
+  DEFAULT_REPLY_PHONE,
+  headerIdOfBundle,
+  letterInput,
+  writingLetters,
+  type LetterDraft,
+  type LetterStatus,
+  type Reply,
+  type SentLetter,
+} from './correspondence.ts';
 export { consenting, type ConsentGiven, type RecordedConsent } from './consent.ts';
 
 /** A GP of a practice (by ydernummer): writes letters, records the consents the practice holds. */

@@ -136,6 +136,12 @@ export function screeningActor(t: TestSystem, user: string | Principal) {
           edges { node { id relation patientConsentOn contactName departmentSorCode birthDate status child { id } } } } }`,
         { code: municipalityCode, first },
       ),
+    /** Takes a track-3 registration from the worklist (family services): TAKEN, with who took it. */
+    takeRelativeRegistration: (id: string) =>
+      ask<{ takeRelativeRegistration: { id: string; status: string; takenByName: string | null; takenAt: string | null } }>(
+        'mutation($id: ID!) { takeRelativeRegistration(id: $id) { id status takenByName takenAt } }',
+        { id },
+      ),
     evaluation: (from: string, to: string, track?: Track) =>
       ask<{ screeningEvaluation: { rows: { track: Track; municipality: { code: number } | null; childrenRegistered: number | null; childrenScreened: number | null;
         childrenScreenedPositive: number | null; childrenWithActionPlan: number | null; medianDaysToActionPlan: number | null;

@@ -1,17 +1,19 @@
-import type { Principal } from '@pathway-graph/shared';
+import type { Principal, RequestBase } from '@pathway-graph/shared';
+import { municipalityKnownNames } from './municipality-names.ts';
 import { DEFAULT_DESCRIPTION_DEADLINE, assertDescriptionDeadline, type DescriptionDeadline } from './rules/description.ts';
 
 /**
- * Where the anonymity rule gets the names of known children from, for one writer. The refusal must not tell the
- * writer more than they know already (DESIGN.md, "Anonymity in the service"), so a source gives the names of
- * children the writer's own organisation knows.
+ * Where the anonymity rule gets the names of known children from, for one writer and the texts they are about to
+ * store. The refusal must not tell the writer more than they know already (DESIGN.md, "Anonymity in the service"), so
+ * a source gives the names of children the writer's own organisation knows, and may answer with only those of them
+ * the texts mention (as the municipality does: municipality-names.ts).
  *
- * Today BUA stores no child's name (its patient register holds the CPR number, the pseudonym and the date of
- * registration), and no other sector's names reach BUA, so the honest source is empty: the CPR rule holds on its
- * own, and the name rule starts refusing as soon as a source of names is configured here. A deployment (or a test)
- * passes one through the subgraph's options.
+ * BUA stores no child's name (its patient register holds the CPR number, the pseudonym and the date of
+ * registration); the municipality keeps the child's name from the MedCom letters it receives, so in a running
+ * system the source is the municipality subgraph, asked through its API. Without one (a subgraph started alone for a
+ * test) the source is empty and the CPR rule holds on its own; a test may pass its own.
  */
-export type KnownChildNames = (writer: Principal) => Promise<Iterable<string>>;
+export type KnownChildNames = (writer: Principal, texts: readonly string[], request: RequestBase) => Promise<Iterable<string>>;
 
 export const NO_KNOWN_NAMES: KnownChildNames = async () => [];
 
@@ -24,14 +26,22 @@ export interface AdvisorySettings {
   knownNames: KnownChildNames;
 }
 
-/** The settings as given: the deadline as the configuration read it (checked here), the rest optional. */
-export type AdvisoryOptions = Partial<Omit<AdvisorySettings, 'descriptionDeadline'>> & { descriptionDeadline?: { unit: string; amount: number } };
+/**
+ * The settings as given: the deadline as the configuration read it (checked here), the municipality's endpoint (the
+ * configuration's MUNICIPALITY_URL, or read when asked: the launcher knows ports late), the rest optional.
+ */
+export type AdvisoryOptions = Partial<Omit<AdvisorySettings, 'descriptionDeadline'>> & {
+  descriptionDeadline?: { unit: string; amount: number };
+  municipalityUrl?: string | (() => string);
+};
 
 export function advisorySettings(options: AdvisoryOptions = {}): AdvisorySettings {
+  const { municipalityUrl } = options;
+  const fromMunicipality = municipalityUrl ? municipalityKnownNames(typeof municipalityUrl === 'string' ? () => municipalityUrl : municipalityUrl) : undefined;
   return {
     descriptionDeadline: assertDescriptionDeadline(options.descriptionDeadline ?? DEFAULT_DESCRIPTION_DEADLINE),
     now: options.now ?? (() => new Date()),
-    knownNames: options.knownNames ?? NO_KNOWN_NAMES,
+    knownNames: options.knownNames ?? fromMunicipality ?? NO_KNOWN_NAMES,
   };
 }
 

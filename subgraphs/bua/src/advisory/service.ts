@@ -43,8 +43,10 @@ const MAX_ID_LENGTH = 200;
 /** One instant per request: every rule and every guard of one call agree on "now". */
 const nowOf = (ctx: Context) => ctx.advisory.now();
 
-async function anonymityFor(ctx: Context): Promise<AnonymityOptions> {
-  return { knownNames: buildKnownNameIndex(await ctx.advisory.knownNames(ctx.principal)) };
+/** The anonymity rule's names for these texts of this writer (see runtime.ts: the source may answer per text). */
+async function anonymityFor(ctx: Context, texts: readonly (string | null | undefined)[]): Promise<AnonymityOptions> {
+  const given = texts.filter((t): t is string => typeof t === 'string');
+  return { knownNames: buildKnownNameIndex(await ctx.advisory.knownNames(ctx.principal, given, ctx)) };
 }
 
 function optionalId(value: string | null | undefined, field: string): string | undefined {
@@ -286,7 +288,7 @@ export async function submitDescription(ctx: Context, bookingId: string, input: 
   const now = nowOf(ctx);
   assertMaySubmitDescription(ctx.principal, toBooking(booking), slot, now);
   // Before anything is stored: a text with a personal identifier is refused whole.
-  const description = validateCaseDescription(input, await anonymityFor(ctx));
+  const description = validateCaseDescription(input, await anonymityFor(ctx, [input.problem, input.screeningResults]));
   const saved = await saveDescription(ctx.db, booking.id, description, ctx.principal.subject, now);
   if (!saved) {
     // Cancelled, or the meeting began or was cancelled, between our read and our write: the rule says which.
@@ -310,7 +312,7 @@ export async function inviteGp(ctx: Context, bookingId: string, ydernummer: stri
     ctx.principal,
     { id: uuid7(), booking: toBooking(booking), slot, practiceYdernummer: practice, note },
     existing,
-    await anonymityFor(ctx),
+    await anonymityFor(ctx, [note]),
     now,
   );
   const stored = await insertInvitation(ctx.db, invitation);
@@ -384,7 +386,7 @@ export async function recordAdvice(ctx: Context, bookingId: string, text: string
   const booking = await bookingOrNotFound(ctx, bookingId);
   const slot = await slotOfBooking(ctx, booking);
   const versions = await ctx.loaders.advisoryBookingAdvice.load(booking.id);
-  const version = nextAdviceVersion(ctx.principal, { booking, slot, text }, versions, await anonymityFor(ctx), nowOf(ctx));
+  const version = nextAdviceVersion(ctx.principal, { booking, slot, text }, versions, await anonymityFor(ctx, [text]), nowOf(ctx));
   const stored = await insertAdvice(ctx.db, version);
   if (stored === 'TAKEN') throw conflict('Advice for this meeting was recorded a moment ago; read it, then amend it if needed.', { field: 'bookingId' });
   ctx.loaders.advisoryBookingAdvice.clear(booking.id);

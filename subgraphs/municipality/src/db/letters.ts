@@ -1,9 +1,11 @@
-import { and, asc, desc, eq, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, getTableColumns, inArray, isNull, lt, lte, ne, sql, type SQL } from 'drizzle-orm';
+import type { OutboxStatus } from '@pathway-graph/shared';
 import type { MunicipalityDb } from './repository.ts';
 import {
   letterEvents,
   letterReplies,
   municipalities,
+  outbox,
   receivedLetters,
   type MunicipalityRow,
   type LetterEventRow,
@@ -111,8 +113,16 @@ export async function findEventsByLetterIds(db: MunicipalityDb, ids: readonly st
   return db.select().from(letterEvents).where(inArray(letterEvents.letterId, [...ids])).orderBy(asc(letterEvents.id));
 }
 
-export async function findRepliesByLetterIds(db: MunicipalityDb, ids: readonly string[]): Promise<LetterReplyRow[]> {
-  return db.select().from(letterReplies).where(inArray(letterReplies.letterId, [...ids]));
+/** A reply with how its message fares in the outbox (null only if the outbox row were gone). */
+export type ReplyRecord = LetterReplyRow & { outboxStatus: OutboxStatus | null; outboxError: string | null; deliveredAt: string | null };
+
+/** The replies of many letters, each with its outbox row's delivery state, in one statement. */
+export async function findRepliesByLetterIds(db: MunicipalityDb, ids: readonly string[]): Promise<ReplyRecord[]> {
+  return db
+    .select({ ...getTableColumns(letterReplies), outboxStatus: outbox.status, outboxError: outbox.lastError, deliveredAt: outbox.deliveredAt })
+    .from(letterReplies)
+    .leftJoin(outbox, eq(outbox.messageId, letterReplies.messageId))
+    .where(inArray(letterReplies.letterId, [...ids]));
 }
 
 /** Sets a municipality's reply deadline; the updated row, or undefined when the code is not in the reference data. */
@@ -133,4 +143,16 @@ export async function setLetterBundle(tx: MunicipalityDb, messageId: string, bun
 /** The bytes of a reply as now sent (a resend's new envelope). */
 export async function setReplyBundle(tx: MunicipalityDb, messageId: string, bundle: string): Promise<void> {
   await tx.update(letterReplies).set({ bundle }).where(eq(letterReplies.messageId, messageId));
+}
+
+/**
+ * The names of the children whose letters this municipality received (given names and family name, as the MedCom
+ * letters carried them), for the anonymity check of BUA's advisory service. One statement; never logged.
+ */
+export async function findKnownChildNames(db: MunicipalityDb, municipalityCode: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ given: receivedLetters.childGivenNames, family: receivedLetters.childFamilyName })
+    .from(receivedLetters)
+    .where(and(eq(receivedLetters.municipalityCode, municipalityCode), sql`${receivedLetters.childFamilyName} is not null`));
+  return rows.map((r) => [r.given, r.family].filter(Boolean).join(' '));
 }

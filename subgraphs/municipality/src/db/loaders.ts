@@ -1,7 +1,7 @@
 import { inKeyOrder } from '@pathway-graph/shared';
 import DataLoader from 'dataloader';
-import type { LetterEventRow, LetterReplyRow, MunicipalityRow } from './schema.ts';
-import { findEventsByLetterIds, findRepliesByLetterIds } from './letters.ts';
+import type { LetterEventRow, MunicipalityRow } from './schema.ts';
+import { findEventsByLetterIds, findRepliesByLetterIds, type ReplyRecord } from './letters.ts';
 import {
   childCountsByMunicipality,
   findChildrenByIds,
@@ -31,7 +31,7 @@ export function createLoaders(db: MunicipalityDb) {
       const rows = await findEventsByLetterIds(db, ids);
       return ids.map((id) => rows.filter((r) => r.letterId === id));
     }),
-    letterReply: new DataLoader<string, LetterReplyRow | null>(async (ids) =>
+    letterReply: new DataLoader<string, ReplyRecord | null>(async (ids) =>
       inKeyOrder(ids, await findRepliesByLetterIds(db, ids), (r) => r.letterId),
     ),
     /** The municipality's interventions of a page of children, in one statement. */

@@ -482,6 +482,8 @@ export type InboxLetterReply = {
   contactCommitment?: Maybe<ContactCommitment>;
   /** For a child not known to the municipality: the contact options the GP can give the family. */
   contactOptions?: Maybe<Scalars['String']['output']>;
+  /** How the reply fares on its way to the GP's practice, by general practice's MedCom Acknowledgement. */
+  delivery: ReplyDelivery;
   /** What has been initiated. */
   initiated: Array<InitiatedAction>;
   /** The reply's message id (its MessageHeader id), as the GP's system receives it. */
@@ -1233,6 +1235,14 @@ export type Query = {
    */
   inbox: InboxLetterConnection;
   /**
+   * Which words of these texts name a child whose MedCom letter this municipality received: the source of names for
+   * the anonymity rule of BUA's advisory service (agreement 6.3), which asks it with the writer's token before it
+   * stores an advisory text. Answers only with words of the texts themselves, about the caller's own municipality; the
+   * names themselves never leave the municipality. Municipal staff only. Not part of the public graph: BUA calls the
+   * municipality subgraph directly.
+   */
+  knownChildNameMentions: Array<Scalars['String']['output']>;
+  /**
    * A municipality's catalogue of offers for children who screen positive, oldest first. Open to everyone signed in
    * (reference data, no child's data). Retired offers are left out unless asked for.
    */
@@ -1280,6 +1290,11 @@ export type QueryInboxArgs = {
   receivedBefore?: InputMaybe<Scalars['DateTime']['input']>;
   status?: InputMaybe<InboxLetterStatus>;
   unassigned?: InputMaybe<Scalars['Boolean']['input']>;
+};
+
+
+export type QueryKnownChildNameMentionsArgs = {
+  texts: Array<Scalars['String']['input']>;
 };
 
 
@@ -1647,6 +1662,21 @@ export type RelativeRelation =
   | 'PARENT'
   /** A brother or sister. */
   | 'SIBLING';
+
+/**
+ * The reply message's delivery to the GP's practice. It is DELIVERED only once general practice acknowledges it
+ * positively (a MedCom Acknowledgement, AA); until then it stays QUEUED, and is resent in a new envelope when no
+ * Acknowledgement comes.
+ */
+export type ReplyDelivery = {
+  __typename?: 'ReplyDelivery';
+  /** When general practice stored it, once it is DELIVERED. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it failed, when it did: the practice's refusal (AR) with its reason, or the attempts that gave up. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Where the delivery stands. */
+  status: MessageDeliveryStatus;
+};
 
 /** The municipality's reply to a letter (agreement 6.2). */
 export type ReplyToLetterInput = {
@@ -2067,6 +2097,7 @@ export type ResolversTypes = ResolversObject<{
   RelativeRegistrationEdge: ResolverTypeWrapper<Omit<RelativeRegistrationEdge, 'node'> & { node: ResolversTypes['RelativeRegistration'] }>;
   RelativeRegistrationStatus: RelativeRegistrationStatus;
   RelativeRelation: RelativeRelation;
+  ReplyDelivery: ResolverTypeWrapper<ReplyDelivery>;
   ReplyToLetterInput: ReplyToLetterInput;
   ScreeningTrack: ScreeningTrack;
   Sector: Sector;
@@ -2163,6 +2194,7 @@ export type ResolversParentTypes = ResolversObject<{
   RelativeRegistration: RelativeRegistrationModel;
   RelativeRegistrationConnection: Omit<RelativeRegistrationConnection, 'edges'> & { edges: Array<ResolversParentTypes['RelativeRegistrationEdge']> };
   RelativeRegistrationEdge: Omit<RelativeRegistrationEdge, 'node'> & { node: ResolversParentTypes['RelativeRegistration'] };
+  ReplyDelivery: ReplyDelivery;
   ReplyToLetterInput: ReplyToLetterInput;
   SectorOrganisation: SectorOrganisation;
   SectorOrganisationInput: SectorOrganisationInput;
@@ -2364,6 +2396,7 @@ export type InboxLetterEventResolvers<ContextType = Context, ParentType extends 
 export type InboxLetterReplyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['InboxLetterReply'] = ResolversParentTypes['InboxLetterReply']> = ResolversObject<{
   contactCommitment?: Resolver<Maybe<ResolversTypes['ContactCommitment']>, ParentType, ContextType>;
   contactOptions?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  delivery?: Resolver<ResolversTypes['ReplyDelivery'], ParentType, ContextType>;
   initiated?: Resolver<Array<ResolversTypes['InitiatedAction']>, ParentType, ContextType>;
   messageId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   repliedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -2522,6 +2555,7 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   inbox?: Resolver<ResolversTypes['InboxLetterConnection'], ParentType, ContextType, RequireFields<QueryInboxArgs, 'first' | 'municipalityCode'>>;
+  knownChildNameMentions?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType, RequireFields<QueryKnownChildNameMentionsArgs, 'texts'>>;
   municipalOffers?: Resolver<ResolversTypes['MunicipalOfferConnection'], ParentType, ContextType, RequireFields<QueryMunicipalOffersArgs, 'first' | 'includeRetired' | 'municipalityCode'>>;
   municipalities?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType>;
   municipality?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType, RequireFields<QueryMunicipalityArgs, 'code'>>;
@@ -2639,6 +2673,12 @@ export type RelativeRegistrationEdgeResolvers<ContextType = Context, ParentType 
   node?: Resolver<ResolversTypes['RelativeRegistration'], ParentType, ContextType>;
 }>;
 
+export type ReplyDeliveryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReplyDelivery'] = ResolversParentTypes['ReplyDelivery']> = ResolversObject<{
+  deliveredAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MessageDeliveryStatus'], ParentType, ContextType>;
+}>;
+
 export type SectorOrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SectorOrganisation'] = ResolversParentTypes['SectorOrganisation']> = ResolversObject<{
   organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
@@ -2739,6 +2779,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   RelativeRegistration?: RelativeRegistrationResolvers<ContextType>;
   RelativeRegistrationConnection?: RelativeRegistrationConnectionResolvers<ContextType>;
   RelativeRegistrationEdge?: RelativeRegistrationEdgeResolvers<ContextType>;
+  ReplyDelivery?: ReplyDeliveryResolvers<ContextType>;
   SectorOrganisation?: SectorOrganisationResolvers<ContextType>;
   StartedTreatment?: StartedTreatmentResolvers<ContextType>;
   TransitionPlan?: TransitionPlanResolvers<ContextType>;

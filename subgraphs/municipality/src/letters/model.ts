@@ -1,6 +1,5 @@
-import type { LetterRecord } from '../db/letters.ts';
+import type { LetterRecord, ReplyRecord } from '../db/letters.ts';
 import { categoryEnum } from '../models.ts';
-import type { LetterReplyRow } from '../db/schema.ts';
 import type { InitiatedAction } from '../rules/reply.ts';
 import type { LetterHandlerRole } from '../rules/triage.ts';
 
@@ -18,7 +17,30 @@ export function letterAssignee(letter: LetterRecord): { subject: string; role: L
     : null;
 }
 
-export const replyInitiated = (reply: LetterReplyRow): InitiatedAction[] => reply.initiated as InitiatedAction[];
+export const replyInitiated = (reply: ReplyRecord): InitiatedAction[] => reply.initiated as InitiatedAction[];
 
 /** Stored as the API's enum values (CONTACT_FAMILY, CONTACT_GP). */
-export const replyContactCommitment = (reply: LetterReplyRow) => reply.contactCommitment;
+export const replyContactCommitment = (reply: ReplyRecord) => reply.contactCommitment;
+
+export type MessageDeliveryStatus = 'QUEUED' | 'DELIVERED' | 'FAILED';
+
+/**
+ * How the reply fares, read from its outbox row: on its way (also while general practice's MedCom Acknowledgement is
+ * awaited, when it may be resent), DELIVERED once acknowledged positively, FAILED when refused, out of attempts or
+ * never acknowledged (or given up by a person), with the outbox's reason, which never holds message content.
+ */
+export function replyDelivery(reply: Pick<ReplyRecord, 'outboxStatus' | 'outboxError' | 'deliveredAt'>): {
+  status: MessageDeliveryStatus;
+  note: string | null;
+  deliveredAt: string | null;
+} {
+  switch (reply.outboxStatus) {
+    case 'DELIVERED':
+      return { status: 'DELIVERED', note: null, deliveredAt: reply.deliveredAt };
+    case 'FAILED':
+    case 'GIVEN_UP':
+      return { status: 'FAILED', note: reply.outboxError, deliveredAt: null };
+    default:
+      return { status: 'QUEUED', note: null, deliveredAt: null };
+  }
+}

@@ -1,4 +1,4 @@
-import { badUserInput, forbidden, safeText, type Principal, type Role } from '@pathway-graph/shared';
+import { badUserInput, forbidden, requiredText, type Principal, type Role } from '@pathway-graph/shared';
 import { OFFER_AVAILABILITIES, OFFER_KINDS, SCREENING_TRACKS, type OfferAvailability, type OfferKind, type ScreeningTrack } from '../db/schema.ts';
 
 /**
@@ -56,11 +56,11 @@ function age(value: unknown, field: string): number {
 /** Every rule an offer must meet, checked field by field; `prefix` names the input (`input.name`). */
 export function validateOffer(input: OfferInput, prefix = 'input'): OfferValues {
   const f = (name: string) => `${prefix}.${name}`;
-  const name = safeText(input.name, f('name'), OFFER_LIMITS.name, { what: 'The offer’s name' });
+  const name = requiredText(input.name, f('name'), OFFER_LIMITS.name, { what: 'The offer’s name', singleLine: true });
   if (!input.kind || !(OFFER_KINDS as readonly string[]).includes(input.kind)) {
     throw badUserInput(`${f('kind')} must be one of ${OFFER_KINDS.join(', ')}.`, { field: f('kind') });
   }
-  const targetGroup = safeText(input.targetGroup, f('targetGroup'), OFFER_LIMITS.targetGroup, { what: 'The target group', multiline: true });
+  const targetGroup = requiredText(input.targetGroup, f('targetGroup'), OFFER_LIMITS.targetGroup, { what: 'The target group' });
   const tracks = input.tracks ?? [];
   if (tracks.length === 0) throw badUserInput(`${f('tracks')}: name at least one screening track the offer is for.`, { field: f('tracks') });
   const unknown = tracks.filter((t) => !(SCREENING_TRACKS as readonly string[]).includes(t));
@@ -69,7 +69,7 @@ export function validateOffer(input: OfferInput, prefix = 'input'): OfferValues 
   const minAge = age(input.minAge, f('minAge'));
   const maxAge = age(input.maxAge, f('maxAge'));
   if (minAge > maxAge) throw badUserInput(`${f('maxAge')} (${maxAge}) is below ${f('minAge')} (${minAge}); the age range must run upwards.`, { field: f('maxAge') });
-  const contact = safeText(input.contact, f('contact'), OFFER_LIMITS.contact, { what: 'How to get in touch', multiline: true });
+  const contact = requiredText(input.contact, f('contact'), OFFER_LIMITS.contact, { what: 'How to get in touch' });
   const availability = input.availability ?? 'EXISTING';
   if (!(OFFER_AVAILABILITIES as readonly string[]).includes(availability)) {
     throw badUserInput(`${f('availability')} must be one of ${OFFER_AVAILABILITIES.join(', ')}.`, { field: f('availability') });

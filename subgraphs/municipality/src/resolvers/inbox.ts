@@ -1,10 +1,12 @@
 import type { InboxLetterReplyResolvers, InboxLetterResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
-import { letterAssignee, letterCategory, replyContactCommitment, replyInitiated } from '../letters/model.ts';
+import { letterAssignee, letterCategory, replyContactCommitment, replyDelivery, replyInitiated } from '../letters/model.ts';
+import { knownChildNameMentions as mentions } from '../letters/known-names.ts';
 import * as letters from '../letters/service.ts';
 import { isOverdue } from '../rules/deadline.ts';
 
 export const inbox: QueryResolvers['inbox'] = (_, args, ctx) => letters.listInbox(ctx, args);
 export const receivedLetter: QueryResolvers['receivedLetter'] = (_, { id }, ctx) => letters.getReceivedLetter(ctx, id);
+export const knownChildNameMentions: QueryResolvers['knownChildNameMentions'] = (_, { texts }, ctx) => mentions(ctx, texts);
 export const municipalityDirectory: QueryResolvers['municipalityDirectory'] = (_, { search }, ctx) => letters.searchDirectory(ctx, search);
 
 export const assignLetter: MutationResolvers['assignLetter'] = (_, { id, assignee }, ctx) => letters.assignLetter(ctx, id, assignee);
@@ -28,4 +30,5 @@ export const InboxLetter: InboxLetterResolvers = {
 export const InboxLetterReply: InboxLetterReplyResolvers = {
   initiated: (r) => replyInitiated(r),
   contactCommitment: (r) => replyContactCommitment(r),
+  delivery: (r) => replyDelivery(r),
 };

@@ -672,7 +672,15 @@ export type RelativeRelation =
   /** A brother or sister. */
   | 'SIBLING';
 
-/** The band a score falls in under a band scheme. */
+/**
+ * The band a score falls in under a band scheme. The SDQ schemes (sdq-uk-3band, sdq-uk-4band) are youthinmind's UK
+ * norms; youthinmind's own table could not be read when they were entered, so each cut-off was checked against other
+ * published sources. Unverified, and so provisional: every impact band but "abnormal from 2" in three bands; the parent
+ * four-band splits between high and very high (and low and very low for prosocial) and its hyperactivity bands; the
+ * self-report four-band bands above close to average; and the 2-4 parent bands (one secondary source). The three-band
+ * total and problem subscales of the 4-17 forms are confirmed by four or more sources. No Danish norm table is shipped
+ * (the Danish norms' own tables were not available); a deployment may add one as another scheme.
+ */
 export type ScoreBand = {
   __typename?: 'ScoreBand';
   /** The band's code, e.g. high. */

@@ -3,9 +3,9 @@ import {
   assertUuid,
   badUserInput,
   isValidOrganisation,
-  optionalSafeText,
+  optionalText,
   parseIsoDate,
-  safeText,
+  requiredText,
   SECTORS,
   type Sector,
 } from '@pathway-graph/shared';
@@ -60,15 +60,15 @@ export function validatePlanInput(input: PlanInput, today: string): PlanValues {
   if (!(SECTORS as readonly string[]).includes(sector) || sector === 'REGION') {
     throw badUserInput('input.responsible.sector must be the sector of an organisation that cares for children (not REGION).', { field: 'input.responsible.sector' });
   }
-  const organisation = safeText(input.responsible.organisation, 'input.responsible.organisation', 16, { what: 'The responsible organisation' });
+  const organisation = requiredText(input.responsible.organisation, 'input.responsible.organisation', 16, { what: 'The responsible organisation', singleLine: true });
   if (!isValidOrganisation(sector as Sector, organisation)) {
     throw badUserInput(
       `input.responsible.organisation is not an organisation of ${sector}: a municipality code for MUNICIPALITY and HEALTH_VISITING, a ydernummer for GENERAL_PRACTICE, a SOR code otherwise.`,
       { field: 'input.responsible.organisation' },
     );
   }
-  const personName = safeText(input.responsible.personName, 'input.responsible.personName', PLAN_LIMITS.personName, { what: 'The responsible person' });
-  const phone = optionalSafeText(input.responsible.phone, 'input.responsible.phone', PLAN_LIMITS.phone, { what: 'The phone number' });
+  const personName = requiredText(input.responsible.personName, 'input.responsible.personName', PLAN_LIMITS.personName, { what: 'The responsible person', singleLine: true });
+  const phone = optionalText(input.responsible.phone, 'input.responsible.phone', PLAN_LIMITS.phone, { what: 'The phone number', singleLine: true });
 
   const followUpOn = parseIsoDate(input.followUpOn, 'input.followUpOn');
   if (followUpOn <= today) throw badUserInput(`input.followUpOn ${followUpOn} must lie after today (${today}): it is when the plan is followed up.`, { field: 'input.followUpOn' });
@@ -76,7 +76,7 @@ export function validatePlanInput(input: PlanInput, today: string): PlanValues {
   if (followUpOn > latest) {
     throw badUserInput(`input.followUpOn ${followUpOn} is more than a year away; follow the plan up by ${latest} at the latest.`, { field: 'input.followUpOn' });
   }
-  const note = optionalSafeText(input.note, 'input.note', PLAN_LIMITS.note, { what: 'The note', multiline: true });
+  const note = optionalText(input.note, 'input.note', PLAN_LIMITS.note, { what: 'The note' });
   return { screeningResultId, offerIds, responsible: { sector: sector as Sector, organisation, personName, phone }, followUpOn, note };
 }
 

@@ -4,7 +4,7 @@ import {
   badUserInput,
   childPseudonym,
   forbidden,
-  optionalSafeText,
+  optionalText,
   parseCpr,
   parseIsoDate,
   type Principal,
@@ -140,7 +140,7 @@ export function validateRegistration(input: RegistrationInput, ctx: { today: str
           });
         }
       }
-      const contactPhone = optionalSafeText(relative.contactPhone, 'input.relative.contactPhone', CONTACT_PHONE_MAX, { what: 'The phone number to call back' });
+      const contactPhone = optionalText(relative.contactPhone, 'input.relative.contactPhone', CONTACT_PHONE_MAX, { what: 'The phone number to call back', singleLine: true });
       if (contactPhone !== null && !/^\+?[0-9 ()-]{6,}$/.test(contactPhone)) {
         throw badUserInput('input.relative.contactPhone must be a phone number (digits, spaces, +, -, parentheses).', { field: 'input.relative.contactPhone' });
       }

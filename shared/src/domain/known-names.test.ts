@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildKnownNameIndex, findKnownNames, nameKey } from './known-names.ts';
+import { buildKnownNameIndex, findKnownNames, knownNameMentions, nameKey } from './known-names.ts';
 
 // Synthetic names, none of a real child.
 const KNOWN = ['Emma Sofie Jensen', 'Søren Ølgaard', 'Anne-Sofie Kjær', 'Åse Bo', 'Hans Peter Møller', 'Mark Skov', 'Zoë René'];
@@ -90,5 +90,22 @@ describe('findKnownNames', () => {
 
   it('finds nothing when no names are known', () => {
     expect(found('Emma Sofie Jensen', [])).toEqual([]);
+  });
+});
+
+describe('knownNameMentions', () => {
+  it('gives the words of the texts that name a known child, as written, and finds them again as names', () => {
+    const texts = ['Emmas mor ringede; Soeren går i 6. klasse.', 'Intet navn her, kun en pige på 12 år.'];
+    const mentions = knownNameMentions(texts, KNOWN);
+    expect(mentions).toEqual(['Emmas', 'Soeren']);
+    // The asker builds its index from the mentions alone and refuses the same places.
+    expect(findKnownNames(texts[0]!, mentions)).toEqual(findKnownNames(texts[0]!, KNOWN));
+    expect(knownNameMentions([texts[1]!], KNOWN)).toEqual([]);
+  });
+
+  it('never answers with a name the texts do not hold', () => {
+    const mentions = knownNameMentions(['Jensen har svært ved at sove.'], KNOWN);
+    expect(mentions).toEqual(['Jensen']);
+    expect(mentions.join(' ')).not.toMatch(/Emma|Sofie/);
   });
 });
