@@ -1422,6 +1422,8 @@ export type InboxLetterReply = {
   contactCommitment?: Maybe<ContactCommitment>;
   /** For a child not known to the municipality: the contact options the GP can give the family. */
   contactOptions?: Maybe<Scalars['String']['output']>;
+  /** How the reply fares on its way to the GP's practice, by general practice's MedCom Acknowledgement. */
+  delivery: ReplyDelivery;
   /** What has been initiated. */
   initiated: Array<InitiatedAction>;
   /** The reply's message id (its MessageHeader id), as the GP's system receives it. */
@@ -3813,6 +3815,21 @@ export type RelativeRelation =
   /** A brother or sister. */
   | 'SIBLING';
 
+/**
+ * The reply message's delivery to the GP's practice. It is DELIVERED only once general practice acknowledges it
+ * positively (a MedCom Acknowledgement, AA); until then it stays QUEUED, and is resent in a new envelope when no
+ * Acknowledgement comes.
+ */
+export type ReplyDelivery = {
+  __typename?: 'ReplyDelivery';
+  /** When general practice stored it, once it is DELIVERED. */
+  deliveredAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Why it failed, when it did: the practice's refusal (AR) with its reason, or the attempts that gave up. */
+  note?: Maybe<Scalars['String']['output']>;
+  /** Where the delivery stands. */
+  status: MessageDeliveryStatus;
+};
+
 /** The municipality's reply to a letter (agreement 6.2). */
 export type ReplyToLetterInput = {
   /** Required when the child is known to the municipality; not allowed otherwise. */
@@ -3827,7 +3844,15 @@ export type ReplyToLetterInput = {
   text?: InputMaybe<Scalars['String']['input']>;
 };
 
-/** The band a score falls in under a band scheme. */
+/**
+ * The band a score falls in under a band scheme. The SDQ schemes (sdq-uk-3band, sdq-uk-4band) are youthinmind's UK
+ * norms; youthinmind's own table could not be read when they were entered, so each cut-off was checked against other
+ * published sources. Unverified, and so provisional: every impact band but "abnormal from 2" in three bands; the parent
+ * four-band splits between high and very high (and low and very low for prosocial) and its hyperactivity bands; the
+ * self-report four-band bands above close to average; and the 2-4 parent bands (one secondary source). The three-band
+ * total and problem subscales of the 4-17 forms are confirmed by four or more sources. No Danish norm table is shipped
+ * (the Danish norms' own tables were not available); a deployment may add one as another scheme.
+ */
 export type ScoreBand = {
   __typename?: 'ScoreBand';
   /** The band's code, e.g. high. */
