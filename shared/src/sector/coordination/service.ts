@@ -28,6 +28,8 @@ import {
   updateNetworkMeetingActions,
 } from './repository.ts';
 import type { ContactPersonEventRow, CoordinationTables, NetworkMeetingRow } from './tables.ts';
+import { contactPersonRecordEvents, networkMeetingEvents } from '../../domain/pathway/events.ts';
+import type { PathwayEventSource } from '../pathway-events.ts';
 
 /** The parts of the access log these records are read and changed under. */
 export const CONTACT_PERSON_PART = 'contactPersons';
@@ -86,6 +88,15 @@ export interface RecordContactPersonInput {
 }
 
 export type RecordNetworkMeetingInput = NetworkMeetingInput & { childId: string };
+
+/** `ContactPersonFact`: a sector's coordinating contact person as the pathway's facts carry it. */
+export interface ContactPersonFact {
+  status: ContactPersonState['status'];
+  at: string | null;
+  name: string | null;
+  role: string | null;
+  phone: string | null;
+}
 
 const SECTOR_LABEL: Record<CoordinatingSector, string> = {
   MUNICIPALITY: 'the municipality',
@@ -197,6 +208,26 @@ export function coordinationService<TContext extends CoordinationContext>(option
   }
 
   return {
+    /**
+     * For the pathway's facts (`coordinatingContactPerson`), which the facts field guards as a whole: the current
+     * state, with the person only while appointed.
+     */
+    async contactPersonFact(ctx: TContext, childId: string): Promise<ContactPersonFact> {
+      const state = contactPersonState((await loadersOf(ctx).events.load(childId)).map(toEvent), sector);
+      if (state.status === 'NOT_CONSIDERED') return { status: state.status, at: null, name: null, role: null, phone: null };
+      if (state.status === 'APPOINTED') return { status: state.status, at: state.since, ...state.person };
+      return { status: state.status, at: state.since, name: null, role: null, phone: null };
+    },
+
+    /** The pathway's timeline events of this sector's coordination: its contact-person records and its meetings. */
+    pathwayEventSources(ctx: TContext): PathwayEventSource[] {
+      const label = capitalise(owner);
+      return [
+        async (ids) => (await Promise.all(ids.map((id) => loadersOf(ctx).events.load(id)))).flat().flatMap((r) => contactPersonRecordEvents(r, label)),
+        async (ids) => (await Promise.all(ids.map((id) => loadersOf(ctx).meetings.load(id)))).flat().flatMap((r) => networkMeetingEvents(r, label)),
+      ];
+    },
+
     async contactPerson(ctx: TContext, child: GuardedChild): Promise<ContactPersonModel> {
       await ctx.access.read(child, CONTACT_PERSON_PART, contactWhat);
       const rows = await loadersOf(ctx).events.load(child.id);

@@ -1,11 +1,33 @@
-import { childGuard, guardedFacts } from '@pathway-graph/shared';
+import { childGuard, guardedFacts, selectsFact } from '@pathway-graph/shared';
 import type { ChildRecord } from '../db/repository.ts';
-import type { ChildResolvers } from '../generated/resolvers-types.ts';
+import type { GraphQLResolveInfo } from 'graphql';
+import type { ChildResolvers, PathwayResolvers } from '../generated/resolvers-types.ts';
+import type { ChildModel } from '../models.ts';
+import { generalPracticePathwayEvents } from '../referrals/pathway.ts';
+
 import { guardOf } from '../access.ts';
 import type { Context } from '../context.ts';
 import { consents } from './consent.ts';
 
 const { record, guarded } = childGuard<ChildRecord, Context>((ctx, id) => ctx.loaders.child.load(id), guardOf);
+
+/**
+ * General practice's facts for the pathway subgraph, the same under `Child.generalPracticeFacts` and
+ * `Pathway.generalPracticeFacts`; the events are looked up only when the pathway selects them.
+ */
+async function generalPracticeFacts(c: ChildModel, ctx: Context, info: GraphQLResolveInfo) {
+  const [r, events] = await Promise.all([record(c, ctx), selectsFact(info, 'events') ? generalPracticePathwayEvents(ctx, c.id) : []]);
+  return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'generalPracticeFacts', what: 'the practice the child is listed with', info }, {
+    ydernummer: r?.listedPractice ?? null,
+    events,
+  });
+}
+
+/** The child's pathway as general practice contributes to it: only its facts, keyed by the child's pseudonym. */
+export const Pathway: PathwayResolvers = {
+  __resolveReference: ({ id }) => ({ id }),
+  generalPracticeFacts: (p, _, ctx, info) => generalPracticeFacts(p, ctx, info),
+};
 
 export const Child: ChildResolvers = {
   // Always an object, also for a child general practice does not know: the gateway then gets
@@ -20,10 +42,5 @@ export const Child: ChildResolvers = {
   generalPracticeConsents: async (c, _, ctx) => consents.list(ctx, guardOf(c.id, await record(c, ctx))),
   // For the pathway subgraph's @requires only (hidden from clients): guarded and logged like `listedPractice`, but a
   // refusal comes back as `withheld`, not as an error about fields the client never selected.
-  generalPracticeFacts: async (c, _, ctx, info) => {
-    const r = await record(c, ctx);
-    return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'generalPracticeFacts', what: 'the practice the child is listed with', info }, {
-      ydernummer: r?.listedPractice ?? null,
-    });
-  },
+  generalPracticeFacts: (c, _, ctx, info) => generalPracticeFacts(c, ctx, info),
 };

@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { Child } from './child.ts';
+import { Child, Pathway } from './child.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import {
   CorrespondenceLetter,
@@ -22,4 +22,5 @@ export const resolvers: Resolvers = {
   Consent,
   Practice,
   Child: { ...Child, generalPracticeMedicationAgreements },
+  Pathway,
 };

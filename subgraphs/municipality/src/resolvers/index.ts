@@ -1,5 +1,5 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { Child } from './child.ts';
+import { Child, Pathway } from './child.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { Municipality, municipalityQueries } from './municipality.ts';
 import { ReferralToBua, referralMutations, referralQueries } from './referrals.ts';
@@ -48,4 +48,5 @@ export const resolvers: Resolvers = {
   Consent,
   Municipality,
   Child,
+  Pathway,
 };

@@ -95,8 +95,16 @@ export type AgeBand =
  */
 export type BuaFacts = {
   __typename?: 'BuaFacts';
+  /** BUA's coordinating contact person for the child and whether one was considered; null when withheld. */
+  coordinatingContactPerson?: Maybe<ContactPersonFact>;
+  /** The child's pathway events this sector recorded (its own acts, not its copies of others'), oldest first; null when withheld. */
+  events?: Maybe<Array<PathwayEventFact>>;
+  /** Whether BUA holds treatment responsibility for the child now (Trin 3, agreement 6.1); null when withheld. */
+  holdsTreatmentResponsibility?: Maybe<Scalars['Boolean']['output']>;
   /** Whether the child is registered as a patient at BUA (kendt i BUA); null when withheld. */
   knownToBua?: Maybe<Scalars['Boolean']['output']>;
+  /** Since when BUA holds treatment responsibility; null when it does not, or when withheld. */
+  treatmentResponsibilitySince?: Maybe<Scalars['DateTime']['output']>;
   /** Why the facts were withheld from this reader; null when they were shared. */
   withheld?: Maybe<Withholding>;
 };
@@ -141,6 +149,12 @@ export type Child = {
    */
   municipalityFacts?: Maybe<MunicipalityFacts>;
   /**
+   * The coordinated view of the child's pathway across the sectors (samlet forløb, agreement section 2): the current
+   * step, the merged timeline, each sector's contact person and what is withheld from you. Each of its fields is
+   * computed only from the sector facts it needs, so you pay for what you select.
+   */
+  pathway: Pathway;
+  /**
    * The screening tracks' facts about the child for the pathway subgraph's computed fields (`involvedSectors`); hidden
    * from clients. Read through the same access guard as screening's own fields, and never an error: when the reader
    * may not see them, every fact is null and `withheld` says why.
@@ -156,16 +170,61 @@ export type Child = {
 };
 
 /**
+ * A sector's coordinating contact person for the child (koordinerende kontaktperson), for the pathway view; hidden from
+ * clients.
+ */
+export type ContactPersonFact = {
+  __typename?: 'ContactPersonFact';
+  /** Since when; null when not considered. */
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** The person's name (a professional, never the child's); null unless appointed. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** A work phone; null unless appointed and given. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** The person's role; null unless appointed. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** Where it stands (the same statuses as BUA's `ContactPersonStatus`). */
+  status: ContactPersonStatus;
+};
+
+/**
+ * Whether a coordinating contact person was considered and agreed for a sector ("der tages altid stilling til og
+ * aftales, om der skal udpeges en ansvarlig kontaktperson", agreement 6.1).
+ */
+export type ContactPersonStatus =
+  /** A contact person is appointed (one active per sector at a time). */
+  | 'APPOINTED'
+  /** The last contact person's appointment ended; none is active. */
+  | 'ENDED'
+  /** Considered, and agreed that none is appointed (with the reason). */
+  | 'NONE_AGREED'
+  /** Not considered yet: an open question for the sector. */
+  | 'NOT_CONSIDERED';
+
+/**
  * General practice's facts about a child that other subgraphs compute from (through `@requires`); later features add
  * facts here. Hidden from clients.
  */
 export type GeneralPracticeFacts = {
   __typename?: 'GeneralPracticeFacts';
+  /** The child's pathway events this sector recorded (its own acts, not its copies of others'), oldest first; null when withheld. */
+  events?: Maybe<Array<PathwayEventFact>>;
   /** Why the facts were withheld from this reader; null when they were shared. */
   withheld?: Maybe<Withholding>;
   /** The provider number (ydernummer) of the practice the child is listed with; null when withheld or listed nowhere. */
   ydernummer?: Maybe<Scalars['String']['output']>;
 };
+
+/** The four steps of the graduated pathway (Trin 1-4, agreement 6.1). */
+export type GraduatedStep =
+  /** Trin 1: early intervention by the municipality, possibly with the GP. */
+  | 'TRIN_1'
+  /** Trin 2: in-depth assessment and intervention by the municipality, with advisory from psychiatry. */
+  | 'TRIN_2'
+  /** Trin 3: assessment and treatment in child and adolescent psychiatry (BUA), which holds full treatment responsibility. */
+  | 'TRIN_3'
+  /** Trin 4: follow-up by the municipality; psychiatry and the GP agree who continues and follows up any medication. */
+  | 'TRIN_4';
 
 /** The sectors that share a child's pathway. */
 export type InvolvedSector =
@@ -186,11 +245,197 @@ export type MunicipalityFacts = {
   __typename?: 'MunicipalityFacts';
   /** The child's date of birth; null when withheld or when the municipality does not know the child. */
   birthDate?: Maybe<Scalars['Date']['output']>;
+  /** The child's pathway events this sector recorded (its own acts, not its copies of others'), oldest first; null when withheld. */
+  events?: Maybe<Array<PathwayEventFact>>;
   /** Whether the child has an open case in the residence municipality (kendt i kommunen); null when withheld. */
   knownToMunicipality?: Maybe<Scalars['Boolean']['output']>;
   /** Why the facts were withheld from this reader; null when they were shared. */
   withheld?: Maybe<Withholding>;
 };
+
+/** Pagination state of a connection (Relay cursor connections). */
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  /** Cursor of the last item on this page; null when the page is empty. */
+  endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
+  hasNextPage: Scalars['Boolean']['output'];
+};
+
+/**
+ * A child's coordinated pathway across the sectors (forløb), keyed by the child's pseudonym; computed by the pathway
+ * subgraph from the facts each sector shares.
+ */
+export type Pathway = {
+  __typename?: 'Pathway';
+  /** BUA's facts about the child (hidden from clients; see `Child.buaFacts`). */
+  buaFacts?: Maybe<BuaFacts>;
+  /**
+   * The coordinating contact person of each sector that keeps one for the child (agreement 6.1: each sector considers
+   * and agrees whether to appoint one), in the order of `InvolvedSector`, with whether one was considered. A sector
+   * that withheld its data from you is left out and listed in `withheld`.
+   */
+  contactPersons: Array<SectorContactPerson>;
+  /**
+   * The step of the graduated pathway the child is at (Trin 1-4), from the latest event that puts a child at a step
+   * (see `stepBasis`); while BUA holds treatment responsibility, at least Trin 3. Null when nothing you may see puts
+   * the child on the pathway. Built only from the sectors that shared with you (`withheld` lists the others).
+   */
+  currentStep?: Maybe<GraduatedStep>;
+  /** General practice's facts about the child (hidden from clients; see `Child.generalPracticeFacts`). */
+  generalPracticeFacts?: Maybe<GeneralPracticeFacts>;
+  /** The child's pseudonym (`Child.id`): one pathway per child. */
+  id: Scalars['ID']['output'];
+  /** The municipality's facts about the child (hidden from clients; see `Child.municipalityFacts`). */
+  municipalityFacts?: Maybe<MunicipalityFacts>;
+  /** The screening tracks' facts about the child (hidden from clients; see `Child.screeningFacts`). */
+  screeningFacts?: Maybe<ScreeningFacts>;
+  /** The event that put the child at `currentStep` and the rule that read it so; null exactly when `currentStep` is. */
+  stepBasis?: Maybe<StepBasis>;
+  /**
+   * Every sector's events on the child's pathway merged into one chronological list, oldest first, as far as each
+   * sector shares them with you; a withheld sector's events are missing and `withheld` says so.
+   */
+  timeline: PathwayEventConnection;
+  /**
+   * Who holds treatment responsibility now: BUA (`holder`) from its visitation for assessment until it closes its
+   * course; otherwise nobody at BUA, and the municipality with the GP carry the course (`holder` null, `basis` says
+   * so). Null when BUA withheld its data from you (then `withheld` lists BUA).
+   */
+  treatmentResponsibility?: Maybe<TreatmentResponsibility>;
+  /**
+   * The sectors whose data about the child was not shared with you, and why, in the order of `InvolvedSector`; empty
+   * when every sector shared. The other fields of the pathway are then partial: never read them as the whole.
+   */
+  withheld: Array<WithheldPart>;
+};
+
+
+/**
+ * A child's coordinated pathway across the sectors (forløb), keyed by the child's pseudonym; computed by the pathway
+ * subgraph from the facts each sector shares.
+ */
+export type PathwayTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One event on the child's pathway, from the sector that did it. */
+export type PathwayEvent = {
+  __typename?: 'PathwayEvent';
+  /** When it happened; a record kept as a day counts from that day's start. */
+  at: Scalars['DateTime']['output'];
+  /** A stable id of the event: the sector, the kind and the record, the same on every read. */
+  id: Scalars['ID']['output'];
+  /** What happened. */
+  kind: PathwayEventKind;
+  /** The step the record itself names (a letter's or an intervention's, Trin 4 for a medication agreement); null otherwise. */
+  recordStep?: Maybe<GraduatedStep>;
+  /** The sector that recorded it. */
+  sector: InvolvedSector;
+  /** The record it comes from, by its id in that sector (e.g. the letter's or the referral's id). */
+  subjectId: Scalars['ID']['output'];
+  /** A short summary without names or free text, e.g. "Referral received by BUA.". */
+  summary: Scalars['String']['output'];
+};
+
+/** A page of the child's merged timeline, oldest first. */
+export type PathwayEventConnection = {
+  __typename?: 'PathwayEventConnection';
+  /** The events on this page. */
+  edges: Array<PathwayEventEdge>;
+  /** Whether more events follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many events the timeline holds in all (from the sectors that shared with you). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An event with its cursor. */
+export type PathwayEventEdge = {
+  __typename?: 'PathwayEventEdge';
+  /** Pass as `after` to get the events after this one. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: PathwayEvent;
+};
+
+/** One event on a child's pathway as a sector recorded it, for the pathway subgraph's timeline; hidden from clients. */
+export type PathwayEventFact = {
+  __typename?: 'PathwayEventFact';
+  /** When it happened; a record kept as a day counts from that day's start. */
+  at: Scalars['DateTime']['output'];
+  /** The event's stable id within the sector: its kind and the record it comes from. */
+  id: Scalars['ID']['output'];
+  /** What happened. */
+  kind: PathwayEventKind;
+  /** The step the record itself names (a letter's or an intervention's, Trin 4 for a medication agreement); null otherwise. */
+  recordStep?: Maybe<GraduatedStep>;
+  /** The record it comes from (letter, intervention, referral, agreement, meeting, plan, screening, membership), by its id in the sector. */
+  subjectId: Scalars['ID']['output'];
+  /** A short summary without names or free text: kinds, steps, codes and organisations only. */
+  summary: Scalars['String']['output'];
+};
+
+/** What happened on a child's pathway, as the sector that did it recorded it. */
+export type PathwayEventKind =
+  /** An action plan (handleplan) was made after a positive screening. */
+  | 'ACTION_PLAN_MADE'
+  /** BUA's assessment concluded with an outcome. */
+  | 'ASSESSMENT_CONCLUDED'
+  /** BUA started the assessment (udredning). */
+  | 'ASSESSMENT_STARTED'
+  /** A sector appointed its coordinating contact person. */
+  | 'CONTACT_PERSON_APPOINTED'
+  /** A sector's coordinating contact person's appointment ended. */
+  | 'CONTACT_PERSON_ENDED'
+  /** A sector considered and agreed that no coordinating contact person is appointed. */
+  | 'CONTACT_PERSON_NONE_AGREED'
+  /** The municipality ended an intervention. */
+  | 'INTERVENTION_ENDED'
+  /** The municipality started an intervention (Trin 1, 2 or 4). */
+  | 'INTERVENTION_STARTED'
+  /** The municipality read a GP's correspondence letter. */
+  | 'LETTER_READ'
+  /** The municipality received a GP's correspondence letter. */
+  | 'LETTER_RECEIVED'
+  /** The municipality answered a GP's correspondence letter. */
+  | 'LETTER_REPLIED'
+  /** General practice sent a correspondence letter to the municipality (Trin 1 or 2). */
+  | 'LETTER_SENT'
+  /** BUA or the GP accepted a medication agreement. */
+  | 'MEDICATION_AGREEMENT_ACCEPTED'
+  /** BUA or the GP declined a medication agreement. */
+  | 'MEDICATION_AGREEMENT_DECLINED'
+  /** BUA or the GP proposed a medication agreement (Trin 4). */
+  | 'MEDICATION_AGREEMENT_PROPOSED'
+  /** A sector held a network meeting about the child (netværksmøde). */
+  | 'NETWORK_MEETING_HELD'
+  /** BUA communicated the outcome to the parents, the municipality or the GP. */
+  | 'OUTCOME_COMMUNICATED'
+  /** BUA closed the referral. */
+  | 'REFERRAL_CLOSED'
+  /** BUA received and registered a referral. */
+  | 'REFERRAL_RECEIVED'
+  /** A GP or the municipality referred the child to BUA. */
+  | 'REFERRAL_SENT'
+  /** A screening was negative. */
+  | 'SCREENING_NEGATIVE'
+  /** A screening was positive: the child needs an action plan. */
+  | 'SCREENING_POSITIVE'
+  /** The child joined a screening track (spor). */
+  | 'TRACK_JOINED'
+  /** The child left a screening track. */
+  | 'TRACK_LEFT'
+  /** BUA or the municipality made a transition plan for the move to adult services at 18. */
+  | 'TRANSITION_PLAN_MADE'
+  /** BUA's treatment responsibility ended with its course; follow-up is the municipality's (Trin 4). */
+  | 'TREATMENT_RESPONSIBILITY_RETURNED'
+  /** BUA took over full treatment responsibility (Trin 3). */
+  | 'TREATMENT_RESPONSIBILITY_TAKEN'
+  /** BUA's visitation decided that the child is to be assessed. */
+  | 'VISITATION_ASSESSMENT'
+  /** BUA's visitation found no need for assessment; the municipality and the GP decide the further course. */
+  | 'VISITATION_NO_ASSESSMENT';
 
 /** Why data is read or disclosed (formål); a consent names the purposes it covers. */
 export type Purpose =
@@ -240,6 +485,8 @@ export type QueryChildByCprArgs = {
  */
 export type ScreeningFacts = {
   __typename?: 'ScreeningFacts';
+  /** The child's pathway events this sector recorded (its own acts, not its copies of others'), oldest first; null when withheld. */
+  events?: Maybe<Array<PathwayEventFact>>;
   /** The screening tracks (spor) the child belongs to, in track order; empty when in none, null when withheld. */
   tracks?: Maybe<Array<ScreeningTrack>>;
   /** Why the facts were withheld from this reader; null when they were shared. */
@@ -277,6 +524,52 @@ export type Sector =
   | 'PAEDIATRICS'
   /** Regional administration and analysis (Region Midtjylland). */
   | 'REGION';
+
+/** A sector's coordinating contact person for the child (koordinerende kontaktperson), or that none is appointed. */
+export type SectorContactPerson = {
+  __typename?: 'SectorContactPerson';
+  /** Since when; null when not considered. */
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** The person's name (a professional, never the child's); null unless appointed. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** A work phone; null unless appointed and given. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** The person's role; null unless appointed. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** The sector. */
+  sector: InvolvedSector;
+  /** Whether one was considered, and where it stands. */
+  status: ContactPersonStatus;
+};
+
+/** What put a child at its current step: the event and the rule. */
+export type StepBasis = {
+  __typename?: 'StepBasis';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The event in `timeline` (its `id`). */
+  eventId: Scalars['ID']['output'];
+  /** What happened. */
+  kind: PathwayEventKind;
+  /** The rule that reads this event as this step, in words. */
+  rule: Scalars['String']['output'];
+  /** The sector that recorded the event. */
+  sector: InvolvedSector;
+};
+
+/**
+ * Who holds treatment responsibility for the child (behandlingsansvar): BUA holds the full responsibility from the
+ * visitation decision to assess until the referral closes (agreement 6.1, Trin 3).
+ */
+export type TreatmentResponsibility = {
+  __typename?: 'TreatmentResponsibility';
+  /** Why, in words. */
+  basis: Scalars['String']['output'];
+  /** BUA while it holds the responsibility; null when it does not. */
+  holder?: Maybe<Sector>;
+  /** Since when; null when BUA does not hold it. */
+  startedAt?: Maybe<Scalars['DateTime']['output']>;
+};
 
 /** One sector's data about a child that was not shared with the reader, and why. */
 export type WithheldPart = {
@@ -394,6 +687,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Child: Child;
+  Pathway: Pathway;
 }>;
 
 /** Mapping of federation reference types */
@@ -416,6 +710,51 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}>
         | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}>
         | GraphQLRecursivePick<FederationTypes['Child'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"birthDate":true,"knownToMunicipality":true},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"ydernummer":true},"buaFacts":{"withheld":{"reason":true,"message":true},"knownToBua":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"tracks":true}}> ) );
+  Pathway:
+    ( { __typename: 'Pathway' }
+    & GraphQLRecursivePick<FederationTypes['Pathway'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true},"coordinatingContactPerson":{"status":true,"at":true,"name":true,"role":true,"phone":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true}},"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true}},"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true}},"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true}},"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true}},"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"buaFacts":{"withheld":{"reason":true,"message":true}},"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}> ) );
 }>;
 
 
@@ -432,16 +771,29 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Child: ResolverTypeWrapper<ChildModel>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  ContactPersonFact: ResolverTypeWrapper<ContactPersonFact>;
+  ContactPersonStatus: ContactPersonStatus;
   Date: ResolverTypeWrapper<Scalars['Date']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   GeneralPracticeFacts: ResolverTypeWrapper<GeneralPracticeFacts>;
+  GraduatedStep: GraduatedStep;
   InvolvedSector: InvolvedSector;
   MunicipalityFacts: ResolverTypeWrapper<MunicipalityFacts>;
+  PageInfo: ResolverTypeWrapper<PageInfo>;
+  Pathway: ResolverTypeWrapper<Pathway>;
+  PathwayEvent: ResolverTypeWrapper<PathwayEvent>;
+  PathwayEventConnection: ResolverTypeWrapper<PathwayEventConnection>;
+  PathwayEventEdge: ResolverTypeWrapper<PathwayEventEdge>;
+  PathwayEventFact: ResolverTypeWrapper<PathwayEventFact>;
+  PathwayEventKind: PathwayEventKind;
   Purpose: Purpose;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ScreeningFacts: ResolverTypeWrapper<ScreeningFacts>;
   ScreeningTrack: ScreeningTrack;
   Sector: Sector;
+  SectorContactPerson: ResolverTypeWrapper<SectorContactPerson>;
+  StepBasis: ResolverTypeWrapper<StepBasis>;
+  TreatmentResponsibility: ResolverTypeWrapper<TreatmentResponsibility>;
   WithheldPart: ResolverTypeWrapper<WithheldPart>;
   WithheldReason: WithheldReason;
   Withholding: ResolverTypeWrapper<Withholding>;
@@ -457,12 +809,22 @@ export type ResolversParentTypes = ResolversObject<{
   Boolean: Scalars['Boolean']['output'];
   Child: ChildModel;
   Int: Scalars['Int']['output'];
+  ContactPersonFact: ContactPersonFact;
   Date: Scalars['Date']['output'];
   DateTime: Scalars['DateTime']['output'];
   GeneralPracticeFacts: GeneralPracticeFacts;
   MunicipalityFacts: MunicipalityFacts;
+  PageInfo: PageInfo;
+  Pathway: Pathway | FederationReferenceTypes['Pathway'];
+  PathwayEvent: PathwayEvent;
+  PathwayEventConnection: PathwayEventConnection;
+  PathwayEventEdge: PathwayEventEdge;
+  PathwayEventFact: PathwayEventFact;
   Query: Record<PropertyKey, never>;
   ScreeningFacts: ScreeningFacts;
+  SectorContactPerson: SectorContactPerson;
+  StepBasis: StepBasis;
+  TreatmentResponsibility: TreatmentResponsibility;
   WithheldPart: WithheldPart;
   Withholding: Withholding;
 }>;
@@ -495,7 +857,16 @@ export type ChildResolvers<ContextType = Context, ParentType extends ResolversPa
   ageBand?: Resolver<Maybe<ResolversTypes['AgeBand']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   involvedSectors?: Resolver<Array<ResolversTypes['InvolvedSector']>, ParentType, ContextType>;
+  pathway?: Resolver<ResolversTypes['Pathway'], ParentType, ContextType>;
   withheld?: Resolver<Array<ResolversTypes['WithheldPart']>, ParentType, ContextType>;
+}>;
+
+export type ContactPersonFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ContactPersonFact'] = ResolversParentTypes['ContactPersonFact']> = ResolversObject<{
+  at?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ContactPersonStatus'], ParentType, ContextType>;
 }>;
 
 export interface DateScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Date'], any> {
@@ -506,10 +877,79 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
+  endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type PathwayResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Pathway'] = ResolversParentTypes['Pathway'], FederationReferenceType extends FederationReferenceTypes['Pathway'] = FederationReferenceTypes['Pathway']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Pathway']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  contactPersons?: Resolver<Array<ResolversTypes['SectorContactPerson']>, ParentType, ContextType>;
+  currentStep?: Resolver<Maybe<ResolversTypes['GraduatedStep']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  stepBasis?: Resolver<Maybe<ResolversTypes['StepBasis']>, ParentType, ContextType>;
+  timeline?: Resolver<ResolversTypes['PathwayEventConnection'], ParentType, ContextType, RequireFields<PathwayTimelineArgs, 'first'>>;
+  treatmentResponsibility?: Resolver<Maybe<ResolversTypes['TreatmentResponsibility']>, ParentType, ContextType>;
+  withheld?: Resolver<Array<ResolversTypes['WithheldPart']>, ParentType, ContextType>;
+}>;
+
+export type PathwayEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathwayEvent'] = ResolversParentTypes['PathwayEvent']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PathwayEventKind'], ParentType, ContextType>;
+  recordStep?: Resolver<Maybe<ResolversTypes['GraduatedStep']>, ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['InvolvedSector'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PathwayEventConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathwayEventConnection'] = ResolversParentTypes['PathwayEventConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['PathwayEventEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type PathwayEventEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathwayEventEdge'] = ResolversParentTypes['PathwayEventEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['PathwayEvent'], ParentType, ContextType>;
+}>;
+
+export type PathwayEventFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathwayEventFact'] = ResolversParentTypes['PathwayEventFact']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PathwayEventKind'], ParentType, ContextType>;
+  recordStep?: Resolver<Maybe<ResolversTypes['GraduatedStep']>, ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   child?: Resolver<ResolversTypes['Child'], ParentType, ContextType, RequireFields<QueryChildArgs, 'id'>>;
   childAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryChildAccessLogArgs, 'childId' | 'first'>>;
   childByCpr?: Resolver<ResolversTypes['Child'], ParentType, ContextType, RequireFields<QueryChildByCprArgs, 'cpr'>>;
+}>;
+
+export type SectorContactPersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SectorContactPerson'] = ResolversParentTypes['SectorContactPerson']> = ResolversObject<{
+  at?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  name?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  phone?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['InvolvedSector'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ContactPersonStatus'], ParentType, ContextType>;
+}>;
+
+export type StepBasisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StepBasis'] = ResolversParentTypes['StepBasis']> = ResolversObject<{
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  eventId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['PathwayEventKind'], ParentType, ContextType>;
+  rule?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['InvolvedSector'], ParentType, ContextType>;
+}>;
+
+export type TreatmentResponsibilityResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TreatmentResponsibility'] = ResolversParentTypes['TreatmentResponsibility']> = ResolversObject<{
+  basis?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  holder?: Resolver<Maybe<ResolversTypes['Sector']>, ParentType, ContextType>;
+  startedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 }>;
 
 export type WithheldPartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WithheldPart'] = ResolversParentTypes['WithheldPart']> = ResolversObject<{
@@ -527,9 +967,19 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AccessLogPage?: AccessLogPageResolvers<ContextType>;
   Child?: ChildResolvers<ContextType>;
+  ContactPersonFact?: ContactPersonFactResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  PageInfo?: PageInfoResolvers<ContextType>;
+  Pathway?: PathwayResolvers<ContextType>;
+  PathwayEvent?: PathwayEventResolvers<ContextType>;
+  PathwayEventConnection?: PathwayEventConnectionResolvers<ContextType>;
+  PathwayEventEdge?: PathwayEventEdgeResolvers<ContextType>;
+  PathwayEventFact?: PathwayEventFactResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  SectorContactPerson?: SectorContactPersonResolvers<ContextType>;
+  StepBasis?: StepBasisResolvers<ContextType>;
+  TreatmentResponsibility?: TreatmentResponsibilityResolvers<ContextType>;
   WithheldPart?: WithheldPartResolvers<ContextType>;
   Withholding?: WithholdingResolvers<ContextType>;
 }>;
