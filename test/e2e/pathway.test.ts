@@ -1,0 +1,187 @@
+import { childPseudonym, parseCareCommunicationBundle } from '@pathway-graph/shared';
+import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
+import { scenario } from '../support/scenario/index.ts';
+import { gpReferral, referralScenario } from '../support/scenario/referral.ts';
+import { startTestSystem, type GraphQLResponse, type TestSystem } from '../support/system.ts';
+
+/**
+ * The coordinated pathway view (`Child.pathway`), through the gateway: one child taken from Trin 1 to Trin 4 by the
+ * other features (letters, referral, visitation, assessment, outcome, medication agreement, closing), the view
+ * after each step; the same child as five readers see it; and what a long timeline costs.
+ */
+
+/** An Aarhus child of practice 107510 (synthetic) whose family consented, registered at BUA, far from 18. */
+const CHILD = DEMO_CHILDREN.find((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.birthDate >= '2012-01-01' && demoChildConsents(c) && c.buaRegisteredOn !== null)!;
+const CHILD_ID = childPseudonym(CHILD.cpr, TEST_PSEUDONYM_SECRET);
+const LONG = 240_000;
+
+type Event = { id: string; sector: string; at: string; kind: string; recordStep: string | null; subjectId: string; summary: string };
+interface View {
+  currentStep: string | null;
+  stepBasis: { sector: string; kind: string; at: string; eventId: string; rule: string } | null;
+  treatmentResponsibility: { holder: string | null; startedAt: string | null; basis: string } | null;
+  timeline: { edges: { cursor: string; node: Event }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number };
+  contactPersons: { sector: string; status: string }[];
+  withheld: { sector: string; reason: string; message: string }[];
+}
+
+const PATHWAY = `query Pathway($id: ID!, $first: Int, $after: String) { child(id: $id) { pathway {
+  currentStep stepBasis { sector kind at eventId rule } treatmentResponsibility { holder startedAt basis }
+  timeline(first: $first, after: $after) { edges { cursor node { id sector at kind recordStep subjectId summary } } pageInfo { hasNextPage endCursor } totalCount }
+  contactPersons { sector status at name role phone }
+  withheld { sector reason message } } } }`;
+
+describeWithDatabases('the coordinated pathway view, through the gateway', (backend) => {
+  let t: TestSystem;
+
+  beforeAll(async () => {
+    t = await startTestSystem(backend);
+  }, 400_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const ok = <T>(res: GraphQLResponse<T>): T => {
+    expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+    return res.data!;
+  };
+  const pathwayAs = async (user: string, variables: Record<string, unknown> = {}): Promise<View> =>
+    ok(await t.queryAs<{ child: { pathway: View } }>(user, PATHWAY, { id: CHILD_ID, first: 500, ...variables })).child.pathway;
+  /** The municipality's id of the letter the GP sent as `gpLetterId`: the inbox knows it by its MedCom header id. */
+  const inboxIdOf = async (gpLetterId: string): Promise<string> => {
+    const { sentLetter } = ok(await t.queryAs<{ sentLetter: { exportBundle: string } }>('gp-107510', 'query($id: ID!) { sentLetter(id: $id) { exportBundle } }', { id: gpLetterId }));
+    const headerId = parseCareCommunicationBundle(JSON.parse(sentLetter.exportBundle)).message.messageId;
+    const { inbox } = ok(await t.queryAs<{ inbox: { edges: { node: { id: string; messageId: string } }[] } }>('caseworker-751', 'query { inbox(municipalityCode: 751, first: 500) { edges { node { id messageId } } } }'));
+    return inbox.edges.find((e) => e.node.messageId === headerId)!.node.id;
+  };
+  const eventsOf = (view: View, subjectId: string) => view.timeline.edges.map((e) => e.node).filter((e) => e.subjectId === subjectId);
+  const kindsOf = (view: View, subjectId: string) => eventsOf(view, subjectId).map((e) => `${e.sector}:${e.kind}`);
+
+  it('takes one child from Trin 1 to Trin 4: after each step the caseworker sees the step, why, and the timeline of every sector', async () => {
+    const people = scenario(() => t);
+    const referral = referralScenario(t);
+    const gp = people.asGp('107510');
+    const caseworker = people.asCaseworker(751);
+    const READER = 'caseworker-751';
+
+    // Trin 1: the GP writes, the municipality reads and answers.
+    const trin1MessageId = `pathway-${randomUUID()}`;
+    const letter1 = await gp.sendsLetter({ messageId: trin1MessageId, cpr: CHILD.cpr, step: 'TRIN_1' });
+    await gp.waitsUntilLetterIs(letter1, 'DELIVERED');
+    const inbox1 = { id: await inboxIdOf(letter1) };
+    ok(await caseworker.markRead(inbox1!.id));
+    ok(await caseworker.reply(inbox1!.id, { initiated: ['PPR_ASSESSMENT'], contactCommitment: 'CONTACT_FAMILY', text: 'Vi kontakter familien. (syntetisk)', phone: '+4587654321' }));
+    let view = await pathwayAs(READER);
+    expect(view.withheld).toEqual([]);
+    expect(kindsOf(view, letter1)).toEqual(['GENERAL_PRACTICE:LETTER_SENT']);
+    expect(kindsOf(view, inbox1!.id)).toEqual(['MUNICIPALITY:LETTER_RECEIVED', 'MUNICIPALITY:LETTER_READ', 'MUNICIPALITY:LETTER_REPLIED']);
+    expect(view.currentStep).toBe('TRIN_1');
+    expect(view.stepBasis).toMatchObject({ sector: 'MUNICIPALITY', kind: 'LETTER_REPLIED', eventId: `MUNICIPALITY:LETTER_REPLIED:${inbox1!.id}` });
+    expect(view.treatmentResponsibility).toMatchObject({ holder: null, startedAt: null });
+    // The summaries carry kinds, steps and codes, never the child's name, CPR number or the letter's text.
+    for (const e of view.timeline.edges) {
+      expect(e.node.summary).not.toContain(CHILD.cpr.slice(0, 6));
+      expect(e.node.summary).not.toContain('syntetisk');
+      expect(e.node.summary).not.toContain('mistrivsel');
+    }
+    const times = view.timeline.edges.map((e) => e.node.at);
+    expect(times).toEqual([...times].sort());
+
+    // Trin 2: a letter about Trin 2.
+    const trin2MessageId = `pathway-${randomUUID()}`;
+    const letter2 = await gp.sendsLetter({ messageId: trin2MessageId, cpr: CHILD.cpr, step: 'TRIN_2' });
+    await gp.waitsUntilLetterIs(letter2, 'DELIVERED');
+    const inbox2 = { id: await inboxIdOf(letter2) };
+    view = await pathwayAs(READER);
+    expect(kindsOf(view, letter2)).toEqual(['GENERAL_PRACTICE:LETTER_SENT']);
+    expect(eventsOf(view, letter2)[0]).toMatchObject({ recordStep: 'TRIN_2' });
+    expect(view.currentStep).toBe('TRIN_2');
+    expect(view.stepBasis).toMatchObject({ sector: 'MUNICIPALITY', kind: 'LETTER_RECEIVED', eventId: `MUNICIPALITY:LETTER_RECEIVED:${inbox2!.id}` });
+
+    // Trin 3: the GP refers, and BUA receives the referral.
+    const sent = referral.ok(await referral.asGp().refer(gpReferral(CHILD.cpr))).referChildToBua;
+    await referral.asBuaClinician().awaitReferral(sent.id);
+    view = await pathwayAs(READER);
+    expect(kindsOf(view, sent.id)).toEqual(['GENERAL_PRACTICE:REFERRAL_SENT', 'BUA:REFERRAL_RECEIVED']);
+    expect(view.currentStep).toBe('TRIN_3');
+    expect(view.stepBasis).toMatchObject({ sector: 'BUA', kind: 'REFERRAL_RECEIVED' });
+
+    referral.ok(await referral.asBuaClinician().visit(sent.id, 'ASSESSMENT'));
+    view = await pathwayAs(READER);
+    expect(view.currentStep).toBe('TRIN_3');
+    expect(view.stepBasis).toMatchObject({ sector: 'BUA', kind: 'TREATMENT_RESPONSIBILITY_TAKEN' });
+    expect(view.treatmentResponsibility).toMatchObject({ holder: 'BUA', startedAt: expect.any(String) });
+    expect(kindsOf(view, sent.id)).toEqual(['GENERAL_PRACTICE:REFERRAL_SENT', 'BUA:REFERRAL_RECEIVED', 'BUA:TREATMENT_RESPONSIBILITY_TAKEN', 'BUA:VISITATION_ASSESSMENT']);
+
+    // A letter about Trin 1 while BUA holds treatment responsibility does not take the child out of psychiatry.
+    const lateLetter = await gp.sendsLetter({ messageId: `pathway-${randomUUID()}`, cpr: CHILD.cpr, step: 'TRIN_1' });
+    view = await pathwayAs(READER);
+    expect(kindsOf(view, lateLetter)).toEqual(['GENERAL_PRACTICE:LETTER_SENT']);
+    expect(view.currentStep).toBe('TRIN_3');
+
+    ok(await referral.asBuaClinician().startAssessment(sent.id));
+    ok(await referral.asBuaClinician().recordOutcome(sent.id));
+    await referral.asBuaClinician().awaitOutcomeDelivered(sent.id);
+    ok(await referral.asBuaClinician().toldParents(sent.id));
+    view = await pathwayAs(READER);
+    expect(view.currentStep).toBe('TRIN_3');
+    expect(kindsOf(view, sent.id)).toEqual(
+      expect.arrayContaining(['BUA:ASSESSMENT_STARTED', 'BUA:ASSESSMENT_CONCLUDED', 'BUA:OUTCOME_COMMUNICATED']),
+    );
+    expect(eventsOf(view, sent.id).filter((e) => e.kind === 'OUTCOME_COMMUNICATED')).toHaveLength(3);
+
+    // Trin 4: BUA and the GP agree who continues the medication; BUA closes its course.
+    const { agreement } = referral.ok(
+      await referral.medication.proposeAsBua({ referralId: sent.id, atcCode: 'N06BA04', medicineName: 'Methylphenidat', prescriber: 'GENERAL_PRACTICE', prescribesFrom: '2027-01-01', reviewOn: '2027-04-01' }),
+    ).proposeBuaMedicationAgreement;
+    await referral.until(
+      'the proposal reaching the GP',
+      async () => referral.ok(await referral.medication.ofChild(CHILD.cpr, 'generalPracticeMedicationAgreements', 'gp-107510')).childByCpr['generalPracticeMedicationAgreements'] ?? [],
+      (list) => list.some((a) => a.id === agreement.id),
+    );
+    referral.ok(await referral.medication.respondAsGp(agreement.id, true));
+    view = await pathwayAs(READER);
+    expect(kindsOf(view, agreement.id)).toEqual(['BUA:MEDICATION_AGREEMENT_PROPOSED', 'GENERAL_PRACTICE:MEDICATION_AGREEMENT_ACCEPTED']);
+    expect(view.currentStep).toBe('TRIN_4');
+    expect(view.stepBasis).toMatchObject({ sector: 'GENERAL_PRACTICE', kind: 'MEDICATION_AGREEMENT_ACCEPTED' });
+
+    ok(await referral.asBuaClinician().close(sent.id));
+    view = await pathwayAs(READER);
+    expect(view.currentStep).toBe('TRIN_4');
+    expect(view.stepBasis).toMatchObject({ sector: 'BUA', kind: 'TREATMENT_RESPONSIBILITY_RETURNED' });
+    expect(view.treatmentResponsibility).toMatchObject({ holder: null, startedAt: null });
+    expect(kindsOf(view, sent.id).slice(-2)).toEqual(['BUA:REFERRAL_CLOSED', 'BUA:TREATMENT_RESPONSIBILITY_RETURNED']);
+
+    // BUA appoints its coordinating contact person: the pathway shows the person and the appointment as an event.
+    const appointedAt = new Date().toISOString();
+    ok(
+      await t.queryAs('bua-clinician', 'mutation($input: RecordContactPersonInput!) { recordBuaContactPerson(input: $input) { status } }', {
+        input: { childId: CHILD_ID, type: 'APPOINTED', at: appointedAt, person: { name: 'Demo Koordinator (syntetisk)', role: 'Sygeplejerske', phone: '+4512345678' } },
+      }),
+    );
+    view = await pathwayAs(READER);
+    expect(view.contactPersons).toEqual([{ sector: 'BUA', status: 'APPOINTED', at: expect.any(String), name: 'Demo Koordinator (syntetisk)', role: 'Sygeplejerske', phone: '+4512345678' }]);
+    const appointed = view.timeline.edges.map((e) => e.node).filter((e) => e.kind === 'CONTACT_PERSON_APPOINTED').at(-1)!;
+    expect(appointed).toMatchObject({ sector: 'BUA' });
+    expect(appointed.summary).not.toContain('Koordinator');
+    expect(view.currentStep).toBe('TRIN_4');
+
+    // The timeline pages: cursors continue where the last page ended, and every event is on exactly one page.
+    const all = view.timeline.edges.map((e) => e.node.id);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: View = await pathwayAs(READER, { first: 3, after });
+      seen.push(...page.timeline.edges.map((e) => e.node.id));
+      expect(page.timeline.totalCount).toBe(all.length);
+      if (!page.timeline.pageInfo.hasNextPage) break;
+      after = page.timeline.pageInfo.endCursor;
+    }
+    expect(seen).toEqual(all);
+    const bad = await t.queryAs(READER, PATHWAY, { id: CHILD_ID, after: 'not-a-cursor' });
+    expect(bad.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  }, LONG);
+});
