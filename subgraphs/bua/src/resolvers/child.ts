@@ -6,6 +6,7 @@ import { guardOf } from '../access.ts';
 import { stateOf } from '../referrals/model.ts';
 import type { Context } from '../context.ts';
 import { consents } from './consent.ts';
+import * as openActions from '../open-actions/service.ts';
 
 const { record, guarded } = childGuard<ChildRecord, Context>((ctx, id) => ctx.loaders.child.load(id), guardOf);
 
@@ -29,13 +30,18 @@ export const Child: ChildResolvers = {
   // children too, but a refusal comes back as `withheld`, not as an error about fields the client never selected.
   buaFacts: async (c, _, ctx, info) => {
     const wantsReferrals = ['latestReferralStatus', 'holdsTreatmentResponsibility', 'treatmentResponsibilitySince'].some((f) => selectsFact(info, f));
-    const [r, referrals] = await Promise.all([record(c, ctx), wantsReferrals ? ctx.loaders.referralsOfChild.load(c.id) : []]);
+    const [r, referrals, open] = await Promise.all([
+      record(c, ctx),
+      wantsReferrals ? ctx.loaders.referralsOfChild.load(c.id) : [],
+      selectsFact(info, 'openActions') ? openActions.openActionsOfChild(ctx, c.id) : [],
+    ]);
     const responsible = referrals.map((row) => treatmentResponsibility(stateOf(row))).find((t) => t.holder === 'BUA');
     return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'buaFacts', what: 'whether the child is known to BUA', info }, {
       knownToBua: r !== null,
       latestReferralStatus: referrals.at(-1)?.status ?? null,
       holdsTreatmentResponsibility: responsible !== undefined,
       treatmentResponsibilitySince: responsible?.since ?? null,
+      openActions: open,
     });
   },
 };

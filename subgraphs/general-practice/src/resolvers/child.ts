@@ -1,4 +1,5 @@
-import { childGuard, guardedFacts } from '@pathway-graph/shared';
+import { childGuard, guardedFacts, selectsFact } from '@pathway-graph/shared';
+import * as openActions from '../open-actions/service.ts';
 import type { ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
 import { guardOf } from '../access.ts';
@@ -21,9 +22,11 @@ export const Child: ChildResolvers = {
   // For the pathway subgraph's @requires only (hidden from clients): guarded and logged like `listedPractice`, but a
   // refusal comes back as `withheld`, not as an error about fields the client never selected.
   generalPracticeFacts: async (c, _, ctx, info) => {
-    const r = await record(c, ctx);
+    // Open actions cost a statement: looked up only when the pathway selects them.
+    const [r, open] = await Promise.all([record(c, ctx), selectsFact(info, 'openActions') ? openActions.openActionsOfChild(ctx, c.id) : []]);
     return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'generalPracticeFacts', what: 'the practice the child is listed with', info }, {
       ydernummer: r?.listedPractice ?? null,
+      openActions: open,
     });
   },
 };

@@ -3,8 +3,8 @@ import { guardOf } from '../access.ts';
 import type { Context } from '../context.ts';
 import { activeMemberships, type ChildRecord } from '../db/repository.ts';
 import type { ChildResolvers } from '../generated/resolvers-types.ts';
+import * as openActions from '../open-actions/service.ts';
 import * as plans from '../plans/service.ts';
-import { isOverdue } from '../plans/rules.ts';
 import * as screenings from '../screenings/service.ts';
 import * as tracks from '../tracks/service.ts';
 import { consents } from './consent.ts';
@@ -27,21 +27,10 @@ export const Child: ChildResolvers = {
   screeningFacts: async (c, _, ctx, info) => {
     const r = await record(c, ctx);
     // Only when asked for: the pathway's views that need no open actions cost no look-up of them.
-    const open = r && selectsFact(info, 'openActions') ? await ctx.loaders.openActionsOfChild.load(c.id) : [];
-    const today = ctx.access.today;
+    const open = r && selectsFact(info, 'openActions') ? await openActions.openActionsOfChild(ctx, c.id) : [];
     return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'screeningFacts', what: "the child's screening-track membership", info }, {
       tracks: activeMemberships(r).map((t) => t.track),
-      openActions: open.map((result) => {
-        const dueOn = plans.dueOnOf(ctx, result);
-        return {
-          track: result.track,
-          screeningResultId: result.id,
-          dueOn,
-          overdue: isOverdue(dueOn, today),
-          responsibleSector: result.recordedBySector,
-          responsibleOrganisation: result.recordedByOrganisation,
-        };
-      }),
+      openActions: open,
     });
   },
 };
