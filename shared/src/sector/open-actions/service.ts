@@ -42,13 +42,21 @@ export function assertMayReadWorklist(principal: Principal): void {
 export const isOwnedBy = (principal: Principal) => (a: OpenAction): boolean =>
   a.ownerSector === principal.sector && a.ownerOrganisation === principal.organisation;
 
-/** The children with actions the reader's organisation owns, each with its earliest due day, earliest first. */
-export function ownedKeys(principal: Principal, byChild: ReadonlyMap<string, readonly OpenAction[]>): OwnedKey[] {
+/**
+ * The children with actions the reader's organisation owns, each with its earliest due day, earliest first. With
+ * `matches` (a worklist filter, e.g. a department), only the children with a matching owned action; their key is still
+ * the earliest of all their owned actions, the same actions the second step returns.
+ */
+export function ownedKeys(
+  principal: Principal,
+  byChild: ReadonlyMap<string, readonly OpenAction[]>,
+  matches: (childId: string, action: OpenAction) => boolean = () => true,
+): OwnedKey[] {
   const owned = isOwnedBy(principal);
   const keys: OwnedKey[] = [];
   for (const [childId, actions] of byChild) {
     const mine = actions.filter(owned);
-    if (mine.length === 0) continue;
+    if (!mine.some((a) => matches(childId, a))) continue;
     keys.push({ childId, earliestDueOn: mine.map((a) => a.dueOn).reduce((x, y) => (y < x ? y : x)) });
   }
   return keys.sort((a, b) => (a.earliestDueOn < b.earliestDueOn ? -1 : a.earliestDueOn > b.earliestDueOn ? 1 : a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0));

@@ -67,7 +67,12 @@ export async function ownedOpenActionKeys(ctx: Context, f: WorklistFilter): Prom
     department: f.department ?? null,
     assignee: f.assignee ?? null,
   });
-  return ownedKeys(ctx.principal, new Map(rows.map((s) => [s.childId, openActionsOf(s, today).filter(matchesLetterFilter(s, f))])));
+  const sources = new Map(rows.map((s) => [s.childId, s]));
+  return ownedKeys(
+    ctx.principal,
+    new Map(rows.map((s) => [s.childId, openActionsOf(s, today)])),
+    (childId, action) => matchesLetterFilter(sources.get(childId)!, f)(action),
+  );
 }
 
 export async function ownedOpenActions(ctx: Context, childIds: readonly string[]): Promise<OwnedActions[]> {
