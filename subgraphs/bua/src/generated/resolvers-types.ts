@@ -693,6 +693,12 @@ export type BuaFacts = {
   knownToBua?: Maybe<Scalars['Boolean']['output']>;
   /** The status of the child's most recent referral to BUA; null when it has none, or when withheld. */
   latestReferralStatus?: Maybe<ReferralStatus>;
+  /**
+   * The open actions BUA holds for the child, whoever owns them: referrals awaiting visitation, outcomes not yet
+   * communicated, medication agreements awaiting acceptance, a missing transition plan, overdue actions of its network
+   * meetings, custody holders' consents lapsing at 18; earliest due first, empty when none, null when withheld.
+   */
+  openActions?: Maybe<Array<OpenActionFact>>;
   /** Since when BUA holds treatment responsibility; null when it does not, or when withheld. */
   treatmentResponsibilitySince?: Maybe<Scalars['DateTime']['output']>;
   /** Why the facts were withheld from this reader; null when they were shared. */
@@ -1440,6 +1446,44 @@ export type NotificationFiled = {
   reference?: Maybe<Scalars['String']['output']>;
 };
 
+/** One open action a sector holds for a child, for the pathway subgraph's view and worklists; hidden from clients. */
+export type OpenActionFact = {
+  __typename?: 'OpenActionFact';
+  /** The day it is due (Danish time). */
+  dueOn: Scalars['Date']['output'];
+  /** What has to be done. */
+  kind: OpenActionKind;
+  /** Whether that day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** That organisation: municipality code, ydernummer or SOR code. */
+  ownerOrganisation: Scalars['String']['output'];
+  /** The sector of the organisation that owns the action (must do it). */
+  ownerSector: Sector;
+  /** The record it is about (the letter, referral, agreement, meeting, screening or consent), by its id in the holding sector. */
+  subjectId: Scalars['ID']['output'];
+};
+
+/** The kinds of open action on a child's pathway: something an organisation still has to do (agreement 6.1). */
+export type OpenActionKind =
+  /** A custody holder's consent that lapses at 18 while the pathway is still active (the young person must consent). */
+  | 'CONSENT_LAPSES_AT_18'
+  /** A GP's letter the municipality has not answered by its reply deadline. */
+  | 'LETTER_REPLY_OVERDUE'
+  /** A medication agreement (Trin 4) proposed by one side and not yet accepted by the other. */
+  | 'MEDICATION_AGREEMENT_AWAITING_ACCEPTANCE'
+  /** An action agreed at a network meeting, open past its due date. */
+  | 'NETWORK_MEETING_ACTION_OVERDUE'
+  /** A decision of no need for assessment whose further course the municipality and the GP have not yet agreed. */
+  | 'NO_ASSESSMENT_COURSE_NOT_AGREED'
+  /** An assessment outcome BUA has not yet communicated to the parents, the municipality and the GP. */
+  | 'OUTCOME_NOT_COMMUNICATED'
+  /** A referral BUA has received but not yet visited (visitation). */
+  | 'REFERRAL_AWAITING_VISITATION'
+  /** A positive screening without an action plan. */
+  | 'SCREENING_WITHOUT_ACTION_PLAN'
+  /** No transition plan although the young person turns 18 within six months and the pathway is active. */
+  | 'TRANSITION_PLAN_MISSING';
+
 /** When the outcome was communicated to one recipient. */
 export type OutcomeCommunication = {
   __typename?: 'OutcomeCommunication';
@@ -1464,6 +1508,30 @@ export type OutcomeRecipient =
   | 'MUNICIPALITY'
   /** The parents (forældre). */
   | 'PARENTS';
+
+/**
+ * A child for whom the reader's organisation owns open actions that this sector holds, with the earliest due day among
+ * them: the first step of the pathway subgraph's worklist (`Query.worklist`); hidden from clients.
+ */
+export type OwnedOpenActionKey = {
+  __typename?: 'OwnedOpenActionKey';
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['output'];
+  /** The earliest due day of the actions the reader's organisation owns for the child here. */
+  earliestDueOn: Scalars['Date']['output'];
+};
+
+/**
+ * The open actions the reader's organisation owns for one child among those this sector holds, earliest due first: the
+ * second step of the pathway subgraph's worklist, for the children on its page; hidden from clients.
+ */
+export type OwnedOpenActions = {
+  __typename?: 'OwnedOpenActions';
+  /** The actions, earliest due first. */
+  actions: Array<OpenActionFact>;
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['output'];
+};
 
 /** Pagination state of a connection (Relay cursor connections). */
 export type PageInfo = {
@@ -1662,6 +1730,19 @@ export type Query = {
   buaAccessLog: AccessLogPage;
   /** BUA's open actions for missing transition plans: young people under its treatment responsibility turning 18 within six months. BUA staff only. */
   buaMissingTransitionPlans: Array<MissingTransitionPlan>;
+  /**
+   * For the pathway subgraph's worklist only (hidden from clients): the children for whom your organisation owns open
+   * actions that BUA holds, each with the earliest due day of them, earliest first. Only professionals working with
+   * children read it (FORBIDDEN otherwise); it reads no child's data beyond the pseudonym and that day, and is not
+   * logged: the second step, `buaOwnedOpenActions`, is, for the children of the page.
+   */
+  buaOwnedOpenActionKeys: Array<OwnedOpenActionKey>;
+  /**
+   * For the pathway subgraph's worklist only (hidden from clients): the open actions your organisation owns among
+   * those BUA holds for each of the children (at most 200), earliest due first; children without any are left out.
+   * Each child returned is a read of its data, written to BUA's access log.
+   */
+  buaOwnedOpenActions: Array<OwnedOpenActions>;
   /** A referral BUA received. */
   buaReferral: BuaReferral;
   /** BUA's referral worklist (Trin 3): acute first, then oldest received; BUA staff only. */
@@ -1738,6 +1819,16 @@ export type QueryBuaAccessLogArgs = {
 
 export type QueryBuaMissingTransitionPlansArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryBuaOwnedOpenActionKeysArgs = {
+  referralStatus?: InputMaybe<ReferralStatus>;
+};
+
+
+export type QueryBuaOwnedOpenActionsArgs = {
+  childIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -2291,9 +2382,13 @@ export type ResolversTypes = ResolversObject<{
   NetworkMeetingParticipant: ResolverTypeWrapper<NetworkMeetingParticipant>;
   NetworkMeetingParticipantInput: NetworkMeetingParticipantInput;
   NotificationFiled: ResolverTypeWrapper<NotificationFiled>;
+  OpenActionFact: ResolverTypeWrapper<OpenActionFact>;
+  OpenActionKind: OpenActionKind;
   OutcomeCommunication: ResolverTypeWrapper<OutcomeCommunication>;
   OutcomeConclusion: OutcomeConclusion;
   OutcomeRecipient: OutcomeRecipient;
+  OwnedOpenActionKey: ResolverTypeWrapper<OwnedOpenActionKey>;
+  OwnedOpenActions: ResolverTypeWrapper<OwnedOpenActions>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParentCommunication: ResolverTypeWrapper<ParentCommunication>;
   ParentCommunicationChannel: ParentCommunicationChannel;
@@ -2403,7 +2498,10 @@ export type ResolversParentTypes = ResolversObject<{
   NetworkMeetingParticipant: NetworkMeetingParticipant;
   NetworkMeetingParticipantInput: NetworkMeetingParticipantInput;
   NotificationFiled: NotificationFiled;
+  OpenActionFact: OpenActionFact;
   OutcomeCommunication: OutcomeCommunication;
+  OwnedOpenActionKey: OwnedOpenActionKey;
+  OwnedOpenActions: OwnedOpenActions;
   PageInfo: PageInfo;
   ParentCommunication: ParentCommunication;
   ParentCommunicationInput: ParentCommunicationInput;
@@ -2674,6 +2772,7 @@ export type BuaFactsResolvers<ContextType = Context, ParentType extends Resolver
   holdsTreatmentResponsibility?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   knownToBua?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
   latestReferralStatus?: Resolver<Maybe<ResolversTypes['ReferralStatus']>, ParentType, ContextType>;
+  openActions?: Resolver<Maybe<Array<ResolversTypes['OpenActionFact']>>, ParentType, ContextType>;
   treatmentResponsibilitySince?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   withheld?: Resolver<Maybe<ResolversTypes['Withholding']>, ParentType, ContextType>;
 }>;
@@ -2917,9 +3016,28 @@ export type NotificationFiledResolvers<ContextType = Context, ParentType extends
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type OpenActionFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenActionFact'] = ResolversParentTypes['OpenActionFact']> = ResolversObject<{
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OpenActionKind'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ownerOrganisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerSector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type OutcomeCommunicationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OutcomeCommunication'] = ResolversParentTypes['OutcomeCommunication']> = ResolversObject<{
   at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   recipient?: Resolver<ResolversTypes['OutcomeRecipient'], ParentType, ContextType>;
+}>;
+
+export type OwnedOpenActionKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OwnedOpenActionKey'] = ResolversParentTypes['OwnedOpenActionKey']> = ResolversObject<{
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  earliestDueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type OwnedOpenActionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OwnedOpenActions'] = ResolversParentTypes['OwnedOpenActions']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['OpenActionFact']>, ParentType, ContextType>;
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -2966,6 +3084,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   advisoryUsage?: Resolver<Array<ResolversTypes['AdvisoryUsage']>, ParentType, ContextType, RequireFields<QueryAdvisoryUsageArgs, 'from' | 'to'>>;
   buaAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryBuaAccessLogArgs, 'childId' | 'first'>>;
   buaMissingTransitionPlans?: Resolver<Array<ResolversTypes['MissingTransitionPlan']>, ParentType, ContextType, RequireFields<QueryBuaMissingTransitionPlansArgs, 'first'>>;
+  buaOwnedOpenActionKeys?: Resolver<Array<ResolversTypes['OwnedOpenActionKey']>, ParentType, ContextType, Partial<QueryBuaOwnedOpenActionKeysArgs>>;
+  buaOwnedOpenActions?: Resolver<Array<ResolversTypes['OwnedOpenActions']>, ParentType, ContextType, RequireFields<QueryBuaOwnedOpenActionsArgs, 'childIds'>>;
   buaReferral?: Resolver<ResolversTypes['BuaReferral'], ParentType, ContextType, RequireFields<QueryBuaReferralArgs, 'id'>>;
   buaReferralWorklist?: Resolver<ResolversTypes['BuaReferralConnection'], ParentType, ContextType, RequireFields<QueryBuaReferralWorklistArgs, 'first'>>;
   myAdvisoryInvitations?: Resolver<ResolversTypes['AdvisoryGpInvitationConnection'], ParentType, ContextType, RequireFields<QueryMyAdvisoryInvitationsArgs, 'first'>>;
@@ -3109,7 +3229,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   NetworkMeetingAction?: NetworkMeetingActionResolvers<ContextType>;
   NetworkMeetingParticipant?: NetworkMeetingParticipantResolvers<ContextType>;
   NotificationFiled?: NotificationFiledResolvers<ContextType>;
+  OpenActionFact?: OpenActionFactResolvers<ContextType>;
   OutcomeCommunication?: OutcomeCommunicationResolvers<ContextType>;
+  OwnedOpenActionKey?: OwnedOpenActionKeyResolvers<ContextType>;
+  OwnedOpenActions?: OwnedOpenActionsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   ParentCommunication?: ParentCommunicationResolvers<ContextType>;
   Pathway?: PathwayResolvers<ContextType>;

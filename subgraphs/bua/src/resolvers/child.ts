@@ -10,6 +10,7 @@ import { guardOf } from '../access.ts';
 import { stateOf } from '../referrals/model.ts';
 import type { Context } from '../context.ts';
 import { consents } from './consent.ts';
+import * as openActions from '../open-actions/service.ts';
 
 const { record, guarded } = childGuard<ChildRecord, Context>((ctx, id) => ctx.loaders.child.load(id), guardOf);
 
@@ -24,9 +25,10 @@ function asPatient(r: ChildRecord): { registeredOn: string; synthetic: boolean }
  */
 async function buaFacts(c: ChildModel, ctx: Context, info: GraphQLResolveInfo) {
   const wantsReferrals = ['latestReferralStatus', 'holdsTreatmentResponsibility', 'treatmentResponsibilitySince'].some((f) => selectsFact(info, f));
-  const [r, referrals, events, contactPerson] = await Promise.all([
+  const [r, referrals, open, events, contactPerson] = await Promise.all([
     record(c, ctx),
     wantsReferrals ? ctx.loaders.referralsOfChild.load(c.id) : [],
+    selectsFact(info, 'openActions') ? openActions.openActionsOfChild(ctx, c.id) : [],
     selectsFact(info, 'events') ? buaPathwayEvents(ctx, c.id) : [],
     selectsFact(info, 'coordinatingContactPerson') ? coordination.contactPersonFact(ctx, c.id) : null,
   ]);
@@ -36,6 +38,7 @@ async function buaFacts(c: ChildModel, ctx: Context, info: GraphQLResolveInfo) {
     latestReferralStatus: referrals.at(-1)?.status ?? null,
     holdsTreatmentResponsibility: responsible !== undefined,
     treatmentResponsibilitySince: responsible?.since ?? null,
+    openActions: open,
     events,
     coordinatingContactPerson: contactPerson,
   });

@@ -1,3 +1,4 @@
+import { openActionQueries } from './open-actions.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { advisoryMutations, advisoryQueries, advisoryTypes } from './advisory.ts';
 import { Child, Pathway } from './child.ts';
@@ -8,7 +9,7 @@ import { buaMedicationAgreements, medicationMutations } from './medication.ts';
 import { BuaReferral, buaReferrals, referralMutations, referralQueries } from './referrals.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...accessLogQueries, ...advisoryQueries, ...referralQueries, buaMissingTransitionPlans },
+  Query: { ...accessLogQueries, ...advisoryQueries, ...referralQueries, buaMissingTransitionPlans, ...openActionQueries },
   Mutation: {
     ...consentMutations,
     ...advisoryMutations,

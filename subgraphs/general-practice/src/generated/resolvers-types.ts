@@ -350,6 +350,12 @@ export type GeneralPracticeFacts = {
   __typename?: 'GeneralPracticeFacts';
   /** The child's pathway events this sector recorded (its own acts, not its copies of others'), oldest first; null when withheld. */
   events?: Maybe<Array<PathwayEventFact>>;
+  /**
+   * The open actions general practice holds for the child, whoever owns them: its part of a joint decision after no
+   * need for assessment, overdue actions of its network meetings, custody holders' consents lapsing at 18 (a letter's
+   * overdue reply is the municipality's to report); earliest due first, empty when none, null when withheld.
+   */
+  openActions?: Maybe<Array<OpenActionFact>>;
   /** Why the facts were withheld from this reader; null when they were shared. */
   withheld?: Maybe<Withholding>;
   /** The provider number (ydernummer) of the practice the child is listed with; null when withheld or listed nowhere. */
@@ -772,12 +778,74 @@ export type NotificationFiledInput = {
   reference?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** One open action a sector holds for a child, for the pathway subgraph's view and worklists; hidden from clients. */
+export type OpenActionFact = {
+  __typename?: 'OpenActionFact';
+  /** The day it is due (Danish time). */
+  dueOn: Scalars['Date']['output'];
+  /** What has to be done. */
+  kind: OpenActionKind;
+  /** Whether that day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** That organisation: municipality code, ydernummer or SOR code. */
+  ownerOrganisation: Scalars['String']['output'];
+  /** The sector of the organisation that owns the action (must do it). */
+  ownerSector: Sector;
+  /** The record it is about (the letter, referral, agreement, meeting, screening or consent), by its id in the holding sector. */
+  subjectId: Scalars['ID']['output'];
+};
+
+/** The kinds of open action on a child's pathway: something an organisation still has to do (agreement 6.1). */
+export type OpenActionKind =
+  /** A custody holder's consent that lapses at 18 while the pathway is still active (the young person must consent). */
+  | 'CONSENT_LAPSES_AT_18'
+  /** A GP's letter the municipality has not answered by its reply deadline. */
+  | 'LETTER_REPLY_OVERDUE'
+  /** A medication agreement (Trin 4) proposed by one side and not yet accepted by the other. */
+  | 'MEDICATION_AGREEMENT_AWAITING_ACCEPTANCE'
+  /** An action agreed at a network meeting, open past its due date. */
+  | 'NETWORK_MEETING_ACTION_OVERDUE'
+  /** A decision of no need for assessment whose further course the municipality and the GP have not yet agreed. */
+  | 'NO_ASSESSMENT_COURSE_NOT_AGREED'
+  /** An assessment outcome BUA has not yet communicated to the parents, the municipality and the GP. */
+  | 'OUTCOME_NOT_COMMUNICATED'
+  /** A referral BUA has received but not yet visited (visitation). */
+  | 'REFERRAL_AWAITING_VISITATION'
+  /** A positive screening without an action plan. */
+  | 'SCREENING_WITHOUT_ACTION_PLAN'
+  /** No transition plan although the young person turns 18 within six months and the pathway is active. */
+  | 'TRANSITION_PLAN_MISSING';
+
 /** The conclusion of BUA's assessment. */
 export type OutcomeConclusion =
   /** The assessment concluded with at least one diagnosis. */
   | 'DIAGNOSED'
   /** The assessment found no psychiatric diagnosis; the child's needs are still assessed. */
   | 'NO_DIAGNOSIS';
+
+/**
+ * A child for whom the reader's organisation owns open actions that this sector holds, with the earliest due day among
+ * them: the first step of the pathway subgraph's worklist (`Query.worklist`); hidden from clients.
+ */
+export type OwnedOpenActionKey = {
+  __typename?: 'OwnedOpenActionKey';
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['output'];
+  /** The earliest due day of the actions the reader's organisation owns for the child here. */
+  earliestDueOn: Scalars['Date']['output'];
+};
+
+/**
+ * The open actions the reader's organisation owns for one child among those this sector holds, earliest due first: the
+ * second step of the pathway subgraph's worklist, for the children on its page; hidden from clients.
+ */
+export type OwnedOpenActions = {
+  __typename?: 'OwnedOpenActions';
+  /** The actions, earliest due first. */
+  actions: Array<OpenActionFact>;
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['output'];
+};
 
 /** Pagination state of a connection (Relay cursor connections). */
 export type PageInfo = {
@@ -950,6 +1018,19 @@ export type Query = {
   __typename?: 'Query';
   /** This subgraph's part of a child's access log, newest first. Administrators only. */
   generalPracticeAccessLog: AccessLogPage;
+  /**
+   * For the pathway subgraph's worklist only (hidden from clients): the children for whom your organisation owns open
+   * actions that general practice holds, each with the earliest due day of them, earliest first. Only professionals working with
+   * children read it (FORBIDDEN otherwise); it reads no child's data beyond the pseudonym and that day, and is not
+   * logged: the second step, `generalPracticeOwnedOpenActions`, is, for the children of the page.
+   */
+  generalPracticeOwnedOpenActionKeys: Array<OwnedOpenActionKey>;
+  /**
+   * For the pathway subgraph's worklist only (hidden from clients): the open actions your organisation owns among
+   * those general practice holds for each of the children (at most 200), earliest due first; children without any are left out.
+   * Each child returned is a read of its data, written to general practice's access log.
+   */
+  generalPracticeOwnedOpenActions: Array<OwnedOpenActions>;
   /** The MedCom CareCommunication bundle (JSON) of one of your practice's letters. */
   letterBundle: Scalars['String']['output'];
   /**
@@ -982,6 +1063,11 @@ export type QueryGeneralPracticeAccessLogArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
   childId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryGeneralPracticeOwnedOpenActionsArgs = {
+  childIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1532,7 +1618,11 @@ export type ResolversTypes = ResolversObject<{
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   NotificationFiled: ResolverTypeWrapper<NotificationFiled>;
   NotificationFiledInput: NotificationFiledInput;
+  OpenActionFact: ResolverTypeWrapper<OpenActionFact>;
+  OpenActionKind: OpenActionKind;
   OutcomeConclusion: OutcomeConclusion;
+  OwnedOpenActionKey: ResolverTypeWrapper<OwnedOpenActionKey>;
+  OwnedOpenActions: ResolverTypeWrapper<OwnedOpenActions>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Pathway: ResolverTypeWrapper<PathwayModel>;
   PathwayEventFact: ResolverTypeWrapper<PathwayEventFact>;
@@ -1609,6 +1699,9 @@ export type ResolversParentTypes = ResolversObject<{
   Mutation: Record<PropertyKey, never>;
   NotificationFiled: NotificationFiled;
   NotificationFiledInput: NotificationFiledInput;
+  OpenActionFact: OpenActionFact;
+  OwnedOpenActionKey: OwnedOpenActionKey;
+  OwnedOpenActions: OwnedOpenActions;
   PageInfo: PageInfo;
   Pathway: PathwayModel;
   PathwayEventFact: PathwayEventFact;
@@ -1769,6 +1862,7 @@ export type FurtherCoursePartResolvers<ContextType = Context, ParentType extends
 
 export type GeneralPracticeFactsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['GeneralPracticeFacts'] = ResolversParentTypes['GeneralPracticeFacts']> = ResolversObject<{
   events?: Resolver<Maybe<Array<ResolversTypes['PathwayEventFact']>>, ParentType, ContextType>;
+  openActions?: Resolver<Maybe<Array<ResolversTypes['OpenActionFact']>>, ParentType, ContextType>;
   withheld?: Resolver<Maybe<ResolversTypes['Withholding']>, ParentType, ContextType>;
   ydernummer?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
@@ -1870,6 +1964,25 @@ export type NotificationFiledResolvers<ContextType = Context, ParentType extends
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type OpenActionFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenActionFact'] = ResolversParentTypes['OpenActionFact']> = ResolversObject<{
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OpenActionKind'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ownerOrganisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerSector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type OwnedOpenActionKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OwnedOpenActionKey'] = ResolversParentTypes['OwnedOpenActionKey']> = ResolversObject<{
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  earliestDueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type OwnedOpenActionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OwnedOpenActions'] = ResolversParentTypes['OwnedOpenActions']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['OpenActionFact']>, ParentType, ContextType>;
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1916,6 +2029,8 @@ export type ProposeMedicationAgreementPayloadResolvers<ContextType = Context, Pa
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   generalPracticeAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryGeneralPracticeAccessLogArgs, 'childId' | 'first'>>;
+  generalPracticeOwnedOpenActionKeys?: Resolver<Array<ResolversTypes['OwnedOpenActionKey']>, ParentType, ContextType>;
+  generalPracticeOwnedOpenActions?: Resolver<Array<ResolversTypes['OwnedOpenActions']>, ParentType, ContextType, RequireFields<QueryGeneralPracticeOwnedOpenActionsArgs, 'childIds'>>;
   letterBundle?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryLetterBundleArgs, 'id'>>;
   practice?: Resolver<ResolversTypes['Practice'], ParentType, ContextType, RequireFields<QueryPracticeArgs, 'ydernummer'>>;
   practiceByLocationNumber?: Resolver<ResolversTypes['Practice'], ParentType, ContextType, RequireFields<QueryPracticeByLocationNumberArgs, 'locationNumber'>>;
@@ -2049,6 +2164,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NotificationFiled?: NotificationFiledResolvers<ContextType>;
+  OpenActionFact?: OpenActionFactResolvers<ContextType>;
+  OwnedOpenActionKey?: OwnedOpenActionKeyResolvers<ContextType>;
+  OwnedOpenActions?: OwnedOpenActionsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Pathway?: PathwayResolvers<ContextType>;
   PathwayEventFact?: PathwayEventFactResolvers<ContextType>;

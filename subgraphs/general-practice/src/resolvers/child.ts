@@ -1,4 +1,5 @@
 import { childGuard, guardedFacts, selectsFact } from '@pathway-graph/shared';
+import * as openActions from '../open-actions/service.ts';
 import type { ChildRecord } from '../db/repository.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ChildResolvers, PathwayResolvers } from '../generated/resolvers-types.ts';
@@ -13,12 +14,17 @@ const { record, guarded } = childGuard<ChildRecord, Context>((ctx, id) => ctx.lo
 
 /**
  * General practice's facts for the pathway subgraph, the same under `Child.generalPracticeFacts` and
- * `Pathway.generalPracticeFacts`; the events are looked up only when the pathway selects them.
+ * `Pathway.generalPracticeFacts`; open actions and events are looked up only when the pathway selects them.
  */
 async function generalPracticeFacts(c: ChildModel, ctx: Context, info: GraphQLResolveInfo) {
-  const [r, events] = await Promise.all([record(c, ctx), selectsFact(info, 'events') ? generalPracticePathwayEvents(ctx, c.id) : []]);
+  const [r, open, events] = await Promise.all([
+    record(c, ctx),
+    selectsFact(info, 'openActions') ? openActions.openActionsOfChild(ctx, c.id) : [],
+    selectsFact(info, 'events') ? generalPracticePathwayEvents(ctx, c.id) : [],
+  ]);
   return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'generalPracticeFacts', what: 'the practice the child is listed with', info }, {
     ydernummer: r?.listedPractice ?? null,
+    openActions: open,
     events,
   });
 }

@@ -1,3 +1,4 @@
+import { openActionQueries } from './open-actions.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Child, Pathway } from './child.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
@@ -15,7 +16,7 @@ import { Practice, practiceQueries } from './practice.ts';
 import { ReferralToBua, referralMutations, referralQueries } from './referrals.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle, ...referralQueries },
+  Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle, ...referralQueries, ...openActionQueries },
   Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication, ...referralMutations, ...medicationMutations },
   ReferralToBua,
   CorrespondenceLetter,

@@ -696,6 +696,12 @@ export type MunicipalityFacts = {
   events?: Maybe<Array<PathwayEventFact>>;
   /** Whether the child has an open case in the residence municipality (kendt i kommunen); null when withheld. */
   knownToMunicipality?: Maybe<Scalars['Boolean']['output']>;
+  /**
+   * The open actions the municipality holds for the child, whoever owns them: letters not answered by their reply
+   * deadline, its part of a joint decision after no need for assessment, overdue actions of its network meetings,
+   * custody holders' consents lapsing at 18; earliest due first, empty when none, null when withheld.
+   */
+  openActions?: Maybe<Array<OpenActionFact>>;
   /** Why the facts were withheld from this reader; null when they were shared. */
   withheld?: Maybe<Withholding>;
 };
@@ -886,12 +892,74 @@ export type OfferKind =
   /** Support at school or day care, e.g. through PPR (støtte i skole og dagtilbud). */
   | 'SCHOOL_SUPPORT';
 
+/** One open action a sector holds for a child, for the pathway subgraph's view and worklists; hidden from clients. */
+export type OpenActionFact = {
+  __typename?: 'OpenActionFact';
+  /** The day it is due (Danish time). */
+  dueOn: Scalars['Date']['output'];
+  /** What has to be done. */
+  kind: OpenActionKind;
+  /** Whether that day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** That organisation: municipality code, ydernummer or SOR code. */
+  ownerOrganisation: Scalars['String']['output'];
+  /** The sector of the organisation that owns the action (must do it). */
+  ownerSector: Sector;
+  /** The record it is about (the letter, referral, agreement, meeting, screening or consent), by its id in the holding sector. */
+  subjectId: Scalars['ID']['output'];
+};
+
+/** The kinds of open action on a child's pathway: something an organisation still has to do (agreement 6.1). */
+export type OpenActionKind =
+  /** A custody holder's consent that lapses at 18 while the pathway is still active (the young person must consent). */
+  | 'CONSENT_LAPSES_AT_18'
+  /** A GP's letter the municipality has not answered by its reply deadline. */
+  | 'LETTER_REPLY_OVERDUE'
+  /** A medication agreement (Trin 4) proposed by one side and not yet accepted by the other. */
+  | 'MEDICATION_AGREEMENT_AWAITING_ACCEPTANCE'
+  /** An action agreed at a network meeting, open past its due date. */
+  | 'NETWORK_MEETING_ACTION_OVERDUE'
+  /** A decision of no need for assessment whose further course the municipality and the GP have not yet agreed. */
+  | 'NO_ASSESSMENT_COURSE_NOT_AGREED'
+  /** An assessment outcome BUA has not yet communicated to the parents, the municipality and the GP. */
+  | 'OUTCOME_NOT_COMMUNICATED'
+  /** A referral BUA has received but not yet visited (visitation). */
+  | 'REFERRAL_AWAITING_VISITATION'
+  /** A positive screening without an action plan. */
+  | 'SCREENING_WITHOUT_ACTION_PLAN'
+  /** No transition plan although the young person turns 18 within six months and the pathway is active. */
+  | 'TRANSITION_PLAN_MISSING';
+
 /** The conclusion of BUA's assessment. */
 export type OutcomeConclusion =
   /** The assessment concluded with at least one diagnosis. */
   | 'DIAGNOSED'
   /** The assessment found no psychiatric diagnosis; the child's needs are still assessed. */
   | 'NO_DIAGNOSIS';
+
+/**
+ * A child for whom the reader's organisation owns open actions that this sector holds, with the earliest due day among
+ * them: the first step of the pathway subgraph's worklist (`Query.worklist`); hidden from clients.
+ */
+export type OwnedOpenActionKey = {
+  __typename?: 'OwnedOpenActionKey';
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['output'];
+  /** The earliest due day of the actions the reader's organisation owns for the child here. */
+  earliestDueOn: Scalars['Date']['output'];
+};
+
+/**
+ * The open actions the reader's organisation owns for one child among those this sector holds, earliest due first: the
+ * second step of the pathway subgraph's worklist, for the children on its page; hidden from clients.
+ */
+export type OwnedOpenActions = {
+  __typename?: 'OwnedOpenActions';
+  /** The actions, earliest due first. */
+  actions: Array<OpenActionFact>;
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['output'];
+};
 
 /** Pagination state of a connection (Relay cursor connections). */
 export type PageInfo = {
@@ -1041,6 +1109,19 @@ export type Query = {
    * authenticated user.
    */
   municipalityDirectory: Array<Municipality>;
+  /**
+   * For the pathway subgraph's worklist only (hidden from clients): the children for whom your organisation owns open
+   * actions that the municipality holds, each with the earliest due day of them, earliest first. Only professionals working with
+   * children read it (FORBIDDEN otherwise); it reads no child's data beyond the pseudonym and that day, and is not
+   * logged: the second step, `municipalityOwnedOpenActions`, is, for the children of the page.
+   */
+  municipalityOwnedOpenActionKeys: Array<OwnedOpenActionKey>;
+  /**
+   * For the pathway subgraph's worklist only (hidden from clients): the open actions your organisation owns among
+   * those the municipality holds for each of the children (at most 200), earliest due first; children without any are left out.
+   * Each child returned is a read of its data, written to the municipality's access log.
+   */
+  municipalityOwnedOpenActions: Array<OwnedOpenActions>;
   /** A referral to BUA held by your municipality (sent, or told of by BUA), with its statuses and outcome. */
   municipalityReferralToBua: ReferralToBua;
   /** Your municipality's referrals to BUA, oldest first; only one status when `status` is given. */
@@ -1100,6 +1181,17 @@ export type QueryMunicipalityByLocationNumberArgs = {
 
 export type QueryMunicipalityDirectoryArgs = {
   search?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+export type QueryMunicipalityOwnedOpenActionKeysArgs = {
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  department?: InputMaybe<ReceivingDepartment>;
+};
+
+
+export type QueryMunicipalityOwnedOpenActionsArgs = {
+  childIds: Array<Scalars['ID']['input']>;
 };
 
 
@@ -1678,7 +1770,11 @@ export type ResolversTypes = ResolversObject<{
   NotificationFiledInput: NotificationFiledInput;
   OfferAvailability: OfferAvailability;
   OfferKind: OfferKind;
+  OpenActionFact: ResolverTypeWrapper<OpenActionFact>;
+  OpenActionKind: OpenActionKind;
   OutcomeConclusion: OutcomeConclusion;
+  OwnedOpenActionKey: ResolverTypeWrapper<OwnedOpenActionKey>;
+  OwnedOpenActions: ResolverTypeWrapper<OwnedOpenActions>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Pathway: ResolverTypeWrapper<PathwayModel>;
   PathwayEventFact: ResolverTypeWrapper<PathwayEventFact>;
@@ -1760,6 +1856,9 @@ export type ResolversParentTypes = ResolversObject<{
   NewMunicipalOfferInput: NewMunicipalOfferInput;
   NotificationFiled: NotificationFiled;
   NotificationFiledInput: NotificationFiledInput;
+  OpenActionFact: OpenActionFact;
+  OwnedOpenActionKey: OwnedOpenActionKey;
+  OwnedOpenActions: OwnedOpenActions;
   PageInfo: PageInfo;
   Pathway: PathwayModel;
   PathwayEventFact: PathwayEventFact;
@@ -2002,6 +2101,7 @@ export type MunicipalityFactsResolvers<ContextType = Context, ParentType extends
   birthDate?: Resolver<Maybe<ResolversTypes['Date']>, ParentType, ContextType>;
   events?: Resolver<Maybe<Array<ResolversTypes['PathwayEventFact']>>, ParentType, ContextType>;
   knownToMunicipality?: Resolver<Maybe<ResolversTypes['Boolean']>, ParentType, ContextType>;
+  openActions?: Resolver<Maybe<Array<ResolversTypes['OpenActionFact']>>, ParentType, ContextType>;
   withheld?: Resolver<Maybe<ResolversTypes['Withholding']>, ParentType, ContextType>;
 }>;
 
@@ -2032,6 +2132,25 @@ export type NotificationFiledResolvers<ContextType = Context, ParentType extends
   reference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type OpenActionFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenActionFact'] = ResolversParentTypes['OpenActionFact']> = ResolversObject<{
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OpenActionKind'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ownerOrganisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerSector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type OwnedOpenActionKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OwnedOpenActionKey'] = ResolversParentTypes['OwnedOpenActionKey']> = ResolversObject<{
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  earliestDueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type OwnedOpenActionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OwnedOpenActions'] = ResolversParentTypes['OwnedOpenActions']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['OpenActionFact']>, ParentType, ContextType>;
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2060,6 +2179,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   municipalityAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryMunicipalityAccessLogArgs, 'childId' | 'first'>>;
   municipalityByLocationNumber?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType, RequireFields<QueryMunicipalityByLocationNumberArgs, 'locationNumber'>>;
   municipalityDirectory?: Resolver<Array<ResolversTypes['Municipality']>, ParentType, ContextType, Partial<QueryMunicipalityDirectoryArgs>>;
+  municipalityOwnedOpenActionKeys?: Resolver<Array<ResolversTypes['OwnedOpenActionKey']>, ParentType, ContextType, Partial<QueryMunicipalityOwnedOpenActionKeysArgs>>;
+  municipalityOwnedOpenActions?: Resolver<Array<ResolversTypes['OwnedOpenActions']>, ParentType, ContextType, RequireFields<QueryMunicipalityOwnedOpenActionsArgs, 'childIds'>>;
   municipalityReferralToBua?: Resolver<ResolversTypes['ReferralToBua'], ParentType, ContextType, RequireFields<QueryMunicipalityReferralToBuaArgs, 'id'>>;
   municipalityReferralsToBua?: Resolver<ResolversTypes['ReferralToBuaConnection'], ParentType, ContextType, RequireFields<QueryMunicipalityReferralsToBuaArgs, 'first' | 'municipalityCode'>>;
   receivedLetter?: Resolver<ResolversTypes['InboxLetter'], ParentType, ContextType, RequireFields<QueryReceivedLetterArgs, 'id'>>;
@@ -2218,6 +2339,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MunicipalityInbox?: MunicipalityInboxResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   NotificationFiled?: NotificationFiledResolvers<ContextType>;
+  OpenActionFact?: OpenActionFactResolvers<ContextType>;
+  OwnedOpenActionKey?: OwnedOpenActionKeyResolvers<ContextType>;
+  OwnedOpenActions?: OwnedOpenActionsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Pathway?: PathwayResolvers<ContextType>;
   PathwayEventFact?: PathwayEventFactResolvers<ContextType>;

@@ -1,4 +1,5 @@
 import { childGuard, guardedFacts, selectsFact } from '@pathway-graph/shared';
+import * as openActions from '../open-actions/service.ts';
 import type { ChildRecord } from '../db/repository.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ChildResolvers, PathwayResolvers } from '../generated/resolvers-types.ts';
@@ -13,13 +14,18 @@ const { record, guarded } = childGuard<ChildRecord, Context>((ctx, id) => ctx.lo
 
 /**
  * The municipality's facts for the pathway subgraph, the same under `Child.municipalityFacts` and
- * `Pathway.municipalityFacts`; the events are looked up only when the pathway selects them.
+ * `Pathway.municipalityFacts`; open actions and events are looked up only when the pathway selects them.
  */
 async function municipalityFacts(c: ChildModel, ctx: Context, info: GraphQLResolveInfo) {
-  const [r, events] = await Promise.all([record(c, ctx), selectsFact(info, 'events') ? municipalityPathwayEvents(ctx, c.id) : []]);
+  const [r, open, events] = await Promise.all([
+    record(c, ctx),
+    selectsFact(info, 'openActions') ? openActions.openActionsOfChild(ctx, c.id) : [],
+    selectsFact(info, 'events') ? municipalityPathwayEvents(ctx, c.id) : [],
+  ]);
   return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'municipalityFacts', what: 'the date of birth and whether the child has a municipal case', info }, {
     birthDate: r?.birthDate ?? null,
     knownToMunicipality: r?.knownToMunicipality ?? false,
+    openActions: open,
     events,
   });
 }

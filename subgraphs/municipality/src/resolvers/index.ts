@@ -1,5 +1,6 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Child, Pathway } from './child.ts';
+import { openActionQueries } from './open-actions.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { Municipality, municipalityQueries } from './municipality.ts';
 import { ReferralToBua, referralMutations, referralQueries } from './referrals.ts';
@@ -27,6 +28,7 @@ export const resolvers: Resolvers = {
     ...referralQueries,
     municipalOffers,
     relativeRegistrations,
+    ...openActionQueries,
   },
   Mutation: {
     ...consentMutations,

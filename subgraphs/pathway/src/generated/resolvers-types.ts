@@ -9,6 +9,7 @@ export type MakeOptional<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]?: 
 export type MakeMaybe<T, K extends keyof T> = Omit<T, K> & { [SubKey in K]: Maybe<T[SubKey]> };
 export type MakeEmpty<T extends { [key: string]: unknown }, K extends keyof T> = { [_ in K]?: never };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -253,6 +254,27 @@ export type MunicipalityFacts = {
   withheld?: Maybe<Withholding>;
 };
 
+/** The kinds of open action on a child's pathway: something an organisation still has to do (agreement 6.1). */
+export type OpenActionKind =
+  /** A custody holder's consent that lapses at 18 while the pathway is still active (the young person must consent). */
+  | 'CONSENT_LAPSES_AT_18'
+  /** A GP's letter the municipality has not answered by its reply deadline. */
+  | 'LETTER_REPLY_OVERDUE'
+  /** A medication agreement (Trin 4) proposed by one side and not yet accepted by the other. */
+  | 'MEDICATION_AGREEMENT_AWAITING_ACCEPTANCE'
+  /** An action agreed at a network meeting, open past its due date. */
+  | 'NETWORK_MEETING_ACTION_OVERDUE'
+  /** A decision of no need for assessment whose further course the municipality and the GP have not yet agreed. */
+  | 'NO_ASSESSMENT_COURSE_NOT_AGREED'
+  /** An assessment outcome BUA has not yet communicated to the parents, the municipality and the GP. */
+  | 'OUTCOME_NOT_COMMUNICATED'
+  /** A referral BUA has received but not yet visited (visitation). */
+  | 'REFERRAL_AWAITING_VISITATION'
+  /** A positive screening without an action plan. */
+  | 'SCREENING_WITHOUT_ACTION_PLAN'
+  /** No transition plan although the young person turns 18 within six months and the pathway is active. */
+  | 'TRANSITION_PLAN_MISSING';
+
 /** Pagination state of a connection (Relay cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
@@ -460,6 +482,16 @@ export type Query = {
    * impossible date is refused with BAD_USER_INPUT; a number that fails only the modulus-11 check is accepted.
    */
   childByCpr: Child;
+  /**
+   * Your organisation's worklist: the children for whom it owns open actions (something it still has to do, agreement
+   * 6.1), in any sector, earliest due first. Each sector is asked with your own token and answers for the actions it
+   * holds that your organisation owns (a network-meeting action BUA recorded for a municipality is in that
+   * municipality's list); a child with actions in several sectors is one entry, due on the earliest day. Every child
+   * listed is a read of its data, written to the access log of each sector that gave actions. Only professionals
+   * working with children read a worklist (FORBIDDEN for analysts and administrators); the filters are refused with
+   * BAD_USER_INPUT for an organisation they do not apply to.
+   */
+  worklist: WorklistConnection;
 };
 
 
@@ -478,6 +510,40 @@ export type QueryChildAccessLogArgs = {
 export type QueryChildByCprArgs = {
   cpr: Scalars['String']['input'];
 };
+
+
+export type QueryWorklistArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  department?: InputMaybe<ReceivingDepartment>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  referralStatus?: InputMaybe<ReferralStatus>;
+};
+
+/** Which part of the municipality receives correspondence letters about children (agreement section 7). */
+export type ReceivingDepartment =
+  /** The children and young people's area (børne- og ungeområdet, PPR): the default. */
+  | 'CHILDREN_AND_YOUTH'
+  /** The health and elderly area (sundheds- og ældreområdet), for municipalities that route letters there. */
+  | 'HEALTH_AND_ELDERLY';
+
+/**
+ * Where a referral to BUA stands (henvisningens status): SENT -> RECEIVED -> VISITED -> ASSESSMENT_STARTED -> ASSESSED
+ * -> CLOSED, or VISITED -> CLOSED when visitation found no need for assessment.
+ */
+export type ReferralStatus =
+  /** The assessment concluded with an outcome (udredt). */
+  | 'ASSESSED'
+  /** BUA started the assessment (udredning påbegyndt). */
+  | 'ASSESSMENT_STARTED'
+  /** BUA closed the referral, once the outcome was communicated as the agreement requires (afsluttet). */
+  | 'CLOSED'
+  /** Received and registered by BUA. */
+  | 'RECEIVED'
+  /** Sent by the referrer; BUA has not yet confirmed receiving it. */
+  | 'SENT'
+  /** Visitation decided: assessment, or no need for assessment (visiteret). */
+  | 'VISITED';
 
 /**
  * The screening tracks' facts about a child that other subgraphs compute from (through `@requires`); later features add
@@ -603,6 +669,54 @@ export type Withholding = {
   message: Scalars['String']['output'];
   /** Why the facts were withheld. */
   reason: WithheldReason;
+};
+
+/** One open action your organisation owns for a child. */
+export type WorklistAction = {
+  __typename?: 'WorklistAction';
+  /** The day it is due (Danish time). */
+  dueOn: Scalars['Date']['output'];
+  /** The sector whose record it is (where to do it). */
+  heldBy: InvolvedSector;
+  /** What has to be done. */
+  kind: OpenActionKind;
+  /** Whether that day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** The record it is about (the letter, referral, agreement, meeting, screening or consent), by its id in `heldBy`. */
+  subjectId: Scalars['ID']['output'];
+};
+
+/** A page of a worklist (Relay cursor connection), earliest due first. */
+export type WorklistConnection = {
+  __typename?: 'WorklistConnection';
+  /** The children of this page, each with its actions. */
+  edges: Array<WorklistEdge>;
+  /** Where this page ends and whether another follows. */
+  pageInfo: PageInfo;
+  /** How many children the whole worklist holds (with the filters given). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One child of a worklist, with its cursor. */
+export type WorklistEdge = {
+  __typename?: 'WorklistEdge';
+  /** Pass as `after` to continue after this child. */
+  cursor: Scalars['String']['output'];
+  /** The child and the actions. */
+  node: WorklistEntry;
+};
+
+/** A child for whom your organisation owns open actions, and those actions. */
+export type WorklistEntry = {
+  __typename?: 'WorklistEntry';
+  /** The actions your organisation owns for the child, earliest due first. */
+  actions: Array<WorklistAction>;
+  /** The child: select its other fields (e.g. `pathway`) as anywhere else; each sector guards its own. */
+  child: Child;
+  /** The earliest due day of the actions. */
+  earliestDueOn: Scalars['Date']['output'];
+  /** Whether that day has passed (Danish time). */
+  overdue: Scalars['Boolean']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -779,6 +893,7 @@ export type ResolversTypes = ResolversObject<{
   GraduatedStep: GraduatedStep;
   InvolvedSector: InvolvedSector;
   MunicipalityFacts: ResolverTypeWrapper<MunicipalityFacts>;
+  OpenActionKind: OpenActionKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Pathway: ResolverTypeWrapper<PathwayModel>;
   PathwayEvent: ResolverTypeWrapper<PathwayEvent>;
@@ -788,6 +903,8 @@ export type ResolversTypes = ResolversObject<{
   PathwayEventKind: PathwayEventKind;
   Purpose: Purpose;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReceivingDepartment: ReceivingDepartment;
+  ReferralStatus: ReferralStatus;
   ScreeningFacts: ResolverTypeWrapper<ScreeningFacts>;
   ScreeningTrack: ScreeningTrack;
   Sector: Sector;
@@ -797,6 +914,10 @@ export type ResolversTypes = ResolversObject<{
   WithheldPart: ResolverTypeWrapper<WithheldPart>;
   WithheldReason: WithheldReason;
   Withholding: ResolverTypeWrapper<Withholding>;
+  WorklistAction: ResolverTypeWrapper<WorklistAction>;
+  WorklistConnection: ResolverTypeWrapper<Omit<WorklistConnection, 'edges'> & { edges: Array<ResolversTypes['WorklistEdge']> }>;
+  WorklistEdge: ResolverTypeWrapper<Omit<WorklistEdge, 'node'> & { node: ResolversTypes['WorklistEntry'] }>;
+  WorklistEntry: ResolverTypeWrapper<Omit<WorklistEntry, 'child'> & { child: ResolversTypes['Child'] }>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -827,6 +948,10 @@ export type ResolversParentTypes = ResolversObject<{
   TreatmentResponsibility: TreatmentResponsibility;
   WithheldPart: WithheldPart;
   Withholding: Withholding;
+  WorklistAction: WorklistAction;
+  WorklistConnection: Omit<WorklistConnection, 'edges'> & { edges: Array<ResolversParentTypes['WorklistEdge']> };
+  WorklistEdge: Omit<WorklistEdge, 'node'> & { node: ResolversParentTypes['WorklistEntry'] };
+  WorklistEntry: Omit<WorklistEntry, 'child'> & { child: ResolversParentTypes['Child'] };
 }>;
 
 export type AccessLogEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AccessLogEntry'] = ResolversParentTypes['AccessLogEntry']> = ResolversObject<{
@@ -927,6 +1052,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   child?: Resolver<ResolversTypes['Child'], ParentType, ContextType, RequireFields<QueryChildArgs, 'id'>>;
   childAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryChildAccessLogArgs, 'childId' | 'first'>>;
   childByCpr?: Resolver<ResolversTypes['Child'], ParentType, ContextType, RequireFields<QueryChildByCprArgs, 'cpr'>>;
+  worklist?: Resolver<ResolversTypes['WorklistConnection'], ParentType, ContextType, RequireFields<QueryWorklistArgs, 'first'>>;
 }>;
 
 export type SectorContactPersonResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SectorContactPerson'] = ResolversParentTypes['SectorContactPerson']> = ResolversObject<{
@@ -963,6 +1089,32 @@ export type WithholdingResolvers<ContextType = Context, ParentType extends Resol
   reason?: Resolver<ResolversTypes['WithheldReason'], ParentType, ContextType>;
 }>;
 
+export type WorklistActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorklistAction'] = ResolversParentTypes['WorklistAction']> = ResolversObject<{
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  heldBy?: Resolver<ResolversTypes['InvolvedSector'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OpenActionKind'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type WorklistConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorklistConnection'] = ResolversParentTypes['WorklistConnection']> = ResolversObject<{
+  edges?: Resolver<Array<ResolversTypes['WorklistEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type WorklistEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorklistEdge'] = ResolversParentTypes['WorklistEdge']> = ResolversObject<{
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['WorklistEntry'], ParentType, ContextType>;
+}>;
+
+export type WorklistEntryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorklistEntry'] = ResolversParentTypes['WorklistEntry']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['WorklistAction']>, ParentType, ContextType>;
+  child?: Resolver<ResolversTypes['Child'], ParentType, ContextType>;
+  earliestDueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AccessLogEntry?: AccessLogEntryResolvers<ContextType>;
   AccessLogPage?: AccessLogPageResolvers<ContextType>;
@@ -982,5 +1134,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   TreatmentResponsibility?: TreatmentResponsibilityResolvers<ContextType>;
   WithheldPart?: WithheldPartResolvers<ContextType>;
   Withholding?: WithholdingResolvers<ContextType>;
+  WorklistAction?: WorklistActionResolvers<ContextType>;
+  WorklistConnection?: WorklistConnectionResolvers<ContextType>;
+  WorklistEdge?: WorklistEdgeResolvers<ContextType>;
+  WorklistEntry?: WorklistEntryResolvers<ContextType>;
 }>;
 

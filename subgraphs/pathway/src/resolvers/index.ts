@@ -11,6 +11,7 @@ import { ageBandFrom, ageFrom, involvedSectorsFrom, withheldFrom } from '../rule
 import { mergeAccessLogPages } from '../rules/merge-access-log.ts';
 import { contactPersonsFrom, currentStepFrom, pathwayWithheldFrom, stepBasisFrom, timelineFrom, treatmentResponsibilityFrom } from '../rules/pathway.ts';
 import { timelinePage } from '../rules/timeline.ts';
+import { worklist } from '../worklist/service.ts';
 
 export const resolvers: Resolvers = {
   Query: {
@@ -25,6 +26,7 @@ export const resolvers: Resolvers = {
       const pages = await sectors.accessLogPages({ childId: assertChildPseudonym(childId, 'childId'), first: size, before: before ?? null });
       return mergeAccessLogPages(pages, size);
     },
+    worklist: (_, args, ctx) => worklist(ctx, args),
   },
   Child: {
     // The representation carries the sectors' facts the gateway fetched for `@requires`, under the caller's own

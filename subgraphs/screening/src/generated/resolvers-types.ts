@@ -391,22 +391,43 @@ export type MutationWithdrawScreeningConsentArgs = {
   id: Scalars['ID']['input'];
 };
 
-/** A positive screening still waiting for its action plan, as a fact for the pathway. */
+/** One open action a sector holds for a child, for the pathway subgraph's view and worklists; hidden from clients. */
 export type OpenActionFact = {
   __typename?: 'OpenActionFact';
-  /** The day the action plan is due. */
+  /** The day it is due (Danish time). */
   dueOn: Scalars['Date']['output'];
+  /** What has to be done. */
+  kind: OpenActionKind;
   /** Whether that day has passed. */
   overdue: Scalars['Boolean']['output'];
-  /** That organisation. */
-  responsibleOrganisation: Scalars['String']['output'];
-  /** The sector of the organisation that must make the plan (the one that recorded the screening). */
-  responsibleSector: Sector;
-  /** The positive screening's id. */
-  screeningResultId: Scalars['ID']['output'];
-  /** The track. */
-  track: ScreeningTrack;
+  /** That organisation: municipality code, ydernummer or SOR code. */
+  ownerOrganisation: Scalars['String']['output'];
+  /** The sector of the organisation that owns the action (must do it). */
+  ownerSector: Sector;
+  /** The record it is about (the letter, referral, agreement, meeting, screening or consent), by its id in the holding sector. */
+  subjectId: Scalars['ID']['output'];
 };
+
+/** The kinds of open action on a child's pathway: something an organisation still has to do (agreement 6.1). */
+export type OpenActionKind =
+  /** A custody holder's consent that lapses at 18 while the pathway is still active (the young person must consent). */
+  | 'CONSENT_LAPSES_AT_18'
+  /** A GP's letter the municipality has not answered by its reply deadline. */
+  | 'LETTER_REPLY_OVERDUE'
+  /** A medication agreement (Trin 4) proposed by one side and not yet accepted by the other. */
+  | 'MEDICATION_AGREEMENT_AWAITING_ACCEPTANCE'
+  /** An action agreed at a network meeting, open past its due date. */
+  | 'NETWORK_MEETING_ACTION_OVERDUE'
+  /** A decision of no need for assessment whose further course the municipality and the GP have not yet agreed. */
+  | 'NO_ASSESSMENT_COURSE_NOT_AGREED'
+  /** An assessment outcome BUA has not yet communicated to the parents, the municipality and the GP. */
+  | 'OUTCOME_NOT_COMMUNICATED'
+  /** A referral BUA has received but not yet visited (visitation). */
+  | 'REFERRAL_AWAITING_VISITATION'
+  /** A positive screening without an action plan. */
+  | 'SCREENING_WITHOUT_ACTION_PLAN'
+  /** No transition plan although the young person turns 18 within six months and the pathway is active. */
+  | 'TRANSITION_PLAN_MISSING';
 
 /** A positive screening still without an action plan: an open action of the organisation that recorded it. */
 export type OpenScreeningAction = {
@@ -439,6 +460,30 @@ export type OpenScreeningActionEdge = {
   cursor: Scalars['String']['output'];
   /** The action. */
   node: OpenScreeningAction;
+};
+
+/**
+ * A child for whom the reader's organisation owns open actions that this sector holds, with the earliest due day among
+ * them: the first step of the pathway subgraph's worklist (`Query.worklist`); hidden from clients.
+ */
+export type OwnedOpenActionKey = {
+  __typename?: 'OwnedOpenActionKey';
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['output'];
+  /** The earliest due day of the actions the reader's organisation owns for the child here. */
+  earliestDueOn: Scalars['Date']['output'];
+};
+
+/**
+ * The open actions the reader's organisation owns for one child among those this sector holds, earliest due first: the
+ * second step of the pathway subgraph's worklist, for the children on its page; hidden from clients.
+ */
+export type OwnedOpenActions = {
+  __typename?: 'OwnedOpenActions';
+  /** The actions, earliest due first. */
+  actions: Array<OpenActionFact>;
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['output'];
 };
 
 /** Pagination state of a connection (Relay cursor connections). */
@@ -639,6 +684,19 @@ export type Query = {
   screeningEvaluation: ScreeningEvaluation;
   /** The instruments this deployment screens with. Open to everyone signed in. */
   screeningInstruments: Array<ScreeningInstrument>;
+  /**
+   * For the pathway subgraph's worklist only (hidden from clients): the children for whom your organisation owns open
+   * actions that the screening tracks holds, each with the earliest due day of them, earliest first. Only professionals working with
+   * children read it (FORBIDDEN otherwise); it reads no child's data beyond the pseudonym and that day, and is not
+   * logged: the second step, `screeningOwnedOpenActions`, is, for the children of the page.
+   */
+  screeningOwnedOpenActionKeys: Array<OwnedOpenActionKey>;
+  /**
+   * For the pathway subgraph's worklist only (hidden from clients): the open actions your organisation owns among
+   * those the screening tracks holds for each of the children (at most 200), earliest due first; children without any are left out.
+   * Each child returned is a read of its data, written to screening's access log.
+   */
+  screeningOwnedOpenActions: Array<OwnedOpenActions>;
   /** The three tracks with their participants and this deployment's thresholds. Open to everyone signed in. */
   screeningTrackDefinitions: Array<ScreeningTrackDefinition>;
 };
@@ -670,6 +728,11 @@ export type QueryScreeningEvaluationArgs = {
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
   track?: InputMaybe<ScreeningTrack>;
+};
+
+
+export type QueryScreeningOwnedOpenActionsArgs = {
+  childIds: Array<Scalars['ID']['input']>;
 };
 
 /** The language of a published Questionnaire's texts. */
@@ -851,8 +914,9 @@ export type ScreeningFacts = {
   /** The child's pathway events this sector recorded (its own acts, not its copies of others'), oldest first; null when withheld. */
   events?: Maybe<Array<PathwayEventFact>>;
   /**
-   * The child's open actions: positive screenings still without an action plan, one per track at most, with when the
-   * plan is due and who must make it; empty when none, null when withheld.
+   * The open actions the screening tracks hold for the child, whoever owns them: positive screenings still without an
+   * action plan (one per track at most), owned by the organisation that recorded the screening; earliest due first,
+   * empty when none, null when withheld.
    */
   openActions?: Maybe<Array<OpenActionFact>>;
   /** The screening tracks (spor) the child belongs to, in track order; empty when in none, null when withheld. */
@@ -1377,9 +1441,12 @@ export type ResolversTypes = ResolversObject<{
   MunicipalityNotification: ResolverTypeWrapper<MunicipalityNotificationModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   OpenActionFact: ResolverTypeWrapper<OpenActionFact>;
+  OpenActionKind: OpenActionKind;
   OpenScreeningAction: ResolverTypeWrapper<OpenScreeningActionModel>;
   OpenScreeningActionConnection: ResolverTypeWrapper<Omit<OpenScreeningActionConnection, 'edges'> & { edges: Array<ResolversTypes['OpenScreeningActionEdge']> }>;
   OpenScreeningActionEdge: ResolverTypeWrapper<Omit<OpenScreeningActionEdge, 'node'> & { node: ResolversTypes['OpenScreeningAction'] }>;
+  OwnedOpenActionKey: ResolverTypeWrapper<OwnedOpenActionKey>;
+  OwnedOpenActions: ResolverTypeWrapper<OwnedOpenActions>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   ParticipantKind: ParticipantKind;
   Pathway: ResolverTypeWrapper<PathwayModel>;
@@ -1453,6 +1520,8 @@ export type ResolversParentTypes = ResolversObject<{
   OpenScreeningAction: OpenScreeningActionModel;
   OpenScreeningActionConnection: Omit<OpenScreeningActionConnection, 'edges'> & { edges: Array<ResolversParentTypes['OpenScreeningActionEdge']> };
   OpenScreeningActionEdge: Omit<OpenScreeningActionEdge, 'node'> & { node: ResolversParentTypes['OpenScreeningAction'] };
+  OwnedOpenActionKey: OwnedOpenActionKey;
+  OwnedOpenActions: OwnedOpenActions;
   PageInfo: PageInfo;
   Pathway: PathwayModel;
   PathwayEventFact: PathwayEventFact;
@@ -1599,11 +1668,11 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type OpenActionFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenActionFact'] = ResolversParentTypes['OpenActionFact']> = ResolversObject<{
   dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OpenActionKind'], ParentType, ContextType>;
   overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
-  responsibleOrganisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  responsibleSector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
-  screeningResultId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  track?: Resolver<ResolversTypes['ScreeningTrack'], ParentType, ContextType>;
+  ownerOrganisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerSector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type OpenScreeningActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenScreeningAction'] = ResolversParentTypes['OpenScreeningAction']> = ResolversObject<{
@@ -1622,6 +1691,16 @@ export type OpenScreeningActionConnectionResolvers<ContextType = Context, Parent
 export type OpenScreeningActionEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenScreeningActionEdge'] = ResolversParentTypes['OpenScreeningActionEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['OpenScreeningAction'], ParentType, ContextType>;
+}>;
+
+export type OwnedOpenActionKeyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OwnedOpenActionKey'] = ResolversParentTypes['OwnedOpenActionKey']> = ResolversObject<{
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  earliestDueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type OwnedOpenActionsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OwnedOpenActions'] = ResolversParentTypes['OwnedOpenActions']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['OpenActionFact']>, ParentType, ContextType>;
+  childId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
@@ -1657,6 +1736,8 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   screeningAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryScreeningAccessLogArgs, 'childId' | 'first'>>;
   screeningEvaluation?: Resolver<ResolversTypes['ScreeningEvaluation'], ParentType, ContextType, RequireFields<QueryScreeningEvaluationArgs, 'from' | 'to'>>;
   screeningInstruments?: Resolver<Array<ResolversTypes['ScreeningInstrument']>, ParentType, ContextType>;
+  screeningOwnedOpenActionKeys?: Resolver<Array<ResolversTypes['OwnedOpenActionKey']>, ParentType, ContextType>;
+  screeningOwnedOpenActions?: Resolver<Array<ResolversTypes['OwnedOpenActions']>, ParentType, ContextType, RequireFields<QueryScreeningOwnedOpenActionsArgs, 'childIds'>>;
   screeningTrackDefinitions?: Resolver<Array<ResolversTypes['ScreeningTrackDefinition']>, ParentType, ContextType>;
 }>;
 
@@ -1878,6 +1959,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OpenScreeningAction?: OpenScreeningActionResolvers<ContextType>;
   OpenScreeningActionConnection?: OpenScreeningActionConnectionResolvers<ContextType>;
   OpenScreeningActionEdge?: OpenScreeningActionEdgeResolvers<ContextType>;
+  OwnedOpenActionKey?: OwnedOpenActionKeyResolvers<ContextType>;
+  OwnedOpenActions?: OwnedOpenActionsResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Pathway?: PathwayResolvers<ContextType>;
   PathwayEventFact?: PathwayEventFactResolvers<ContextType>;

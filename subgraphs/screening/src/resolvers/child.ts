@@ -5,9 +5,9 @@ import { activeMemberships, type ChildRecord } from '../db/repository.ts';
 import type { GraphQLResolveInfo } from 'graphql';
 import type { ChildResolvers, PathwayResolvers } from '../generated/resolvers-types.ts';
 import type { ChildModel } from '../models.ts';
+import * as openActions from '../open-actions/service.ts';
 import { screeningPathwayEvents } from '../pathway/events.ts';
 import * as plans from '../plans/service.ts';
-import { isOverdue } from '../plans/rules.ts';
 import * as screenings from '../screenings/service.ts';
 import * as tracks from '../tracks/service.ts';
 import { consents } from './consent.ts';
@@ -21,22 +21,11 @@ const { record } = childGuard<ChildRecord, Context>((ctx, id) => ctx.loaders.chi
 async function screeningFacts(c: ChildModel, ctx: Context, info: GraphQLResolveInfo) {
   const [r, events] = await Promise.all([record(c, ctx), selectsFact(info, 'events') ? screeningPathwayEvents(ctx, c.id) : []]);
   // Only when asked for: the pathway's views that need no open actions cost no look-up of them.
-  const open = r && selectsFact(info, 'openActions') ? await ctx.loaders.openActionsOfChild.load(c.id) : [];
-  const today = ctx.access.today;
+  const open = r && selectsFact(info, 'openActions') ? await openActions.openActionsOfChild(ctx, c.id) : [];
   return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'screeningFacts', what: "the child's screening-track membership", info }, {
     tracks: activeMemberships(r).map((t) => t.track),
     events,
-    openActions: open.map((result) => {
-      const dueOn = plans.dueOnOf(ctx, result);
-      return {
-        track: result.track,
-        screeningResultId: result.id,
-        dueOn,
-        overdue: isOverdue(dueOn, today),
-        responsibleSector: result.recordedBySector,
-        responsibleOrganisation: result.recordedByOrganisation,
-      };
-    }),
+    openActions: open,
   });
 }
 

@@ -1,3 +1,4 @@
+import { openActionQueries } from './open-actions.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { Child, Pathway } from './child.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
@@ -27,7 +28,7 @@ import {
 } from './tracks.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...accessLogQueries, screeningTrackDefinitions, screeningInstruments, recordedScreenings, openScreeningActions, screeningEvaluation },
+  Query: { ...accessLogQueries, screeningTrackDefinitions, screeningInstruments, recordedScreenings, openScreeningActions, screeningEvaluation, ...openActionQueries },
   Mutation: { ...consentMutations, registerInScreeningTrack, endTrackMembership, recordScreening, createActionPlan },
   Consent,
   Child,
