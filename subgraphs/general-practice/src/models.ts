@@ -26,3 +26,10 @@ export type AccessLogEntryModel = AccessLogRow & { source: string };
 // Referrals to BUA (Trin 3): the shared referrer model.
 export type { ReferralToBuaModel } from '@pathway-graph/shared/sector/referrer/model';
 export type { MedicationAgreementModel } from '@pathway-graph/shared/sector/medication/service';
+
+// Coordination around the pathway (agreement 6.1): the shared contact-person and network-meeting models.
+export type {
+  ContactPersonModel as CoordinatingContactPersonModel,
+  ContactPersonRecordModel,
+  NetworkMeetingModel,
+} from '@pathway-graph/shared/sector/coordination/service';

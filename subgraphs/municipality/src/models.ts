@@ -38,3 +38,15 @@ export function categoryEnum(code: string): CareCommunicationCategory {
 export type { ReferralToBuaModel } from '@pathway-graph/shared/sector/referrer/model';
 export type { MunicipalOfferRow as MunicipalOfferModel } from './db/schema.ts';
 export type { RelativeRegistrationRecord as RelativeRegistrationModel } from './db/relatives.ts';
+
+// Coordination around the pathway (agreement 6.1): the shared contact-person and network-meeting models.
+export type {
+  ContactPersonModel as CoordinatingContactPersonModel,
+  ContactPersonRecordModel,
+  NetworkMeetingModel,
+} from '@pathway-graph/shared/sector/coordination/service';
+
+// The municipality's interventions (Trin 1, 2 and 4) and the transition plan at 18.
+export type { MunicipalInterventionRow as MunicipalInterventionModel } from './db/schema.ts';
+export type { MunicipalInterventionResultModel } from './interventions/service.ts';
+export type { TransitionPlanModel } from '@pathway-graph/shared/sector/transition/service';

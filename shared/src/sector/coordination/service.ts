@@ -59,6 +59,15 @@ export interface ContactPersonModel {
   previous: ContactPerson | null;
 }
 
+/** The contact person as the pathway's facts carry it (`ContactPersonFact`). */
+export interface ContactPersonFactModel {
+  status: ContactPersonState['status'];
+  at: string | null;
+  name: string | null;
+  role: string | null;
+  phone: string | null;
+}
+
 export interface ContactPersonRecordModel {
   id: string;
   type: ContactPersonEvent['type'];
@@ -88,15 +97,6 @@ export interface RecordContactPersonInput {
 }
 
 export type RecordNetworkMeetingInput = NetworkMeetingInput & { childId: string };
-
-/** `ContactPersonFact`: a sector's coordinating contact person as the pathway's facts carry it. */
-export interface ContactPersonFact {
-  status: ContactPersonState['status'];
-  at: string | null;
-  name: string | null;
-  role: string | null;
-  phone: string | null;
-}
 
 const SECTOR_LABEL: Record<CoordinatingSector, string> = {
   MUNICIPALITY: 'the municipality',
@@ -208,17 +208,6 @@ export function coordinationService<TContext extends CoordinationContext>(option
   }
 
   return {
-    /**
-     * For the pathway's facts (`coordinatingContactPerson`), which the facts field guards as a whole: the current
-     * state, with the person only while appointed.
-     */
-    async contactPersonFact(ctx: TContext, childId: string): Promise<ContactPersonFact> {
-      const state = contactPersonState((await loadersOf(ctx).events.load(childId)).map(toEvent), sector);
-      if (state.status === 'NOT_CONSIDERED') return { status: state.status, at: null, name: null, role: null, phone: null };
-      if (state.status === 'APPOINTED') return { status: state.status, at: state.since, ...state.person };
-      return { status: state.status, at: state.since, name: null, role: null, phone: null };
-    },
-
     /** The pathway's timeline events of this sector's coordination: its contact-person records and its meetings. */
     pathwayEventSources(ctx: TContext): PathwayEventSource[] {
       const label = capitalise(owner);
@@ -232,6 +221,16 @@ export function coordinationService<TContext extends CoordinationContext>(option
       await ctx.access.read(child, CONTACT_PERSON_PART, contactWhat);
       const rows = await loadersOf(ctx).events.load(child.id);
       return toStateModel(contactPersonState(rows.map(toEvent), sector));
+    },
+
+    /**
+     * The sector's contact person for the pathway's facts (batched with every child of the request, one statement).
+     * Unguarded: the facts field passes it through the guard as a whole (guardedFacts), withholding it when refused.
+     */
+    async contactPersonFact(ctx: TContext, childId: string): Promise<ContactPersonFactModel> {
+      const state = contactPersonState((await loadersOf(ctx).events.load(childId)).map(toEvent), sector);
+      const person = state.status === 'APPOINTED' ? state.person : null;
+      return { status: state.status, at: state.status === 'NOT_CONSIDERED' ? null : state.since, name: person?.name ?? null, role: person?.role ?? null, phone: person?.phone ?? null };
     },
 
     async contactPersonHistory(ctx: TContext, child: GuardedChild): Promise<ContactPersonRecordModel[]> {

@@ -1412,7 +1412,7 @@ export type NetworkMeetingAction = {
 
 /** An action agreed at the meeting. */
 export type NetworkMeetingActionInput = {
-  /** What is to be done; at most 2000 characters. */
+  /** What is to be done; at most 1000 characters. */
   description: Scalars['String']['input'];
   /** When it is due. */
   dueOn: Scalars['Date']['input'];
@@ -1881,13 +1881,13 @@ export type RecordConsentInput = {
   validUntil?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/** A change of BUA's coordinating contact person for a child. */
+/** A change of the sector's coordinating contact person for a child (recorded in that sector's own subgraph). */
 export type RecordContactPersonInput = {
   /** When it took effect; not in the future. */
   at: Scalars['DateTime']['input'];
   /** The child's pseudonym. */
   childId: Scalars['ID']['input'];
-  /** Why none is appointed (NONE_AGREED, required); at most 2000 characters. */
+  /** Why none is appointed (NONE_AGREED, required); at most 1000 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** The person (APPOINTED only). */
   person?: InputMaybe<ContactPersonInput>;
@@ -2019,7 +2019,7 @@ export type SectorOrganisation = {
 
 /** An organisation of a sector. */
 export type SectorOrganisationInput = {
-  /** The organisation: municipality code, ydernummer or SOR code; at most 20 characters. */
+  /** The organisation: municipality code, ydernummer or SOR code; at most 50 characters. */
   organisation: Scalars['String']['input'];
   /** The sector. */
   sector: Sector;

@@ -7,6 +7,7 @@ import type { ChildModel } from '../models.ts';
 import { generalPracticePathwayEvents } from '../referrals/pathway.ts';
 
 import { guardOf } from '../access.ts';
+import { coordination } from '../coordination/service.ts';
 import type { Context } from '../context.ts';
 import { consents } from './consent.ts';
 
@@ -14,18 +15,20 @@ const { record, guarded } = childGuard<ChildRecord, Context>((ctx, id) => ctx.lo
 
 /**
  * General practice's facts for the pathway subgraph, the same under `Child.generalPracticeFacts` and
- * `Pathway.generalPracticeFacts`; open actions and events are looked up only when the pathway selects them.
+ * `Pathway.generalPracticeFacts`; open actions, events and the contact person are looked up only when the pathway selects them.
  */
 async function generalPracticeFacts(c: ChildModel, ctx: Context, info: GraphQLResolveInfo) {
-  const [r, open, events] = await Promise.all([
+  const [r, open, events, contactPerson] = await Promise.all([
     record(c, ctx),
     selectsFact(info, 'openActions') ? openActions.openActionsOfChild(ctx, c.id) : [],
     selectsFact(info, 'events') ? generalPracticePathwayEvents(ctx, c.id) : [],
+    selectsFact(info, 'coordinatingContactPerson') ? coordination.contactPersonFact(ctx, c.id) : null,
   ]);
   return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'generalPracticeFacts', what: 'the practice the child is listed with', info }, {
     ydernummer: r?.listedPractice ?? null,
     openActions: open,
     events,
+    coordinatingContactPerson: contactPerson,
   });
 }
 

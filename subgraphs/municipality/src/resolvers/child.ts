@@ -7,6 +7,7 @@ import type { ChildModel } from '../models.ts';
 import { municipalityPathwayEvents } from '../referrals/pathway.ts';
 
 import { guardOf } from '../access.ts';
+import { coordination } from '../coordination/service.ts';
 import type { Context } from '../context.ts';
 import { consents } from './consent.ts';
 
@@ -14,19 +15,21 @@ const { record, guarded } = childGuard<ChildRecord, Context>((ctx, id) => ctx.lo
 
 /**
  * The municipality's facts for the pathway subgraph, the same under `Child.municipalityFacts` and
- * `Pathway.municipalityFacts`; open actions and events are looked up only when the pathway selects them.
+ * `Pathway.municipalityFacts`; open actions, events and the contact person are looked up only when the pathway selects them.
  */
 async function municipalityFacts(c: ChildModel, ctx: Context, info: GraphQLResolveInfo) {
-  const [r, open, events] = await Promise.all([
+  const [r, open, events, contactPerson] = await Promise.all([
     record(c, ctx),
     selectsFact(info, 'openActions') ? openActions.openActionsOfChild(ctx, c.id) : [],
     selectsFact(info, 'events') ? municipalityPathwayEvents(ctx, c.id) : [],
+    selectsFact(info, 'coordinatingContactPerson') ? coordination.contactPersonFact(ctx, c.id) : null,
   ]);
   return guardedFacts(ctx.access, guardOf(c.id, r), { field: 'municipalityFacts', what: 'the date of birth and whether the child has a municipal case', info }, {
     birthDate: r?.birthDate ?? null,
     knownToMunicipality: r?.knownToMunicipality ?? false,
     openActions: open,
     events,
+    coordinatingContactPerson: contactPerson,
   });
 }
 

@@ -43,10 +43,12 @@ const FACT_TYPES = {
     birthDate: z.string().refine((v) => parseDate(v).ok).nullable(),
     knownToMunicipality: z.boolean().nullable(),
     events,
+    coordinatingContactPerson: contactPersonFact,
   },
   GENERAL_PRACTICE: {
     ydernummer: z.string().nullable(),
     events,
+    coordinatingContactPerson: contactPersonFact,
   },
   BUA: {
     knownToBua: z.boolean().nullable(),

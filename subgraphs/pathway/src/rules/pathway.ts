@@ -45,8 +45,8 @@ export function treatmentResponsibilityFrom(p: PathwayModel): TreatmentResponsib
     : { holder: null, startedAt: null, basis: NOT_BUA };
 }
 
-/** The sectors that keep a coordinating contact person in their facts; the others hold none to show. */
-const CONTACT_PERSON_SECTORS = ['BUA'] as const satisfies readonly InvolvedSector[];
+/** The sectors that keep a coordinating contact person; the screening tracks hold none to show. */
+const CONTACT_PERSON_SECTORS = ['MUNICIPALITY', 'GENERAL_PRACTICE', 'BUA'] as const satisfies readonly InvolvedSector[];
 
 export function contactPersonsFrom(p: PathwayModel): SectorContactPerson[] {
   return CONTACT_PERSON_SECTORS.flatMap((sector) => {
