@@ -25,6 +25,7 @@ interface View {
   treatmentResponsibility: { holder: string | null; startedAt: string | null; basis: string } | null;
   timeline: { edges: { cursor: string; node: Event }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; totalCount: number };
   contactPersons: { sector: string; status: string }[];
+  openActions: { kind: string; subjectId: string; heldBy: string; ownerSector: string; ownerOrganisation: string; dueOn: string; overdue: boolean }[];
   withheld: { sector: string; reason: string; message: string }[];
 }
 
@@ -32,6 +33,7 @@ const PATHWAY = `query Pathway($id: ID!, $first: Int, $after: String) { child(id
   currentStep stepBasis { sector kind at eventId rule } treatmentResponsibility { holder startedAt basis }
   timeline(first: $first, after: $after) { edges { cursor node { id sector at kind recordStep subjectId summary } } pageInfo { hasNextPage endCursor } totalCount }
   contactPersons { sector status at name role phone }
+  openActions { kind subjectId heldBy ownerSector ownerOrganisation dueOn overdue }
   withheld { sector reason message } } } }`;
 
 describeWithDatabases('the coordinated pathway view, through the gateway', (backend) => {
@@ -58,6 +60,12 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
     return inbox.edges.find((e) => e.node.messageId === headerId)!.node.id;
   };
   const eventsOf = (view: View, subjectId: string) => view.timeline.edges.map((e) => e.node).filter((e) => e.subjectId === subjectId);
+  /** The open actions about one record, as `kind:owner sector`. */
+  const actionsOn = (view: View, subjectId: string) => view.openActions.filter((a) => a.subjectId === subjectId).map((a) => `${a.kind}:${a.ownerSector}`);
+  const expectSortedByDueDay = (view: View) => {
+    const days = view.openActions.map((a) => a.dueOn);
+    expect(days).toEqual([...days].sort());
+  };
   const kindsOf = (view: View, subjectId: string) => eventsOf(view, subjectId).map((e) => `${e.sector}:${e.kind}`);
 
   it('takes one child from Trin 1 to Trin 4: after each step the caseworker sees the step, why, and the timeline of every sector', async () => {
@@ -81,6 +89,7 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
     expect(view.currentStep).toBe('TRIN_1');
     expect(view.stepBasis).toMatchObject({ sector: 'MUNICIPALITY', kind: 'LETTER_REPLIED', eventId: `MUNICIPALITY:LETTER_REPLIED:${inbox1!.id}` });
     expect(view.treatmentResponsibility).toMatchObject({ holder: null, startedAt: null });
+    expect(actionsOn(view, inbox1!.id)).toEqual([]);
     // The summaries carry kinds, steps and codes, never the child's name, CPR number or the letter's text.
     for (const e of view.timeline.edges) {
       expect(e.node.summary).not.toContain(CHILD.cpr.slice(0, 6));
@@ -108,6 +117,9 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
     expect(kindsOf(view, sent.id)).toEqual(['GENERAL_PRACTICE:REFERRAL_SENT', 'BUA:REFERRAL_RECEIVED']);
     expect(view.currentStep).toBe('TRIN_3');
     expect(view.stepBasis).toMatchObject({ sector: 'BUA', kind: 'REFERRAL_RECEIVED' });
+    expect(actionsOn(view, sent.id)).toEqual(['REFERRAL_AWAITING_VISITATION:BUA']);
+    expect(view.openActions.find((a) => a.subjectId === sent.id)).toMatchObject({ heldBy: 'BUA', overdue: false });
+    expectSortedByDueDay(view);
 
     referral.ok(await referral.asBuaClinician().visit(sent.id, 'ASSESSMENT'));
     view = await pathwayAs(READER);
@@ -115,6 +127,7 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
     expect(view.stepBasis).toMatchObject({ sector: 'BUA', kind: 'TREATMENT_RESPONSIBILITY_TAKEN' });
     expect(view.treatmentResponsibility).toMatchObject({ holder: 'BUA', startedAt: expect.any(String) });
     expect(kindsOf(view, sent.id)).toEqual(['GENERAL_PRACTICE:REFERRAL_SENT', 'BUA:REFERRAL_RECEIVED', 'BUA:TREATMENT_RESPONSIBILITY_TAKEN', 'BUA:VISITATION_ASSESSMENT']);
+    expect(actionsOn(view, sent.id)).toEqual([]);
 
     // A letter about Trin 1 while BUA holds treatment responsibility does not take the child out of psychiatry.
     const lateLetter = await gp.sendsLetter({ messageId: `pathway-${randomUUID()}`, cpr: CHILD.cpr, step: 'TRIN_1' });
@@ -125,6 +138,9 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
     ok(await referral.asBuaClinician().startAssessment(sent.id));
     ok(await referral.asBuaClinician().recordOutcome(sent.id));
     await referral.asBuaClinician().awaitOutcomeDelivered(sent.id);
+    view = await pathwayAs(READER);
+    // Told to the municipality and the GP by message, not yet to the parents: BUA still owes the communication.
+    expect(actionsOn(view, sent.id)).toEqual(['OUTCOME_NOT_COMMUNICATED:BUA']);
     ok(await referral.asBuaClinician().toldParents(sent.id));
     view = await pathwayAs(READER);
     expect(view.currentStep).toBe('TRIN_3');
@@ -132,6 +148,7 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
       expect.arrayContaining(['BUA:ASSESSMENT_STARTED', 'BUA:ASSESSMENT_CONCLUDED', 'BUA:OUTCOME_COMMUNICATED']),
     );
     expect(eventsOf(view, sent.id).filter((e) => e.kind === 'OUTCOME_COMMUNICATED')).toHaveLength(3);
+    expect(actionsOn(view, sent.id)).toEqual([]);
 
     // Trin 4: BUA and the GP agree who continues the medication; BUA closes its course.
     const { agreement } = referral.ok(
@@ -142,11 +159,16 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
       async () => referral.ok(await referral.medication.ofChild(CHILD.cpr, 'generalPracticeMedicationAgreements', 'gp-107510')).childByCpr['generalPracticeMedicationAgreements'] ?? [],
       (list) => list.some((a) => a.id === agreement.id),
     );
+    view = await pathwayAs(READER);
+    // Proposed by BUA, awaiting the GP: the action is the GP's, listed once though BUA and the GP both hold the agreement.
+    expect(actionsOn(view, agreement.id)).toEqual(['MEDICATION_AGREEMENT_AWAITING_ACCEPTANCE:GENERAL_PRACTICE']);
+    expect(view.currentStep).toBe('TRIN_4');
     referral.ok(await referral.medication.respondAsGp(agreement.id, true));
     view = await pathwayAs(READER);
     expect(kindsOf(view, agreement.id)).toEqual(['BUA:MEDICATION_AGREEMENT_PROPOSED', 'GENERAL_PRACTICE:MEDICATION_AGREEMENT_ACCEPTED']);
     expect(view.currentStep).toBe('TRIN_4');
     expect(view.stepBasis).toMatchObject({ sector: 'GENERAL_PRACTICE', kind: 'MEDICATION_AGREEMENT_ACCEPTED' });
+    expect(actionsOn(view, agreement.id)).toEqual([]);
 
     ok(await referral.asBuaClinician().close(sent.id));
     view = await pathwayAs(READER);

@@ -104,6 +104,8 @@ export type BuaFacts = {
   holdsTreatmentResponsibility?: Maybe<Scalars['Boolean']['output']>;
   /** Whether the child is registered as a patient at BUA (kendt i BUA); null when withheld. */
   knownToBua?: Maybe<Scalars['Boolean']['output']>;
+  /** The open actions this sector holds for the child, whoever owns them, earliest due first; null when withheld. */
+  openActions?: Maybe<Array<OpenActionFact>>;
   /** Since when BUA holds treatment responsibility; null when it does not, or when withheld. */
   treatmentResponsibilitySince?: Maybe<Scalars['DateTime']['output']>;
   /** Why the facts were withheld from this reader; null when they were shared. */
@@ -212,6 +214,8 @@ export type GeneralPracticeFacts = {
   coordinatingContactPerson?: Maybe<ContactPersonFact>;
   /** The child's pathway events this sector recorded (its own acts, not its copies of others'), oldest first; null when withheld. */
   events?: Maybe<Array<PathwayEventFact>>;
+  /** The open actions this sector holds for the child, whoever owns them, earliest due first; null when withheld. */
+  openActions?: Maybe<Array<OpenActionFact>>;
   /** Why the facts were withheld from this reader; null when they were shared. */
   withheld?: Maybe<Withholding>;
   /** The provider number (ydernummer) of the practice the child is listed with; null when withheld or listed nowhere. */
@@ -254,8 +258,27 @@ export type MunicipalityFacts = {
   events?: Maybe<Array<PathwayEventFact>>;
   /** Whether the child has an open case in the residence municipality (kendt i kommunen); null when withheld. */
   knownToMunicipality?: Maybe<Scalars['Boolean']['output']>;
+  /** The open actions this sector holds for the child, whoever owns them, earliest due first; null when withheld. */
+  openActions?: Maybe<Array<OpenActionFact>>;
   /** Why the facts were withheld from this reader; null when they were shared. */
   withheld?: Maybe<Withholding>;
+};
+
+/** One open action a sector holds for a child, for the pathway subgraph's view and worklists; hidden from clients. */
+export type OpenActionFact = {
+  __typename?: 'OpenActionFact';
+  /** The day it is due (Danish time). */
+  dueOn: Scalars['Date']['output'];
+  /** What has to be done. */
+  kind: OpenActionKind;
+  /** Whether that day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** That organisation: municipality code, ydernummer or SOR code. */
+  ownerOrganisation: Scalars['String']['output'];
+  /** The sector of the organisation that owns the action (must do it). */
+  ownerSector: Sector;
+  /** The record it is about (the letter, referral, agreement, meeting, screening or consent), by its id in the holding sector. */
+  subjectId: Scalars['ID']['output'];
 };
 
 /** The kinds of open action on a child's pathway: something an organisation still has to do (agreement 6.1). */
@@ -315,6 +338,14 @@ export type Pathway = {
   id: Scalars['ID']['output'];
   /** The municipality's facts about the child (hidden from clients; see `Child.municipalityFacts`). */
   municipalityFacts?: Maybe<MunicipalityFacts>;
+  /**
+   * What the organisations around the child still have to do (agreement 6.1), from every sector that shared with you,
+   * earliest due first: unanswered letters past their deadline, referrals awaiting visitation, outcomes not yet
+   * communicated, medication agreements awaiting acceptance, overdue network-meeting actions, positive screenings
+   * without an action plan, missing transition plans, consents lapsing at 18. An action two sectors both hold is listed
+   * once. A withheld sector's actions are missing and `withheld` says so.
+   */
+  openActions: Array<PathwayOpenAction>;
   /** The screening tracks' facts about the child (hidden from clients; see `Child.screeningFacts`). */
   screeningFacts?: Maybe<ScreeningFacts>;
   /** The event that put the child at `currentStep` and the rule that read it so; null exactly when `currentStep` is. */
@@ -464,6 +495,25 @@ export type PathwayEventKind =
   /** BUA's visitation found no need for assessment; the municipality and the GP decide the further course. */
   | 'VISITATION_NO_ASSESSMENT';
 
+/** One open action on a child's pathway: what has to be done, by which organisation, by when. */
+export type PathwayOpenAction = {
+  __typename?: 'PathwayOpenAction';
+  /** The day it is due (Danish time). */
+  dueOn: Scalars['Date']['output'];
+  /** The sector whose record it is (where to look it up). */
+  heldBy: InvolvedSector;
+  /** What has to be done. */
+  kind: OpenActionKind;
+  /** Whether that day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** That organisation: municipality code, ydernummer or SOR code. */
+  ownerOrganisation: Scalars['String']['output'];
+  /** The sector of the organisation that owns the action (must do it). */
+  ownerSector: Sector;
+  /** The record it is about (the letter, referral, agreement, meeting, screening or consent), by its id in `heldBy`. */
+  subjectId: Scalars['ID']['output'];
+};
+
 /** Why data is read or disclosed (formål); a consent names the purposes it covers. */
 export type Purpose =
   /** Assessment and treatment (udredning og behandling). */
@@ -558,6 +608,8 @@ export type ScreeningFacts = {
   __typename?: 'ScreeningFacts';
   /** The child's pathway events this sector recorded (its own acts, not its copies of others'), oldest first; null when withheld. */
   events?: Maybe<Array<PathwayEventFact>>;
+  /** The open actions this sector holds for the child, whoever owns them, earliest due first; null when withheld. */
+  openActions?: Maybe<Array<OpenActionFact>>;
   /** The screening tracks (spor) the child belongs to, in track order; empty when in none, null when withheld. */
   tracks?: Maybe<Array<ScreeningTrack>>;
   /** Why the facts were withheld from this reader; null when they were shared. */
@@ -835,14 +887,20 @@ export type FederationReferenceTypes = ResolversObject<{
     & ( Record<PropertyKey, never>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"coordinatingContactPerson":{"status":true,"at":true,"name":true,"role":true,"phone":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"coordinatingContactPerson":{"status":true,"at":true,"name":true,"role":true,"phone":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"coordinatingContactPerson":{"status":true,"at":true,"name":true,"role":true,"phone":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"coordinatingContactPerson":{"status":true,"at":true,"name":true,"role":true,"phone":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"coordinatingContactPerson":{"status":true,"at":true,"name":true,"role":true,"phone":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
@@ -850,9 +908,25 @@ export type FederationReferenceTypes = ResolversObject<{
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true},"holdsTreatmentResponsibility":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
+        | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"openActions":{"kind":true,"subjectId":true,"ownerSector":true,"ownerOrganisation":true,"dueOn":true,"overdue":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true}},"buaFacts":{"withheld":{"reason":true,"message":true}},"screeningFacts":{"withheld":{"reason":true,"message":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
         | GraphQLRecursivePick<FederationTypes['Pathway'], {"municipalityFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"generalPracticeFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}},"buaFacts":{"withheld":{"reason":true,"message":true},"holdsTreatmentResponsibility":true,"treatmentResponsibilitySince":true},"screeningFacts":{"withheld":{"reason":true,"message":true},"events":{"id":true,"at":true,"kind":true,"recordStep":true,"subjectId":true,"summary":true}}}>
@@ -898,6 +972,7 @@ export type ResolversTypes = ResolversObject<{
   GraduatedStep: GraduatedStep;
   InvolvedSector: InvolvedSector;
   MunicipalityFacts: ResolverTypeWrapper<MunicipalityFacts>;
+  OpenActionFact: ResolverTypeWrapper<OpenActionFact>;
   OpenActionKind: OpenActionKind;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Pathway: ResolverTypeWrapper<PathwayModel>;
@@ -906,6 +981,7 @@ export type ResolversTypes = ResolversObject<{
   PathwayEventEdge: ResolverTypeWrapper<PathwayEventEdge>;
   PathwayEventFact: ResolverTypeWrapper<PathwayEventFact>;
   PathwayEventKind: PathwayEventKind;
+  PathwayOpenAction: ResolverTypeWrapper<PathwayOpenAction>;
   Purpose: Purpose;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReceivingDepartment: ReceivingDepartment;
@@ -940,12 +1016,14 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   GeneralPracticeFacts: GeneralPracticeFacts;
   MunicipalityFacts: MunicipalityFacts;
+  OpenActionFact: OpenActionFact;
   PageInfo: PageInfo;
   Pathway: PathwayModel;
   PathwayEvent: PathwayEvent;
   PathwayEventConnection: PathwayEventConnection;
   PathwayEventEdge: PathwayEventEdge;
   PathwayEventFact: PathwayEventFact;
+  PathwayOpenAction: PathwayOpenAction;
   Query: Record<PropertyKey, never>;
   ScreeningFacts: ScreeningFacts;
   SectorContactPerson: SectorContactPerson;
@@ -1007,6 +1085,15 @@ export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversT
   name: 'DateTime';
 }
 
+export type OpenActionFactResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OpenActionFact'] = ResolversParentTypes['OpenActionFact']> = ResolversObject<{
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OpenActionKind'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ownerOrganisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerSector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1017,6 +1104,7 @@ export type PathwayResolvers<ContextType = Context, ParentType extends Resolvers
   contactPersons?: Resolver<Array<ResolversTypes['SectorContactPerson']>, ParentType, ContextType>;
   currentStep?: Resolver<Maybe<ResolversTypes['GraduatedStep']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  openActions?: Resolver<Array<ResolversTypes['PathwayOpenAction']>, ParentType, ContextType>;
   stepBasis?: Resolver<Maybe<ResolversTypes['StepBasis']>, ParentType, ContextType>;
   timeline?: Resolver<ResolversTypes['PathwayEventConnection'], ParentType, ContextType, RequireFields<PathwayTimelineArgs, 'first'>>;
   treatmentResponsibility?: Resolver<Maybe<ResolversTypes['TreatmentResponsibility']>, ParentType, ContextType>;
@@ -1051,6 +1139,16 @@ export type PathwayEventFactResolvers<ContextType = Context, ParentType extends 
   recordStep?: Resolver<Maybe<ResolversTypes['GraduatedStep']>, ParentType, ContextType>;
   subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PathwayOpenActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PathwayOpenAction'] = ResolversParentTypes['PathwayOpenAction']> = ResolversObject<{
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  heldBy?: Resolver<ResolversTypes['InvolvedSector'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['OpenActionKind'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  ownerOrganisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  ownerSector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  subjectId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -1127,12 +1225,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ContactPersonFact?: ContactPersonFactResolvers<ContextType>;
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
+  OpenActionFact?: OpenActionFactResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Pathway?: PathwayResolvers<ContextType>;
   PathwayEvent?: PathwayEventResolvers<ContextType>;
   PathwayEventConnection?: PathwayEventConnectionResolvers<ContextType>;
   PathwayEventEdge?: PathwayEventEdgeResolvers<ContextType>;
   PathwayEventFact?: PathwayEventFactResolvers<ContextType>;
+  PathwayOpenAction?: PathwayOpenActionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SectorContactPerson?: SectorContactPersonResolvers<ContextType>;
   StepBasis?: StepBasisResolvers<ContextType>;

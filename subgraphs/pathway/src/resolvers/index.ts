@@ -9,7 +9,7 @@ import {
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { ageBandFrom, ageFrom, involvedSectorsFrom, withheldFrom } from '../rules/derive.ts';
 import { mergeAccessLogPages } from '../rules/merge-access-log.ts';
-import { contactPersonsFrom, currentStepFrom, pathwayWithheldFrom, stepBasisFrom, timelineFrom, treatmentResponsibilityFrom } from '../rules/pathway.ts';
+import { contactPersonsFrom, currentStepFrom, openActionsFrom, pathwayWithheldFrom, stepBasisFrom, timelineFrom, treatmentResponsibilityFrom } from '../rules/pathway.ts';
 import { timelinePage } from '../rules/timeline.ts';
 import { worklist } from '../worklist/service.ts';
 
@@ -46,6 +46,7 @@ export const resolvers: Resolvers = {
     treatmentResponsibility: (p) => treatmentResponsibilityFrom(p),
     timeline: (p, { first, after }) => timelinePage(timelineFrom(p), first, after),
     contactPersons: (p) => contactPersonsFrom(p),
+    openActions: (p) => openActionsFrom(p),
     withheld: (p) => pathwayWithheldFrom(p),
   },
 };

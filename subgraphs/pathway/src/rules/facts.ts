@@ -1,5 +1,7 @@
 import { parseDate, WITHHELD_REASONS, type Withholding } from '@pathway-graph/shared';
 import { z } from 'zod';
+import { SECTORS as PRINCIPAL_SECTORS } from '@pathway-graph/shared';
+import { OPEN_ACTION_KINDS } from '@pathway-graph/shared/domain/open-actions/index';
 import { GRADUATED_STEPS, PATHWAY_EVENT_KINDS } from '@pathway-graph/shared/domain/pathway/events';
 import type { InvolvedSector, ScreeningTrack } from '../generated/resolvers-types.ts';
 
@@ -37,17 +39,33 @@ const contactPersonFact = z
   })
   .nullable();
 
+/** `OpenActionFact`, the same in every sector. */
+const openActions = z
+  .array(
+    z.object({
+      kind: z.enum(OPEN_ACTION_KINDS),
+      subjectId: z.string().min(1),
+      ownerSector: z.enum(PRINCIPAL_SECTORS),
+      ownerOrganisation: z.string().min(1),
+      dueOn: z.string().refine((v) => parseDate(v).ok),
+      overdue: z.boolean(),
+    }),
+  )
+  .nullable();
+
 /** Each sector's facts and their declared types (the sector schemas' `…Facts` types, all nullable there). */
 const FACT_TYPES = {
   MUNICIPALITY: {
     birthDate: z.string().refine((v) => parseDate(v).ok).nullable(),
     knownToMunicipality: z.boolean().nullable(),
     events,
+    openActions,
     coordinatingContactPerson: contactPersonFact,
   },
   GENERAL_PRACTICE: {
     ydernummer: z.string().nullable(),
     events,
+    openActions,
     coordinatingContactPerson: contactPersonFact,
   },
   BUA: {
@@ -55,11 +73,13 @@ const FACT_TYPES = {
     holdsTreatmentResponsibility: z.boolean().nullable(),
     treatmentResponsibilitySince: instant.nullable(),
     events,
+    openActions,
     coordinatingContactPerson: contactPersonFact,
   },
   SCREENING: {
     tracks: z.array(z.enum(SCREENING_TRACKS)).nullable(),
     events,
+    openActions,
   },
 } as const satisfies Record<InvolvedSector, z.ZodRawShape>;
 

@@ -1,6 +1,7 @@
 import type { InvolvedSector, SectorContactPerson, TreatmentResponsibility, WithheldPart } from '../generated/resolvers-types.ts';
 import type { PathwayModel } from '../models.ts';
 import { FACTS_FIELD, readFacts, SECTORS } from './facts.ts';
+import { mergeOpenActions, type PathwayOpenActionItem } from './open-actions.ts';
 import { currentStep, type CurrentStep } from './step.ts';
 import { mergeTimeline, type TimelineEvent } from './timeline.ts';
 
@@ -53,6 +54,13 @@ export function contactPersonsFrom(p: PathwayModel): SectorContactPerson[] {
     const person = readFacts(sector, p[FACTS_FIELD[sector]], ['coordinatingContactPerson']).shared?.coordinatingContactPerson;
     return person ? [{ sector, ...person }] : [];
   });
+}
+
+/** Every shared sector's open actions, merged and sorted by due day. */
+export function openActionsFrom(p: PathwayModel): PathwayOpenActionItem[] {
+  return mergeOpenActions(
+    SECTORS.flatMap((sector) => (readFacts(sector, p[FACTS_FIELD[sector]], ['openActions']).shared?.openActions ?? []).map((a) => ({ ...a, heldBy: sector }))),
+  );
 }
 
 /** The sectors that did not share their facts with this reader, and why, in the enum's order. */
