@@ -207,4 +207,62 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
     const bad = await t.queryAs(READER, PATHWAY, { id: CHILD_ID, after: 'not-a-cursor' });
     expect(bad.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
   }, LONG);
+
+  it('five readers each see what the consent and sector rules allow: a withheld sector is marked, with the refusal of its own field, and its events and actions are missing', async () => {
+    const people = scenario(() => t);
+    const referral = referralScenario(t);
+    // Something from three sectors: a letter (GP, municipality) and a referral BUA received.
+    const letter = await people.asGp('107510').sendsLetter({ messageId: `pathway-${randomUUID()}`, cpr: CHILD.cpr, step: 'TRIN_1' });
+    await people.asGp('107510').waitsUntilLetterIs(letter, 'DELIVERED');
+    const sent = referral.ok(await referral.asGp().refer(gpReferral(CHILD.cpr))).referChildToBua;
+    await referral.asBuaClinician().awaitReferral(sent.id);
+
+    /** Each sector's own field: reading it as the reader gives the refusal a withheld part must repeat. */
+    const OWN_FIELDS = {
+      MUNICIPALITY: 'knownToMunicipality',
+      GENERAL_PRACTICE: 'listedPractice { ydernummer }',
+      BUA: 'knownToBua',
+      SCREENING: 'screeningTracks { track }',
+    } as const;
+    /** The withholding reason a refusal's code stands for (WithheldReason). */
+    const REASON_OF: Record<string, (message: string) => string> = {
+      CONSENT_REQUIRED: () => 'NO_CONSENT',
+      FORBIDDEN: (message) => (message.startsWith('Analysts') || message.includes('role') ? 'NOT_PERMITTED_FOR_ROLE' : 'OTHER_ORGANISATION'),
+    };
+    const READERS = ['gp-107510', 'caseworker-751', 'bua-clinician', 'healthvisitor-751', 'analyst-region'];
+    const seen: Record<string, string[]> = {};
+    for (const reader of READERS) {
+      const view = await pathwayAs(reader);
+      const sectorsInTimeline = new Set(view.timeline.edges.map((e) => e.node.sector));
+      const withheld = new Map(view.withheld.map((w) => [w.sector, w]));
+      for (const [sector, field] of Object.entries(OWN_FIELDS)) {
+        const own = await t.queryAs<{ child: Record<string, unknown> }>(reader, `query($id: ID!) { child(id: $id) { ${field} } }`, { id: CHILD_ID });
+        const refusal = own.errors?.[0];
+        if (refusal) {
+          const part = withheld.get(sector);
+          expect(part, `${reader}: ${sector} refuses its own field, so the pathway marks it withheld`).toBeDefined();
+          expect(part!.reason).toBe(REASON_OF[refusal.extensions?.['code'] as string]?.(refusal.message));
+          // Worded as the refusal of the sector's own field; the municipality's facts name both of its facts.
+          expect(sector === 'MUNICIPALITY' ? part!.message.replace('the date of birth and ', '') : part!.message).toBe(refusal.message);
+          expect(sectorsInTimeline.has(sector), `${reader}: no events of withheld ${sector}`).toBe(false);
+          expect(view.openActions.filter((a) => a.heldBy === sector)).toEqual([]);
+          expect(view.contactPersons.filter((c) => c.sector === sector)).toEqual([]);
+        } else {
+          expect(withheld.has(sector), `${reader}: ${sector} shares its own field, so nothing is withheld`).toBe(false);
+        }
+      }
+      // The sectors that shared show their events: the letter (GP, municipality) and BUA's receipt of the referral.
+      if (!withheld.has('GENERAL_PRACTICE')) expect(kindsOf(view, letter)).toEqual(['GENERAL_PRACTICE:LETTER_SENT']);
+      if (!withheld.has('BUA')) expect(kindsOf(view, sent.id)).toContain('BUA:REFERRAL_RECEIVED');
+      seen[reader] = view.withheld.map((w) => `${w.sector}:${w.reason}`);
+    }
+    // Each sector's own people see its part; the analyst sees no single child's data, and is told so, without an error.
+    expect(seen['gp-107510']).not.toContainEqual(expect.stringMatching(/^GENERAL_PRACTICE:/));
+    expect(seen['caseworker-751']).not.toContainEqual(expect.stringMatching(/^MUNICIPALITY:/));
+    expect(seen['bua-clinician']).not.toContainEqual(expect.stringMatching(/^BUA:/));
+    expect(seen['analyst-region']).toEqual(['MUNICIPALITY:NOT_PERMITTED_FOR_ROLE', 'GENERAL_PRACTICE:NOT_PERMITTED_FOR_ROLE', 'BUA:NOT_PERMITTED_FOR_ROLE', 'SCREENING:NOT_PERMITTED_FOR_ROLE']);
+    const analystView = await pathwayAs('analyst-region');
+    expect(analystView).toMatchObject({ currentStep: null, stepBasis: null, treatmentResponsibility: null, contactPersons: [], openActions: [] });
+    expect(analystView.timeline.totalCount).toBe(0);
+  }, LONG);
 });
