@@ -1,7 +1,11 @@
-import { childPseudonym, parseCareCommunicationBundle } from '@pathway-graph/shared';
+import { contactPersonEvents as buaContactPersonEvents } from '@pathway-graph/bua/db/schema';
+import { municipalInterventions } from '@pathway-graph/municipality/db/schema';
+import { childPseudonym, glnFromPrefix, parseCareCommunicationBundle, uuid7, type Principal } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { as } from '../support/auth.ts';
+import { registerEverywhere, syntheticChildren } from '../support/children.ts';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
 import { scenario } from '../support/scenario/index.ts';
 import { gpReferral, referralScenario } from '../support/scenario/referral.ts';
@@ -264,5 +268,58 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
     const analystView = await pathwayAs('analyst-region');
     expect(analystView).toMatchObject({ currentStep: null, stepBasis: null, treatmentResponsibility: null, contactPersons: [], openActions: [] });
     expect(analystView.timeline.totalCount).toBe(0);
+  }, LONG);
+
+  it('the pathway of a child with 500 timeline events costs the same SQL statements per subgraph as one with 5', async () => {
+    // Holstebro and a practice of its own: no demo data, so each child's timeline holds exactly what is written here.
+    const [few, many] = syntheticChildren(2, 30_000) as [ReturnType<typeof syntheticChildren>[number], ReturnType<typeof syntheticChildren>[number]];
+    const practice = { ydernummer: '166100', name: 'Lægehuset Tæller (syntetisk)', locationNumber: glnFromPrefix('579000996610') };
+    await registerEverywhere(t.system, [few, many], { municipalityCode: 661, practice, consentTo: ['MUNICIPALITY'] });
+    const caseworker: Principal = { subject: 'test:caseworker-661', displayName: 'Test caseworker', sector: 'MUNICIPALITY', organisation: '661', roles: ['CASEWORKER'] };
+    // Each ended intervention is two events (started, ended), each contact-person record one; each child is in a track (one).
+    const interventions = (childId: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: uuid7(),
+        childId,
+        municipalityCode: 661,
+        kind: 'PEDAGOGICAL' as const,
+        step: 'TRIN_1' as const,
+        description: 'Støtte i klassen (syntetisk)',
+        startedOn: `20${String(10 + Math.floor(i / 12)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-01`,
+        endedOn: `20${String(10 + Math.floor(i / 12)).padStart(2, '0')}-${String(1 + (i % 12)).padStart(2, '0')}-20`,
+        responsible: 'PPR Holstebro',
+        effect: 'AS_EXPECTED' as const,
+        recordedBy: 'test:fixture',
+        recordedAt: '2026-01-01T10:00:00Z',
+      }));
+    const contactRecords = (childId: string, n: number) =>
+      Array.from({ length: n }, (_, i) => ({
+        id: uuid7(),
+        childId,
+        organisation: '6620',
+        sector: 'BUA' as const,
+        type: 'NONE_AGREED' as const,
+        at: new Date(Date.UTC(2026, 0, 1 + i)).toISOString(),
+        note: 'Ikke behov (syntetisk)',
+        recordedBy: 'test:fixture',
+      }));
+    await t.system.databases.municipality.db.insert(municipalInterventions).values([...interventions(few.id, 2), ...interventions(many.id, 237)]);
+    await t.system.databases.bua.db.insert(buaContactPersonEvents).values([...contactRecords(few.id, 0), ...contactRecords(many.id, 25)]);
+
+    const statementsFor = async (childId: string, events: number) => {
+      for (const db of Object.values(t.system.databases)) db.statements.reset();
+      const res = await t.query<{ child: { pathway: View } }>(PATHWAY, { id: childId, first: 500 }, await as(caseworker));
+      expect(res.errors, JSON.stringify(res.errors)).toBeUndefined();
+      const view = res.data!.child.pathway;
+      expect(view.withheld).toEqual([]);
+      expect(view.timeline.totalCount).toBe(events);
+      expect(view.timeline.edges).toHaveLength(events);
+      expect(view.currentStep).toBe('TRIN_1');
+      return Object.fromEntries(Object.entries(t.system.databases).map(([name, db]) => [name, db.statements.total]));
+    };
+    const five = await statementsFor(few.id, 5);
+    const fiveHundred = await statementsFor(many.id, 500);
+    expect(fiveHundred).toEqual(five);
+    expect(Object.values(five).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   }, LONG);
 });
