@@ -391,7 +391,9 @@ export type Pathway = {
   treatmentResponsibility?: Maybe<TreatmentResponsibility>;
   /**
    * The sectors whose data about the child was not shared with you, and why, in the order of `InvolvedSector`; empty
-   * when every sector shared. The other fields of the pathway are then partial: never read them as the whole.
+   * when every sector shared. The other fields of the pathway are then partial: never read them as the whole. (Facts
+   * a sector sends in a form its schema does not declare are left out of the field that needed them; `Child.withheld`
+   * reports those as `UNAVAILABLE`.)
    */
   withheld: Array<WithheldPart>;
 };
