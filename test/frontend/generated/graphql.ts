@@ -2903,7 +2903,9 @@ export type Pathway = {
   treatmentResponsibility?: Maybe<TreatmentResponsibility>;
   /**
    * The sectors whose data about the child was not shared with you, and why, in the order of `InvolvedSector`; empty
-   * when every sector shared. The other fields of the pathway are then partial: never read them as the whole.
+   * when every sector shared. The other fields of the pathway are then partial: never read them as the whole. It reads
+   * the sectors' withholdings only: facts a sector sends in a form its schema does not declare (a fault between
+   * services, not a refusal) are left out of the field that needed them without a mark here.
    */
   withheld: Array<WithheldPart>;
 };
