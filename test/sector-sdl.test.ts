@@ -19,6 +19,11 @@ const SHARED_TYPES = [
   'ConsentingParty',
   'AccessAction',
   'DateTime',
+  // Open actions for the pathway view and the worklists (issue 15): the contract of PATHWAY-CONTRACT, every sector.
+  'OpenActionKind',
+  'OpenActionFact',
+  'OwnedOpenActionKey',
+  'OwnedOpenActions',
 ] as const;
 
 const root = new URL('../', import.meta.url);

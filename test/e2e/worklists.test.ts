@@ -4,6 +4,8 @@ import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/dem
 import { BUA_SOR_CODE } from '@pathway-graph/shared/domain/referral/index';
 import { addWorkingDays, glnFromPrefix, requiredConsentingParty, todayInDenmark, uuid7, type Principal } from '@pathway-graph/shared';
 import { and, eq, sql } from 'drizzle-orm';
+import { readmeExamples } from '@pathway-graph/gateway/ide/readme-examples';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as } from '../support/auth.ts';
 import { registerEverywhere, syntheticChildren, type TestChild } from '../support/children.ts';
@@ -279,5 +281,17 @@ describeWithDatabases('worklists of the organisations that own open actions, thr
     expect(twoHundred).toEqual(twenty);
     expect(twenty['bua']).toBeGreaterThan(0);
     expect(twenty['municipality']).toBeGreaterThan(0);
+  }, LONG);
+
+  it('answers the README’s worklist examples as written, each as the demo user it names', async () => {
+    today = todayInDenmark();
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const examples = readmeExamples(readme).filter((e) => e.section.startsWith('Worklists'));
+    expect(examples.map((e) => e.user)).toEqual(['caseworker-751', 'bua-clinician', 'gp-107510']);
+    for (const example of examples) {
+      const res = await t.queryAs<{ worklist: { totalCount: number; edges: unknown[] } }>(example.user!, example.query, example.variables);
+      expect(res.errors, `${example.user}: ${JSON.stringify(res.errors)}`).toBeUndefined();
+      expect(res.data!.worklist.totalCount).toBeGreaterThanOrEqual(res.data!.worklist.edges.length);
+    }
   }, LONG);
 });
