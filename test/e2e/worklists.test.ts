@@ -1,15 +1,17 @@
 import { accessLog as buaLog, networkMeetings as buaMeetings } from '@pathway-graph/bua/db/schema';
-import { accessLog as municipalityLog, networkMeetings as municipalityMeetings, receivedLetters } from '@pathway-graph/municipality/db/schema';
+import { accessLog as municipalityLog, consents as municipalityConsents, networkMeetings as municipalityMeetings, receivedLetters } from '@pathway-graph/municipality/db/schema';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
 import { BUA_SOR_CODE } from '@pathway-graph/shared/domain/referral/index';
-import { addWorkingDays, glnFromPrefix, requiredConsentingParty, todayInDenmark, uuid7, type Principal } from '@pathway-graph/shared';
+import { addWorkingDays, childPseudonym, glnFromPrefix, requiredConsentingParty, todayInDenmark, uuid7, type Principal } from '@pathway-graph/shared';
+import { addMonths } from '@pathway-graph/shared/domain/coordination/index';
+import { insertChildren as insertMunicipalChildren, type MunicipalityDb } from '@pathway-graph/municipality/db/repository';
 import { and, eq, sql } from 'drizzle-orm';
 import { readmeExamples } from '@pathway-graph/gateway/ide/readme-examples';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as } from '../support/auth.ts';
 import { registerEverywhere, syntheticChildren, type TestChild } from '../support/children.ts';
-import { describeWithDatabases } from '../support/databases.ts';
+import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
 import { postGraphQL } from '../support/graphql.ts';
 import { gpReferral, referralScenario } from '../support/scenario/referral.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
@@ -281,6 +283,38 @@ describeWithDatabases('worklists of the organisations that own open actions, thr
     expect(twoHundred).toEqual(twenty);
     expect(twenty['bua']).toBeGreaterThan(0);
     expect(twenty['municipality']).toBeGreaterThan(0);
+  }, LONG);
+
+  it('a young person turning 18 soon with an open case: the municipality owes the transition plan and the young person’s own consent', async () => {
+    today = addWorkingDays(letterDue, 1);
+    const adult = addMonths(today, 2);
+    const birthDate = `${Number(adult.slice(0, 4)) - 18}${adult.slice(4)}`;
+    const cpr = `${birthDate.slice(8, 10)}${birthDate.slice(5, 7)}${birthDate.slice(2, 4)}4321`;
+    const id = childPseudonym(cpr, TEST_PSEUDONYM_SECRET);
+    await insertMunicipalChildren(t.system.databases.municipality.db as unknown as MunicipalityDb, [
+      { id, cpr, birthDate, residenceMunicipalityCode: CODE, synthetic: true, openCaseSince: '2026-01-05' },
+    ]);
+    const consentId = uuid7();
+    await t.system.databases.municipality.db.insert(municipalityConsents).values({
+      id: consentId,
+      childId: id,
+      givenBy: 'CUSTODY_HOLDER',
+      givenOn: '2023-01-10',
+      recipientSector: 'GENERAL_PRACTICE',
+      recipientOrganisation: null,
+      purposes: ['CARE_COORDINATION'],
+      validFrom: '2023-01-10',
+      validUntil: null,
+      recordedBy: 'test:fixture',
+      recordedByOrganisation: String(CODE),
+    });
+    const list = await worklistOf(caseworker, { first: 200 });
+    const entry = list.edges.find((e) => e.node.child.id === id)!.node;
+    expect(entry.actions).toEqual([
+      { kind: 'TRANSITION_PLAN_MISSING', subjectId: expect.any(String), heldBy: 'MUNICIPALITY', dueOn: addMonths(adult, -3), overdue: true },
+      { kind: 'CONSENT_LAPSES_AT_18', subjectId: consentId, heldBy: 'MUNICIPALITY', dueOn: adult, overdue: false },
+    ]);
+    expect(entry.earliestDueOn).toBe(addMonths(adult, -3));
   }, LONG);
 
   it('answers the README’s worklist examples as written, each as the demo user it names', async () => {
