@@ -176,7 +176,7 @@ describeWithDatabases('worklists of the organisations that own open actions, thr
     const other = await worklistOf(person('caseworker-657', 'MUNICIPALITY', '657', ['CASEWORKER']), { first: 200 });
     expect(childrenOf(other)).not.toEqual(expect.arrayContaining([c0.id]));
     expect(childrenOf(other).some((id) => CHILDREN.some((c) => c.id === id))).toBe(false);
-    for (const who of ['analyst-region', 'admin-region']) {
+    for (const who of ['analyst-region', 'admin-region', 'bua-adviser']) {
       const res = await ask(who, WORKLIST);
       expect(res.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
       expect(res.errors?.[0]?.message).toMatch(/only its professionals working with children/);
