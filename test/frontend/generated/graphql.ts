@@ -2551,6 +2551,27 @@ export type OfferKind =
   /** Support at school or day care, e.g. through PPR (støtte i skole og dagtilbud). */
   | 'SCHOOL_SUPPORT';
 
+/** The kinds of open action on a child's pathway: something an organisation still has to do (agreement 6.1). */
+export type OpenActionKind =
+  /** A custody holder's consent that lapses at 18 while the pathway is still active (the young person must consent). */
+  | 'CONSENT_LAPSES_AT_18'
+  /** A GP's letter the municipality has not answered by its reply deadline. */
+  | 'LETTER_REPLY_OVERDUE'
+  /** A medication agreement (Trin 4) proposed by one side and not yet accepted by the other. */
+  | 'MEDICATION_AGREEMENT_AWAITING_ACCEPTANCE'
+  /** An action agreed at a network meeting, open past its due date. */
+  | 'NETWORK_MEETING_ACTION_OVERDUE'
+  /** A decision of no need for assessment whose further course the municipality and the GP have not yet agreed. */
+  | 'NO_ASSESSMENT_COURSE_NOT_AGREED'
+  /** An assessment outcome BUA has not yet communicated to the parents, the municipality and the GP. */
+  | 'OUTCOME_NOT_COMMUNICATED'
+  /** A referral BUA has received but not yet visited (visitation). */
+  | 'REFERRAL_AWAITING_VISITATION'
+  /** A positive screening without an action plan. */
+  | 'SCREENING_WITHOUT_ACTION_PLAN'
+  /** No transition plan although the young person turns 18 within six months and the pathway is active. */
+  | 'TRANSITION_PLAN_MISSING';
+
 /** A positive screening still without an action plan: an open action of the organisation that recorded it. */
 export type OpenScreeningAction = {
   __typename?: 'OpenScreeningAction';
@@ -2928,6 +2949,16 @@ export type Query = {
   sentLetter: CorrespondenceLetter;
   /** The letters your practice has sent, newest first, optionally only those with one status. GPs only. */
   sentLetters: CorrespondenceLetterConnection;
+  /**
+   * Your organisation's worklist: the children for whom it owns open actions (something it still has to do, agreement
+   * 6.1), in any sector, earliest due first. Each sector is asked with your own token and answers for the actions it
+   * holds that your organisation owns (a network-meeting action BUA recorded for a municipality is in that
+   * municipality's list); a child with actions in several sectors is one entry, due on the earliest day. Every child
+   * listed is a read of its data, written to the access log of each sector that gave actions. Only professionals
+   * working with children read a worklist (FORBIDDEN for analysts and administrators); the filters are refused with
+   * BAD_USER_INPUT for an organisation they do not apply to.
+   */
+  worklist: WorklistConnection;
 };
 
 
@@ -3192,6 +3223,15 @@ export type QuerySentLettersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<LetterStatus>;
+};
+
+
+export type QueryWorklistArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  department?: InputMaybe<ReceivingDepartment>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  referralStatus?: InputMaybe<ReferralStatus>;
 };
 
 /** The language of a published Questionnaire's texts. */
@@ -4261,6 +4301,54 @@ export type WithheldReason =
   | 'OTHER_ORGANISATION'
   /** The sector's data did not arrive, or not in the form its schema declares; nothing is known about it. */
   | 'UNAVAILABLE';
+
+/** One open action your organisation owns for a child. */
+export type WorklistAction = {
+  __typename?: 'WorklistAction';
+  /** The day it is due (Danish time). */
+  dueOn: Scalars['Date']['output'];
+  /** The sector whose record it is (where to do it). */
+  heldBy: InvolvedSector;
+  /** What has to be done. */
+  kind: OpenActionKind;
+  /** Whether that day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** The record it is about (the letter, referral, agreement, meeting, screening or consent), by its id in `heldBy`. */
+  subjectId: Scalars['ID']['output'];
+};
+
+/** A page of a worklist (Relay cursor connection), earliest due first. */
+export type WorklistConnection = {
+  __typename?: 'WorklistConnection';
+  /** The children of this page, each with its actions. */
+  edges: Array<WorklistEdge>;
+  /** Where this page ends and whether another follows. */
+  pageInfo: PageInfo;
+  /** How many children the whole worklist holds (with the filters given). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One child of a worklist, with its cursor. */
+export type WorklistEdge = {
+  __typename?: 'WorklistEdge';
+  /** Pass as `after` to continue after this child. */
+  cursor: Scalars['String']['output'];
+  /** The child and the actions. */
+  node: WorklistEntry;
+};
+
+/** A child for whom your organisation owns open actions, and those actions. */
+export type WorklistEntry = {
+  __typename?: 'WorklistEntry';
+  /** The actions your organisation owns for the child, earliest due first. */
+  actions: Array<WorklistAction>;
+  /** The child: select its other fields (e.g. `pathway`) as anywhere else; each sector guards its own. */
+  child: Child;
+  /** The earliest due day of the actions. */
+  earliestDueOn: Scalars['Date']['output'];
+  /** Whether that day has passed (Danish time). */
+  overdue: Scalars['Boolean']['output'];
+};
 
 /** The young person's own consent recorded with the plan. */
 export type YoungPersonConsent = {
