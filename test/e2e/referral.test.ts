@@ -137,11 +137,12 @@ describeWithDatabases('referral to BUA and its outcome, through the gateway', (b
     const worklist = await t.queryAs('caseworker-751', 'query { buaReferralWorklist { edges { node { id } } } }');
     expect(worklist.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
 
-    // BUA's record of the child: the municipality needs a consent held by BUA; this family gave none.
-    const refused = await t.queryAs('caseworker-751', 'query($id: ID!) { buaReferral(id: $id) { id reason } }', { id: sent.id });
+    // BUA's record of the child: a municipality the referral does not name needs a consent held by BUA; this family
+    // gave none (the child's own municipality follows it by the referral's consent: test/e2e/coordination.test.ts).
+    const refused = await t.queryAs('caseworker-657', 'query($id: ID!) { buaReferral(id: $id) { id reason } }', { id: sent.id });
     expect(refused.errors?.[0]?.extensions?.['code']).toBe('CONSENT_REQUIRED');
     const viaChild = await t.queryAs(
-      'caseworker-751',
+      'caseworker-657',
       'query($ids: [_Any!]!) { _entities(representations: $ids) { ... on Child { buaReferrals { id } } } }',
       { ids: [{ __typename: 'Child', id: idOf(withoutConsent.cpr) }] },
     );

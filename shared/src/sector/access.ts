@@ -28,6 +28,11 @@ export interface ReadOptions {
   dataClass?: DataClass;
   /** Data the agreement sends to these readers anyway (a reply to the GP who wrote). */
   addressedTo?: readonly { sector: Sector; organisation: string | null }[];
+  /**
+   * Consents the record itself carries beside those the owner recorded (a referral's consent to refer and share),
+   * weighed by the same rules; they can only widen what another sector may see of this record.
+   */
+  recordConsents?: readonly ConsentRecord[];
 }
 
 export function toConsentRecord(row: ConsentRow): ConsentRecord {
@@ -83,7 +88,7 @@ export class RequestAccess {
   /** Throws FORBIDDEN or CONSENT_REQUIRED unless the reader may see `what` about the child; records the read. */
   async read(child: GuardedChild, part: string, what: string, options: ReadOptions = {}): Promise<void> {
     // Owners never need a consent, so their requests skip loading them.
-    const consents = this.isOwnerSector ? [] : (await this.consents.load(child.id)).map(toConsentRecord);
+    const consents = this.isOwnerSector ? [] : [...(await this.consents.load(child.id)).map(toConsentRecord), ...(options.recordConsents ?? [])];
     const request = {
       principal: this.principal,
       purpose: this.purpose,

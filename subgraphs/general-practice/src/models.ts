@@ -10,6 +10,9 @@ export interface ChildModel {
   record?: ChildRecord | null;
 }
 
+/** A child's pathway as this sector resolves it: the child's pseudonym; the sector adds only its facts. */
+export type PathwayModel = ChildModel;
+
 export type { PracticeRow as PracticeModel } from './db/schema.ts';
 
 /** Only the key: the municipality subgraph resolves everything else about a municipality. */
@@ -23,3 +26,10 @@ export type AccessLogEntryModel = AccessLogRow & { source: string };
 // Referrals to BUA (Trin 3): the shared referrer model.
 export type { ReferralToBuaModel } from '@pathway-graph/shared/sector/referrer/model';
 export type { MedicationAgreementModel } from '@pathway-graph/shared/sector/medication/service';
+
+// Coordination around the pathway (agreement 6.1): the shared contact-person and network-meeting models.
+export type {
+  ContactPersonModel as CoordinatingContactPersonModel,
+  ContactPersonRecordModel,
+  NetworkMeetingModel,
+} from '@pathway-graph/shared/sector/coordination/service';

@@ -11,6 +11,9 @@ export interface ChildModel {
   record?: ChildRecord | null;
 }
 
+/** A child's pathway as this sector resolves it: the child's pseudonym; the sector adds only its facts. */
+export type PathwayModel = ChildModel;
+
 export type { MunicipalityRow as MunicipalityModel } from './db/schema.ts';
 
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
@@ -35,3 +38,15 @@ export function categoryEnum(code: string): CareCommunicationCategory {
 export type { ReferralToBuaModel } from '@pathway-graph/shared/sector/referrer/model';
 export type { MunicipalOfferRow as MunicipalOfferModel } from './db/schema.ts';
 export type { RelativeRegistrationRecord as RelativeRegistrationModel } from './db/relatives.ts';
+
+// Coordination around the pathway (agreement 6.1): the shared contact-person and network-meeting models.
+export type {
+  ContactPersonModel as CoordinatingContactPersonModel,
+  ContactPersonRecordModel,
+  NetworkMeetingModel,
+} from '@pathway-graph/shared/sector/coordination/service';
+
+// The municipality's interventions (Trin 1, 2 and 4) and the transition plan at 18.
+export type { MunicipalInterventionRow as MunicipalInterventionModel } from './db/schema.ts';
+export type { MunicipalInterventionResultModel } from './interventions/service.ts';
+export type { TransitionPlanModel } from '@pathway-graph/shared/sector/transition/service';

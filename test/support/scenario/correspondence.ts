@@ -113,6 +113,8 @@ export interface Reply {
   text?: string;
   contactCommitment?: string;
   contactOptions?: string;
+  /** The phone number the GP can reach the replying professional on (required by ReplyToLetterInput). */
+  phone?: string;
 }
 
 export interface Assignee {

@@ -28,6 +28,8 @@ import {
   updateNetworkMeetingActions,
 } from './repository.ts';
 import type { ContactPersonEventRow, CoordinationTables, NetworkMeetingRow } from './tables.ts';
+import { contactPersonRecordEvents, networkMeetingEvents } from '../../domain/pathway/events.ts';
+import type { PathwayEventSource } from '../pathway-events.ts';
 
 /** The parts of the access log these records are read and changed under. */
 export const CONTACT_PERSON_PART = 'contactPersons';
@@ -55,6 +57,15 @@ export interface ContactPersonModel {
   person: ContactPerson | null;
   note: string | null;
   previous: ContactPerson | null;
+}
+
+/** The contact person as the pathway's facts carry it (`ContactPersonFact`). */
+export interface ContactPersonFactModel {
+  status: ContactPersonState['status'];
+  at: string | null;
+  name: string | null;
+  role: string | null;
+  phone: string | null;
 }
 
 export interface ContactPersonRecordModel {
@@ -197,10 +208,29 @@ export function coordinationService<TContext extends CoordinationContext>(option
   }
 
   return {
+    /** The pathway's timeline events of this sector's coordination: its contact-person records and its meetings. */
+    pathwayEventSources(ctx: TContext): PathwayEventSource[] {
+      const label = capitalise(owner);
+      return [
+        async (ids) => (await Promise.all(ids.map((id) => loadersOf(ctx).events.load(id)))).flat().flatMap((r) => contactPersonRecordEvents(r, label)),
+        async (ids) => (await Promise.all(ids.map((id) => loadersOf(ctx).meetings.load(id)))).flat().flatMap((r) => networkMeetingEvents(r, label)),
+      ];
+    },
+
     async contactPerson(ctx: TContext, child: GuardedChild): Promise<ContactPersonModel> {
       await ctx.access.read(child, CONTACT_PERSON_PART, contactWhat);
       const rows = await loadersOf(ctx).events.load(child.id);
       return toStateModel(contactPersonState(rows.map(toEvent), sector));
+    },
+
+    /**
+     * The sector's contact person for the pathway's facts (batched with every child of the request, one statement).
+     * Unguarded: the facts field passes it through the guard as a whole (guardedFacts), withholding it when refused.
+     */
+    async contactPersonFact(ctx: TContext, childId: string): Promise<ContactPersonFactModel> {
+      const state = contactPersonState((await loadersOf(ctx).events.load(childId)).map(toEvent), sector);
+      const person = state.status === 'APPOINTED' ? state.person : null;
+      return { status: state.status, at: state.status === 'NOT_CONSIDERED' ? null : state.since, name: person?.name ?? null, role: person?.role ?? null, phone: person?.phone ?? null };
     },
 
     async contactPersonHistory(ctx: TContext, child: GuardedChild): Promise<ContactPersonRecordModel[]> {

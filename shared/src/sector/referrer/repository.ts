@@ -79,3 +79,8 @@ export async function insertFurtherCourse(db: Db, { furtherCourse }: ReferrerTab
   const inserted = await db.insert(furtherCourse).values(row).onConflictDoNothing().returning({ id: furtherCourse.id });
   return inserted.length > 0;
 }
+
+/** The referrals held for a batch of children (sent, or told of), oldest first: one statement for all of them. */
+export async function findReferralsByChildIds(db: Db, { referrals }: ReferrerTables, childIds: readonly string[]): Promise<ReferrerReferralRow[]> {
+  return db.select().from(referrals).where(inArray(referrals.childId, [...childIds])).orderBy(asc(referrals.createdAt), asc(referrals.id));
+}

@@ -5,6 +5,7 @@ import {
   decodeCursor,
   forbidden,
   hasClinicalRole,
+  hasErrorCode,
   notFound,
   pageSize,
   toConnection,
@@ -17,6 +18,7 @@ import type { Context } from '../context.ts';
 import { findReferralForUpdate, listWorklist, updateReferral, type WorklistCursor } from '../db/referrals.ts';
 import { accessLog, consents, type ReferralRow } from '../db/schema.ts';
 import {
+  referralConsentRecords,
   validateAssessmentOutcome,
   validateParentCommunication,
   validateVisitation,
@@ -44,8 +46,16 @@ function assertBuaClinician(ctx: Context, doing: string): void {
   }
 }
 
+/**
+ * Reads one referral through the guard: BUA's own consents, and the consents the referral carries (which let the
+ * parties it names, the child's municipality and practice, follow its course while they hold; a custody holder's
+ * lapses at 18).
+ */
+const readReferral = (ctx: Context, row: ReferralRow) =>
+  ctx.access.read(referralGuard(row), BUA_REFERRAL_PART, WHAT, { recordConsents: referralConsentRecords(row) });
+
 async function show(ctx: Context, row: ReferralRow): Promise<BuaReferralModel> {
-  await ctx.access.read(referralGuard(row), BUA_REFERRAL_PART, WHAT);
+  await readReferral(ctx, row);
   return buaReferralModel(row, ctx.access.now);
 }
 
@@ -60,11 +70,23 @@ export async function referral(ctx: Context, id: string): Promise<BuaReferralMod
   return show(ctx, await load(ctx, id));
 }
 
-/** A child's referrals at BUA, oldest first: the same guard as every other BUA field about the child. */
+/**
+ * A child's referrals at BUA, oldest first. A reader BUA's own consents let see the child's referrals sees them all;
+ * another sees those whose own consents name its organisation, and is refused as before when there are none (the
+ * refusal reads the same whether or not BUA holds referrals for the child).
+ */
 export async function referralsOfChild(ctx: Context, child: GuardedChild): Promise<BuaReferralModel[]> {
-  await ctx.access.read(child, BUA_REFERRAL_PART, WHAT);
   const rows = await ctx.loaders.referralsOfChild.load(child.id);
-  return rows.map((row) => buaReferralModel(row, ctx.access.now));
+  try {
+    await ctx.access.read(child, BUA_REFERRAL_PART, WHAT);
+    return rows.map((row) => buaReferralModel(row, ctx.access.now));
+  } catch (refusal) {
+    if (!hasErrorCode(refusal, 'CONSENT_REQUIRED')) throw refusal;
+    const shown = await Promise.all(rows.map((row) => readReferral(ctx, row).then(() => row, () => null)));
+    const visible = shown.filter((row) => row !== null);
+    if (visible.length === 0) throw refusal;
+    return visible.map((row) => buaReferralModel(row, ctx.access.now));
+  }
 }
 
 const DAY_MS = 86_400_000;
@@ -138,7 +160,7 @@ async function step(
   notify: boolean,
 ): Promise<BuaReferralModel> {
   const loaded = await load(ctx, referralId);
-  await ctx.access.read(referralGuard(loaded), BUA_REFERRAL_PART, WHAT);
+  await readReferral(ctx, loaded);
   const updated = await ctx.db.transaction(async (tx) => {
     const row = (await findReferralForUpdate(tx, loaded.id))!;
     const next = nextReferralStatus(stateOf(row), event(row));

@@ -1,7 +1,7 @@
 import { openActionQueries } from './open-actions.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { advisoryMutations, advisoryQueries, advisoryTypes } from './advisory.ts';
-import { Child } from './child.ts';
+import { Child, Pathway } from './child.ts';
 import { coordinationChildFields, coordinationMutations } from './coordination.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { buaMissingTransitionPlans, buaTransitionPlan, recordBuaTransitionPlan } from './transition.ts';
@@ -21,6 +21,7 @@ export const resolvers: Resolvers = {
   Consent,
   Child: { ...Child, buaReferrals, buaMedicationAgreements, buaTransitionPlan, ...coordinationChildFields },
   BuaReferral,
+  Pathway,
   // BUA's advisory service (agreement 6.3).
   ...advisoryTypes,
 };

@@ -1,6 +1,7 @@
 import { openActionQueries } from './open-actions.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { Child } from './child.ts';
+import { Child, Pathway } from './child.ts';
+import { coordinationChildFields, coordinationMutations } from './coordination.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import {
   CorrespondenceLetter,
@@ -17,10 +18,11 @@ import { ReferralToBua, referralMutations, referralQueries } from './referrals.t
 
 export const resolvers: Resolvers = {
   Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle, ...referralQueries, ...openActionQueries },
-  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication, ...referralMutations, ...medicationMutations },
+  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication, ...referralMutations, ...medicationMutations, ...coordinationMutations },
   ReferralToBua,
   CorrespondenceLetter,
   Consent,
   Practice,
-  Child: { ...Child, generalPracticeMedicationAgreements },
+  Child: { ...Child, generalPracticeMedicationAgreements, ...coordinationChildFields },
+  Pathway,
 };

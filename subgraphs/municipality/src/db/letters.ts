@@ -134,3 +134,24 @@ export async function setLetterBundle(tx: MunicipalityDb, messageId: string, bun
 export async function setReplyBundle(tx: MunicipalityDb, messageId: string, bundle: string): Promise<void> {
   await tx.update(letterReplies).set({ bundle }).where(eq(letterReplies.messageId, messageId));
 }
+
+/**
+ * What the pathway's timeline needs of the letters received about a batch of children (never their text or who
+ * handled them): when each arrived, was read and was answered. One statement, the reply joined.
+ */
+export async function findLetterCoursesByChildIds(db: MunicipalityDb, childIds: readonly string[]) {
+  return db
+    .select({
+      id: receivedLetters.id,
+      childId: receivedLetters.childId,
+      municipalityCode: receivedLetters.municipalityCode,
+      step: receivedLetters.step,
+      receivedAt: receivedLetters.receivedAt,
+      readAt: receivedLetters.readAt,
+      repliedAt: letterReplies.repliedAt,
+    })
+    .from(receivedLetters)
+    .leftJoin(letterReplies, eq(letterReplies.letterId, receivedLetters.id))
+    .where(inArray(receivedLetters.childId, [...childIds]))
+    .orderBy(asc(receivedLetters.id));
+}

@@ -1,8 +1,9 @@
 import { inKeyOrder } from '@pathway-graph/shared';
 import DataLoader from 'dataloader';
-import type { LetterEventRow, LetterReplyRow, MunicipalityRow } from './schema.ts';
+import type { LetterEventRow, LetterReplyRow, MunicipalInterventionRow, MunicipalityRow } from './schema.ts';
 import { findEventsByLetterIds, findRepliesByLetterIds } from './letters.ts';
 import { findOpenActionSourcesByChildIds, type MunicipalityOpenActionSources } from './open-actions.ts';
+import { findInterventionsByChildIds } from './interventions.ts';
 import {
   childCountsByMunicipality,
   findChildrenByIds,
@@ -37,6 +38,11 @@ export function createLoaders(db: MunicipalityDb) {
     openActionSources: new DataLoader<string, MunicipalityOpenActionSources | null>(async (ids) =>
       inKeyOrder(ids, await findOpenActionSourcesByChildIds(db, ids), (s) => s.childId),
     ),
+    /** The municipality's interventions of a page of children, in one statement. */
+    interventionsOfChild: new DataLoader<string, MunicipalInterventionRow[]>(async (ids) => {
+      const rows = await findInterventionsByChildIds(db, ids);
+      return ids.map((id) => rows.filter((r) => r.childId === id));
+    }),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

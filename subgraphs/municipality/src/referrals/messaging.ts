@@ -5,6 +5,7 @@ import { guardOf, municipalityOwnership } from '../access.ts';
 import type { Context } from '../context.ts';
 import type { MunicipalityDb } from '../db/repository.ts';
 import { accessLog, consents, transitionPlans } from '../db/schema.ts';
+import { disclosureToBua } from '../interventions/service.ts';
 import { outbox } from '../letters/messaging.ts';
 import { referrerTables } from './service.ts';
 
@@ -18,8 +19,8 @@ export const transition = transitionPlanService<Context>({
     const record = await ctx.loaders.child.load(childId);
     return record ? { ...guardOf(childId, record), birthDate: record.birthDate } : null;
   },
-  // Not sent yet: BUA receives a municipality's plan once the transition-plan mutations are wired (see the report).
-  sharesWithOther: async () => false,
+  // The same rule as for interventions: BUA is told while it holds an active referral and a consent allows it.
+  sharesWithOther: async (tx, ctx, child) => (await disclosureToBua(tx as unknown as MunicipalityDb, ctx, child)).send,
 });
 
 /** What BUA (and the GP, for the joint decision) sends the municipality about referrals and transition plans. */

@@ -1,5 +1,7 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { Child } from './child.ts';
+import { Child, Pathway } from './child.ts';
+import { coordinationChildFields, coordinationMutations } from './coordination.ts';
+import { interventionChildFields, interventionMutations, MunicipalIntervention } from './interventions.ts';
 import { openActionQueries } from './open-actions.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { Municipality, municipalityQueries } from './municipality.ts';
@@ -41,7 +43,10 @@ export const resolvers: Resolvers = {
     updateMunicipalOffer,
     retireMunicipalOffer,
     takeRelativeRegistration,
+    ...coordinationMutations,
+    ...interventionMutations,
   },
+  MunicipalIntervention,
   ReferralToBua,
   MunicipalOffer,
   RelativeRegistration,
@@ -49,5 +54,6 @@ export const resolvers: Resolvers = {
   InboxLetterReply,
   Consent,
   Municipality,
-  Child,
+  Child: { ...Child, ...coordinationChildFields, ...interventionChildFields },
+  Pathway,
 };

@@ -9,6 +9,8 @@ import {
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { ageBandFrom, ageFrom, involvedSectorsFrom, withheldFrom } from '../rules/derive.ts';
 import { mergeAccessLogPages } from '../rules/merge-access-log.ts';
+import { contactPersonsFrom, currentStepFrom, openActionsFrom, pathwayWithheldFrom, stepBasisFrom, timelineFrom, treatmentResponsibilityFrom } from '../rules/pathway.ts';
+import { timelinePage } from '../rules/timeline.ts';
 import { worklist } from '../worklist/service.ts';
 
 export const resolvers: Resolvers = {
@@ -34,5 +36,17 @@ export const resolvers: Resolvers = {
     ageBand: (c, _, { today }) => ageBandFrom(c, today),
     involvedSectors: (c) => involvedSectorsFrom(c),
     withheld: (c) => withheldFrom(c),
+    // Only the key: each field of the pathway brings the sector facts it needs through the gateway (`@requires`).
+    pathway: (c) => ({ id: c.id }),
+  },
+  Pathway: {
+    __resolveReference: (p) => p,
+    currentStep: (p) => currentStepFrom(p)?.step ?? null,
+    stepBasis: (p) => stepBasisFrom(p),
+    treatmentResponsibility: (p) => treatmentResponsibilityFrom(p),
+    timeline: (p, { first, after }) => timelinePage(timelineFrom(p), first, after),
+    contactPersons: (p) => contactPersonsFrom(p),
+    openActions: (p) => openActionsFrom(p),
+    withheld: (p) => pathwayWithheldFrom(p),
   },
 };
