@@ -891,6 +891,10 @@ export type Child = {
   buaTransitionPlan?: Maybe<TransitionPlan>;
   /** The consents the child's own general practice holds to disclose its data about the child. */
   generalPracticeConsents?: Maybe<Array<Consent>>;
+  /** The practice's coordinating contact person for the child now (or that none was considered or agreed). Readers: the child's own practice; other sectors with a consent held by it. */
+  generalPracticeContactPerson?: Maybe<CoordinatingContactPerson>;
+  /** The history of the practice's contact person for the child, oldest first. Readers as for `generalPracticeContactPerson`. */
+  generalPracticeContactPersonHistory?: Maybe<Array<ContactPersonRecord>>;
   /** The child's medication agreements between BUA and the GP, oldest first, as general practice holds them. */
   generalPracticeMedicationAgreements?: Maybe<Array<MedicationAgreement>>;
   /** The child's pseudonym: a keyed hash of the CPR number, the same in every subgraph. */
@@ -913,8 +917,24 @@ export type Child = {
    * child. Null when the child is unknown to general practice.
    */
   listedPractice?: Maybe<Practice>;
+  /** The municipality's interventions for the child, oldest first. Readers: the child's residence municipality; other sectors with a consent held by it. */
+  municipalInterventions?: Maybe<Array<MunicipalIntervention>>;
   /** The consents the municipality holds to disclose its data about the child. */
   municipalityConsents?: Maybe<Array<Consent>>;
+  /** The municipality's coordinating contact person for the child now (or that none was considered or agreed). Readers: the child's residence municipality; other sectors with a consent held by it. */
+  municipalityContactPerson?: Maybe<CoordinatingContactPerson>;
+  /** The history of the municipality's contact person for the child, oldest first. Readers as for `municipalityContactPerson`. */
+  municipalityContactPersonHistory?: Maybe<Array<ContactPersonRecord>>;
+  /** The network meetings the municipality recorded about the child, oldest first. Readers as for `municipalityContactPerson`, and the organisations owning one of a meeting's actions (that meeting only). */
+  municipalityNetworkMeetings?: Maybe<Array<NetworkMeeting>>;
+  /** The young person's transition plan in force as the municipality holds it (its own, or the one BUA sent); null when none. Readers: the child's residence municipality; other sectors with a consent held by it. */
+  municipalityTransitionPlan?: Maybe<TransitionPlan>;
+  /**
+   * The coordinated view of the child's pathway across the sectors (samlet forløb, agreement section 2): the current
+   * step, the merged timeline, each sector's contact person and what is withheld from you. Each of its fields is
+   * computed only from the sector facts it needs, so you pay for what you select.
+   */
+  pathway: Pathway;
   /** The municipality the child lives in, when known to a municipality of the region. */
   residenceMunicipality?: Maybe<Municipality>;
   /** The consents the screening tracks holds to disclose its data about the child. */
@@ -1289,6 +1309,17 @@ export type FurtherCoursePart = {
   sector: Sector;
 };
 
+/** The four steps of the graduated pathway (Trin 1-4, agreement 6.1). */
+export type GraduatedStep =
+  /** Trin 1: early intervention by the municipality, possibly with the GP. */
+  | 'TRIN_1'
+  /** Trin 2: in-depth assessment and intervention by the municipality, with advisory from psychiatry. */
+  | 'TRIN_2'
+  /** Trin 3: assessment and treatment in child and adolescent psychiatry (BUA), which holds full treatment responsibility. */
+  | 'TRIN_3'
+  /** Trin 4: follow-up by the municipality; psychiatry and the GP agree who continues and follows up any medication. */
+  | 'TRIN_4';
+
 /** A MedCom CareCommunication bundle read by importCareCommunication. */
 export type ImportedCareCommunication = {
   __typename?: 'ImportedCareCommunication';
@@ -1466,6 +1497,13 @@ export type InterventionKind =
   | 'PSYCHOLOGICAL'
   /** A social intervention (socialfaglig indsats). */
   | 'SOCIAL';
+
+/** Why an intervention was not sent to BUA when it was recorded or changed. */
+export type InterventionNotSentReason =
+  /** BUA holds no active referral for the child, so there is no course in psychiatry to keep informed. */
+  | 'NO_ACTIVE_BUA_REFERRAL'
+  /** No active consent held by the municipality lets it disclose to BUA for care coordination. */
+  | 'NO_CONSENT';
 
 /** The step of the graduated pathway a municipal intervention belongs to (Trin 3 is psychiatry's). */
 export type InterventionStep =
@@ -1806,6 +1844,80 @@ export type MissingTransitionPlan = {
 };
 
 /**
+ * A social, psychological or pedagogical intervention (indsats) the municipality started for a child at Trin 1, 2 or 4
+ * (agreement 6.1). While BUA holds an active referral for the child and a consent held by the municipality allows it,
+ * it is also sent to BUA ("kommunen holder børne- og ungdomspsykiatrien orienteret").
+ */
+export type MunicipalIntervention = {
+  __typename?: 'MunicipalIntervention';
+  /** The child. */
+  child: Child;
+  /** What the intervention is. */
+  description: Scalars['String']['output'];
+  /** Whether it had the expected effect; null until judged. */
+  effect?: Maybe<InterventionEffect>;
+  /** The day it ended; null while it runs. */
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /** The intervention's id. */
+  id: Scalars['ID']['output'];
+  /** Social, psychological or pedagogical. */
+  kind: InterventionKind;
+  /** The municipality that runs it (kommunekode). */
+  municipalityCode: Scalars['Int']['output'];
+  /** The step of the graduated pathway it belongs to (Trin 1, 2 or 4). */
+  pathwayStep: InterventionStep;
+  /** When it was recorded (or last changed). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who is responsible for it: a role or team. */
+  responsible: Scalars['String']['output'];
+  /** When it was last sent to BUA; null when it never was (BUA held no active referral, or no consent allowed it). */
+  sentToBuaAt?: Maybe<Scalars['DateTime']['output']>;
+  /** The day it started (or is planned to start). */
+  startedOn: Scalars['Date']['output'];
+};
+
+/** The end and effect of a running intervention (Trin 4 follow-up, or the Trin 2 outcome that leads to a referral). */
+export type MunicipalInterventionFollowUpInput = {
+  /** Whether it had the expected effect. */
+  effect?: InputMaybe<InterventionEffect>;
+  /** The day it ended; null while it still runs. Not before it started. */
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+/** A municipal intervention to record. */
+export type MunicipalInterventionInput = {
+  /** The child's pseudonym (a resident of your municipality). */
+  childId: Scalars['ID']['input'];
+  /** What the intervention is; at most 2000 characters. */
+  description: Scalars['String']['input'];
+  /** Whether it had the expected effect, once judged. */
+  effect?: InputMaybe<InterventionEffect>;
+  /** The day it ended, if it has; not before startedOn. */
+  endedOn?: InputMaybe<Scalars['Date']['input']>;
+  /** Social, psychological or pedagogical. */
+  kind: InterventionKind;
+  /** Trin 1, 2 or 4 (Trin 3 is psychiatry's). */
+  pathwayStep: InterventionStep;
+  /** Who is responsible: a role or team, e.g. 'PPR-psykolog'; at most 200 characters. */
+  responsible: Scalars['String']['input'];
+  /** The day it starts or started. */
+  startedOn: Scalars['Date']['input'];
+};
+
+/** The intervention as recorded, and whether it went to BUA. */
+export type MunicipalInterventionResult = {
+  __typename?: 'MunicipalInterventionResult';
+  /** The intervention. */
+  intervention: MunicipalIntervention;
+  /** What to do so that it can be shared (e.g. record a consent); null when it was sent. */
+  notSentExplanation?: Maybe<Scalars['String']['output']>;
+  /** Why it was not sent; null when it was. */
+  notSentReason?: Maybe<InterventionNotSentReason>;
+  /** Whether it was queued for BUA in the same transaction. */
+  sentToBua: Scalars['Boolean']['output'];
+};
+
+/**
  * One offer of a municipality's catalogue of offers for children who screen positive in a track. Reference data about
  * a service, no child's data: readable by everyone signed in. The screening subgraph's action plans refer to offers by
  * id, and the gateway resolves them here.
@@ -1990,6 +2102,8 @@ export type Mutation = {
   closeBuaReferral: BuaReferral;
   /** Marks an agreed action of a network meeting as completed. */
   completeBuaNetworkMeetingAction: NetworkMeeting;
+  /** Marks an agreed action of one of the municipality's network meetings as completed: by the municipality that held it, or the organisation owning the action. */
+  completeMunicipalityNetworkMeetingAction: NetworkMeeting;
   /**
    * Makes the action plan for a positive screening, from the child's municipality's offers. A result takes one plan;
    * a second is refused with CONFLICT.
@@ -2006,6 +2120,8 @@ export type Mutation = {
   decideBuaVisitation: BuaReferral;
   /** Ends a track membership (the history stays). The registering organisation or the screening tracks' own staff may. */
   endTrackMembership: TrackMembership;
+  /** Records the end and effect of an intervention (follow-up); sent to BUA again under the same rules, updating BUA's copy. */
+  followUpMunicipalIntervention: MunicipalInterventionResult;
   /**
    * Generates a series' slots for a planning horizon (at most 400 days), skipping days Danish public offices are
    * closed and applying its exceptions; idempotent. Past slots stay as they were. BUA's advisers and administrators.
@@ -2042,10 +2158,20 @@ export type Mutation = {
   recordBuaTransitionPlan: TransitionPlan;
   /** Records a consent to disclose the child's own general practice's data about a child. Only the organisation holding the child's record can record it. */
   recordGeneralPracticeConsent: Consent;
+  /** Records a change of the practice's coordinating contact person for a listed child (appointed, ended, or agreed that none is). The child's own practice only. */
+  recordGeneralPracticeContactPerson: CoordinatingContactPerson;
   /** The municipality's part of the joint decision on the further course after BUA found no need for assessment. */
   recordMunicipalFurtherCourse: ReferralToBua;
+  /** Records an intervention for a resident child; sent to BUA when BUA holds an active referral for the child and a consent allows it. Municipal staff of the child's residence municipality only. */
+  recordMunicipalIntervention: MunicipalInterventionResult;
   /** Records a consent to disclose the municipality's data about a child. Only the organisation holding the child's record can record it. */
   recordMunicipalityConsent: Consent;
+  /** Records a change of the municipality's coordinating contact person for a resident child (appointed, ended, or agreed that none is). The child's residence municipality only. */
+  recordMunicipalityContactPerson: CoordinatingContactPerson;
+  /** Records a network meeting the municipality held about a resident child (most network meetings are the municipality's), with its agreed actions. */
+  recordMunicipalityNetworkMeeting: NetworkMeeting;
+  /** Records the municipality's transition plan for a resident young person turning 18 (the municipality is responsible while BUA does not hold treatment responsibility); sent to BUA when BUA holds an active referral for the child and a consent allows it. */
+  recordMunicipalityTransitionPlan: TransitionPlan;
   /** Records that the outcome was communicated to the parents (when, how, by whom). */
   recordOutcomeCommunicatedToParents: BuaReferral;
   /** General practice's part of the joint decision on the further course after BUA found no need for assessment. */
@@ -2168,6 +2294,12 @@ export type MutationCompleteBuaNetworkMeetingActionArgs = {
 };
 
 
+export type MutationCompleteMunicipalityNetworkMeetingActionArgs = {
+  actionIndex: Scalars['Int']['input'];
+  meetingId: Scalars['ID']['input'];
+};
+
+
 export type MutationCreateActionPlanArgs = {
   input: CreateActionPlanInput;
 };
@@ -2194,6 +2326,12 @@ export type MutationEndTrackMembershipArgs = {
   endedOn?: InputMaybe<Scalars['Date']['input']>;
   id: Scalars['ID']['input'];
   reason: MembershipEndReason;
+};
+
+
+export type MutationFollowUpMunicipalInterventionArgs = {
+  id: Scalars['ID']['input'];
+  input: MunicipalInterventionFollowUpInput;
 };
 
 
@@ -2268,14 +2406,39 @@ export type MutationRecordGeneralPracticeConsentArgs = {
 };
 
 
+export type MutationRecordGeneralPracticeContactPersonArgs = {
+  input: RecordContactPersonInput;
+};
+
+
 export type MutationRecordMunicipalFurtherCourseArgs = {
   furtherCourse: Scalars['String']['input'];
   referralId: Scalars['ID']['input'];
 };
 
 
+export type MutationRecordMunicipalInterventionArgs = {
+  input: MunicipalInterventionInput;
+};
+
+
 export type MutationRecordMunicipalityConsentArgs = {
   input: RecordConsentInput;
+};
+
+
+export type MutationRecordMunicipalityContactPersonArgs = {
+  input: RecordContactPersonInput;
+};
+
+
+export type MutationRecordMunicipalityNetworkMeetingArgs = {
+  input: RecordNetworkMeetingInput;
+};
+
+
+export type MutationRecordMunicipalityTransitionPlanArgs = {
+  input: TransitionPlanInput;
 };
 
 
@@ -2456,7 +2619,7 @@ export type NetworkMeetingAction = {
 
 /** An action agreed at the meeting. */
 export type NetworkMeetingActionInput = {
-  /** What is to be done; at most 2000 characters. */
+  /** What is to be done; at most 1000 characters. */
   description: Scalars['String']['input'];
   /** When it is due. */
   dueOn: Scalars['Date']['input'];
@@ -2695,6 +2858,184 @@ export type ParticipantKind =
   | 'RELATIVES_ORGANISATION'
   /** School services (skoleområdet, municipal). */
   | 'SCHOOL_SERVICES';
+
+/**
+ * A child's coordinated pathway across the sectors (forløb), keyed by the child's pseudonym; computed by the pathway
+ * subgraph from the facts each sector shares.
+ */
+export type Pathway = {
+  __typename?: 'Pathway';
+  /**
+   * The coordinating contact person of the municipality, general practice and BUA for the child (agreement 6.1: each
+   * sector considers and agrees whether to appoint one), in the order of `InvolvedSector`, with whether one was
+   * considered; the screening tracks keep none. A sector that withheld its data from you is left out and listed in
+   * `withheld`.
+   */
+  contactPersons: Array<SectorContactPerson>;
+  /**
+   * The step of the graduated pathway the child is at (Trin 1-4), from the latest event that puts a child at a step
+   * (see `stepBasis`); while BUA holds treatment responsibility, at least Trin 3. Null when nothing you may see puts
+   * the child on the pathway. Built only from the sectors that shared with you (`withheld` lists the others).
+   */
+  currentStep?: Maybe<GraduatedStep>;
+  /** The child's pseudonym (`Child.id`): one pathway per child. */
+  id: Scalars['ID']['output'];
+  /**
+   * What the organisations around the child still have to do (agreement 6.1), from every sector that shared with you,
+   * earliest due first: unanswered letters past their deadline, referrals awaiting visitation, outcomes not yet
+   * communicated, medication agreements awaiting acceptance, overdue network-meeting actions, positive screenings
+   * without an action plan, missing transition plans, consents lapsing at 18. An action two sectors both hold is listed
+   * once. A withheld sector's actions are missing and `withheld` says so.
+   */
+  openActions: Array<PathwayOpenAction>;
+  /** The event that put the child at `currentStep` and the rule that read it so; null exactly when `currentStep` is. */
+  stepBasis?: Maybe<StepBasis>;
+  /**
+   * Every sector's events on the child's pathway merged into one chronological list, oldest first, as far as each
+   * sector shares them with you; a withheld sector's events are missing and `withheld` says so.
+   */
+  timeline: PathwayEventConnection;
+  /**
+   * Who holds treatment responsibility now: BUA (`holder`) from its visitation for assessment until it closes its
+   * course; otherwise nobody at BUA, and the municipality with the GP carry the course (`holder` null, `basis` says
+   * so). Null when BUA withheld its data from you (then `withheld` lists BUA).
+   */
+  treatmentResponsibility?: Maybe<TreatmentResponsibility>;
+  /**
+   * The sectors whose data about the child was not shared with you, and why, in the order of `InvolvedSector`; empty
+   * when every sector shared. The other fields of the pathway are then partial: never read them as the whole.
+   */
+  withheld: Array<WithheldPart>;
+};
+
+
+/**
+ * A child's coordinated pathway across the sectors (forløb), keyed by the child's pseudonym; computed by the pathway
+ * subgraph from the facts each sector shares.
+ */
+export type PathwayTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One event on the child's pathway, from the sector that did it. */
+export type PathwayEvent = {
+  __typename?: 'PathwayEvent';
+  /** When it happened; a record kept as a day counts from that day's start. */
+  at: Scalars['DateTime']['output'];
+  /** A stable id of the event: the sector, the kind and the record, the same on every read. */
+  id: Scalars['ID']['output'];
+  /** What happened. */
+  kind: PathwayEventKind;
+  /** The step the record itself names (a letter's or an intervention's, Trin 4 for a medication agreement); null otherwise. */
+  recordStep?: Maybe<GraduatedStep>;
+  /** The sector that recorded it. */
+  sector: InvolvedSector;
+  /** The record it comes from, by its id in that sector (e.g. the letter's or the referral's id). */
+  subjectId: Scalars['ID']['output'];
+  /** A short summary without names or free text, e.g. "Referral received by BUA.". */
+  summary: Scalars['String']['output'];
+};
+
+/** A page of the child's merged timeline, oldest first. */
+export type PathwayEventConnection = {
+  __typename?: 'PathwayEventConnection';
+  /** The events on this page. */
+  edges: Array<PathwayEventEdge>;
+  /** Whether more events follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many events the timeline holds in all (from the sectors that shared with you). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An event with its cursor. */
+export type PathwayEventEdge = {
+  __typename?: 'PathwayEventEdge';
+  /** Pass as `after` to get the events after this one. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: PathwayEvent;
+};
+
+/** What happened on a child's pathway, as the sector that did it recorded it. */
+export type PathwayEventKind =
+  /** An action plan (handleplan) was made after a positive screening. */
+  | 'ACTION_PLAN_MADE'
+  /** BUA's assessment concluded with an outcome. */
+  | 'ASSESSMENT_CONCLUDED'
+  /** BUA started the assessment (udredning). */
+  | 'ASSESSMENT_STARTED'
+  /** A sector appointed its coordinating contact person. */
+  | 'CONTACT_PERSON_APPOINTED'
+  /** A sector's coordinating contact person's appointment ended. */
+  | 'CONTACT_PERSON_ENDED'
+  /** A sector considered and agreed that no coordinating contact person is appointed. */
+  | 'CONTACT_PERSON_NONE_AGREED'
+  /** The municipality ended an intervention. */
+  | 'INTERVENTION_ENDED'
+  /** The municipality started an intervention (Trin 1, 2 or 4). */
+  | 'INTERVENTION_STARTED'
+  /** The municipality read a GP's correspondence letter. */
+  | 'LETTER_READ'
+  /** The municipality received a GP's correspondence letter. */
+  | 'LETTER_RECEIVED'
+  /** The municipality answered a GP's correspondence letter. */
+  | 'LETTER_REPLIED'
+  /** General practice sent a correspondence letter to the municipality (Trin 1 or 2). */
+  | 'LETTER_SENT'
+  /** BUA or the GP accepted a medication agreement. */
+  | 'MEDICATION_AGREEMENT_ACCEPTED'
+  /** BUA or the GP declined a medication agreement. */
+  | 'MEDICATION_AGREEMENT_DECLINED'
+  /** BUA or the GP proposed a medication agreement (Trin 4). */
+  | 'MEDICATION_AGREEMENT_PROPOSED'
+  /** A sector held a network meeting about the child (netværksmøde). */
+  | 'NETWORK_MEETING_HELD'
+  /** BUA communicated the outcome to the parents, the municipality or the GP. */
+  | 'OUTCOME_COMMUNICATED'
+  /** BUA closed the referral. */
+  | 'REFERRAL_CLOSED'
+  /** BUA received and registered a referral. */
+  | 'REFERRAL_RECEIVED'
+  /** A GP or the municipality referred the child to BUA. */
+  | 'REFERRAL_SENT'
+  /** A screening was negative. */
+  | 'SCREENING_NEGATIVE'
+  /** A screening was positive: the child needs an action plan. */
+  | 'SCREENING_POSITIVE'
+  /** The child joined a screening track (spor). */
+  | 'TRACK_JOINED'
+  /** The child left a screening track. */
+  | 'TRACK_LEFT'
+  /** BUA or the municipality made a transition plan for the move to adult services at 18. */
+  | 'TRANSITION_PLAN_MADE'
+  /** BUA's treatment responsibility ended with its course; follow-up is the municipality's (Trin 4). */
+  | 'TREATMENT_RESPONSIBILITY_RETURNED'
+  /** BUA took over full treatment responsibility (Trin 3). */
+  | 'TREATMENT_RESPONSIBILITY_TAKEN'
+  /** BUA's visitation decided that the child is to be assessed. */
+  | 'VISITATION_ASSESSMENT'
+  /** BUA's visitation found no need for assessment; the municipality and the GP decide the further course. */
+  | 'VISITATION_NO_ASSESSMENT';
+
+/** One open action on a child's pathway: what has to be done, by which organisation, by when. */
+export type PathwayOpenAction = {
+  __typename?: 'PathwayOpenAction';
+  /** The day it is due (Danish time). */
+  dueOn: Scalars['Date']['output'];
+  /** The sector whose record it is (where to look it up). */
+  heldBy: InvolvedSector;
+  /** What has to be done. */
+  kind: OpenActionKind;
+  /** Whether that day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** That organisation: municipality code, ydernummer or SOR code. */
+  ownerOrganisation: Scalars['String']['output'];
+  /** The sector of the organisation that owns the action (must do it). */
+  ownerSector: Sector;
+  /** The record it is about (the letter, referral, agreement, meeting, screening or consent), by its id in `heldBy`. */
+  subjectId: Scalars['ID']['output'];
+};
 
 /** The step of the graduated pathway (trin) a correspondence letter concerns; letters belong to steps 1 and 2. */
 export type PathwayStep =
@@ -3285,13 +3626,13 @@ export type RecordConsentInput = {
   validUntil?: InputMaybe<Scalars['Date']['input']>;
 };
 
-/** A change of BUA's coordinating contact person for a child. */
+/** A change of the sector's coordinating contact person for a child (recorded in that sector's own subgraph). */
 export type RecordContactPersonInput = {
   /** When it took effect; not in the future. */
   at: Scalars['DateTime']['input'];
   /** The child's pseudonym. */
   childId: Scalars['ID']['input'];
-  /** Why none is appointed (NONE_AGREED, required); at most 2000 characters. */
+  /** Why none is appointed (NONE_AGREED, required); at most 1000 characters. */
   note?: InputMaybe<Scalars['String']['input']>;
   /** The person (APPOINTED only). */
   person?: InputMaybe<ContactPersonInput>;
@@ -3985,6 +4326,23 @@ export type Sector =
   /** Regional administration and analysis (Region Midtjylland). */
   | 'REGION';
 
+/** A sector's coordinating contact person for the child (koordinerende kontaktperson), or that none is appointed. */
+export type SectorContactPerson = {
+  __typename?: 'SectorContactPerson';
+  /** Since when; null when not considered. */
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** The person's name (a professional, never the child's); null unless appointed. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** A work phone; null unless appointed and given. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** The person's role; null unless appointed. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** The sector. */
+  sector: InvolvedSector;
+  /** Whether one was considered, and where it stands. */
+  status: ContactPersonStatus;
+};
+
 /** An organisation of a sector, e.g. the one owning an agreed action. */
 export type SectorOrganisation = {
   __typename?: 'SectorOrganisation';
@@ -3996,7 +4354,7 @@ export type SectorOrganisation = {
 
 /** An organisation of a sector. */
 export type SectorOrganisationInput = {
-  /** The organisation: municipality code, ydernummer or SOR code; at most 20 characters. */
+  /** The organisation: municipality code, ydernummer or SOR code; at most 50 characters. */
   organisation: Scalars['String']['input'];
   /** The sector. */
   sector: Sector;
@@ -4051,6 +4409,21 @@ export type StartedTreatmentInput = {
   description: Scalars['String']['input'];
   /** The day it started. */
   startedOn: Scalars['Date']['input'];
+};
+
+/** What put a child at its current step: the event and the rule. */
+export type StepBasis = {
+  __typename?: 'StepBasis';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The event in `timeline` (its `id`). */
+  eventId: Scalars['ID']['output'];
+  /** What happened. */
+  kind: PathwayEventKind;
+  /** The rule that reads this event as this step, in words. */
+  rule: Scalars['String']['output'];
+  /** The sector that recorded the event. */
+  sector: InvolvedSector;
 };
 
 /** How far the graduated pathway had come when the child was referred. */
