@@ -2,7 +2,9 @@ import { contactPersonEvents as buaContactPersonEvents } from '@pathway-graph/bu
 import { municipalInterventions } from '@pathway-graph/municipality/db/schema';
 import { childPseudonym, glnFromPrefix, parseCareCommunicationBundle, uuid7, type Principal } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
+import { readmeExamples } from '@pathway-graph/gateway/ide/readme-examples';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { as } from '../support/auth.ts';
 import { registerEverywhere, syntheticChildren } from '../support/children.ts';
@@ -321,5 +323,20 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
     const fiveHundred = await statementsFor(many.id, 500);
     expect(fiveHundred).toEqual(five);
     expect(Object.values(five).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  }, LONG);
+
+  it('answers the README’s pathway example as written there, and as the analyst, without an error, marking what is withheld', async () => {
+    const example = readmeExamples(readFileSync(new URL('../../README.md', import.meta.url), 'utf8')).find((e) => e.section.startsWith('The coordinated pathway view'))!;
+    expect(example.user).toBe('caseworker-751');
+    const asWritten = ok(await t.queryAs<{ childByCpr: { pathway: View } }>(example.user!, example.query, example.variables)).childByCpr.pathway;
+    expect(asWritten.withheld).toEqual([]);
+    expect(asWritten.timeline.totalCount).toBeGreaterThanOrEqual(asWritten.timeline.edges.length);
+    expect(asWritten.contactPersons.map((c) => c.sector)).toEqual(['MUNICIPALITY', 'GENERAL_PRACTICE', 'BUA']);
+    // The analyst may not look a child up by CPR number: the same selection, by pseudonym.
+    const byPseudonym = example.query.replace('query($cpr: String!) { childByCpr(cpr: $cpr)', 'query($id: ID!) { child(id: $id)');
+    expect(byPseudonym).not.toBe(example.query);
+    const asAnalyst = ok(await t.queryAs<{ child: { pathway: View } }>('analyst-region', byPseudonym, { id: childPseudonym(String(example.variables!['cpr']), TEST_PSEUDONYM_SECRET) })).child.pathway;
+    expect(asAnalyst.withheld.map((w) => w.reason)).toEqual(['NOT_PERMITTED_FOR_ROLE', 'NOT_PERMITTED_FOR_ROLE', 'NOT_PERMITTED_FOR_ROLE', 'NOT_PERMITTED_FOR_ROLE']);
+    expect(asAnalyst.timeline).toMatchObject({ edges: [], totalCount: 0 });
   }, LONG);
 });

@@ -104,7 +104,11 @@ export type BuaFacts = {
   holdsTreatmentResponsibility?: Maybe<Scalars['Boolean']['output']>;
   /** Whether the child is registered as a patient at BUA (kendt i BUA); null when withheld. */
   knownToBua?: Maybe<Scalars['Boolean']['output']>;
-  /** The open actions this sector holds for the child, whoever owns them, earliest due first; null when withheld. */
+  /**
+   * The open actions BUA holds for the child, whoever owns them: referrals awaiting visitation, outcomes not yet
+   * communicated, medication agreements awaiting acceptance, a missing transition plan, overdue actions of its network
+   * meetings, custody holders' consents lapsing at 18; earliest due first, empty when none, null when withheld.
+   */
   openActions?: Maybe<Array<OpenActionFact>>;
   /** Since when BUA holds treatment responsibility; null when it does not, or when withheld. */
   treatmentResponsibilitySince?: Maybe<Scalars['DateTime']['output']>;
@@ -214,7 +218,11 @@ export type GeneralPracticeFacts = {
   coordinatingContactPerson?: Maybe<ContactPersonFact>;
   /** The child's pathway events this sector recorded (its own acts, not its copies of others'), oldest first; null when withheld. */
   events?: Maybe<Array<PathwayEventFact>>;
-  /** The open actions this sector holds for the child, whoever owns them, earliest due first; null when withheld. */
+  /**
+   * The open actions general practice holds for the child, whoever owns them: its part of a joint decision after no
+   * need for assessment, overdue actions of its network meetings, custody holders' consents lapsing at 18 (a letter's
+   * overdue reply is the municipality's to report); earliest due first, empty when none, null when withheld.
+   */
   openActions?: Maybe<Array<OpenActionFact>>;
   /** Why the facts were withheld from this reader; null when they were shared. */
   withheld?: Maybe<Withholding>;
@@ -258,7 +266,11 @@ export type MunicipalityFacts = {
   events?: Maybe<Array<PathwayEventFact>>;
   /** Whether the child has an open case in the residence municipality (kendt i kommunen); null when withheld. */
   knownToMunicipality?: Maybe<Scalars['Boolean']['output']>;
-  /** The open actions this sector holds for the child, whoever owns them, earliest due first; null when withheld. */
+  /**
+   * The open actions the municipality holds for the child, whoever owns them: letters not answered by their reply
+   * deadline, its part of a joint decision after no need for assessment, overdue actions of its network meetings,
+   * custody holders' consents lapsing at 18; earliest due first, empty when none, null when withheld.
+   */
   openActions?: Maybe<Array<OpenActionFact>>;
   /** Why the facts were withheld from this reader; null when they were shared. */
   withheld?: Maybe<Withholding>;
@@ -317,7 +329,11 @@ export type PageInfo = {
  */
 export type Pathway = {
   __typename?: 'Pathway';
-  /** BUA's facts about the child (hidden from clients; see `Child.buaFacts`). */
+  /**
+   * BUA's facts about the child for the pathway's fields, the same as `Child.buaFacts`; hidden from clients. Read
+   * through the same access guard as BUA's own fields, and never an error: when the reader may not see them,
+   * every fact is null and `withheld` says why.
+   */
   buaFacts?: Maybe<BuaFacts>;
   /**
    * The coordinating contact person of the municipality, general practice and BUA for the child (agreement 6.1: each
@@ -332,11 +348,19 @@ export type Pathway = {
    * the child on the pathway. Built only from the sectors that shared with you (`withheld` lists the others).
    */
   currentStep?: Maybe<GraduatedStep>;
-  /** General practice's facts about the child (hidden from clients; see `Child.generalPracticeFacts`). */
+  /**
+   * General practice's facts about the child for the pathway's fields, the same as `Child.generalPracticeFacts`; hidden from clients. Read
+   * through the same access guard as General practice's own fields, and never an error: when the reader may not see them,
+   * every fact is null and `withheld` says why.
+   */
   generalPracticeFacts?: Maybe<GeneralPracticeFacts>;
   /** The child's pseudonym (`Child.id`): one pathway per child. */
   id: Scalars['ID']['output'];
-  /** The municipality's facts about the child (hidden from clients; see `Child.municipalityFacts`). */
+  /**
+   * The municipality's facts about the child for the pathway's fields, the same as `Child.municipalityFacts`; hidden from clients. Read
+   * through the same access guard as the municipality's own fields, and never an error: when the reader may not see them,
+   * every fact is null and `withheld` says why.
+   */
   municipalityFacts?: Maybe<MunicipalityFacts>;
   /**
    * What the organisations around the child still have to do (agreement 6.1), from every sector that shared with you,
@@ -346,7 +370,11 @@ export type Pathway = {
    * once. A withheld sector's actions are missing and `withheld` says so.
    */
   openActions: Array<PathwayOpenAction>;
-  /** The screening tracks' facts about the child (hidden from clients; see `Child.screeningFacts`). */
+  /**
+   * The screening tracks' facts about the child for the pathway's fields, the same as `Child.screeningFacts`; hidden from clients. Read
+   * through the same access guard as the screening tracks' own fields, and never an error: when the reader may not see them,
+   * every fact is null and `withheld` says why.
+   */
   screeningFacts?: Maybe<ScreeningFacts>;
   /** The event that put the child at `currentStep` and the rule that read it so; null exactly when `currentStep` is. */
   stepBasis?: Maybe<StepBasis>;
@@ -608,7 +636,11 @@ export type ScreeningFacts = {
   __typename?: 'ScreeningFacts';
   /** The child's pathway events this sector recorded (its own acts, not its copies of others'), oldest first; null when withheld. */
   events?: Maybe<Array<PathwayEventFact>>;
-  /** The open actions this sector holds for the child, whoever owns them, earliest due first; null when withheld. */
+  /**
+   * The open actions the screening tracks hold for the child, whoever owns them: positive screenings still without an
+   * action plan (one per track at most), owned by the organisation that recorded the screening; earliest due first,
+   * empty when none, null when withheld.
+   */
   openActions?: Maybe<Array<OpenActionFact>>;
   /** The screening tracks (spor) the child belongs to, in track order; empty when in none, null when withheld. */
   tracks?: Maybe<Array<ScreeningTrack>>;
