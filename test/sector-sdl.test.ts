@@ -19,6 +19,9 @@ const SHARED_TYPES = [
   'ConsentingParty',
   'AccessAction',
   'DateTime',
+  // The worklists' internal answers to the pathway subgraph (issue 15); the open-action facts are FACT_TYPES below.
+  'OwnedOpenActionKey',
+  'OwnedOpenActions',
 ] as const;
 
 const root = new URL('../', import.meta.url);
@@ -60,7 +63,7 @@ describe('the consent and access-log types shared by the sector schemas', () => 
 const FACT_TYPES = ['Withholding', 'WithheldReason', 'GraduatedStep', 'PathwayEventKind', 'PathwayEventFact', 'OpenActionKind', 'OpenActionFact', 'ContactPersonFact', 'ContactPersonStatus'] as const;
 /** What each sector's facts carry: the contact person is kept by every sector but screening. */
 const FACT_TYPES_OF: Record<(typeof SECTOR_SUBGRAPH_NAMES)[number], readonly (typeof FACT_TYPES)[number][]> = Object.fromEntries(
-  SECTOR_SUBGRAPH_NAMES.map((name) => [name, name === 'screening' ? FACT_TYPES.filter((t) => !t.startsWith('ContactPerson')) : FACT_TYPES]),
+  SECTOR_SUBGRAPH_NAMES.map((name): [string, readonly (typeof FACT_TYPES)[number][]] => [name, name === 'screening' ? FACT_TYPES.filter((t) => !t.startsWith('ContactPerson')) : FACT_TYPES]),
 ) as Record<(typeof SECTOR_SUBGRAPH_NAMES)[number], readonly (typeof FACT_TYPES)[number][]>;
 
 function printedTypes(name: SubgraphName, types: readonly string[]): Map<string, string> {

@@ -79,14 +79,18 @@ export async function ownedActionsOf(access: RequestAccess, childIds: readonly s
   const out: OwnedActions[] = [];
   for (const childId of new Set(childIds)) {
     const actions = (byChild.get(childId) ?? []).filter(owned).sort(byDueDate);
-    if (actions.length === 0) continue;
-    await access.read(
-      { id: childId, known: true, birthDate: null, ownerOrganisation: access.isOwnerSector ? principal.organisation : null },
-      OPEN_ACTIONS_PART,
-      'the open actions your organisation owns',
-      { addressedTo: [{ sector: principal.sector, organisation: principal.organisation }] },
-    );
-    out.push({ childId, actions });
+    if (actions.length > 0) out.push({ childId, actions });
   }
+  // All at once: the guard's consent look-up is one DataLoader batch (one statement) for the whole page.
+  await Promise.all(
+    out.map(({ childId }) =>
+      access.read(
+        { id: childId, known: true, birthDate: null, ownerOrganisation: access.isOwnerSector ? principal.organisation : null },
+        OPEN_ACTIONS_PART,
+        'the open actions your organisation owns',
+        { addressedTo: [{ sector: principal.sector, organisation: principal.organisation }] },
+      ),
+    ),
+  );
   return out;
 }

@@ -4,8 +4,11 @@ import {
   letterReplyOverdue,
   networkMeetingActionsOverdue,
   noAssessmentCourseNotAgreed,
+  transitionPlanMissing,
   type OpenAction,
 } from '@pathway-graph/shared/domain/open-actions/index';
+import { birthDatesTurning18Within } from '@pathway-graph/shared/domain/coordination/index';
+import { BUA_SOR_CODE } from '@pathway-graph/shared/domain/referral/index';
 import { birthDatesOfLapsingConsents } from '@pathway-graph/shared/sector/open-actions/birth-dates';
 import {
   assertMayReadWorklist,
@@ -22,11 +25,21 @@ import { findOpenActionSourcesByChildIds, findOpenActionSourcesOwnedBy, type Let
  * The open actions the municipality holds for a child, whoever owns them (shared/src/domain/open-actions for the
  * rules and due dates): its letters not answered by their deadline, its own part of the joint decision after no need
  * for assessment, the overdue actions of the network meetings it recorded, the custody holders' consents it keeps that
- * lapse at 18 while its case with the child is open (or a referral to BUA is).
+ * lapse at 18 while its case with the child is open (or a referral to BUA is), and a missing transition plan for a
+ * young person with an open case and no open referral at BUA (with one, BUA reports it, owned by the municipality
+ * unless BUA holds treatment responsibility: one sector per action).
  */
 export function openActionsOf(s: MunicipalityOpenActionSources, today: string): OpenAction[] {
-  const activePathway = s.openCase || s.referrals.some((r) => r.status !== 'CLOSED');
+  const referredToBua = s.referrals.some((r) => r.status !== 'CLOSED');
+  const activePathway = s.openCase || referredToBua;
   const actions = [
+    s.openCaseId !== null && s.birthDate !== null && s.municipalityCode !== null && !referredToBua
+      ? transitionPlanMissing(
+          { subjectId: s.openCaseId, birthDate: s.birthDate, active: true, hasPlan: s.hasTransitionPlan, buaHoldsTreatmentResponsibility: false },
+          { bua: BUA_SOR_CODE, municipality: String(s.municipalityCode) },
+          today,
+        )
+      : null,
     ...s.letters.map((l) => letterReplyOverdue(l, today)),
     ...s.referrals.map((r) =>
       noAssessmentCourseNotAgreed({ referralId: r.id, visitation: r.visitation, partsRecordedBy: r.partsRecordedBy }, { sector: 'MUNICIPALITY', organisation: r.organisation }, today),
@@ -64,6 +77,7 @@ export async function ownedOpenActionKeys(ctx: Context, f: WorklistFilter): Prom
     owner: { sector: ctx.principal.sector, organisation: ctx.principal.organisation },
     today,
     bornIn: birthDatesOfLapsingConsents(today),
+    transitionBornIn: (({ bornAfter, bornOnOrBefore }) => ({ after: bornAfter, onOrBefore: bornOnOrBefore }))(birthDatesTurning18Within(today)),
     department: f.department ?? null,
     assignee: f.assignee ?? null,
   });
