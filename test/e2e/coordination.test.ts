@@ -7,7 +7,7 @@ import {
   outbox as municipalityOutbox,
   transitionPlans as municipalityPlans,
 } from '@pathway-graph/municipality/db/schema';
-import { childPseudonym } from '@pathway-graph/shared';
+import { childPseudonym, requiredConsentingParty, todayInDenmark } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
 import { count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
@@ -119,6 +119,8 @@ describeWithDatabases('coordination in the municipality and general practice, th
     // Without consent, another sector is refused; an analyst never sees it; the owner's own reads and changes are logged.
     const noConsent = await t.queryAs('gp-107510', 'query($cpr: String!) { childByCpr(cpr: $cpr) { municipalityContactPerson { status } } }', { cpr: withoutConsent.cpr });
     expect(codeOf(noConsent)).toBe('CONSENT_REQUIRED');
+    const gpNoConsent = await t.queryAs('caseworker-751', 'query($cpr: String!) { childByCpr(cpr: $cpr) { generalPracticeContactPersonHistory { type } } }', { cpr: withoutConsent.cpr });
+    expect(codeOf(gpNoConsent)).toBe('CONSENT_REQUIRED');
     expect(codeOf(await t.queryAs('analyst-region', 'query($id: ID!) { child(id: $id) { municipalityContactPerson { status } } }', { id: child }))).toBe('FORBIDDEN');
     const municipalityLog = await log('municipalityAccessLog', child);
     expect(municipalityLog.filter((e) => e.action === 'CHANGE' && e.parts.includes('contactPersons') && e.actorSector === 'MUNICIPALITY')).toHaveLength(4);
@@ -156,6 +158,7 @@ describeWithDatabases('coordination in the municipality and general practice, th
         { sector: 'MUNICIPALITY', role: 'Sagsbehandler' },
         { sector: 'GENERAL_PRACTICE', role: 'Praktiserende læge' },
         { sector: 'BUA', role: 'Overlæge' },
+        { sector: 'FAMILY', role: 'Mor' },
       ],
       summary: 'Fælles plan for skolestøtte og opfølgning hos egen læge. (syntetisk)',
       actions: [
@@ -173,7 +176,7 @@ describeWithDatabases('coordination in the municipality and general practice, th
     expect(await rows('municipality', municipalityMeetings)).toBe(before);
 
     const meeting = ok(await t.queryAs<{ recordMunicipalityNetworkMeeting: { id: string } }>('caseworker-751', RECORD, { input })).recordMunicipalityNetworkMeeting;
-    expect(meeting).toMatchObject({ calledBy: { sector: 'MUNICIPALITY', organisation: '751' }, heldOn: '2026-11-20', actions: [{ index: 0, overdue: false }, { index: 1, completedAt: null }] });
+    expect(meeting).toMatchObject({ calledBy: { sector: 'MUNICIPALITY', organisation: '751' }, heldOn: '2026-11-20', participants: input.participants, actions: [{ index: 0, overdue: false }, { index: 1, completedAt: null }] });
 
     // The family gave no consent: the GP still sees the meeting that agreed its action (the minutes are addressed to it).
     const MEETINGS = 'query($id: ID!) { child(id: $id) { municipalityNetworkMeetings { id summary actions { index completedAt } } } }';
@@ -254,7 +257,32 @@ describeWithDatabases('coordination in the municipality and general practice, th
       () => t.system.databases.bua.db.select().from(buaInterventions).where(eq(buaInterventions.id, second.intervention.id)),
       (list) => list[0]?.effect === 'AS_EXPECTED',
     );
-    expect(await rows('bua', buaInterventions)).toBe(2);
+    // Trin 4: the municipality's follow-up after psychiatry, told to BUA as well while the referral is active.
+    const trin4 = ok(
+      await t.queryAs<{ recordMunicipalIntervention: Result }>('caseworker-751', RECORD, {
+        input: intervention({ kind: 'SOCIAL', pathwayStep: 'TRIN_4', description: 'Mentorordning i hverdagen efter udredningen (syntetisk)', startedOn: '2026-12-01' }),
+      }),
+    ).recordMunicipalIntervention;
+    expect(trin4).toMatchObject({ sentToBua: true });
+    await until('the Trin 4 intervention reaching BUA', () => rows('bua', buaInterventions), (n) => n === 3);
+    // BUA's clinicians see what they were told; the municipality sees BUA's record by BUA's consent (this family gave it).
+    const TOLD = 'query($id: ID!) { child(id: $id) { buaMunicipalInterventions { id municipalityCode kind pathwayStep endedOn effect receivedAt } } }';
+    const told = ok(await t.queryAs<{ child: { buaMunicipalInterventions: { id: string }[] } }>('bua-clinician', TOLD, { id: child })).child.buaMunicipalInterventions;
+    expect(told).toEqual([
+      expect.objectContaining({ id: first.intervention.id, municipalityCode: 751, kind: 'PSYCHOLOGICAL', pathwayStep: 'TRIN_1', endedOn: '2026-10-31', effect: 'NOT_AS_EXPECTED' }),
+      expect.objectContaining({ id: second.intervention.id, kind: 'PEDAGOGICAL', pathwayStep: 'TRIN_2', effect: 'AS_EXPECTED' }),
+      expect.objectContaining({ id: trin4.intervention.id, kind: 'SOCIAL', pathwayStep: 'TRIN_4', effect: null }),
+    ]);
+    expect(codeOf(await t.queryAs('analyst-region', TOLD, { id: child }))).toBe('FORBIDDEN');
+    // BUA holds no consent for this child (it is not a demo patient): the municipality is refused until BUA records one.
+    expect(codeOf(await t.queryAs('caseworker-751', TOLD, { id: child }))).toBe('CONSENT_REQUIRED');
+    const today = todayInDenmark();
+    ok(
+      await t.queryAs('bua-clinician', 'mutation($input: RecordConsentInput!) { recordBuaConsent(input: $input) { id } }', {
+        input: { childId: child, givenBy: requiredConsentingParty(childB!.birthDate, today), givenOn: today, recipientSector: 'MUNICIPALITY', purposes: ['CARE_COORDINATION'], validFrom: today },
+      }),
+    );
+    expect(ok(await t.queryAs<{ child: { buaMunicipalInterventions: unknown[] } }>('caseworker-751', TOLD, { id: child })).child.buaMunicipalInterventions).toHaveLength(3);
     const badFollowUp = await t.queryAs('caseworker-657', FOLLOW_UP, { id: second.intervention.id, input: { effect: 'NOT_AS_EXPECTED' } });
     expect(codeOf(badFollowUp)).toBe('NOT_FOUND');
 
@@ -270,12 +298,12 @@ describeWithDatabases('coordination in the municipality and general practice, th
     // Reading them: the municipality; another sector by the municipality's consent only; never an analyst.
     const LIST = 'query($id: ID!) { child(id: $id) { municipalInterventions { id kind pathwayStep effect } } }';
     const own = ok(await t.queryAs<{ child: { municipalInterventions: { id: string }[] } }>('caseworker-751', LIST, { id: child })).child.municipalInterventions;
-    expect(own.map((i) => i.id)).toEqual([first.intervention.id, second.intervention.id]);
+    expect(own.map((i) => i.id)).toEqual([first.intervention.id, second.intervention.id, trin4.intervention.id]);
     expect((await t.queryAs('gp-107510', LIST, { id: child })).errors).toBeUndefined();
     expect(codeOf(await t.queryAs('gp-107510', LIST, { id: noConsent }))).toBe('CONSENT_REQUIRED');
     expect(codeOf(await t.queryAs('analyst-region', LIST, { id: child }))).toBe('FORBIDDEN');
     const changes = (await log('municipalityAccessLog', child)).filter((e) => e.action === 'CHANGE' && e.parts.includes('municipalInterventions'));
-    expect(changes).toHaveLength(4);
+    expect(changes).toHaveLength(5);
   }, LONG);
 
   it("the municipality's transition plan at 18: recorded for a young person turning 18, sent to BUA under its active referral, visible to other sectors by consent", async () => {
@@ -313,6 +341,9 @@ describeWithDatabases('coordination in the municipality and general practice, th
       childByCpr: { municipalityTransitionPlan: { receivingService: plan.receivingService } },
     });
     expect(codeOf(await t.queryAs('analyst-region', 'query($id: ID!) { child(id: $id) { municipalityTransitionPlan { id } } }', { id: young }))).toBe('FORBIDDEN');
+    const planLog = await log('municipalityAccessLog', young);
+    expect(planLog.filter((e) => e.action === 'CHANGE' && e.parts.includes('transitionPlan') && e.actorSector === 'MUNICIPALITY')).toHaveLength(1);
+    expect(planLog.some((e) => e.action === 'READ' && e.parts.includes('transitionPlan') && e.actorSector === 'GENERAL_PRACTICE')).toBe(true);
   }, LONG);
 
   it("BUA shows a referral to the parties its consent names while that consent holds: the child's municipality and practice, not another; a custody holder's consent lapses at 18", async () => {

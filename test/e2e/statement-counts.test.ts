@@ -1,7 +1,13 @@
-import { accessLog as buaLog } from '@pathway-graph/bua/db/schema';
+import { accessLog as buaLog, municipalInterventions as buaInterventions, referrals as buaReferrals } from '@pathway-graph/bua/db/schema';
 import { insertPracticesAndChildren, type GeneralPracticeDb } from '@pathway-graph/general-practice/db/repository';
-import { accessLog as gpLog, outbox as gpOutbox } from '@pathway-graph/general-practice/db/schema';
-import { accessLog as municipalityLog, consents as municipalityConsents } from '@pathway-graph/municipality/db/schema';
+import { accessLog as gpLog, contactPersonEvents as gpContactPersons, outbox as gpOutbox } from '@pathway-graph/general-practice/db/schema';
+import {
+  accessLog as municipalityLog,
+  consents as municipalityConsents,
+  contactPersonEvents as municipalityContactPersons,
+  municipalInterventions,
+  networkMeetings as municipalityMeetings,
+} from '@pathway-graph/municipality/db/schema';
 import { accessLog as screeningLog } from '@pathway-graph/screening/db/schema';
 import { glnFromPrefix, requiredConsentingParty, uuid7, type Principal, type SectorTables } from '@pathway-graph/shared';
 import { eq } from 'drizzle-orm';
@@ -57,6 +63,12 @@ const CHILD_FIELDS = `id birthDate knownToMunicipality residenceMunicipality { c
 const LETTER_FIELDS = `id messageId status subject category step overdue replyDueOn knownToMunicipality department
   municipality { code name inbox { locationNumber } } senderPractice { ydernummer locationNumber } assignee { role }
   history { kind at } reply { initiated contactCommitment } child { id }`;
+/** BUA's referrals of each child and the coordination lists around its pathway (agreement 6.1). */
+const COORDINATION_FIELDS = `id buaReferrals { id status reason statusTimes { receivedAt } treatmentResponsibility { holder } }
+  municipalityContactPerson { status person { name } } municipalityContactPersonHistory { id type person { name } }
+  municipalityNetworkMeetings { id summary actions { index owner { organisation } overdue } } municipalInterventions { id kind pathwayStep child { id } }
+  municipalityTransitionPlan { id } generalPracticeContactPerson { status } generalPracticeContactPersonHistory { id type }
+  buaMunicipalInterventions { id kind effect }`;
 const ACCESS_LOG = `entries { id action source actorSector parts purpose } nextBefore`;
 
 interface Case {
@@ -83,6 +95,12 @@ const CASES: Case[] = [
     field: 'Municipality.children (with every sector’s fields and consents of each child)',
     reader: 'caseworker',
     query: `query($first: Int!) { municipality(code: ${CODE}) { children(first: $first) { edges { node { ${CHILD_FIELDS} } } } } }`,
+    items: edges(['municipality', 'children']),
+  },
+  {
+    field: 'Municipality.children (with each child’s BUA referrals, contact persons, network meetings, interventions and transition plan)',
+    reader: 'caseworker',
+    query: `query($first: Int!) { municipality(code: ${CODE}) { children(first: $first) { edges { node { ${COORDINATION_FIELDS} } } } } }`,
     items: edges(['municipality', 'children']),
   },
   {
@@ -165,6 +183,98 @@ describeWithDatabases('SQL statements per request, for every list field and ever
         validUntil: null,
         recordedBy: 'test:fixture',
         recordedByOrganisation: String(CODE),
+      })),
+    );
+    // Each child has a referral at BUA (from the practice) and an intervention BUA was told of, two contact-person
+    // records and an intervention in the municipality, a network meeting it held, and the practice's contact-person
+    // record: every list has rows.
+    const at = '2026-11-01T09:00:00.000Z';
+    await t.system.databases.bua.db.insert(buaReferrals).values(
+      CHILDREN.map((c) => ({
+        id: uuid7(),
+        messageId: `count-referral-${c.id}`,
+        childId: c.id,
+        cpr: c.cpr,
+        birthDate: c.birthDate,
+        referrerSector: 'GENERAL_PRACTICE' as const,
+        referrerOrganisation: PRACTICE.ydernummer,
+        municipalityCode: CODE,
+        ydernummer: PRACTICE.ydernummer,
+        requesterName: 'Test Læge (syntetisk)',
+        requesterRole: 'GP',
+        reason: 'Tællehenvisning (syntetisk)',
+        stepReached: 'NONE' as const,
+        acute: false,
+        interventionsTried: [],
+        screeningResultIds: [],
+        consents: [{ givenBy: requiredConsentingParty(c.birthDate, '2026-11-01'), givenOn: '2026-11-01' }],
+        sentAt: at,
+        receivedAt: at,
+        status: 'RECEIVED' as const,
+        history: [
+          { status: 'SENT' as const, at },
+          { status: 'RECEIVED' as const, at },
+        ],
+        communicated: {},
+        bundle: {},
+      })),
+    );
+    const contactPerson = (c: TestChild, organisation: string, sector: 'MUNICIPALITY' | 'GENERAL_PRACTICE', name: string) => ({
+      id: uuid7(),
+      childId: c.id,
+      organisation,
+      sector,
+      type: 'APPOINTED' as const,
+      at,
+      name,
+      role: 'Kontaktperson',
+      recordedBy: 'test:fixture',
+    });
+    await t.system.databases.municipality.db.insert(municipalityContactPersons).values(
+      CHILDREN.flatMap((c) => [contactPerson(c, String(CODE), 'MUNICIPALITY', 'Test A'), contactPerson(c, String(CODE), 'MUNICIPALITY', 'Test B')]),
+    );
+    await t.system.databases['general-practice'].db.insert(gpContactPersons).values(CHILDREN.map((c) => contactPerson(c, PRACTICE.ydernummer, 'GENERAL_PRACTICE', 'Test Læge')));
+    await t.system.databases.municipality.db.insert(municipalInterventions).values(
+      CHILDREN.map((c) => ({
+        id: uuid7(),
+        childId: c.id,
+        municipalityCode: CODE,
+        kind: 'PEDAGOGICAL' as const,
+        step: 'TRIN_1' as const,
+        description: 'Støtte i klassen (syntetisk)',
+        startedOn: '2026-09-01',
+        responsible: 'PPR',
+        recordedBy: 'test:fixture',
+        recordedAt: at,
+      })),
+    );
+    await t.system.databases.bua.db.insert(buaInterventions).values(
+      CHILDREN.map((c) => ({
+        id: uuid7(),
+        childId: c.id,
+        municipalityCode: CODE,
+        kind: 'PEDAGOGICAL' as const,
+        step: 'TRIN_1' as const,
+        description: 'Støtte i klassen (syntetisk)',
+        startedOn: '2026-09-01',
+        responsible: 'PPR',
+        recordedAt: at,
+      })),
+    );
+    await t.system.databases.municipality.db.insert(municipalityMeetings).values(
+      CHILDREN.map((c) => ({
+        id: uuid7(),
+        childId: c.id,
+        sector: 'MUNICIPALITY' as const,
+        organisation: String(CODE),
+        heldOn: '2026-11-01',
+        participants: [
+          { sector: 'MUNICIPALITY' as const, role: 'Sagsbehandler' },
+          { sector: 'GENERAL_PRACTICE' as const, role: 'Læge' },
+        ],
+        summary: 'Netværksmøde (syntetisk)',
+        actions: [{ description: 'Opfølgning', owner: { sector: 'GENERAL_PRACTICE' as const, organisation: PRACTICE.ydernummer }, dueOn: '2026-12-01', completedAt: null, completedBy: null }],
+        recordedBy: 'test:fixture',
       })),
     );
     // 60 more practices in the municipality, so its practice list has pages of 50.

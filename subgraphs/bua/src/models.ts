@@ -45,3 +45,5 @@ export type {
   ContactPersonRecordModel,
   NetworkMeetingModel,
 } from '@pathway-graph/shared/sector/coordination/service';
+// The interventions the municipality told BUA of (agreement 6.1).
+export type { MunicipalInterventionRow as ReceivedMunicipalInterventionModel } from './db/schema.ts';

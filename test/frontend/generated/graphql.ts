@@ -881,6 +881,8 @@ export type Child = {
   buaContactPersonHistory?: Maybe<Array<ContactPersonRecord>>;
   /** The child's medication agreements between BUA and the GP, oldest first, as BUA holds them. */
   buaMedicationAgreements?: Maybe<Array<MedicationAgreement>>;
+  /** The interventions the child's municipality told BUA of, oldest first. Readers: BUA; other sectors with a consent held by BUA. */
+  buaMunicipalInterventions?: Maybe<Array<ReceivedMunicipalIntervention>>;
   /** The network meetings BUA recorded about the child, oldest first. */
   buaNetworkMeetings?: Maybe<Array<NetworkMeeting>>;
   /** The child's registration as a BUA patient; null when BUA does not know the child. */
@@ -1792,6 +1794,23 @@ export type MedicineWarning = {
   message: Scalars['String']['output'];
 };
 
+/** Who took part in a network meeting: a sector of the collaboration, or the family. */
+export type MeetingParticipantSector =
+  /** Adult psychiatry. */
+  | 'ADULT_PSYCHIATRY'
+  /** The child and adolescent psychiatric department (BUA). */
+  | 'BUA'
+  /** The family: the child or young person, the parents or other custody holders. */
+  | 'FAMILY'
+  /** General practice (almen praksis). */
+  | 'GENERAL_PRACTICE'
+  /** Health visitors (sundhedsplejen). */
+  | 'HEALTH_VISITING'
+  /** A municipality (kommune): caseworkers, PPR, social workers, schools. */
+  | 'MUNICIPALITY'
+  /** Paediatric departments and outpatient clinics. */
+  | 'PAEDIATRICS';
+
 /** Why a track membership ended. */
 export type MembershipEndReason =
   /** The family declined to take part. */
@@ -2632,16 +2651,16 @@ export type NetworkMeetingParticipant = {
   __typename?: 'NetworkMeetingParticipant';
   /** The participant's role. */
   role: Scalars['String']['output'];
-  /** The participant's sector. */
-  sector: Sector;
+  /** The participant's sector, or the family. */
+  sector: MeetingParticipantSector;
 };
 
 /** A participant to record. */
 export type NetworkMeetingParticipantInput = {
   /** The participant's role; at most 200 characters. */
   role: Scalars['String']['input'];
-  /** The participant's sector. */
-  sector: Sector;
+  /** The participant's sector, or the family. */
+  sector: MeetingParticipantSector;
 };
 
 /** A new offer for a municipality's catalogue. */
@@ -3583,6 +3602,36 @@ export type QuestionnaireLanguage =
   | 'DA'
   /** English. */
   | 'EN';
+
+/**
+ * A municipal intervention (Trin 1, 2 or 4) the child's municipality told BUA of while BUA held an active referral for
+ * the child (agreement 6.1: "kommunen holder børne- og ungdomspsykiatrien orienteret"), as the municipality last sent it.
+ */
+export type ReceivedMunicipalIntervention = {
+  __typename?: 'ReceivedMunicipalIntervention';
+  /** What the intervention is. */
+  description: Scalars['String']['output'];
+  /** Whether it had the expected effect; null until judged. */
+  effect?: Maybe<InterventionEffect>;
+  /** The day it ended; null while it runs. */
+  endedOn?: Maybe<Scalars['Date']['output']>;
+  /** The intervention's id in the municipality (the same id again updated it). */
+  id: Scalars['ID']['output'];
+  /** Social, psychological or pedagogical. */
+  kind: InterventionKind;
+  /** The municipality that runs it (kommunekode). */
+  municipalityCode: Scalars['Int']['output'];
+  /** The step of the graduated pathway it belongs to (Trin 1, 2 or 4). */
+  pathwayStep: InterventionStep;
+  /** When BUA first received it. */
+  receivedAt: Scalars['DateTime']['output'];
+  /** When the municipality recorded it (or last changed it). */
+  recordedAt: Scalars['DateTime']['output'];
+  /** Who is responsible for it: a role or team. */
+  responsible: Scalars['String']['output'];
+  /** The day it started (or is planned to start). */
+  startedOn: Scalars['Date']['output'];
+};
 
 /** Which part of the municipality receives correspondence letters about children (agreement section 7). */
 export type ReceivingDepartment =

@@ -6,7 +6,7 @@ import { coordinationChildFields, coordinationMutations } from './coordination.t
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { buaMissingTransitionPlans, buaTransitionPlan, recordBuaTransitionPlan } from './transition.ts';
 import { buaMedicationAgreements, medicationMutations } from './medication.ts';
-import { BuaReferral, buaReferrals, referralMutations, referralQueries } from './referrals.ts';
+import { BuaReferral, buaMunicipalInterventions, buaReferrals, ReceivedMunicipalIntervention, referralMutations, referralQueries } from './referrals.ts';
 
 export const resolvers: Resolvers = {
   Query: { ...accessLogQueries, ...advisoryQueries, ...referralQueries, buaMissingTransitionPlans, ...openActionQueries },
@@ -19,7 +19,8 @@ export const resolvers: Resolvers = {
     ...coordinationMutations,
   },
   Consent,
-  Child: { ...Child, buaReferrals, buaMedicationAgreements, buaTransitionPlan, ...coordinationChildFields },
+  ReceivedMunicipalIntervention,
+  Child: { ...Child, buaReferrals, buaMunicipalInterventions, buaMedicationAgreements, buaTransitionPlan, ...coordinationChildFields },
   BuaReferral,
   Pathway,
   // BUA's advisory service (agreement 6.3).

@@ -1,5 +1,6 @@
-import type { BuaReferralResolvers, ChildResolvers, MutationResolvers, QueryResolvers } from '../generated/resolvers-types.ts';
+import type { BuaReferralResolvers, ChildResolvers, MutationResolvers, QueryResolvers, ReceivedMunicipalInterventionResolvers } from '../generated/resolvers-types.ts';
 import { guardOf } from '../access.ts';
+import { interventionsOfChild } from '../referrals/interventions.ts';
 import * as referrals from '../referrals/service.ts';
 
 export const buaReferralWorklist: QueryResolvers['buaReferralWorklist'] = (_, args, ctx) => referrals.worklist(ctx, args);
@@ -24,3 +25,8 @@ export const buaReferrals: ChildResolvers['buaReferrals'] = async (c, _, ctx) =>
   referrals.referralsOfChild(ctx, guardOf(c.id, c.record === undefined ? await ctx.loaders.child.load(c.id) : c.record));
 
 export const BuaReferral: BuaReferralResolvers = {};
+
+/** `Child.buaMunicipalInterventions`: what the municipality told BUA of, guarded like BUA's other fields. */
+export const buaMunicipalInterventions: ChildResolvers['buaMunicipalInterventions'] = async (c, _, ctx) =>
+  interventionsOfChild(ctx, guardOf(c.id, c.record === undefined ? await ctx.loaders.child.load(c.id) : c.record));
+export const ReceivedMunicipalIntervention: ReceivedMunicipalInterventionResolvers = { pathwayStep: (row) => row.step };

@@ -1,9 +1,8 @@
 import { inKeyOrder } from '@pathway-graph/shared';
 import DataLoader from 'dataloader';
-import type { LetterEventRow, LetterReplyRow, MunicipalInterventionRow, MunicipalityRow } from './schema.ts';
+import type { LetterEventRow, LetterReplyRow, MunicipalityRow } from './schema.ts';
 import { findEventsByLetterIds, findRepliesByLetterIds } from './letters.ts';
 import { findOpenActionSourcesByChildIds, type MunicipalityOpenActionSources } from './open-actions.ts';
-import { findInterventionsByChildIds } from './interventions.ts';
 import {
   childCountsByMunicipality,
   findChildrenByIds,
@@ -11,6 +10,8 @@ import {
   type ChildRecord,
   type MunicipalityDb,
 } from './repository.ts';
+import { findInterventionsByChildIds } from './interventions.ts';
+import type { MunicipalInterventionRow } from './schema.ts';
 
 /** The DataLoaders of one request: one statement per kind of look-up, whatever the number of keys. */
 export function createLoaders(db: MunicipalityDb) {

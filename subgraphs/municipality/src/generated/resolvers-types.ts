@@ -653,6 +653,23 @@ export type LetterSenderPractice = {
   ydernummer?: Maybe<Scalars['String']['output']>;
 };
 
+/** Who took part in a network meeting: a sector of the collaboration, or the family. */
+export type MeetingParticipantSector =
+  /** Adult psychiatry. */
+  | 'ADULT_PSYCHIATRY'
+  /** The child and adolescent psychiatric department (BUA). */
+  | 'BUA'
+  /** The family: the child or young person, the parents or other custody holders. */
+  | 'FAMILY'
+  /** General practice (almen praksis). */
+  | 'GENERAL_PRACTICE'
+  /** Health visitors (sundhedsplejen). */
+  | 'HEALTH_VISITING'
+  /** A municipality (kommune): caseworkers, PPR, social workers, schools. */
+  | 'MUNICIPALITY'
+  /** Paediatric departments and outpatient clinics. */
+  | 'PAEDIATRICS';
+
 /** How a cross-sector message fares on its way to the receiving sector. */
 export type MessageDeliveryStatus =
   /** The receiving sector stored it. */
@@ -1110,16 +1127,16 @@ export type NetworkMeetingParticipant = {
   __typename?: 'NetworkMeetingParticipant';
   /** The participant's role. */
   role: Scalars['String']['output'];
-  /** The participant's sector. */
-  sector: Sector;
+  /** The participant's sector, or the family. */
+  sector: MeetingParticipantSector;
 };
 
 /** A participant to record. */
 export type NetworkMeetingParticipantInput = {
   /** The participant's role; at most 200 characters. */
   role: Scalars['String']['input'];
-  /** The participant's sector. */
-  sector: Sector;
+  /** The participant's sector, or the family. */
+  sector: MeetingParticipantSector;
 };
 
 /** A new offer for a municipality's catalogue. */
@@ -2199,6 +2216,7 @@ export type ResolversTypes = ResolversObject<{
   LetterAssigneeInput: LetterAssigneeInput;
   LetterHandlerRole: LetterHandlerRole;
   LetterSenderPractice: ResolverTypeWrapper<LetterSenderPractice>;
+  MeetingParticipantSector: MeetingParticipantSector;
   MessageDeliveryStatus: MessageDeliveryStatus;
   MunicipalIntervention: ResolverTypeWrapper<MunicipalInterventionModel>;
   MunicipalInterventionFollowUpInput: MunicipalInterventionFollowUpInput;
@@ -2702,7 +2720,7 @@ export type NetworkMeetingActionResolvers<ContextType = Context, ParentType exte
 
 export type NetworkMeetingParticipantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkMeetingParticipant'] = ResolversParentTypes['NetworkMeetingParticipant']> = ResolversObject<{
   role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['MeetingParticipantSector'], ParentType, ContextType>;
 }>;
 
 export type NotificationFiledResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationFiled'] = ResolversParentTypes['NotificationFiled']> = ResolversObject<{
