@@ -339,4 +339,30 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
     expect(asAnalyst.withheld.map((w) => w.reason)).toEqual(['NOT_PERMITTED_FOR_ROLE', 'NOT_PERMITTED_FOR_ROLE', 'NOT_PERMITTED_FOR_ROLE', 'NOT_PERMITTED_FOR_ROLE']);
     expect(asAnalyst.timeline).toMatchObject({ edges: [], totalCount: 0 });
   }, LONG);
+
+  it('a page of 20 children with their pathways costs the same SQL statements per subgraph as a page of 2', async () => {
+    // Lemvig: no demo data, and no other test of this file registers children there.
+    const children = syntheticChildren(20, 31_000);
+    const practice = { ydernummer: '166500', name: 'Lægehuset Side (syntetisk)', locationNumber: glnFromPrefix('579000996650') };
+    await registerEverywhere(t.system, children, { municipalityCode: 665, practice, consentTo: ['MUNICIPALITY'] });
+    const caseworker: Principal = { subject: 'test:caseworker-665', displayName: 'Test caseworker', sector: 'MUNICIPALITY', organisation: '665', roles: ['CASEWORKER'] };
+    const PAGE = `query($first: Int) { municipality(code: 665) { children(first: $first) { edges { node { id pathway {
+      currentStep stepBasis { kind } treatmentResponsibility { holder } timeline(first: 50) { edges { node { id kind } } totalCount }
+      contactPersons { sector status } openActions { kind dueOn } withheld { sector reason } } } } } } }`;
+    type Page = { municipality: { children: { edges: { node: { id: string; pathway: View } }[] } } };
+    const statementsFor = async (first: number) => {
+      for (const db of Object.values(t.system.databases)) db.statements.reset();
+      const res = await t.query<Page>(PAGE, { first }, await as(caseworker));
+      expect(res.errors, JSON.stringify(res.errors?.slice(0, 2))).toBeUndefined();
+      const nodes = res.data!.municipality.children.edges.map((e) => e.node);
+      expect(nodes).toHaveLength(first);
+      // Each child is in a screening track: one event, from a sector that shared.
+      for (const node of nodes) expect(node.pathway).toMatchObject({ withheld: [], timeline: { totalCount: 1 } });
+      return Object.fromEntries(Object.entries(t.system.databases).map(([name, db]) => [name, db.statements.total]));
+    };
+    const two = await statementsFor(2);
+    const twenty = await statementsFor(20);
+    expect(twenty).toEqual(two);
+    expect(Object.values(two).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  }, LONG);
 });
