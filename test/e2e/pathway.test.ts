@@ -365,4 +365,23 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
     expect(twenty).toEqual(two);
     expect(Object.values(two).reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   }, LONG);
+
+  it('a visitation without need for assessment: Trin 3 by the visitation, the decision communicated, and each part of the further course an event that settles its open action', async () => {
+    const referral = referralScenario(t);
+    const sent = referral.ok(await referral.asGp().refer(gpReferral(CHILD.cpr))).referChildToBua;
+    await referral.asBuaClinician().awaitReferral(sent.id);
+    referral.ok(await referral.asBuaClinician().visit(sent.id, 'NO_ASSESSMENT_NEEDED', 'Ikke behov for udredning. (syntetisk)'));
+    await referral.asGp().awaitStatus(sent.id, 'VISITED');
+    let view = await pathwayAs('caseworker-751');
+    // BUA tells the municipality and the GP of the decision by message: those communications are events too.
+    expect(kindsOf(view, sent.id).filter((k) => k !== 'BUA:OUTCOME_COMMUNICATED')).toEqual(['GENERAL_PRACTICE:REFERRAL_SENT', 'BUA:REFERRAL_RECEIVED', 'BUA:VISITATION_NO_ASSESSMENT']);
+    expect(view.currentStep).toBe('TRIN_3');
+    expect(actionsOn(view, sent.id).sort()).toEqual(['NO_ASSESSMENT_COURSE_NOT_AGREED:GENERAL_PRACTICE', 'NO_ASSESSMENT_COURSE_NOT_AGREED:MUNICIPALITY']);
+
+    referral.ok(await referral.asGp().recordFurtherCourse(sent.id, 'Opfølgning hos egen læge. (syntetisk)'));
+    view = await pathwayAs('caseworker-751');
+    expect(kindsOf(view, sent.id)).toContain('GENERAL_PRACTICE:FURTHER_COURSE_RECORDED');
+    expect(eventsOf(view, sent.id).find((e) => e.kind === 'FURTHER_COURSE_RECORDED')!.summary).not.toContain('syntetisk');
+    expect(actionsOn(view, sent.id)).not.toContain('NO_ASSESSMENT_COURSE_NOT_AGREED:GENERAL_PRACTICE');
+  }, LONG);
 });

@@ -2992,6 +2992,8 @@ export type PathwayEventKind =
   | 'CONTACT_PERSON_ENDED'
   /** A sector considered and agreed that no coordinating contact person is appointed. */
   | 'CONTACT_PERSON_NONE_AGREED'
+  /** After a visitation without need for assessment, the municipality or the GP recorded its part of the decision on the further course. */
+  | 'FURTHER_COURSE_RECORDED'
   /** The municipality ended an intervention. */
   | 'INTERVENTION_ENDED'
   /** The municipality started an intervention (Trin 1, 2 or 4). */

@@ -3,6 +3,7 @@ import {
   buaReferralEvents,
   chronological,
   contactPersonRecordEvents,
+  furtherCourseEvents,
   interventionEvents,
   medicationAgreementEvents,
   receivedLetterEvents,
@@ -100,6 +101,12 @@ describe('the events each sector builds from its records', () => {
       parentsToldAt: null,
     });
     expect(events.map((e) => e.kind)).toEqual(['REFERRAL_RECEIVED', 'VISITATION_NO_ASSESSMENT', 'REFERRAL_CLOSED']);
+  });
+
+  it('a part of the joint decision after no assessment: one per sector and referral', () => {
+    const [e] = furtherCourseEvents({ referralId: 'ref', childId: child, sector: 'GENERAL_PRACTICE', recordedAt: '2026-11-04T10:00:00Z' });
+    expect(e).toMatchObject({ id: 'FURTHER_COURSE_RECORDED:ref:GENERAL_PRACTICE', subjectId: 'ref', recordStep: null });
+    expect(e!.summary).toBe('After no need for assessment, the GP recorded its part of the further course.');
   });
 
   it('a medication agreement: the proposing side gives the proposal, the answering side the answer', () => {

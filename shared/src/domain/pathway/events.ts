@@ -28,6 +28,7 @@ export const PATHWAY_EVENT_KINDS = [
   'ASSESSMENT_CONCLUDED',
   'OUTCOME_COMMUNICATED',
   'REFERRAL_CLOSED',
+  'FURTHER_COURSE_RECORDED',
   'TREATMENT_RESPONSIBILITY_TAKEN',
   'TREATMENT_RESPONSIBILITY_RETURNED',
   'MEDICATION_AGREEMENT_PROPOSED',
@@ -127,6 +128,12 @@ export function sentReferralEvents(referral: { id: string; childId: string; role
   if (referral.role !== 'REFERRER' || !referral.sentAt) return [];
   const by = referral.referrerSector === 'GENERAL_PRACTICE' ? `practice ${referral.referrerOrganisation}` : `municipality ${referral.referrerOrganisation}`;
   return [event(referral.childId, 'REFERRAL_SENT', referral.id, referral.sentAt, `Referral to BUA sent by ${by}.`)];
+}
+
+/** General practice or the municipality: its part of the joint decision on the further course after no assessment. */
+export function furtherCourseEvents(part: { referralId: string; childId: string; sector: 'MUNICIPALITY' | 'GENERAL_PRACTICE'; recordedAt: string }): ChildPathwayEvent[] {
+  const who = part.sector === 'MUNICIPALITY' ? 'the municipality' : 'the GP';
+  return [event(part.childId, 'FURTHER_COURSE_RECORDED', part.referralId, part.recordedAt, `After no need for assessment, ${who} recorded its part of the further course.`, null, part.sector)];
 }
 
 const RECIPIENT_LABEL: Record<string, string> = { PARENTS: 'the parents', MUNICIPALITY: 'the municipality', GENERAL_PRACTICE: 'the GP' };
