@@ -269,7 +269,8 @@ export type MunicipalityFacts = {
   /**
    * The open actions the municipality holds for the child, whoever owns them: letters not answered by their reply
    * deadline, its part of a joint decision after no need for assessment, overdue actions of its network meetings,
-   * custody holders' consents lapsing at 18; earliest due first, empty when none, null when withheld.
+   * custody holders' consents lapsing at 18, a missing transition plan (open case, no open referral at BUA); earliest
+   * due first, empty when none, null when withheld.
    */
   openActions?: Maybe<Array<OpenActionFact>>;
   /** Why the facts were withheld from this reader; null when they were shared. */
