@@ -12,8 +12,9 @@ import { addWorkingDays } from '../working-days.ts';
  *
  * One action is reported by one sector only, the one holding the record that decides it (so the merged view never
  * shows it twice): a letter's overdue reply by the municipality (the GP's copy of the letter does not report it), BUA's
- * referral work, medication agreements and transition plans by BUA, each sector's own network meetings' actions,
- * each referrer sector's own part of the joint decision, each sector's own consents.
+ * referral work and transition plans by BUA, a medication proposal by the side that owes the answer (its copy changes
+ * first when it answers), each sector's own network meetings' actions, each referrer sector's own part of the joint
+ * decision, each sector's own consents.
  *
  * Due dates, documented here because the agreement leaves most of them open:
  * - a letter's reply: the reply deadline the receiving municipality set (`replyDueOn`); the action exists once that

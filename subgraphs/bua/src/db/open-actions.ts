@@ -33,6 +33,7 @@ export interface BuaOpenActionSources {
   /** From the child's latest referral; null when BUA holds none. */
   birthDate: string | null;
   referrals: BuaReferralSource[];
+  /** The GP's proposals awaiting BUA's answer (BUA's own proposals are the GP's to report: its copy decides). */
   medicationAgreements: MedicationAgreementForActions[];
   meetings: NetworkMeetingForActions[];
   consents: ConsentForActions[];
@@ -60,7 +61,7 @@ function sourcesOf(ids: SQL): SQL {
       from "bua"."referrals" r where r.child_id = ids.id and r.status <> 'CLOSED'), '[]'::json) as referrals,
     coalesce((select json_agg(json_build_object('id', a.id, 'status', a.status, 'proposedBy', a.proposed_by, 'proposedAt', a.proposed_at,
       'prescribesFrom', a.prescribes_from, 'ydernummer', a.ydernummer) order by a.id)
-      from "bua"."medication_agreements" a where a.child_id = ids.id and a.status = 'PROPOSED'), '[]'::json) as agreements,
+      from "bua"."medication_agreements" a where a.child_id = ids.id and a.status = 'PROPOSED' and a.proposed_by = 'GENERAL_PRACTICE'), '[]'::json) as agreements,
     ${openMeetingsOf(SCHEMA, child)} as meetings,
     ${custodyConsentsOf(SCHEMA, child)} as consents,
     exists (select 1 from "bua"."transition_plans" p where p.child_id = ids.id) as has_plan
@@ -97,8 +98,7 @@ export interface OwnedFilter {
  * children of referrals awaiting visitation or the outcome's communication, of the GP's proposals awaiting BUA's
  * answer, of open referrals of young people turning 18 soon, of its custody consents lapsing soon. For a municipality:
  * open referrals of its young people turning 18 soon (the plan is the municipality's when BUA holds no treatment
- * responsibility). For a practice: BUA's proposals awaiting its answer. For everyone: meetings with an overdue action
- * of theirs. With a referral status, only children with a referral in that status. The rules then decide.
+ * responsibility). For everyone: meetings with an overdue action of theirs. With a referral status, only children with a referral in that status. The rules then decide.
  */
 export async function findOpenActionSourcesOwnedBy(db: BuaDb, f: OwnedFilter, buaOrganisation: string): Promise<BuaOpenActionSources[]> {
   const { owner } = f;
@@ -116,8 +116,6 @@ export async function findOpenActionSourcesOwnedBy(db: BuaDb, f: OwnedFilter, bu
     );
   } else if (owner.sector === 'MUNICIPALITY' && /^\d+$/.test(owner.organisation)) {
     candidates.push(sql`select r.child_id from "bua"."referrals" r where r.status <> 'CLOSED' and r.municipality_code = ${Number(owner.organisation)} and ${turning18}`);
-  } else if (owner.sector === 'GENERAL_PRACTICE') {
-    candidates.push(sql`select a.child_id from "bua"."medication_agreements" a where a.status = 'PROPOSED' and a.proposed_by = 'BUA' and a.ydernummer = ${owner.organisation}`);
   }
   const byStatus = f.referralStatus
     ? sql`where exists (select 1 from "bua"."referrals" s where s.child_id = candidates.child_id and s.status = ${f.referralStatus})`

@@ -695,8 +695,9 @@ export type BuaFacts = {
   latestReferralStatus?: Maybe<ReferralStatus>;
   /**
    * The open actions BUA holds for the child, whoever owns them: referrals awaiting visitation, outcomes not yet
-   * communicated, medication agreements awaiting acceptance, a missing transition plan, overdue actions of its network
-   * meetings, custody holders' consents lapsing at 18; earliest due first, empty when none, null when withheld.
+   * communicated, the GP's medication proposals awaiting BUA's answer, a missing transition plan, overdue actions of
+   * its network meetings, custody holders' consents lapsing at 18; earliest due first, empty when none, null when
+   * withheld.
    */
   openActions?: Maybe<Array<OpenActionFact>>;
   /** Since when BUA holds treatment responsibility; null when it does not, or when withheld. */

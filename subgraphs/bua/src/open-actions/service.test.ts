@@ -48,10 +48,10 @@ describe('BUA’s open actions of a child', () => {
     ]);
   });
 
-  it('gives a proposal of BUA’s to the GP to answer, and reports nothing without an open referral', () => {
-    const proposal = { id: 'a1', status: 'PROPOSED' as const, proposedBy: 'BUA' as const, proposedAt: '2026-05-29T10:00:00Z', prescribesFrom: '2026-09-01', ydernummer: '107510' };
+  it('owes the answer to a proposal of the GP’s, and reports nothing without an open referral', () => {
+    const proposal = { id: 'a1', status: 'PROPOSED' as const, proposedBy: 'GENERAL_PRACTICE' as const, proposedAt: '2026-05-29T10:00:00Z', prescribesFrom: '2026-09-01', ydernummer: '107510' };
     expect(openActionsOf({ ...sources, birthDate: '2014-01-01', medicationAgreements: [proposal] }, TODAY, BUA)).toContainEqual(
-      expect.objectContaining({ kind: 'MEDICATION_AGREEMENT_AWAITING_ACCEPTANCE', ownerSector: 'GENERAL_PRACTICE', ownerOrganisation: '107510' }),
+      expect.objectContaining({ kind: 'MEDICATION_AGREEMENT_AWAITING_ACCEPTANCE', ownerSector: 'BUA', ownerOrganisation: BUA }),
     );
     expect(openActionsOf({ ...sources, referrals: [] }, TODAY, BUA)).toEqual([]);
   });

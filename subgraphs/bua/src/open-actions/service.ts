@@ -24,8 +24,9 @@ import { findOpenActionSourcesByChildIds, findOpenActionSourcesOwnedBy, type Bua
 
 /**
  * The open actions BUA holds for a child, whoever owns them (shared/src/domain/open-actions for the rules and due
- * dates): referrals awaiting visitation and outcomes not yet communicated (BUA's), medication agreements awaiting the
- * other side's answer, a missing transition plan for a young person with an open referral (BUA's while it holds
+ * dates): referrals awaiting visitation and outcomes not yet communicated (BUA's), the GP's medication proposals
+ * awaiting BUA's answer (a proposal of BUA's is the GP's to report: the owner's copy is the one its answer changes
+ * first, so the action ends the moment the owner answers), a missing transition plan for a young person with an open referral (BUA's while it holds
  * treatment responsibility, else the municipality's), the overdue actions of BUA's network meetings, and the custody
  * holders' consents BUA keeps that lapse at 18 while a referral is open. BUA is one department: its SOR code owns them.
  */

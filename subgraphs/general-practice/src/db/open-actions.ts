@@ -1,5 +1,5 @@
 import type { Sector } from '@pathway-graph/shared';
-import type { ConsentForActions, NetworkMeetingForActions } from '@pathway-graph/shared/domain/open-actions/index';
+import type { ConsentForActions, MedicationAgreementForActions, NetworkMeetingForActions } from '@pathway-graph/shared/domain/open-actions/index';
 import {
   childIdList,
   childrenAwaitingJointDecision,
@@ -22,6 +22,8 @@ export interface GeneralPracticeOpenActionSources {
   childId: string;
   birthDate: string | null;
   referrals: ReferrerReferralSource[];
+  /** BUA's medication proposals awaiting the practice's answer (the GP's own proposals are BUA's to report). */
+  medicationAgreements: MedicationAgreementForActions[];
   meetings: NetworkMeetingForActions[];
   consents: ConsentForActions[];
 }
@@ -30,6 +32,7 @@ interface Row {
   child_id: string;
   birth_date: string | null;
   referrals: unknown;
+  agreements: unknown;
   meetings: unknown;
   consents: unknown;
 }
@@ -40,6 +43,9 @@ function sourcesOf(ids: SQL): SQL {
   return sql`select ids.id as child_id,
     (select ch.birth_date::text from "general_practice"."children" ch where ch.id = ids.id) as birth_date,
     ${referrerReferralsOf(SCHEMA, child)} as referrals,
+    coalesce((select json_agg(json_build_object('id', a.id, 'status', a.status, 'proposedBy', a.proposed_by, 'proposedAt', a.proposed_at,
+      'prescribesFrom', a.prescribes_from, 'ydernummer', a.ydernummer) order by a.id)
+      from "general_practice"."medication_agreements" a where a.child_id = ids.id and a.status = 'PROPOSED' and a.proposed_by = 'BUA'), '[]'::json) as agreements,
     ${openMeetingsOf(SCHEMA, child)} as meetings,
     ${custodyConsentsOf(SCHEMA, child)} as consents
   from (${ids}) ids order by ids.id`;
@@ -49,6 +55,7 @@ const read = (r: Row): GeneralPracticeOpenActionSources => ({
   childId: r.child_id,
   birthDate: r.birth_date,
   referrals: json(r.referrals),
+  medicationAgreements: json(r.agreements),
   meetings: json(r.meetings),
   consents: json(r.consents),
 });
@@ -60,7 +67,7 @@ export async function findOpenActionSourcesByChildIds(db: GeneralPracticeDb, chi
 
 /**
  * The sources of every child for whom the owner may own an open action here, in one statement: the children of its
- * referrals awaiting the joint decision, of meetings with an overdue action of its, of its custody consents of
+ * referrals awaiting the joint decision, of BUA's medication proposals awaiting its answer, of meetings with an overdue action of its, of its custody consents of
  * children turning 18 soon. The rules then decide which actions are the owner's.
  */
 export async function findOpenActionSourcesOwnedBy(
@@ -71,6 +78,7 @@ export async function findOpenActionSourcesOwnedBy(
   if (f.owner.sector === 'GENERAL_PRACTICE') {
     candidates.push(
       childrenAwaitingJointDecision(SCHEMA, f.owner.organisation),
+      sql`select a.child_id from "general_practice"."medication_agreements" a where a.status = 'PROPOSED' and a.proposed_by = 'BUA' and a.ydernummer = ${f.owner.organisation}`,
       childrenWithLapsingConsents(
         SCHEMA,
         f.owner.organisation,

@@ -454,8 +454,9 @@ export type GeneralPracticeFacts = {
   events?: Maybe<Array<PathwayEventFact>>;
   /**
    * The open actions general practice holds for the child, whoever owns them: its part of a joint decision after no
-   * need for assessment, overdue actions of its network meetings, custody holders' consents lapsing at 18 (a letter's
-   * overdue reply is the municipality's to report); earliest due first, empty when none, null when withheld.
+   * need for assessment, its answer to BUA's medication proposals, overdue actions of its network meetings, custody
+   * holders' consents lapsing at 18 (a letter's overdue reply is the municipality's to report); earliest due first,
+   * empty when none, null when withheld.
    */
   openActions?: Maybe<Array<OpenActionFact>>;
   /** Why the facts were withheld from this reader; null when they were shared. */

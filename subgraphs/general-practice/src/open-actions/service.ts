@@ -1,4 +1,12 @@
-import { byDueDate, consentLapsesAt18, networkMeetingActionsOverdue, noAssessmentCourseNotAgreed, type OpenAction } from '@pathway-graph/shared/domain/open-actions/index';
+import {
+  byDueDate,
+  consentLapsesAt18,
+  medicationAgreementAwaitingAcceptance,
+  networkMeetingActionsOverdue,
+  noAssessmentCourseNotAgreed,
+  type OpenAction,
+} from '@pathway-graph/shared/domain/open-actions/index';
+import { BUA_SOR_CODE } from '@pathway-graph/shared/domain/referral/index';
 import { birthDatesOfLapsingConsents } from '@pathway-graph/shared/sector/open-actions/birth-dates';
 import {
   assertMayReadWorklist,
@@ -13,7 +21,8 @@ import { findOpenActionSourcesByChildIds, findOpenActionSourcesOwnedBy, type Gen
 
 /**
  * The open actions general practice holds for a child, whoever owns them (shared/src/domain/open-actions for the
- * rules and due dates): the practice's own part of the joint decision after no need for assessment, the overdue
+ * rules and due dates): the practice's own part of the joint decision after no need for assessment, its answer to
+ * BUA's medication proposals (its own copy of the agreement is the one its answer changes first), the overdue
  * actions of the network meetings it recorded, the custody holders' consents it keeps that lapse at 18 while a
  * referral to BUA is active. A letter's overdue reply is not among them: the municipality owes it and reports it.
  */
@@ -23,6 +32,7 @@ export function openActionsOf(s: GeneralPracticeOpenActionSources, today: string
     ...s.referrals.map((r) =>
       noAssessmentCourseNotAgreed({ referralId: r.id, visitation: r.visitation, partsRecordedBy: r.partsRecordedBy }, { sector: 'GENERAL_PRACTICE', organisation: r.organisation }, today),
     ),
+    ...s.medicationAgreements.map((a) => medicationAgreementAwaitingAcceptance(a, BUA_SOR_CODE, today)),
     ...s.meetings.flatMap((m) => networkMeetingActionsOverdue(m, today)),
     ...(s.birthDate === null ? [] : s.consents.map((c) => consentLapsesAt18(c, { birthDate: s.birthDate!, activePathway }, 'GENERAL_PRACTICE', today))),
   ];

@@ -106,8 +106,9 @@ export type BuaFacts = {
   knownToBua?: Maybe<Scalars['Boolean']['output']>;
   /**
    * The open actions BUA holds for the child, whoever owns them: referrals awaiting visitation, outcomes not yet
-   * communicated, medication agreements awaiting acceptance, a missing transition plan, overdue actions of its network
-   * meetings, custody holders' consents lapsing at 18; earliest due first, empty when none, null when withheld.
+   * communicated, the GP's medication proposals awaiting BUA's answer, a missing transition plan, overdue actions of
+   * its network meetings, custody holders' consents lapsing at 18; earliest due first, empty when none, null when
+   * withheld.
    */
   openActions?: Maybe<Array<OpenActionFact>>;
   /** Since when BUA holds treatment responsibility; null when it does not, or when withheld. */
@@ -220,8 +221,9 @@ export type GeneralPracticeFacts = {
   events?: Maybe<Array<PathwayEventFact>>;
   /**
    * The open actions general practice holds for the child, whoever owns them: its part of a joint decision after no
-   * need for assessment, overdue actions of its network meetings, custody holders' consents lapsing at 18 (a letter's
-   * overdue reply is the municipality's to report); earliest due first, empty when none, null when withheld.
+   * need for assessment, its answer to BUA's medication proposals, overdue actions of its network meetings, custody
+   * holders' consents lapsing at 18 (a letter's overdue reply is the municipality's to report); earliest due first,
+   * empty when none, null when withheld.
    */
   openActions?: Maybe<Array<OpenActionFact>>;
   /** Why the facts were withheld from this reader; null when they were shared. */
