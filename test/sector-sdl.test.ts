@@ -19,6 +19,9 @@ const SHARED_TYPES = [
   'ConsentingParty',
   'AccessAction',
   'DateTime',
+  // The worklists' internal answers to the pathway subgraph (issue 15); the open-action facts are FACT_TYPES below.
+  'OwnedOpenActionKey',
+  'OwnedOpenActions',
 ] as const;
 
 const root = new URL('../', import.meta.url);
@@ -49,6 +52,45 @@ describe('the consent and access-log types shared by the sector schemas', () => 
     for (const name of SUBGRAPH_NAMES.filter((n) => n !== reference)) {
       const actual = printedBy.get(name)!.get(type);
       if (actual !== undefined) expect(actual, `${type} in ${name} differs from ${reference}`).toBe(expected);
+    }
+  });
+});
+
+/**
+ * The facts the sectors hand the pathway subgraph (`@requires`) are typed once: every copy of a facts value type reads
+ * the same in every schema that defines it, so the pathway's checks (`rules/facts.ts`) hold for every sector.
+ */
+const FACT_TYPES = ['Withholding', 'WithheldReason', 'GraduatedStep', 'PathwayEventKind', 'PathwayEventFact', 'OpenActionKind', 'OpenActionFact', 'ContactPersonFact', 'ContactPersonStatus'] as const;
+/** What each sector's facts carry: the contact person is kept by every sector but screening. */
+const FACT_TYPES_OF: Record<(typeof SECTOR_SUBGRAPH_NAMES)[number], readonly (typeof FACT_TYPES)[number][]> = Object.fromEntries(
+  SECTOR_SUBGRAPH_NAMES.map((name): [string, readonly (typeof FACT_TYPES)[number][]] => [name, name === 'screening' ? FACT_TYPES.filter((t) => !t.startsWith('ContactPerson')) : FACT_TYPES]),
+) as Record<(typeof SECTOR_SUBGRAPH_NAMES)[number], readonly (typeof FACT_TYPES)[number][]>;
+
+function printedTypes(name: SubgraphName, types: readonly string[]): Map<string, string> {
+  const doc = parse(readFileSync(new URL(`${SUBGRAPHS[name].folder}/schema.graphql`, root), 'utf8'));
+  const printed = new Map<string, string>();
+  for (const definition of doc.definitions as readonly DefinitionNode[]) {
+    if ('name' in definition && definition.name && types.includes(definition.name.value)) printed.set(definition.name.value, print(definition));
+  }
+  return printed;
+}
+
+describe('the facts types shared by the sector schemas and the pathway subgraph', () => {
+  const facts = new Map(SUBGRAPH_NAMES.map((name) => [name, printedTypes(name, FACT_TYPES)]));
+
+  it.each(SECTOR_SUBGRAPH_NAMES)('are all defined by the %s schema', (name) => {
+    expect([...facts.get(name)!.keys()].sort()).toEqual([...FACT_TYPES_OF[name]].sort());
+  });
+
+  it('are all defined by the pathway schema, which reads them', () => {
+    expect([...facts.get('pathway')!.keys()].sort()).toEqual([...FACT_TYPES].sort());
+  });
+
+  it.each(FACT_TYPES)('%s reads the same, descriptions included, in every schema that defines it', (type) => {
+    const expected = facts.get('pathway')!.get(type);
+    for (const name of SUBGRAPH_NAMES) {
+      const actual = facts.get(name)!.get(type);
+      if (actual !== undefined) expect(actual, `${type} in ${name} differs from the pathway's`).toBe(expected);
     }
   });
 });

@@ -14,11 +14,10 @@ import { PURPOSES } from '../auth/principal.ts';
 import type { TokenVerifier } from '../auth/tokens.ts';
 import { portVariable } from '../config.ts';
 import { badUserInput, ErrorCode } from '../errors.ts';
-import { uuid7 } from '../uuid7.ts';
 import { inputTextPlugin } from './inputs.ts';
 import { documentLimitRules, operationLimitsPlugin, tokenLimitOf } from './limits.ts';
 import { describeErrorForLog, type Logger } from './logger.ts';
-import { CALLER_REQUEST_ID_HEADER, headerValue, REQUEST_ID_HEADER, requestIdProblem } from './request-id.ts';
+import { CALLER_REQUEST_ID_HEADER, headerValue, ownRequestId, REQUEST_ID_HEADER, requestIdProblem } from './request-id.ts';
 import { clientWentAway, requestScope, requestTimedOut, type RequestScope } from './request-scope.ts';
 import { DEFAULT_HTTP_SETTINGS, DEFAULT_SHUTDOWN_GRACE_MS, type HttpSettings } from './settings.ts';
 import { portProblem, StartupError } from './startup.ts';
@@ -313,7 +312,7 @@ function requestIdsOf(
   };
   const problem = problemWith(REQUEST_ID_HEADER, given) ?? (mode === 'passed-on' ? problemWith(CALLER_REQUEST_ID_HEADER, caller) : undefined);
   return {
-    requestId: passedOn !== undefined && !problem ? passedOn : uuid7(),
+    requestId: passedOn !== undefined && !problem ? passedOn : ownRequestId(),
     callerRequestId: caller !== undefined && !problem ? caller : undefined,
     ...(problem ? { problem } : {}),
   };

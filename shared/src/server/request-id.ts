@@ -1,4 +1,5 @@
 import { containsCprLikeNumber } from '../domain/cpr-like.ts';
+import { uuid7 } from '../uuid7.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 /** The id a caller of the gateway chose, passed on to the subgraphs beside the gateway's own. */
@@ -22,4 +23,15 @@ export function requestIdProblem(value: string): string | undefined {
 /** A header's single value ('' for a repeated or absent header is not the same: undefined means absent). */
 export function headerValue(header: string | string[] | undefined): string | undefined {
   return Array.isArray(header) ? header.join(',') : header;
+}
+
+/**
+ * A fresh request id of our own. A random UUID now and then holds digits that read as a CPR number (for instance
+ * `…-0101-9012…`), and the next service would refuse it as it refuses such a client id; such ids are drawn again.
+ */
+export function ownRequestId(next: () => string = uuid7): string {
+  for (;;) {
+    const id = next();
+    if (!containsCprLikeNumber(id)) return id;
+  }
 }

@@ -10,6 +10,9 @@ export interface ChildModel {
   record?: ChildRecord | null;
 }
 
+/** A child's pathway as BUA resolves it: the child's pseudonym; BUA adds only its facts. */
+export type PathwayModel = ChildModel;
+
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
 export type AccessLogEntryModel = AccessLogRow & { source: string };
 

@@ -10,6 +10,9 @@ export interface ChildModel {
   record?: ChildRecord | null;
 }
 
+/** A child's pathway as this sector resolves it: the child's pseudonym; the sector adds only its facts. */
+export type PathwayModel = ChildModel;
+
 export type { PracticeRow as PracticeModel } from './db/schema.ts';
 
 /** Only the key: the municipality subgraph resolves everything else about a municipality. */

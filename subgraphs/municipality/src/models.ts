@@ -11,6 +11,9 @@ export interface ChildModel {
   record?: ChildRecord | null;
 }
 
+/** A child's pathway as this sector resolves it: the child's pseudonym; the sector adds only its facts. */
+export type PathwayModel = ChildModel;
+
 export type { MunicipalityRow as MunicipalityModel } from './db/schema.ts';
 
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';

@@ -9,3 +9,6 @@ export interface ChildModel {
   buaFacts?: unknown;
   screeningFacts?: unknown;
 }
+
+/** A child's pathway as the gateway hands it over: the pseudonym plus the sector facts its fields `@requires`. */
+export type PathwayModel = ChildModel;

@@ -14,6 +14,9 @@ export interface ChildModel {
   record?: ChildRecord | null;
 }
 
+/** A child's pathway as this sector resolves it: the child's pseudonym; the sector adds only its facts. */
+export type PathwayModel = ChildModel;
+
 export type { ConsentRow as ConsentModel } from '@pathway-graph/shared';
 export type AccessLogEntryModel = AccessLogRow & { source: string };
 

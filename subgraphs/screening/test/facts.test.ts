@@ -14,7 +14,7 @@ import { startScreeningSubgraph, type RunningScreeningSubgraph } from '../src/su
 const CPR = '1003144123'; // synthetic: born 2014-03-10
 const CHILD_ID = childPseudonym(CPR, TEST_PSEUDONYM_SECRET);
 const FACTS = `query($r: [_Any!]!) { _entities(representations: $r) { ... on Child { screeningFacts {
-  withheld { reason } tracks openActions { track screeningResultId dueOn overdue responsibleSector responsibleOrganisation } } } } }`;
+  withheld { reason } tracks openActions { kind subjectId ownerSector ownerOrganisation dueOn overdue } } } } }`;
 
 describeWithDatabases('screening facts for the pathway', (backend) => {
   let subgraph: RunningScreeningSubgraph;
@@ -58,12 +58,12 @@ describeWithDatabases('screening facts for the pathway', (backend) => {
     );
     expect(screened.errors).toBeUndefined();
     const open = {
-      track: 'CHRONIC_SOMATIC_ILLNESS',
-      screeningResultId: screened.data!.recordScreening.id,
+      kind: 'SCREENING_WITHOUT_ACTION_PLAN',
+      subjectId: screened.data!.recordScreening.id,
+      ownerSector: 'PAEDIATRICS',
+      ownerOrganisation: '9990021000016000',
       dueOn: '2026-09-15',
       overdue: false,
-      responsibleSector: 'PAEDIATRICS',
-      responsibleOrganisation: '9990021000016000',
     };
     expect(await factsAs('paediatrician')).toEqual({ withheld: null, tracks: ['CHRONIC_SOMATIC_ILLNESS'], openActions: [open] });
     today = '2026-09-16';

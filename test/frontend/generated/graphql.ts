@@ -935,6 +935,12 @@ export type Child = {
   municipalityNetworkMeetings?: Maybe<Array<NetworkMeeting>>;
   /** The young person's transition plan in force as the municipality holds it (its own, or the one BUA sent); null when none. Readers: the child's residence municipality; other sectors with a consent held by it. */
   municipalityTransitionPlan?: Maybe<TransitionPlan>;
+  /**
+   * The coordinated view of the child's pathway across the sectors (samlet forløb, agreement section 2): the current
+   * step, the merged timeline, each sector's contact person and what is withheld from you. Each of its fields is
+   * computed only from the sector facts it needs, so you pay for what you select.
+   */
+  pathway: Pathway;
   /** The municipality the child lives in, when known to a municipality of the region. */
   residenceMunicipality?: Maybe<Municipality>;
   /** The consents the screening tracks holds to disclose its data about the child. */
@@ -1308,6 +1314,17 @@ export type FurtherCoursePart = {
   /** The sector whose part it is. */
   sector: Sector;
 };
+
+/** The four steps of the graduated pathway (Trin 1-4, agreement 6.1). */
+export type GraduatedStep =
+  /** Trin 1: early intervention by the municipality, possibly with the GP. */
+  | 'TRIN_1'
+  /** Trin 2: in-depth assessment and intervention by the municipality, with advisory from psychiatry. */
+  | 'TRIN_2'
+  /** Trin 3: assessment and treatment in child and adolescent psychiatry (BUA), which holds full treatment responsibility. */
+  | 'TRIN_3'
+  /** Trin 4: follow-up by the municipality; psychiatry and the GP agree who continues and follows up any medication. */
+  | 'TRIN_4';
 
 /** A MedCom CareCommunication bundle read by importCareCommunication. */
 export type ImportedCareCommunication = {
@@ -2722,6 +2739,27 @@ export type OfferKind =
   /** Support at school or day care, e.g. through PPR (støtte i skole og dagtilbud). */
   | 'SCHOOL_SUPPORT';
 
+/** The kinds of open action on a child's pathway: something an organisation still has to do (agreement 6.1). */
+export type OpenActionKind =
+  /** A custody holder's consent that lapses at 18 while the pathway is still active (the young person must consent). */
+  | 'CONSENT_LAPSES_AT_18'
+  /** A GP's letter the municipality has not answered by its reply deadline. */
+  | 'LETTER_REPLY_OVERDUE'
+  /** A medication agreement (Trin 4) proposed by one side and not yet accepted by the other. */
+  | 'MEDICATION_AGREEMENT_AWAITING_ACCEPTANCE'
+  /** An action agreed at a network meeting, open past its due date. */
+  | 'NETWORK_MEETING_ACTION_OVERDUE'
+  /** A decision of no need for assessment whose further course the municipality and the GP have not yet agreed. */
+  | 'NO_ASSESSMENT_COURSE_NOT_AGREED'
+  /** An assessment outcome BUA has not yet communicated to the parents, the municipality and the GP. */
+  | 'OUTCOME_NOT_COMMUNICATED'
+  /** A referral BUA has received but not yet visited (visitation). */
+  | 'REFERRAL_AWAITING_VISITATION'
+  /** A positive screening without an action plan. */
+  | 'SCREENING_WITHOUT_ACTION_PLAN'
+  /** No transition plan although the young person turns 18 within six months and the pathway is active. */
+  | 'TRANSITION_PLAN_MISSING';
+
 /** A positive screening still without an action plan: an open action of the organisation that recorded it. */
 export type OpenScreeningAction = {
   __typename?: 'OpenScreeningAction';
@@ -2845,6 +2883,188 @@ export type ParticipantKind =
   | 'RELATIVES_ORGANISATION'
   /** School services (skoleområdet, municipal). */
   | 'SCHOOL_SERVICES';
+
+/**
+ * A child's coordinated pathway across the sectors (forløb), keyed by the child's pseudonym; computed by the pathway
+ * subgraph from the facts each sector shares.
+ */
+export type Pathway = {
+  __typename?: 'Pathway';
+  /**
+   * The coordinating contact person of the municipality, general practice and BUA for the child (agreement 6.1: each
+   * sector considers and agrees whether to appoint one), in the order of `InvolvedSector`, with whether one was
+   * considered; the screening tracks keep none. A sector that withheld its data from you is left out and listed in
+   * `withheld`.
+   */
+  contactPersons: Array<SectorContactPerson>;
+  /**
+   * The step of the graduated pathway the child is at (Trin 1-4), from the latest event that puts a child at a step
+   * (see `stepBasis`); while BUA holds treatment responsibility, at least Trin 3. Null when nothing you may see puts
+   * the child on the pathway. Built only from the sectors that shared with you (`withheld` lists the others).
+   */
+  currentStep?: Maybe<GraduatedStep>;
+  /** The child's pseudonym (`Child.id`): one pathway per child. */
+  id: Scalars['ID']['output'];
+  /**
+   * What the organisations around the child still have to do (agreement 6.1), from every sector that shared with you,
+   * earliest due first: unanswered letters past their deadline, referrals awaiting visitation, outcomes not yet
+   * communicated, medication agreements awaiting acceptance, overdue network-meeting actions, positive screenings
+   * without an action plan, missing transition plans, consents lapsing at 18. An action two sectors both hold is listed
+   * once. A withheld sector's actions are missing and `withheld` says so.
+   */
+  openActions: Array<PathwayOpenAction>;
+  /** The event that put the child at `currentStep` and the rule that read it so; null exactly when `currentStep` is. */
+  stepBasis?: Maybe<StepBasis>;
+  /**
+   * Every sector's events on the child's pathway merged into one chronological list, oldest first, as far as each
+   * sector shares them with you; a withheld sector's events are missing and `withheld` says so.
+   */
+  timeline: PathwayEventConnection;
+  /**
+   * Who holds treatment responsibility now: BUA (`holder`) from its visitation for assessment until it closes its
+   * course; otherwise nobody at BUA, and the municipality with the GP carry the course (`holder` null, `basis` says
+   * so). Null when BUA withheld its data from you (then `withheld` lists BUA).
+   */
+  treatmentResponsibility?: Maybe<TreatmentResponsibility>;
+  /**
+   * The sectors whose data about the child was not shared with you, and why, in the order of `InvolvedSector`; empty
+   * when every sector shared. The other fields of the pathway are then partial: never read them as the whole. It reads
+   * the sectors' withholdings only: facts a sector sends in a form its schema does not declare (a fault between
+   * services, not a refusal) are left out of the field that needed them without a mark here.
+   */
+  withheld: Array<WithheldPart>;
+};
+
+
+/**
+ * A child's coordinated pathway across the sectors (forløb), keyed by the child's pseudonym; computed by the pathway
+ * subgraph from the facts each sector shares.
+ */
+export type PathwayTimelineArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+/** One event on the child's pathway, from the sector that did it. */
+export type PathwayEvent = {
+  __typename?: 'PathwayEvent';
+  /** When it happened; a record kept as a day counts from that day's start. */
+  at: Scalars['DateTime']['output'];
+  /** A stable id of the event: the sector, the kind and the record, the same on every read. */
+  id: Scalars['ID']['output'];
+  /** What happened. */
+  kind: PathwayEventKind;
+  /** The step the record itself names (a letter's or an intervention's, Trin 4 for a medication agreement); null otherwise. */
+  recordStep?: Maybe<GraduatedStep>;
+  /** The sector that recorded it. */
+  sector: InvolvedSector;
+  /** The record it comes from, by its id in that sector (e.g. the letter's or the referral's id). */
+  subjectId: Scalars['ID']['output'];
+  /** A short summary without names or free text, e.g. "Referral received by BUA.". */
+  summary: Scalars['String']['output'];
+};
+
+/** A page of the child's merged timeline, oldest first. */
+export type PathwayEventConnection = {
+  __typename?: 'PathwayEventConnection';
+  /** The events on this page. */
+  edges: Array<PathwayEventEdge>;
+  /** Whether more events follow, and the cursor to continue from. */
+  pageInfo: PageInfo;
+  /** How many events the timeline holds in all (from the sectors that shared with you). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** An event with its cursor. */
+export type PathwayEventEdge = {
+  __typename?: 'PathwayEventEdge';
+  /** Pass as `after` to get the events after this one. */
+  cursor: Scalars['String']['output'];
+  /** The event. */
+  node: PathwayEvent;
+};
+
+/** What happened on a child's pathway, as the sector that did it recorded it. */
+export type PathwayEventKind =
+  /** An action plan (handleplan) was made after a positive screening. */
+  | 'ACTION_PLAN_MADE'
+  /** BUA's assessment concluded with an outcome. */
+  | 'ASSESSMENT_CONCLUDED'
+  /** BUA started the assessment (udredning). */
+  | 'ASSESSMENT_STARTED'
+  /** A sector appointed its coordinating contact person. */
+  | 'CONTACT_PERSON_APPOINTED'
+  /** A sector's coordinating contact person's appointment ended. */
+  | 'CONTACT_PERSON_ENDED'
+  /** A sector considered and agreed that no coordinating contact person is appointed. */
+  | 'CONTACT_PERSON_NONE_AGREED'
+  /** After a visitation without need for assessment, the municipality or the GP recorded its part of the decision on the further course. */
+  | 'FURTHER_COURSE_RECORDED'
+  /** The municipality ended an intervention. */
+  | 'INTERVENTION_ENDED'
+  /** The municipality started an intervention (Trin 1, 2 or 4). */
+  | 'INTERVENTION_STARTED'
+  /** The municipality read a GP's correspondence letter. */
+  | 'LETTER_READ'
+  /** The municipality received a GP's correspondence letter. */
+  | 'LETTER_RECEIVED'
+  /** The municipality answered a GP's correspondence letter. */
+  | 'LETTER_REPLIED'
+  /** General practice sent a correspondence letter to the municipality (Trin 1 or 2). */
+  | 'LETTER_SENT'
+  /** BUA or the GP accepted a medication agreement. */
+  | 'MEDICATION_AGREEMENT_ACCEPTED'
+  /** BUA or the GP declined a medication agreement. */
+  | 'MEDICATION_AGREEMENT_DECLINED'
+  /** BUA or the GP proposed a medication agreement (Trin 4). */
+  | 'MEDICATION_AGREEMENT_PROPOSED'
+  /** A sector held a network meeting about the child (netværksmøde). */
+  | 'NETWORK_MEETING_HELD'
+  /** BUA communicated the outcome to the parents, the municipality or the GP. */
+  | 'OUTCOME_COMMUNICATED'
+  /** BUA closed the referral. */
+  | 'REFERRAL_CLOSED'
+  /** BUA received and registered a referral. */
+  | 'REFERRAL_RECEIVED'
+  /** A GP or the municipality referred the child to BUA. */
+  | 'REFERRAL_SENT'
+  /** A screening was negative. */
+  | 'SCREENING_NEGATIVE'
+  /** A screening was positive: the child needs an action plan. */
+  | 'SCREENING_POSITIVE'
+  /** The child joined a screening track (spor). */
+  | 'TRACK_JOINED'
+  /** The child left a screening track. */
+  | 'TRACK_LEFT'
+  /** BUA or the municipality made a transition plan for the move to adult services at 18. */
+  | 'TRANSITION_PLAN_MADE'
+  /** BUA's treatment responsibility ended with its course; follow-up is the municipality's (Trin 4). */
+  | 'TREATMENT_RESPONSIBILITY_RETURNED'
+  /** BUA took over full treatment responsibility (Trin 3). */
+  | 'TREATMENT_RESPONSIBILITY_TAKEN'
+  /** BUA's visitation decided that the child is to be assessed. */
+  | 'VISITATION_ASSESSMENT'
+  /** BUA's visitation found no need for assessment; the municipality and the GP decide the further course. */
+  | 'VISITATION_NO_ASSESSMENT';
+
+/** One open action on a child's pathway: what has to be done, by which organisation, by when. */
+export type PathwayOpenAction = {
+  __typename?: 'PathwayOpenAction';
+  /** The day it is due (Danish time). */
+  dueOn: Scalars['Date']['output'];
+  /** The sector whose record it is (where to look it up). */
+  heldBy: InvolvedSector;
+  /** What has to be done. */
+  kind: OpenActionKind;
+  /** Whether that day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** That organisation: municipality code, ydernummer or SOR code. */
+  ownerOrganisation: Scalars['String']['output'];
+  /** The sector of the organisation that owns the action (must do it). */
+  ownerSector: Sector;
+  /** The record it is about (the letter, referral, agreement, meeting, screening or consent), by its id in `heldBy`. */
+  subjectId: Scalars['ID']['output'];
+};
 
 /** The step of the graduated pathway (trin) a correspondence letter concerns; letters belong to steps 1 and 2. */
 export type PathwayStep =
@@ -3099,6 +3319,16 @@ export type Query = {
   sentLetter: CorrespondenceLetter;
   /** The letters your practice has sent, newest first, optionally only those with one status. GPs only. */
   sentLetters: CorrespondenceLetterConnection;
+  /**
+   * Your organisation's worklist: the children for whom it owns open actions (something it still has to do, agreement
+   * 6.1), in any sector, earliest due first. Each sector is asked with your own token and answers for the actions it
+   * holds that your organisation owns (a network-meeting action BUA recorded for a municipality is in that
+   * municipality's list); a child with actions in several sectors is one entry, due on the earliest day. Every child
+   * listed is a read of its data, written to the access log of each sector that gave actions. Only professionals
+   * working with children read a worklist (FORBIDDEN for analysts and administrators); the filters are refused with
+   * BAD_USER_INPUT for an organisation they do not apply to.
+   */
+  worklist: WorklistConnection;
 };
 
 
@@ -3363,6 +3593,15 @@ export type QuerySentLettersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<LetterStatus>;
+};
+
+
+export type QueryWorklistArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  assignee?: InputMaybe<Scalars['String']['input']>;
+  department?: InputMaybe<ReceivingDepartment>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  referralStatus?: InputMaybe<ReferralStatus>;
 };
 
 /** The language of a published Questionnaire's texts. */
@@ -4169,6 +4408,23 @@ export type Sector =
   /** Regional administration and analysis (Region Midtjylland). */
   | 'REGION';
 
+/** A sector's coordinating contact person for the child (koordinerende kontaktperson), or that none is appointed. */
+export type SectorContactPerson = {
+  __typename?: 'SectorContactPerson';
+  /** Since when; null when not considered. */
+  at?: Maybe<Scalars['DateTime']['output']>;
+  /** The person's name (a professional, never the child's); null unless appointed. */
+  name?: Maybe<Scalars['String']['output']>;
+  /** A work phone; null unless appointed and given. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** The person's role; null unless appointed. */
+  role?: Maybe<Scalars['String']['output']>;
+  /** The sector. */
+  sector: InvolvedSector;
+  /** Whether one was considered, and where it stands. */
+  status: ContactPersonStatus;
+};
+
 /** An organisation of a sector, e.g. the one owning an agreed action. */
 export type SectorOrganisation = {
   __typename?: 'SectorOrganisation';
@@ -4235,6 +4491,21 @@ export type StartedTreatmentInput = {
   description: Scalars['String']['input'];
   /** The day it started. */
   startedOn: Scalars['Date']['input'];
+};
+
+/** What put a child at its current step: the event and the rule. */
+export type StepBasis = {
+  __typename?: 'StepBasis';
+  /** When it happened. */
+  at: Scalars['DateTime']['output'];
+  /** The event in `timeline` (its `id`). */
+  eventId: Scalars['ID']['output'];
+  /** What happened. */
+  kind: PathwayEventKind;
+  /** The rule that reads this event as this step, in words. */
+  rule: Scalars['String']['output'];
+  /** The sector that recorded the event. */
+  sector: InvolvedSector;
 };
 
 /** How far the graduated pathway had come when the child was referred. */
@@ -4485,6 +4756,54 @@ export type WithheldReason =
   | 'OTHER_ORGANISATION'
   /** The sector's data did not arrive, or not in the form its schema declares; nothing is known about it. */
   | 'UNAVAILABLE';
+
+/** One open action your organisation owns for a child. */
+export type WorklistAction = {
+  __typename?: 'WorklistAction';
+  /** The day it is due (Danish time). */
+  dueOn: Scalars['Date']['output'];
+  /** The sector whose record it is (where to do it). */
+  heldBy: InvolvedSector;
+  /** What has to be done. */
+  kind: OpenActionKind;
+  /** Whether that day has passed. */
+  overdue: Scalars['Boolean']['output'];
+  /** The record it is about (the letter, referral, agreement, meeting, screening or consent), by its id in `heldBy`. */
+  subjectId: Scalars['ID']['output'];
+};
+
+/** A page of a worklist (Relay cursor connection), earliest due first. */
+export type WorklistConnection = {
+  __typename?: 'WorklistConnection';
+  /** The children of this page, each with its actions. */
+  edges: Array<WorklistEdge>;
+  /** Where this page ends and whether another follows. */
+  pageInfo: PageInfo;
+  /** How many children the whole worklist holds (with the filters given). */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** One child of a worklist, with its cursor. */
+export type WorklistEdge = {
+  __typename?: 'WorklistEdge';
+  /** Pass as `after` to continue after this child. */
+  cursor: Scalars['String']['output'];
+  /** The child and the actions. */
+  node: WorklistEntry;
+};
+
+/** A child for whom your organisation owns open actions, and those actions. */
+export type WorklistEntry = {
+  __typename?: 'WorklistEntry';
+  /** The actions your organisation owns for the child, earliest due first. */
+  actions: Array<WorklistAction>;
+  /** The child: select its other fields (e.g. `pathway`) as anywhere else; each sector guards its own. */
+  child: Child;
+  /** The earliest due day of the actions. */
+  earliestDueOn: Scalars['Date']['output'];
+  /** Whether that day has passed (Danish time). */
+  overdue: Scalars['Boolean']['output'];
+};
 
 /** The young person's own consent recorded with the plan. */
 export type YoungPersonConsent = {

@@ -29,6 +29,8 @@ import {
   updateNetworkMeetingActions,
 } from './repository.ts';
 import type { ContactPersonEventRow, CoordinationTables, NetworkMeetingRow } from './tables.ts';
+import { contactPersonRecordEvents, networkMeetingEvents } from '../../domain/pathway/events.ts';
+import type { PathwayEventSource } from '../pathway-events.ts';
 
 /** The parts of the access log these records are read and changed under. */
 export const CONTACT_PERSON_PART = 'contactPersons';
@@ -207,6 +209,15 @@ export function coordinationService<TContext extends CoordinationContext>(option
   }
 
   return {
+    /** The pathway's timeline events of this sector's coordination: its contact-person records and its meetings. */
+    pathwayEventSources(ctx: TContext): PathwayEventSource[] {
+      const label = capitalise(owner);
+      return [
+        async (ids) => (await Promise.all(ids.map((id) => loadersOf(ctx).events.load(id)))).flat().flatMap((r) => contactPersonRecordEvents(r, label)),
+        async (ids) => (await Promise.all(ids.map((id) => loadersOf(ctx).meetings.load(id)))).flat().flatMap((r) => networkMeetingEvents(r, label)),
+      ];
+    },
+
     async contactPerson(ctx: TContext, child: GuardedChild): Promise<ContactPersonModel> {
       await ctx.access.read(child, CONTACT_PERSON_PART, contactWhat);
       const rows = await loadersOf(ctx).events.load(child.id);

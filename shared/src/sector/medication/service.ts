@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import { medicationAgreementEvents } from '../../domain/pathway/events.ts';
+import type { PathwayEventSource } from '../pathway-events.ts';
 import { hasClinicalRole } from '../../access/policy.ts';
 import type { AnyDatabase } from '../../db/database.ts';
 import type { AtcWarning } from '../../domain/atc/atc-code.ts';
@@ -155,6 +157,11 @@ export function medicationAgreementService<TContext extends MedicationContext>(o
   }
 
   return {
+    /** The pathway's timeline events of this side's agreements: those it proposed and those it answered. */
+    pathwayEventSource(ctx: TContext): PathwayEventSource {
+      return async (ids) => (await Promise.all(ids.map((id) => byChild(ctx).load(id)))).flat().flatMap((r) => medicationAgreementEvents(r, party));
+    },
+
     async propose(ctx: TContext, input: MedicationProposalArgs): Promise<{ agreement: MedicationAgreementModel; warnings: AtcWarning[] }> {
       assertParty(ctx, 'propose a medication agreement');
       const referralId = assertUuid(input.referralId, 'referralId', 'referralId must be the id of a referral to BUA (a UUID).');

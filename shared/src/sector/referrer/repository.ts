@@ -79,3 +79,21 @@ export async function insertFurtherCourse(db: Db, { furtherCourse }: ReferrerTab
   const inserted = await db.insert(furtherCourse).values(row).onConflictDoNothing().returning({ id: furtherCourse.id });
   return inserted.length > 0;
 }
+
+/** The referrals held for a batch of children (sent, or told of), oldest first: one statement for all of them. */
+export async function findReferralsByChildIds(db: Db, { referrals }: ReferrerTables, childIds: readonly string[]): Promise<ReferrerReferralRow[]> {
+  return db.select().from(referrals).where(inArray(referrals.childId, [...childIds])).orderBy(asc(referrals.createdAt), asc(referrals.id));
+}
+
+/**
+ * The parts of the joint decision on the further course recorded here for a batch of children (by their referrals),
+ * oldest first: one statement for all of them.
+ */
+export async function findFurtherCourseByChildIds(db: Db, { referrals, furtherCourse }: ReferrerTables, childIds: readonly string[]) {
+  return db
+    .select({ referralId: furtherCourse.referralId, childId: referrals.childId, sector: furtherCourse.sector, recordedAt: furtherCourse.recordedAt })
+    .from(furtherCourse)
+    .innerJoin(referrals, eq(referrals.id, furtherCourse.referralId))
+    .where(inArray(referrals.childId, [...childIds]))
+    .orderBy(asc(furtherCourse.recordedAt), asc(furtherCourse.id));
+}

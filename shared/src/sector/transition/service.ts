@@ -1,4 +1,6 @@
 import DataLoader from 'dataloader';
+import { transitionPlanEvents } from '../../domain/pathway/events.ts';
+import type { PathwayEventSource } from '../pathway-events.ts';
 import { asc, inArray } from 'drizzle-orm';
 import type { AnyDatabase } from '../../db/database.ts';
 import { validateTransitionPlan, type TransitionPlanInput } from '../../domain/coordination/transition-plan.ts';
@@ -85,6 +87,12 @@ export function transitionPlanService<TContext extends TransitionContext>(option
   };
 
   return {
+    /** The pathway's timeline events of the transition plans this sector made itself. */
+    pathwayEventSource(ctx: TContext): PathwayEventSource {
+      const label = sector === 'BUA' ? 'BUA' : 'the municipality';
+      return async (ids) => (await Promise.all(ids.map((id) => byChild(ctx).load(id)))).flat().flatMap((r) => transitionPlanEvents(r, label));
+    },
+
     /** Whether any plan (this sector's or the other's) is held for each child: the missing-plan rule's `hasPlan`. */
     hasPlan: async (ctx: TContext, childId: string) => (await byChild(ctx).load(childId)).length > 0,
 

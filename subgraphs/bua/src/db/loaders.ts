@@ -2,6 +2,7 @@ import { inKeyOrder } from '@pathway-graph/shared';
 import DataLoader from 'dataloader';
 import { createAdvisoryLoaders } from './advisory-loaders.ts';
 import { findInterventionsByChildIds, findReferralsByChildIds, findReferralsByIds } from './referrals.ts';
+import { findOpenActionSourcesByChildIds, type BuaOpenActionSources } from './open-actions.ts';
 import { findChildrenByIds, type BuaDb, type ChildRecord } from './repository.ts';
 import type { MunicipalInterventionRow, ReferralRow } from './schema.ts';
 
@@ -23,6 +24,10 @@ export function createLoaders(db: BuaDb) {
       const rows = await findInterventionsByChildIds(db, ids);
       return ids.map((id) => rows.filter((r) => r.childId === id));
     }),
+    /** What the open-action rules read about a child, for a whole request's children in one statement. */
+    openActionSources: new DataLoader<string, BuaOpenActionSources | null>(async (ids) =>
+      inKeyOrder(ids, await findOpenActionSourcesByChildIds(db, ids), (s) => s.childId),
+    ),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -121,3 +121,12 @@ export async function insertReplyOnce(tx: Db, row: typeof replies.$inferInsert):
 export async function setReplyBundle(tx: Db, messageId: string, bundleText: string): Promise<void> {
   await tx.update(replies).set({ bundleText }).where(eq(replies.messageId, messageId));
 }
+
+/** What the pathway's timeline needs of the letters sent about a batch of children (never their text): one statement. */
+export async function findLetterStepsByChildIds(db: Db, childIds: readonly string[]) {
+  return db
+    .select({ id: letters.id, childId: letters.childId, sentAt: letters.sentAt, step: letters.step, practice: letters.practice, recipientMunicipalityCode: letters.recipientMunicipalityCode })
+    .from(letters)
+    .where(inArray(letters.childId, [...childIds]))
+    .orderBy(asc(letters.id));
+}

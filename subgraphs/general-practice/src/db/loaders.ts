@@ -1,6 +1,7 @@
 import { inKeyOrder } from '@pathway-graph/shared';
 import DataLoader from 'dataloader';
 import { findHistoryByLetterIds, findLettersByIds, findRepliesByLetterIds } from './letters.ts';
+import { findOpenActionSourcesByChildIds, type GeneralPracticeOpenActionSources } from './open-actions.ts';
 import type { LetterRow, LetterStatusRow, PracticeRow, ReplyRow } from './schema.ts';
 import { findChildrenByIds, findPracticesByYdernumre, type ChildRecord, type GeneralPracticeDb } from './repository.ts';
 
@@ -26,6 +27,10 @@ export function createLoaders(db: GeneralPracticeDb) {
       const rows = await findRepliesByLetterIds(db, ids);
       return ids.map((id) => rows.filter((r) => r.letterId === id).at(-1) ?? null);
     }),
+    /** What the open-action rules read about a child, for a whole request's children in one statement. */
+    openActionSources: new DataLoader<string, GeneralPracticeOpenActionSources | null>(async (ids) =>
+      inKeyOrder(ids, await findOpenActionSourcesByChildIds(db, ids), (s) => s.childId),
+    ),
   };
 }
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,5 +1,6 @@
+import { openActionQueries } from './open-actions.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { Child } from './child.ts';
+import { Child, Pathway } from './child.ts';
 import { coordinationChildFields, coordinationMutations } from './coordination.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import {
@@ -16,11 +17,12 @@ import { Practice, practiceQueries } from './practice.ts';
 import { ReferralToBua, referralMutations, referralQueries } from './referrals.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle, ...referralQueries },
+  Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle, ...referralQueries, ...openActionQueries },
   Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication, ...referralMutations, ...medicationMutations, ...coordinationMutations },
   ReferralToBua,
   CorrespondenceLetter,
   Consent,
   Practice,
   Child: { ...Child, generalPracticeMedicationAgreements, ...coordinationChildFields },
+  Pathway,
 };

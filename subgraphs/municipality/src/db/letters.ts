@@ -156,3 +156,24 @@ export async function findKnownChildNames(db: MunicipalityDb, municipalityCode: 
     .where(and(eq(receivedLetters.municipalityCode, municipalityCode), sql`${receivedLetters.childFamilyName} is not null`));
   return rows.map((r) => [r.given, r.family].filter(Boolean).join(' '));
 }
+
+/**
+ * What the pathway's timeline needs of the letters received about a batch of children (never their text or who
+ * handled them): when each arrived, was read and was answered. One statement, the reply joined.
+ */
+export async function findLetterCoursesByChildIds(db: MunicipalityDb, childIds: readonly string[]) {
+  return db
+    .select({
+      id: receivedLetters.id,
+      childId: receivedLetters.childId,
+      municipalityCode: receivedLetters.municipalityCode,
+      step: receivedLetters.step,
+      receivedAt: receivedLetters.receivedAt,
+      readAt: receivedLetters.readAt,
+      repliedAt: letterReplies.repliedAt,
+    })
+    .from(receivedLetters)
+    .leftJoin(letterReplies, eq(letterReplies.letterId, receivedLetters.id))
+    .where(inArray(receivedLetters.childId, [...childIds]))
+    .orderBy(asc(receivedLetters.id));
+}

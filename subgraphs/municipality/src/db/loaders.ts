@@ -2,6 +2,7 @@ import { inKeyOrder } from '@pathway-graph/shared';
 import DataLoader from 'dataloader';
 import type { LetterEventRow, MunicipalityRow } from './schema.ts';
 import { findEventsByLetterIds, findRepliesByLetterIds, type ReplyRecord } from './letters.ts';
+import { findOpenActionSourcesByChildIds, type MunicipalityOpenActionSources } from './open-actions.ts';
 import {
   childCountsByMunicipality,
   findChildrenByIds,
@@ -33,6 +34,10 @@ export function createLoaders(db: MunicipalityDb) {
     }),
     letterReply: new DataLoader<string, ReplyRecord | null>(async (ids) =>
       inKeyOrder(ids, await findRepliesByLetterIds(db, ids), (r) => r.letterId),
+    ),
+    /** What the open-action rules read about a child, for a whole request's children in one statement. */
+    openActionSources: new DataLoader<string, MunicipalityOpenActionSources | null>(async (ids) =>
+      inKeyOrder(ids, await findOpenActionSourcesByChildIds(db, ids), (s) => s.childId),
     ),
     /** The municipality's interventions of a page of children, in one statement. */
     interventionsOfChild: new DataLoader<string, MunicipalInterventionRow[]>(async (ids) => {

@@ -1,7 +1,8 @@
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { Child } from './child.ts';
+import { Child, Pathway } from './child.ts';
 import { coordinationChildFields, coordinationMutations } from './coordination.ts';
 import { interventionChildFields, interventionMutations, MunicipalIntervention } from './interventions.ts';
+import { openActionQueries } from './open-actions.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { Municipality, municipalityQueries } from './municipality.ts';
 import { ReferralToBua, referralMutations, referralQueries } from './referrals.ts';
@@ -31,6 +32,7 @@ export const resolvers: Resolvers = {
     ...referralQueries,
     municipalOffers,
     relativeRegistrations,
+    ...openActionQueries,
   },
   Mutation: {
     ...consentMutations,
@@ -55,4 +57,5 @@ export const resolvers: Resolvers = {
   Consent,
   Municipality,
   Child: { ...Child, ...coordinationChildFields, ...interventionChildFields },
+  Pathway,
 };

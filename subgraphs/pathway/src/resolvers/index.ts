@@ -9,6 +9,9 @@ import {
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { ageBandFrom, ageFrom, involvedSectorsFrom, withheldFrom } from '../rules/derive.ts';
 import { mergeAccessLogPages } from '../rules/merge-access-log.ts';
+import { contactPersonsFrom, currentStepFrom, openActionsFrom, pathwayWithheldFrom, stepBasisFrom, timelineFrom, treatmentResponsibilityFrom } from '../rules/pathway.ts';
+import { timelinePage } from '../rules/timeline.ts';
+import { worklist } from '../worklist/service.ts';
 
 export const resolvers: Resolvers = {
   Query: {
@@ -23,6 +26,7 @@ export const resolvers: Resolvers = {
       const pages = await sectors.accessLogPages({ childId: assertChildPseudonym(childId, 'childId'), first: size, before: before ?? null });
       return mergeAccessLogPages(pages, size);
     },
+    worklist: (_, args, ctx) => worklist(ctx, args),
   },
   Child: {
     // The representation carries the sectors' facts the gateway fetched for `@requires`, under the caller's own
@@ -32,5 +36,17 @@ export const resolvers: Resolvers = {
     ageBand: (c, _, { today }) => ageBandFrom(c, today),
     involvedSectors: (c) => involvedSectorsFrom(c),
     withheld: (c) => withheldFrom(c),
+    // Only the key: each field of the pathway brings the sector facts it needs through the gateway (`@requires`).
+    pathway: (c) => ({ id: c.id }),
+  },
+  Pathway: {
+    __resolveReference: (p) => p,
+    currentStep: (p) => currentStepFrom(p)?.step ?? null,
+    stepBasis: (p) => stepBasisFrom(p),
+    treatmentResponsibility: (p) => treatmentResponsibilityFrom(p),
+    timeline: (p, { first, after }) => timelinePage(timelineFrom(p), first, after),
+    contactPersons: (p) => contactPersonsFrom(p),
+    openActions: (p) => openActionsFrom(p),
+    withheld: (p) => pathwayWithheldFrom(p),
   },
 };

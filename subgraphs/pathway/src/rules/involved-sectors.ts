@@ -4,9 +4,9 @@ import type { Facts, FactsOf } from './facts.ts';
 /** The facts each sector shares about whether it is involved with the child. */
 export interface InvolvementFacts {
   municipality: Facts<Pick<FactsOf<'MUNICIPALITY'>, 'knownToMunicipality'>>;
-  generalPractice: Facts<FactsOf<'GENERAL_PRACTICE'>>;
-  bua: Facts<FactsOf<'BUA'>>;
-  screening: Facts<FactsOf<'SCREENING'>>;
+  generalPractice: Facts<Pick<FactsOf<'GENERAL_PRACTICE'>, 'ydernummer'>>;
+  bua: Facts<Pick<FactsOf<'BUA'>, 'knownToBua'>>;
+  screening: Facts<Pick<FactsOf<'SCREENING'>, 'tracks'>>;
 }
 
 /**

@@ -54,3 +54,18 @@ export async function findOpenActionsByChildIds(db: ScreeningDb, childIds: reado
     .where(and(OPEN, inArray(screeningResults.childId, [...childIds])))
     .orderBy(asc(screeningResults.childId), asc(screeningResults.track));
 }
+
+/** Every open action the organisation is responsible for (its worklist's keys), by child. */
+export async function findOpenActionsOwnedBy(db: ScreeningDb, owner: { sector: string; organisation: string }): Promise<ScreeningResultRow[]> {
+  return db
+    .select()
+    .from(screeningResults)
+    .where(
+      and(
+        OPEN,
+        eq(screeningResults.recordedBySector, owner.sector as ScreeningResultRow['recordedBySector']),
+        eq(screeningResults.recordedByOrganisation, owner.organisation),
+      ),
+    )
+    .orderBy(asc(screeningResults.childId), asc(screeningResults.track));
+}

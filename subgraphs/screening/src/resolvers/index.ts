@@ -1,5 +1,6 @@
+import { openActionQueries } from './open-actions.ts';
 import type { Resolvers } from '../generated/resolvers-types.ts';
-import { Child } from './child.ts';
+import { Child, Pathway } from './child.ts';
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { screeningEvaluation, ScreeningEvaluationRow } from './evaluation.ts';
 import { ScreeningInstrument, screeningInstruments, ScreeningInstrumentVersion } from './instruments.ts';
@@ -27,10 +28,11 @@ import {
 } from './tracks.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...accessLogQueries, screeningTrackDefinitions, screeningInstruments, recordedScreenings, openScreeningActions, screeningEvaluation },
+  Query: { ...accessLogQueries, screeningTrackDefinitions, screeningInstruments, recordedScreenings, openScreeningActions, screeningEvaluation, ...openActionQueries },
   Mutation: { ...consentMutations, registerInScreeningTrack, endTrackMembership, recordScreening, createActionPlan },
   Consent,
   Child,
+  Pathway,
   TrackMembership,
   TrackBasis,
   MunicipalityNotification,

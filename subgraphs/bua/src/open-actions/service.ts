@@ -1,0 +1,81 @@
+import {
+  byDueDate,
+  consentLapsesAt18,
+  medicationAgreementAwaitingAcceptance,
+  networkMeetingActionsOverdue,
+  outcomeNotCommunicated,
+  referralAwaitingVisitation,
+  transitionPlanMissing,
+  type OpenAction,
+} from '@pathway-graph/shared/domain/open-actions/index';
+import { BUA_SOR_CODE, treatmentResponsibility, type ReferralStatus } from '@pathway-graph/shared/domain/referral/index';
+import { birthDatesTurning18Within } from '@pathway-graph/shared/domain/coordination/index';
+import { birthDatesOfLapsingConsents } from '@pathway-graph/shared/sector/open-actions/birth-dates';
+import {
+  assertMayReadWorklist,
+  assertWorklistChildIds,
+  ownedActionsOf,
+  ownedKeys,
+  type OwnedActions,
+  type OwnedKey,
+} from '@pathway-graph/shared/sector/open-actions/service';
+import type { Context } from '../context.ts';
+import { findOpenActionSourcesByChildIds, findOpenActionSourcesOwnedBy, type BuaOpenActionSources } from '../db/open-actions.ts';
+
+/**
+ * The open actions BUA holds for a child, whoever owns them (shared/src/domain/open-actions for the rules and due
+ * dates): referrals awaiting visitation and outcomes not yet communicated (BUA's), the GP's medication proposals
+ * awaiting BUA's answer (a proposal of BUA's is the GP's to report: the owner's copy is the one its answer changes
+ * first, so the action ends the moment the owner answers), a missing transition plan for a young person with an open referral (BUA's while it holds
+ * treatment responsibility, else the municipality's), the overdue actions of BUA's network meetings, and the custody
+ * holders' consents BUA keeps that lapse at 18 while a referral is open. BUA is one department: its SOR code owns them.
+ */
+export function openActionsOf(s: BuaOpenActionSources, today: string, bua: string = BUA_SOR_CODE): OpenAction[] {
+  const latest = s.referrals.at(-1);
+  const responsible = s.referrals.some((r) => treatmentResponsibility(r).holder === 'BUA');
+  const actions = [
+    ...s.referrals.flatMap((r) => [referralAwaitingVisitation(r, bua, today), outcomeNotCommunicated(r, bua, today)]),
+    ...s.medicationAgreements.map((a) => medicationAgreementAwaitingAcceptance(a, bua, today)),
+    latest && s.birthDate !== null
+      ? transitionPlanMissing(
+          { subjectId: latest.id, birthDate: s.birthDate, active: true, hasPlan: s.hasTransitionPlan, buaHoldsTreatmentResponsibility: responsible },
+          { bua, municipality: String(latest.municipalityCode) },
+          today,
+        )
+      : null,
+    ...s.meetings.flatMap((m) => networkMeetingActionsOverdue(m, today)),
+    ...(s.birthDate === null ? [] : s.consents.map((c) => consentLapsesAt18(c, { birthDate: s.birthDate!, activePathway: latest !== undefined }, 'BUA', today))),
+  ];
+  return actions.filter((a): a is OpenAction => a !== null).sort(byDueDate);
+}
+
+export async function openActionsOfChild(ctx: Context, childId: string): Promise<OpenAction[]> {
+  const sources = await ctx.loaders.openActionSources.load(childId);
+  return sources ? openActionsOf(sources, ctx.access.today) : [];
+}
+
+export async function ownedOpenActionKeys(ctx: Context, f: { referralStatus?: ReferralStatus | null }): Promise<OwnedKey[]> {
+  assertMayReadWorklist(ctx.principal);
+  const today = ctx.access.today;
+  const transition = birthDatesTurning18Within(today);
+  const rows = await findOpenActionSourcesOwnedBy(
+    ctx.db,
+    {
+      owner: { sector: ctx.principal.sector, organisation: ctx.principal.organisation },
+      today,
+      transitionBornIn: { after: transition.bornAfter, onOrBefore: transition.bornOnOrBefore },
+      consentBornIn: birthDatesOfLapsingConsents(today),
+      referralStatus: f.referralStatus ?? null,
+    },
+    BUA_SOR_CODE,
+  );
+  return ownedKeys(ctx.principal, new Map(rows.map((s) => [s.childId, openActionsOf(s, today)])));
+}
+
+export async function ownedOpenActions(ctx: Context, childIds: readonly string[]): Promise<OwnedActions[]> {
+  assertMayReadWorklist(ctx.principal);
+  assertWorklistChildIds(childIds);
+  const rows = await findOpenActionSourcesByChildIds(ctx.db, childIds);
+  const today = ctx.access.today;
+  return ownedActionsOf(ctx.access, childIds, new Map(rows.map((s) => [s.childId, openActionsOf(s, today)])));
+}
