@@ -1,0 +1,140 @@
+import {
+  ageBandDimension,
+  ALL_KEY,
+  categoryDimension,
+  defineDimension,
+  municipalityDimension,
+  periodDimension,
+  sexDimension,
+  type CubeSpec,
+  type DimensionTree,
+  type Period,
+} from '@pathway-graph/shared/statistics/index';
+
+/**
+ * BUA's statistics as cubes of the shared disclosure-control engine (shared/src/statistics/README.md): what is
+ * counted, at which leaves, and which dimensions a query may break down together. db/statistics.ts counts the facts
+ * at exactly these leaves in one GROUP BY per cube.
+ */
+
+function node(key: string, label: string, level: string, children?: DimensionTree[]): DimensionTree {
+  return children ? { key, label, level, children } : { key, label, level };
+}
+
+/** Who referred the child (henviser): the GP or the municipality (agreement 6.1, Trin 3). */
+export const REFERRAL_SOURCES = [
+  { key: 'GENERAL_PRACTICE', label: 'GP' },
+  { key: 'MUNICIPALITY', label: 'Municipality' },
+] as const;
+
+export const ACUTENESS = [
+  { key: 'ACUTE', label: 'Acute' },
+  { key: 'NOT_ACUTE', label: 'Not acute' },
+] as const;
+
+/**
+ * Where a referral's course stands, as one tree so that every stage is the total of the stages after it: received
+ * and not yet visited, or decided; decided as no assessment needed, or accepted for assessment; accepted and
+ * waiting, or the assessment started; started and still going, or concluded with or without a diagnosis. The
+ * visitation decision and the outcome are levels of this one dimension: an outcome exists only after the decision
+ * to assess, so two dimensions would have impossible combinations (and twice the cells).
+ */
+export function courseDimension() {
+  return defineDimension(
+    'course',
+    'Course of the referral',
+    node(ALL_KEY, 'All referrals', 'all', [
+      node('NOT_VISITED', 'Not yet visited', 'visitation'),
+      node('VISITED', 'Visited (decision made)', 'visitation', [
+        node('NO_ASSESSMENT_NEEDED', 'No assessment needed', 'decision'),
+        node('ASSESSMENT', 'Accepted for assessment', 'decision', [
+          node('AWAITING_ASSESSMENT', 'Assessment not yet started', 'assessment'),
+          node('ASSESSMENT_STARTED', 'Assessment started', 'assessment', [
+            node('IN_ASSESSMENT', 'Assessment under way', 'outcome'),
+            node('DIAGNOSED', 'Assessed: diagnosed', 'outcome'),
+            node('NO_DIAGNOSIS', 'Assessed: no diagnosis', 'outcome'),
+          ]),
+        ]),
+      ]),
+    ]),
+  );
+}
+
+/** The leaves of the course dimension, as db/statistics.ts derives them from a referral's status and outcome. */
+export const COURSE_LEAVES = ['NOT_VISITED', 'NO_ASSESSMENT_NEEDED', 'AWAITING_ASSESSMENT', 'IN_ASSESSMENT', 'DIAGNOSED', 'NO_DIAGNOSIS'] as const;
+
+/**
+ * Referrals received by BUA in one biennium, by the child's municipality, the month of receipt, the child's age band
+ * (on the day of receipt) and sex, who referred, acuteness and course. Waiting times in calendar days from receipt
+ * to the visitation decision and to the start of the assessment. The views keep the cube small enough to protect
+ * per request: a query breaks down municipality and period with the person (age band x sex), with who referred and
+ * acuteness, or with the course.
+ */
+export function referralCubeSpec(biennium: Period): CubeSpec {
+  return {
+    name: 'buaReferrals',
+    dimensions: [
+      municipalityDimension(),
+      periodDimension(biennium),
+      ageBandDimension(),
+      sexDimension(),
+      categoryDimension('source', 'Referred by', REFERRAL_SOURCES, 'All referrers'),
+      categoryDimension('acuteness', 'Acuteness', ACUTENESS, 'Acute and not acute'),
+      courseDimension(),
+    ],
+    views: [
+      ['municipality', 'period', 'ageBand', 'sex'],
+      ['municipality', 'period', 'source', 'acuteness'],
+      ['municipality', 'period', 'course'],
+    ],
+    measures: [
+      { name: 'daysToVisitation', recordedFor: { course: 'VISITED' } },
+      { name: 'daysToAssessment', recordedFor: { course: 'ASSESSMENT_STARTED' } },
+    ],
+  };
+}
+
+/** The kinds of advisory slot (advisory/types.ts SLOT_KINDS). */
+export const ADVISORY_SLOT_KINDS = [
+  { key: 'CONSULTATION', label: 'Consultation (sparring or supervision)' },
+  { key: 'TEACHING', label: 'Teaching session' },
+] as const;
+
+/**
+ * What became of one slot offered to one municipality: a teaching session open to three municipalities is three
+ * offers, so the region total is the sum of its municipalities. Booked offers were used (the meeting began with a
+ * booking still standing), are upcoming, or were cancelled (every booking cancelled, by the municipality or with the
+ * slot); offers never booked stayed open or were withdrawn by BUA.
+ */
+export function advisoryStatusDimension() {
+  return defineDimension(
+    'status',
+    'What became of the slot',
+    node(ALL_KEY, 'Offered', 'offered', [
+      node('BOOKED', 'Booked', 'booked', [
+        node('USED', 'Used', 'status'),
+        node('UPCOMING', 'Booked, still to come', 'status'),
+        node('CANCELLED', 'Booking cancelled', 'status'),
+      ]),
+      node('NOT_BOOKED', 'Not booked', 'booked', [
+        node('OPEN', 'Not booked', 'status'),
+        node('WITHDRAWN', 'Withdrawn by BUA', 'status'),
+      ]),
+    ]),
+  );
+}
+
+export const ADVISORY_STATUS_LEAVES = ['USED', 'UPCOMING', 'CANCELLED', 'OPEN', 'WITHDRAWN'] as const;
+
+/** BUA's advisory slots (agreement 6.3) offered to each municipality in one biennium, by the month the slot starts. */
+export function advisoryCubeSpec(biennium: Period): CubeSpec {
+  return {
+    name: 'buaAdvisorySlots',
+    dimensions: [
+      municipalityDimension(),
+      periodDimension(biennium),
+      categoryDimension('kind', 'Kind of slot', ADVISORY_SLOT_KINDS, 'All kinds'),
+      advisoryStatusDimension(),
+    ],
+  };
+}
