@@ -23,7 +23,7 @@ function node(key: string, label: string, level: string, children?: DimensionTre
 
 /** Who referred the child (henviser): the GP or the municipality (agreement 6.1, Trin 3). */
 export const REFERRAL_SOURCES = [
-  { key: 'GENERAL_PRACTICE', label: 'GP' },
+  { key: 'GP', label: 'GP' },
   { key: 'MUNICIPALITY', label: 'Municipality' },
 ] as const;
 
@@ -33,42 +33,32 @@ export const ACUTENESS = [
 ] as const;
 
 /**
- * Where a referral's course stands, as one tree so that every stage is the total of the stages after it: received
- * and not yet visited, or decided; decided as no assessment needed, or accepted for assessment; accepted and
- * waiting, or the assessment started; started and still going, or concluded with or without a diagnosis. The
- * visitation decision and the outcome are levels of this one dimension: an outcome exists only after the decision
- * to assess, so two dimensions would have impossible combinations (and twice the cells).
+ * The visitation decision (visitation, agreement 6.1): not yet visited, or visited with the decision that no
+ * assessment is needed or to assess. `VISITED` is the total of the two decisions, the referrals a waiting time to
+ * visitation is known for.
  */
-export function courseDimension() {
+export function decisionDimension() {
   return defineDimension(
-    'course',
-    'Course of the referral',
+    'decision',
+    'Visitation decision',
     node(ALL_KEY, 'All referrals', 'all', [
-      node('NOT_VISITED', 'Not yet visited', 'visitation'),
-      node('VISITED', 'Visited (decision made)', 'visitation', [
+      node('NOT_VISITED', 'Not yet visited', 'decision'),
+      node('VISITED', 'Visited', 'visited', [
         node('NO_ASSESSMENT_NEEDED', 'No assessment needed', 'decision'),
-        node('ASSESSMENT', 'Accepted for assessment', 'decision', [
-          node('AWAITING_ASSESSMENT', 'Assessment not yet started', 'assessment'),
-          node('ASSESSMENT_STARTED', 'Assessment started', 'assessment', [
-            node('IN_ASSESSMENT', 'Assessment under way', 'outcome'),
-            node('DIAGNOSED', 'Assessed: diagnosed', 'outcome'),
-            node('NO_DIAGNOSIS', 'Assessed: no diagnosis', 'outcome'),
-          ]),
-        ]),
+        node('ASSESSMENT', 'Accepted for assessment', 'decision'),
       ]),
     ]),
   );
 }
 
-/** The leaves of the course dimension, as db/statistics.ts derives them from a referral's status and outcome. */
-export const COURSE_LEAVES = ['NOT_VISITED', 'NO_ASSESSMENT_NEEDED', 'AWAITING_ASSESSMENT', 'IN_ASSESSMENT', 'DIAGNOSED', 'NO_DIAGNOSIS'] as const;
+export const DECISION_LEAVES = ['NOT_VISITED', 'NO_ASSESSMENT_NEEDED', 'ASSESSMENT'] as const;
 
 /**
  * Referrals received by BUA in one biennium, by the child's municipality, the month of receipt, the child's age band
- * (on the day of receipt) and sex, who referred, acuteness and course. Waiting times in calendar days from receipt
- * to the visitation decision and to the start of the assessment. The views keep the cube small enough to protect
- * per request: a query breaks down municipality and period with the person (age band x sex), with who referred and
- * acuteness, or with the course.
+ * (on the day of receipt) and sex, who referred, acuteness and the visitation decision as it stands; the calendar
+ * days from receipt to the visitation decision. The views keep the cube small enough to protect per request: a
+ * query breaks down municipality and period with the person (age band x sex), with who referred and acuteness, or
+ * with the decision and who referred.
  */
 export function referralCubeSpec(biennium: Period): CubeSpec {
   return {
@@ -80,17 +70,57 @@ export function referralCubeSpec(biennium: Period): CubeSpec {
       sexDimension(),
       categoryDimension('source', 'Referred by', REFERRAL_SOURCES, 'All referrers'),
       categoryDimension('acuteness', 'Acuteness', ACUTENESS, 'Acute and not acute'),
-      courseDimension(),
+      decisionDimension(),
     ],
     views: [
       ['municipality', 'period', 'ageBand', 'sex'],
       ['municipality', 'period', 'source', 'acuteness'],
-      ['municipality', 'period', 'course'],
+      ['municipality', 'period', 'source', 'decision'],
     ],
-    measures: [
-      { name: 'daysToVisitation', recordedFor: { course: 'VISITED' } },
-      { name: 'daysToAssessment', recordedFor: { course: 'ASSESSMENT_STARTED' } },
+    measures: [{ name: 'daysToVisitation', recordedFor: { decision: 'VISITED' } }],
+  };
+}
+
+/** Where a started assessment stands: under way, or concluded with or without a diagnosis. */
+export function outcomeDimension() {
+  return defineDimension(
+    'outcome',
+    'Outcome of the assessment',
+    node(ALL_KEY, 'All assessments started', 'all', [
+      node('IN_ASSESSMENT', 'Assessment under way', 'outcome'),
+      node('ASSESSED', 'Assessed', 'assessed', [
+        node('DIAGNOSED', 'Assessed: diagnosed', 'outcome'),
+        node('NO_DIAGNOSIS', 'Assessed: no diagnosis', 'outcome'),
+      ]),
+    ]),
+  );
+}
+
+export const OUTCOME_LEAVES = ['IN_ASSESSMENT', 'DIAGNOSED', 'NO_DIAGNOSIS'] as const;
+
+/**
+ * Assessments (udredninger) BUA started in one biennium, by the month they started, the child's municipality, age
+ * band and sex, who referred and the outcome as it stands; the calendar days from the referral's receipt to the
+ * start of the assessment (the waiting time to assessment). A fact of its own, dated by its own month: an
+ * assessment started in March of a referral received in February belongs to March here and to February in
+ * buaReferrals, so the two cubes are no linked tables.
+ */
+export function assessmentCubeSpec(biennium: Period): CubeSpec {
+  return {
+    name: 'buaAssessments',
+    dimensions: [
+      municipalityDimension(),
+      periodDimension(biennium),
+      ageBandDimension(),
+      sexDimension(),
+      categoryDimension('source', 'Referred by', REFERRAL_SOURCES, 'All referrers'),
+      outcomeDimension(),
     ],
+    views: [
+      ['municipality', 'period', 'ageBand', 'sex'],
+      ['municipality', 'period', 'source', 'outcome'],
+    ],
+    measures: [{ name: 'daysToAssessment' }],
   };
 }
 

@@ -1,8 +1,8 @@
 import { forbidden, REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
 import { parsePeriodKey, periodContaining, protectCube, type Period, type ProtectedCube } from '@pathway-graph/shared/statistics/index';
 import type { Context } from '../context.ts';
-import { advisoryLeafCounts, referralLeafCounts, type FactWindow } from '../db/statistics.ts';
-import { advisoryCubeSpec, referralCubeSpec } from './cubes.ts';
+import { advisoryLeafCounts, assessmentLeafCounts, referralLeafCounts, type FactWindow } from '../db/statistics.ts';
+import { advisoryCubeSpec, assessmentCubeSpec, referralCubeSpec } from './cubes.ts';
 
 /**
  * BUA's statistics for analysts: the protected cube of one biennium, counted in SQL at its leaves (db/statistics.ts)
@@ -27,14 +27,10 @@ export function assertAnalyst(ctx: Context): void {
  */
 export function factWindow(biennium: Period, today: string): FactWindow {
   const currentMonth = periodContaining(today, 'month', 'today');
-  const afterBiennium = nextDay(biennium.end);
-  return { from: biennium.start, until: currentMonth.start < afterBiennium ? currentMonth.start : afterBiennium };
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
+  const d = new Date(`${currentMonth.start}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  const lastClosedDay = d.toISOString().slice(0, 10);
+  return { from: biennium.start, to: lastClosedDay < biennium.end ? lastClosedDay : biennium.end };
 }
 
 /** The biennium whose cube answers a query about `period` (a period key such as 2026-H1). */
@@ -49,6 +45,13 @@ export async function referralCube(ctx: Context, biennium: Period): Promise<Prot
   assertAnalyst(ctx);
   const { counts, measures } = await referralLeafCounts(ctx.db, factWindow(biennium, ctx.access.today), REGION_CODES);
   return protectCube(referralCubeSpec(biennium), counts, measures);
+}
+
+/** Assessments BUA started in the biennium (statistics/cubes.ts assessmentCubeSpec), protected. */
+export async function assessmentCube(ctx: Context, biennium: Period): Promise<ProtectedCube> {
+  assertAnalyst(ctx);
+  const { counts, measures } = await assessmentLeafCounts(ctx.db, factWindow(biennium, ctx.access.today), REGION_CODES);
+  return protectCube(assessmentCubeSpec(biennium), counts, measures);
 }
 
 /** Advisory slots offered to the municipalities in the biennium (statistics/cubes.ts advisoryCubeSpec), protected. */
