@@ -3,8 +3,8 @@ import { testVerifier } from '@pathway-graph/test/support/auth';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
 import { insertSyntheticReferrals } from '@pathway-graph/test/support/statistics-facts';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { assessmentLeafCounts, referralLeafCounts } from '../src/db/statistics.ts';
-import { referrals } from '../src/db/schema.ts';
+import { advisoryLeafCounts, assessmentLeafCounts, referralLeafCounts } from '../src/db/statistics.ts';
+import { advisoryBookings, advisorySlots, advisorySlotSeries, referrals } from '../src/db/schema.ts';
 import { startBuaSubgraph, type RunningBuaSubgraph } from '../src/subgraph.ts';
 
 /**
@@ -131,5 +131,56 @@ describeWithDatabases('bua statistics SQL', (backend) => {
     expect(new Set(counts.map((row) => JSON.stringify(row.at))).size).toBeLessThan(2_000);
     const visited = counts.filter((row) => row.at['decision'] !== 'NOT_VISITED').reduce((sum, row) => sum + row.count, 0);
     expect(measures.reduce((sum, row) => sum + row.count, 0)).toBe(visited);
+  });
+
+  it('counts each advisory slot once per municipality it is offered to, by the Copenhagen month it starts, kind and what became of it', async () => {
+    const db = subgraph.database.db;
+    const seriesId = '00000000-0000-4000-9000-000000000001';
+    const at = new Date('2026-01-01T00:00:00Z');
+    await db.insert(advisorySlotSeries).values({
+      id: seriesId, kind: 'TEACHING', municipalityCodes: [751, 657], adviserId: 'test:adviser', recurrence: { frequency: 'WEEKLY', weekday: 'WEDNESDAY' } as never,
+      startTime: '10:00', durationMinutes: 45, capacity: 3, startsOn: '2026-05-01', meetingUrl: 'https://meet.example.org/synthetic',
+      createdBy: 'test', updatedBy: 'test', updatedAt: at,
+    });
+    const slot = (n: number, kind: 'CONSULTATION' | 'TEACHING', codes: number[], startsAt: string, status: 'SCHEDULED' | 'CANCELLED' = 'SCHEDULED') => ({
+      id: `00000000-0000-4000-9100-${String(n).padStart(12, '0')}`, seriesId, occurrenceDate: `2026-01-${String(n).padStart(2, '0')}`, kind,
+      municipalityCodes: codes, adviserId: 'test:adviser', startsAt: new Date(startsAt), endsAt: new Date(Date.parse(startsAt) + 45 * 60_000),
+      capacity: kind === 'TEACHING' ? 3 : 1, meetingUrl: 'https://meet.example.org/synthetic', status, updatedAt: at,
+    });
+    const slots = [
+      slot(1, 'CONSULTATION', [751], '2026-05-06T08:00:00Z'),
+      slot(2, 'CONSULTATION', [751], '2026-05-13T08:00:00Z'),
+      slot(3, 'CONSULTATION', [751], '2026-05-20T08:00:00Z'),
+      slot(4, 'CONSULTATION', [751], '2026-05-27T08:00:00Z', 'CANCELLED'),
+      slot(5, 'TEACHING', [751, 657], '2026-06-30T08:00:00Z'),
+      // 00:30 on 1 June in Copenhagen: June.
+      slot(6, 'TEACHING', [751, 657], '2026-05-31T22:30:00Z', 'CANCELLED'),
+    ];
+    await db.insert(advisorySlots).values(slots);
+    const booking = (n: number, s: (typeof slots)[number], municipalityCode: number, cancelled = false) => ({
+      id: `00000000-0000-4000-9200-${String(n).padStart(12, '0')}`, slotId: s.id, slotKind: s.kind, municipalityCode, bookerId: `test:staff-${n}`,
+      kind: s.kind === 'TEACHING' ? ('TEACHING' as const) : ('SPARRING' as const), bookedAt: at,
+      ...(cancelled ? { cancelledAt: at, cancelledBy: `test:staff-${n}` } : {}),
+    });
+    await db.insert(advisoryBookings).values([
+      booking(1, slots[0]!, 751),
+      booking(2, slots[1]!, 751, true),
+      booking(3, slots[4]!, 751),
+      booking(4, slots[4]!, 751),
+      booking(5, slots[5]!, 657),
+    ]);
+    const counts = await advisoryLeafCounts(db, { from: '2025-01-01', to: '2026-06-30' }, new Date('2026-06-15T12:00:00Z'), CODES);
+    const leaves = counts.map((row) => `${row.at['municipality']} ${row.at['period']} ${row.at['kind']} ${row.at['status']} ${row.count}`).sort();
+    expect(leaves).toEqual([
+      '657 2026-06 TEACHING CANCELLED 1',
+      '657 2026-06 TEACHING OPEN 1',
+      '751 2026-05 CONSULTATION CANCELLED 1',
+      '751 2026-05 CONSULTATION OPEN 1',
+      '751 2026-05 CONSULTATION USED 1',
+      '751 2026-05 CONSULTATION WITHDRAWN 1',
+      // Two seats booked by Aarhus's staff: one offer to Aarhus, booked and still to come.
+      '751 2026-06 TEACHING UPCOMING 1',
+      '751 2026-06 TEACHING WITHDRAWN 1',
+    ]);
   });
 });
