@@ -1,4 +1,4 @@
-import { createLogger, REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
+import { createLogger, REGION_MIDTJYLLAND_MUNICIPALITIES, type MunicipalityCode } from '@pathway-graph/shared';
 import { testVerifier } from '@pathway-graph/test/support/auth';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '@pathway-graph/test/support/databases';
 import { insertSyntheticReferrals } from '@pathway-graph/test/support/statistics-facts';
@@ -142,7 +142,7 @@ describeWithDatabases('bua statistics SQL', (backend) => {
       startTime: '10:00', durationMinutes: 45, capacity: 3, startsOn: '2026-05-01', meetingUrl: 'https://meet.example.org/synthetic',
       createdBy: 'test', updatedBy: 'test', updatedAt: at,
     });
-    const slot = (n: number, kind: 'CONSULTATION' | 'TEACHING', codes: number[], startsAt: string, status: 'SCHEDULED' | 'CANCELLED' = 'SCHEDULED') => ({
+    const slot = (n: number, kind: 'CONSULTATION' | 'TEACHING', codes: MunicipalityCode[], startsAt: string, status: 'SCHEDULED' | 'CANCELLED' = 'SCHEDULED') => ({
       id: `00000000-0000-4000-9100-${String(n).padStart(12, '0')}`, seriesId, occurrenceDate: `2026-01-${String(n).padStart(2, '0')}`, kind,
       municipalityCodes: codes, adviserId: 'test:adviser', startsAt: new Date(startsAt), endsAt: new Date(Date.parse(startsAt) + 45 * 60_000),
       capacity: kind === 'TEACHING' ? 3 : 1, meetingUrl: 'https://meet.example.org/synthetic', status, updatedAt: at,
@@ -157,7 +157,7 @@ describeWithDatabases('bua statistics SQL', (backend) => {
       slot(6, 'TEACHING', [751, 657], '2026-05-31T22:30:00Z', 'CANCELLED'),
     ];
     await db.insert(advisorySlots).values(slots);
-    const booking = (n: number, s: (typeof slots)[number], municipalityCode: number, cancelled = false) => ({
+    const booking = (n: number, s: (typeof slots)[number], municipalityCode: MunicipalityCode, cancelled = false) => ({
       id: `00000000-0000-4000-9200-${String(n).padStart(12, '0')}`, slotId: s.id, slotKind: s.kind, municipalityCode, bookerId: `test:staff-${n}`,
       kind: s.kind === 'TEACHING' ? ('TEACHING' as const) : ('SPARRING' as const), bookedAt: at,
       ...(cancelled ? { cancelledAt: at, cancelledBy: `test:staff-${n}` } : {}),
