@@ -15,6 +15,7 @@ import {
   setReplyDeadline,
 } from './inbox.ts';
 import { createMunicipalOffer, MunicipalOffer, municipalOffers, retireMunicipalOffer, updateMunicipalOffer } from './offers.ts';
+import { letterStatistics } from './statistics.ts';
 import { RelativeRegistration, relativeRegistrations, takeRelativeRegistration } from './relatives.ts';
 
 export const resolvers: Resolvers = {
@@ -27,6 +28,7 @@ export const resolvers: Resolvers = {
     ...referralQueries,
     municipalOffers,
     relativeRegistrations,
+    letterStatistics,
   },
   Mutation: {
     ...consentMutations,
