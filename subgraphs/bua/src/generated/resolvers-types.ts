@@ -1544,10 +1544,34 @@ export type Query = {
   advisoryUsage: Array<AdvisoryUsage>;
   /** This subgraph's part of a child's access log, newest first. Administrators only. */
   buaAccessLog: AccessLogPage;
+  /**
+   * BUA's advisory slots offered to the municipalities (statistic `buaAdvisorySlots`), per municipality, cluster, period
+   * (month the slot starts), KIND (`CONSULTATION`, `TEACHING`) and STATUS: `BOOKED` (`USED`, `UPCOMING`, `CANCELLED`) or
+   * `NOT_BOOKED` (`OPEN`, `WITHDRAWN` by BUA); the rows' total is the slots offered. With the shares booked and used.
+   * Analysts only, as buaReferralStatistics.
+   */
+  buaAdvisoryStatistics: StatisticsTable;
+  /**
+   * Assessments (udredninger) BUA started (statistic `buaAssessments`), per municipality, cluster, period (month
+   * started), age band, sex, SOURCE and OUTCOME (`IN_ASSESSMENT`, `DIAGNOSED`, `NO_DIAGNOSIS`; filter `ASSESSED` for the
+   * concluded), with the median and 90th percentile of the calendar days from the referral's receipt to the start of
+   * the assessment (the waiting time to assessment) and the share diagnosed. Analysts only, as buaReferralStatistics.
+   */
+  buaAssessmentStatistics: StatisticsTable;
   /** BUA's open actions for missing transition plans: young people under its treatment responsibility turning 18 within six months. BUA staff only. */
   buaMissingTransitionPlans: Array<MissingTransitionPlan>;
   /** A referral BUA received. */
   buaReferral: BuaReferral;
+  /**
+   * Referrals received by BUA (statistic `buaReferrals`), per municipality, cluster, period (month received), age band on
+   * the day received, sex, SOURCE (`GP`, `MUNICIPALITY`), ACUTENESS (`ACUTE`, `NOT_ACUTE`) and DECISION (`NOT_VISITED`,
+   * `NO_ASSESSMENT_NEEDED`, `ASSESSMENT`; filter `VISITED` for both decisions), with the median and 90th percentile of the
+   * calendar days from receipt to the visitation decision and the shares acute and accepted for assessment. Breaks
+   * municipality and period down with age band and sex, with source and acuteness, or with source and decision.
+   * Counted in the database from closed months only. Analysts only: the region's for every municipality, a
+   * municipality's for its own (a filter on it); others get FORBIDDEN.
+   */
+  buaReferralStatistics: StatisticsTable;
   /** BUA's referral worklist (Trin 3): acute first, then oldest received; BUA staff only. */
   buaReferralWorklist: BuaReferralConnection;
   /** The invitations of the signed-in GP's practice to advisory meetings, newest first. GPs only. */
@@ -1620,6 +1644,16 @@ export type QueryBuaAccessLogArgs = {
 };
 
 
+export type QueryBuaAdvisoryStatisticsArgs = {
+  query: StatisticsQuery;
+};
+
+
+export type QueryBuaAssessmentStatisticsArgs = {
+  query: StatisticsQuery;
+};
+
+
 export type QueryBuaMissingTransitionPlansArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1627,6 +1661,11 @@ export type QueryBuaMissingTransitionPlansArgs = {
 
 export type QueryBuaReferralArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryBuaReferralStatisticsArgs = {
+  query: StatisticsQuery;
 };
 
 
@@ -3011,8 +3050,11 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   advisorySlots?: Resolver<ResolversTypes['AdvisorySlotConnection'], ParentType, ContextType, RequireFields<QueryAdvisorySlotsArgs, 'first'>>;
   advisoryUsage?: Resolver<Array<ResolversTypes['AdvisoryUsage']>, ParentType, ContextType, RequireFields<QueryAdvisoryUsageArgs, 'from' | 'to'>>;
   buaAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryBuaAccessLogArgs, 'childId' | 'first'>>;
+  buaAdvisoryStatistics?: Resolver<ResolversTypes['StatisticsTable'], ParentType, ContextType, RequireFields<QueryBuaAdvisoryStatisticsArgs, 'query'>>;
+  buaAssessmentStatistics?: Resolver<ResolversTypes['StatisticsTable'], ParentType, ContextType, RequireFields<QueryBuaAssessmentStatisticsArgs, 'query'>>;
   buaMissingTransitionPlans?: Resolver<Array<ResolversTypes['MissingTransitionPlan']>, ParentType, ContextType, RequireFields<QueryBuaMissingTransitionPlansArgs, 'first'>>;
   buaReferral?: Resolver<ResolversTypes['BuaReferral'], ParentType, ContextType, RequireFields<QueryBuaReferralArgs, 'id'>>;
+  buaReferralStatistics?: Resolver<ResolversTypes['StatisticsTable'], ParentType, ContextType, RequireFields<QueryBuaReferralStatisticsArgs, 'query'>>;
   buaReferralWorklist?: Resolver<ResolversTypes['BuaReferralConnection'], ParentType, ContextType, RequireFields<QueryBuaReferralWorklistArgs, 'first'>>;
   myAdvisoryInvitations?: Resolver<ResolversTypes['AdvisoryGpInvitationConnection'], ParentType, ContextType, RequireFields<QueryMyAdvisoryInvitationsArgs, 'first'>>;
 }>;

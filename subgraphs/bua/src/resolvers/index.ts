@@ -6,9 +6,10 @@ import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { buaMissingTransitionPlans, buaTransitionPlan, recordBuaTransitionPlan } from './transition.ts';
 import { buaMedicationAgreements, medicationMutations } from './medication.ts';
 import { BuaReferral, buaReferrals, referralMutations, referralQueries } from './referrals.ts';
+import { statisticsQueries } from './statistics.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...accessLogQueries, ...advisoryQueries, ...referralQueries, buaMissingTransitionPlans },
+  Query: { ...accessLogQueries, ...advisoryQueries, ...referralQueries, buaMissingTransitionPlans, ...statisticsQueries },
   Mutation: {
     ...consentMutations,
     ...advisoryMutations,

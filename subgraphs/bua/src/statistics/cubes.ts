@@ -9,6 +9,7 @@ import {
   type CubeSpec,
   type DimensionTree,
   type Period,
+  type StatisticDefinition,
 } from '@pathway-graph/shared/statistics/index';
 
 /**
@@ -168,3 +169,56 @@ export function advisoryCubeSpec(biennium: Period): CubeSpec {
     ],
   };
 }
+
+/** The statistics BUA serves to analysts (statistics/service.ts), as the shared GraphQL helpers take them. */
+export const REFERRAL_STATISTIC: StatisticDefinition = {
+  name: 'buaReferrals',
+  description:
+    "Referrals received by BUA (child and adolescent psychiatry), by the month received, the child's municipality, age band " +
+    'on the day received and sex, who referred, acuteness and the visitation decision as it stands; waiting times in ' +
+    'calendar days from receipt to the visitation decision.',
+  cube: referralCubeSpec,
+  shares: [
+    {
+      name: 'acute',
+      description: 'Acute referrals, of all referrals.',
+      numerator: { acuteness: 'ACUTE' },
+      denominator: {},
+    },
+    {
+      name: 'acceptedForAssessment',
+      description: 'Referrals accepted for assessment, of the referrals visited.',
+      numerator: { decision: 'ASSESSMENT' },
+      denominator: { decision: 'VISITED' },
+    },
+  ],
+};
+
+export const ASSESSMENT_STATISTIC: StatisticDefinition = {
+  name: 'buaAssessments',
+  description:
+    "Assessments (udredninger) started by BUA, by the month started, the child's municipality, age band and sex, who " +
+    'referred and the outcome as it stands; waiting times in calendar days from the referral\'s receipt to the start.',
+  cube: assessmentCubeSpec,
+  shares: [
+    {
+      name: 'diagnosed',
+      description: 'Assessments concluded with a diagnosis, of the assessments concluded.',
+      numerator: { outcome: 'DIAGNOSED' },
+      denominator: { outcome: 'ASSESSED' },
+    },
+  ],
+};
+
+export const ADVISORY_STATISTIC: StatisticDefinition = {
+  name: 'buaAdvisorySlots',
+  description:
+    "BUA's advisory slots (agreement 6.3) offered to the municipalities, by the month the slot starts, kind and what became " +
+    'of it: booked (used, still to come, cancelled) or not booked (open, withdrawn by BUA). A teaching session open to ' +
+    'several municipalities is one offer to each.',
+  cube: advisoryCubeSpec,
+  shares: [
+    { name: 'booked', description: 'Slots booked, of the slots offered.', numerator: { status: 'BOOKED' }, denominator: {} },
+    { name: 'used', description: 'Slots used, of the slots booked.', numerator: { status: 'USED' }, denominator: { status: 'BOOKED' } },
+  ],
+};

@@ -545,6 +545,14 @@ export type Query = {
   screeningEvaluation: ScreeningEvaluation;
   /** The instruments this deployment screens with. Open to everyone signed in. */
   screeningInstruments: Array<ScreeningInstrument>;
+  /**
+   * Screenings in the tracks (statistic `screenings`), per municipality, cluster, period (month screened), age band on
+   * the day, TRACK and RESULT (`NEGATIVE`, `WITH_PLAN`, `WITHOUT_PLAN`; filter `POSITIVE` for both positive results),
+   * with the median and 90th percentile of the days from a positive screening to its action plan and the shares
+   * positive and with a plan. Counted in the database from closed months only. Analysts only: the region's for every
+   * municipality, a municipality's for its own (a filter on it); others get FORBIDDEN.
+   */
+  screeningStatistics: StatisticsTable;
   /** The three tracks with their participants and this deployment's thresholds. Open to everyone signed in. */
   screeningTrackDefinitions: Array<ScreeningTrackDefinition>;
 };
@@ -576,6 +584,11 @@ export type QueryScreeningEvaluationArgs = {
   from: Scalars['Date']['input'];
   to: Scalars['Date']['input'];
   track?: InputMaybe<ScreeningTrack>;
+};
+
+
+export type QueryScreeningStatisticsArgs = {
+  query: StatisticsQuery;
 };
 
 /** The language of a published Questionnaire's texts. */
@@ -723,8 +736,10 @@ export type ScreeningEvaluation = {
 };
 
 /**
- * One row of the evaluation: a track in a municipality, or the track's region total. A count from 1 to 4 is null, and
- * so is one more where a single withheld count could be recomputed from the total (secondary suppression).
+ * One row of the evaluation: a track in a municipality, or the track's region total, each child counted once at the
+ * furthest stage it reached. Protected by the shared statistics engine: a count from 1 to 4 is null, and so is every
+ * count (or zero) from which a hidden one could be recomputed, across municipalities, clusters, the region, tracks and
+ * stages (secondary suppression). Every municipality of the region has a row.
  */
 export type ScreeningEvaluationRow = {
   __typename?: 'ScreeningEvaluationRow';
@@ -738,7 +753,7 @@ export type ScreeningEvaluationRow = {
   childrenScreenedPositive?: Maybe<Scalars['Int']['output']>;
   /** Children one of whose positive screenings of the period got an action plan. */
   childrenWithActionPlan?: Maybe<Scalars['Int']['output']>;
-  /** The median days from that positive screening to its plan. */
+  /** The median days from that positive screening to its plan (nearest rank); shown only for a shown group of at least 5, never its smallest or largest value. */
   medianDaysToActionPlan?: Maybe<Scalars['Float']['output']>;
   /** The municipality; null for the region total (the sum of the municipality rows). */
   municipality?: Maybe<Municipality>;
@@ -1733,6 +1748,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   screeningAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryScreeningAccessLogArgs, 'childId' | 'first'>>;
   screeningEvaluation?: Resolver<ResolversTypes['ScreeningEvaluation'], ParentType, ContextType, RequireFields<QueryScreeningEvaluationArgs, 'from' | 'to'>>;
   screeningInstruments?: Resolver<Array<ResolversTypes['ScreeningInstrument']>, ParentType, ContextType>;
+  screeningStatistics?: Resolver<ResolversTypes['StatisticsTable'], ParentType, ContextType, RequireFields<QueryScreeningStatisticsArgs, 'query'>>;
   screeningTrackDefinitions?: Resolver<Array<ResolversTypes['ScreeningTrackDefinition']>, ParentType, ContextType>;
 }>;
 

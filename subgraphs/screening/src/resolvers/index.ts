@@ -15,6 +15,7 @@ import {
   TrendChange,
   TrendPoint,
 } from './screenings.ts';
+import { screeningStatistics } from './statistics.ts';
 import {
   endTrackMembership,
   MunicipalityNotification,
@@ -27,7 +28,7 @@ import {
 } from './tracks.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...accessLogQueries, screeningTrackDefinitions, screeningInstruments, recordedScreenings, openScreeningActions, screeningEvaluation },
+  Query: { ...accessLogQueries, screeningTrackDefinitions, screeningInstruments, recordedScreenings, openScreeningActions, screeningEvaluation, screeningStatistics },
   Mutation: { ...consentMutations, registerInScreeningTrack, endTrackMembership, recordScreening, createActionPlan },
   Consent,
   Child,

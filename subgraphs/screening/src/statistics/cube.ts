@@ -7,6 +7,7 @@ import {
   periodDimension,
   type CubeSpec,
   type Period,
+  type StatisticDefinition,
 } from '@pathway-graph/shared/statistics/index';
 import { screeningTrack } from '../db/schema.ts';
 import { TRACK_DEFINITIONS } from '../tracks/reference.ts';
@@ -54,3 +55,21 @@ export function screeningCubeSpec(biennium: Period): CubeSpec {
     measures: [{ name: 'daysToActionPlan', recordedFor: { result: 'WITH_PLAN' } }],
   };
 }
+
+export const SCREENING_STATISTIC: StatisticDefinition = {
+  name: 'screenings',
+  description:
+    "Screenings in the screening tracks, by the month screened, the municipality recorded with the screening, the child's " +
+    'age band on the day, track and result (negative, or positive with or without an action plan); the days from a ' +
+    'positive screening to its first action plan.',
+  cube: screeningCubeSpec,
+  shares: [
+    { name: 'positive', description: 'Positive screenings, of all screenings.', numerator: { result: 'POSITIVE' }, denominator: {} },
+    {
+      name: 'withActionPlan',
+      description: 'Positive screenings with an action plan, of the positive screenings.',
+      numerator: { result: 'WITH_PLAN' },
+      denominator: { result: 'POSITIVE' },
+    },
+  ],
+};
