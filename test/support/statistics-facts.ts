@@ -50,3 +50,45 @@ export async function insertSyntheticReferrals(
     ) facts
   `);
 }
+
+/**
+ * Synthetic screenings for the statistics tests, in four statements (children, memberships, screenings, plans):
+ * child `g` of a batch is in a track (by g), in a municipality, screened once on a day within [from, from + days),
+ * positive for every third, and every other positive one has an action plan 2 to 15 days later.
+ */
+export async function insertSyntheticScreenings(
+  db: AnyDatabase<Record<string, unknown>>,
+  batch: { prefix: string; count: number; from: string; days: number; municipalities: readonly number[] },
+): Promise<void> {
+  const codes = sql.raw(`array[${batch.municipalities.map((c) => Number(c)).join(', ')}]::int[]`);
+  const tracks = sql.raw(`array['RECOGNISED_MENTAL_PROBLEMS', 'CHRONIC_SOMATIC_ILLNESS', 'RELATIVE_OF_MENTALLY_ILL']::"screening"."screening_track"[]`);
+  const facts = sql`
+    select g, ${batch.prefix} || '-child-' || g as child_id, (${codes})[1 + (g * 7) % ${batch.municipalities.length}] as code,
+           (${tracks})[1 + g % 3] as track, ${batch.from}::date + ((g * 13) % ${batch.days}) as screened_on
+    from generate_series(1, ${batch.count}) as g`;
+  await db.execute(sql`
+    insert into "screening"."children" (id, birth_date, synthetic)
+    select child_id, screened_on - (365 * (1 + g % 17) + g % 300), true from (${facts}) f`);
+  await db.execute(sql`
+    insert into "screening"."track_memberships" (id, child_id, track, since, municipality_code, synthetic)
+    select md5(${batch.prefix} || 'm' || g)::uuid, child_id, track, screened_on - 30, code, true from (${facts}) f`);
+  await db.execute(sql`
+    insert into "screening"."screening_results" (id, child_id, membership_id, track, municipality_code, instrument_id, instrument_revision,
+      version_id, informant, screening_date, age_in_years, answers, scores, flags, threshold_outcomes, positive, recorded_by_subject,
+      recorded_by_name, recorded_by_sector, recorded_by_organisation, parties, synthetic)
+    select md5(${batch.prefix} || 'r' || m.g)::uuid, m.child_id, md5(${batch.prefix} || 'm' || m.g)::uuid, m.track, m.code, 'who5', 'synthetic',
+           '1998', 'self', m.screened_on, 1 + m.g % 17, '[]', '[]', '[]', '[]', m.g % 3 = 0, 'test:synthetic', 'Synthetic Recorder',
+           'PAEDIATRICS', 'synthetic', '{}', true
+    from (${facts}) m
+  `);
+  await db.execute(sql`
+    insert into "screening"."action_plans" (id, child_id, membership_id, screening_result_id, track, municipality_code, offer_ids,
+      responsible_sector, responsible_organisation, responsible_person_name, follow_up_on, created_on, created_by_subject, created_by_name,
+      created_by_sector, created_by_organisation, parties, synthetic)
+    select gen_random_uuid(), r.child_id, r.membership_id, r.id, r.track, r.municipality_code, '{}', 'MUNICIPALITY', r.municipality_code::text,
+           'Synthetic Coordinator', r.screening_date + 60, r.screening_date + (2 + (length(r.child_id) + ascii(right(r.child_id, 1))) % 14),
+           'test:synthetic', 'Synthetic Recorder', 'PAEDIATRICS', 'synthetic', '{}', true
+    from "screening"."screening_results" r
+    where r.child_id like ${`${batch.prefix}-child-%`} and r.positive and ascii(right(r.child_id, 1)) % 2 = 0
+  `);
+}
