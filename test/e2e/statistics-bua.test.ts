@@ -1,4 +1,4 @@
-import { REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
+import { DEFAULT_HTTP_SETTINGS, REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../support/databases.ts';
@@ -62,7 +62,9 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
   }
 
   beforeAll(async () => {
-    t = await startTestSystem(backend, { seedDemoData: false, today: TODAY });
+    // Protecting a region-sized cube takes seconds the first time for each state of the facts (later queries reuse it);
+    // on a machine shared by many test runs that can pass the 30 s default, which is about requests, not this test.
+    t = await startTestSystem(backend, { seedDemoData: false, today: TODAY, http: { ...DEFAULT_HTTP_SETTINGS, requestTimeoutMs: 180_000 } });
     await insertSyntheticReferrals(db(), { prefix: 'few', count: 1_000, from: '2025-01-01', days: 700, municipalities: WEIGHTED });
   });
   afterAll(() => t?.close());
@@ -208,7 +210,7 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
     expect(slots.rows.map((row) => row.key[0]!.key)).toEqual(['USED', 'UPCOMING', 'CANCELLED', 'OPEN', 'WITHDRAWN']);
     const offered = await statistics('advisory', { from: '2026-01-01', to: '2026-12-31', filters: [{ dimension: 'MUNICIPALITY', key: '751' }] });
     // Slots up to the end of November: every sixth day from 1 January.
-    expect(offered.rows[0]!.count).toBe(Math.floor(333 / 6) + 1);
+    expect(offered.rows[0]!.count).toBe(Math.floor(330 / 6) + 1);
     const shownParts = slots.rows.reduce((sum, row) => sum + (row.count ?? 0), 0);
     const hiddenParts = slots.rows.filter((row) => row.suppressed).length;
     expect(hiddenParts === 0 ? shownParts === offered.rows[0]!.count : hiddenParts >= 2).toBe(true);

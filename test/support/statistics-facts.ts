@@ -42,7 +42,7 @@ export async function insertSyntheticReferrals(
              received + ((3 + g % 17) || ' days')::interval as visited,
              received + ((20 + g % 41) || ' days')::interval as started
       from (
-        select g, (${codes})[1 + (g * 7) % ${batch.municipalities.length}] as code,
+        select g, (${codes})[1 + mod(abs(hashint4(g)::bigint), ${batch.municipalities.length})] as code,
                (${batch.from}::date + ((g * 13) % ${batch.days}) + time '10:00') at time zone 'Europe/Copenhagen' as received,
                ${batch.from}::date - ((365 * (1 + g % 17)) + g % 300) as birth
         from generate_series(1, ${batch.count}) as g
@@ -63,7 +63,7 @@ export async function insertSyntheticScreenings(
   const codes = sql.raw(`array[${batch.municipalities.map((c) => Number(c)).join(', ')}]::int[]`);
   const tracks = sql.raw(`array['RECOGNISED_MENTAL_PROBLEMS', 'CHRONIC_SOMATIC_ILLNESS', 'RELATIVE_OF_MENTALLY_ILL']::"screening"."screening_track"[]`);
   const facts = sql`
-    select g, ${batch.prefix} || '-child-' || g as child_id, (${codes})[1 + (g * 7) % ${batch.municipalities.length}] as code,
+    select g, ${batch.prefix} || '-child-' || g as child_id, (${codes})[1 + mod(abs(hashint4(g)::bigint), ${batch.municipalities.length})] as code,
            (${tracks})[1 + g % 3] as track, ${batch.from}::date + ((g * 13) % ${batch.days}) as screened_on
     from generate_series(1, ${batch.count}) as g`;
   await db.execute(sql`

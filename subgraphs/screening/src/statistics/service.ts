@@ -1,15 +1,18 @@
 import { assertMayReadStatistics, assertMayReadStatisticsOf, REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
 import {
   closedFactsRange,
-  protectCube,
   resolveStatisticsQuery,
   statisticsTable,
   type StatisticsQueryInput,
   type StatisticsTableShape,
 } from '@pathway-graph/shared/statistics/index';
+import { ProtectedCubeCache } from '@pathway-graph/shared/statistics/cube-cache';
 import type { Context } from '../context.ts';
 import { screeningLeafCounts } from '../db/statistics.ts';
 import { SCREENING_STATISTIC } from './cube.ts';
+
+/** Protecting a region-sized cube takes seconds; queries on unchanged facts reuse it (the SQL still runs each time). */
+const cubes = new ProtectedCubeCache();
 
 const FIELD = 'screeningStatistics';
 
@@ -23,5 +26,5 @@ export async function screeningStatistics(ctx: Context, input: StatisticsQueryIn
   assertMayReadStatisticsOf(ctx.principal, FIELD, request.areas);
   const range = closedFactsRange(request.biennium, ctx.access.today);
   const facts = range ? await screeningLeafCounts(ctx.db, range, REGION_MIDTJYLLAND_MUNICIPALITIES.map((m) => m.code)) : { counts: [], measures: [] };
-  return statisticsTable(request, protectCube(request.spec, facts.counts, facts.measures));
+  return statisticsTable(request, cubes.protect(request.spec, facts.counts, facts.measures));
 }
