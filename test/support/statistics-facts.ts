@@ -54,7 +54,7 @@ export async function insertSyntheticReferrals(
 /**
  * Synthetic screenings for the statistics tests, in four statements (children, memberships, screenings, plans):
  * child `g` of a batch is in a track (by g), in a municipality, screened once on a day within [from, from + days),
- * positive for every third, and every other positive one has an action plan 2 to 15 days later.
+ * positive for one in three (in every track), and every other positive one has an action plan 2 to 15 days later.
  */
 export async function insertSyntheticScreenings(
   db: AnyDatabase<Record<string, unknown>>,
@@ -77,7 +77,7 @@ export async function insertSyntheticScreenings(
       version_id, informant, screening_date, age_in_years, answers, scores, flags, threshold_outcomes, positive, recorded_by_subject,
       recorded_by_name, recorded_by_sector, recorded_by_organisation, parties, synthetic)
     select md5(${batch.prefix} || 'r' || m.g)::uuid, m.child_id, md5(${batch.prefix} || 'm' || m.g)::uuid, m.track, m.code, 'who5', 'synthetic',
-           '1998', 'self', m.screened_on, 1 + m.g % 17, '[]', '[]', '[]', '[]', m.g % 3 = 0, 'test:synthetic', 'Synthetic Recorder',
+           '1998', 'self', m.screened_on, 1 + m.g % 17, '[]', '[]', '[]', '[]', (m.g / 3) % 3 = 0, 'test:synthetic', 'Synthetic Recorder',
            'PAEDIATRICS', 'synthetic', '{}', true
     from (${facts}) m
   `);
