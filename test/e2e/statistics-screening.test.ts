@@ -112,7 +112,7 @@ describeWithDatabases('screening statistics for analysts', (backend) => {
     const lemvig = { dimension: 'MUNICIPALITY', key: String(LEMVIG) };
     const track = { dimension: 'TRACK', key: 'CHRONIC_SOMATIC_ILLNESS' };
     const vest = { dimension: 'CLUSTER', key: 'VEST' };
-    for (const filters of [[lemvig], [lemvig, track], [lemvig, { dimension: 'RESULT', key: 'NEGATIVE' }]]) {
+    for (const filters of [[lemvig], [lemvig, track], [lemvig, { dimension: 'RESULT', key: 'POSITIVE' }], [lemvig, { dimension: 'RESULT', key: 'NEGATIVE' }]]) {
       expect((await screenings({ ...may, filters })).rows[0], JSON.stringify(filters)).toMatchObject({ count: null, suppressed: true });
     }
     const attempts: { total: Record<string, unknown>; parts: Record<string, unknown> }[] = [
@@ -153,4 +153,21 @@ describeWithDatabases('screening statistics for analysts', (backend) => {
     const rowsOf = (Array.isArray(screened) ? screened : (screened as { rows: unknown[] }).rows) as { n: number }[];
     expect(region['childrenScreened']).toBe(Number(rowsOf[0]!.n));
   });
+
+  it('costs the same SQL statements per subgraph for 3,000 and for 100,000 screenings', async () => {
+    const query = { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER', 'TRACK'] };
+    const statements = async () => {
+      for (const database of Object.values(t.system.databases)) database.statements.reset();
+      const table = await screenings(query);
+      return { table, counts: Object.fromEntries(Object.entries(t.system.databases).map(([name, database]) => [name, database.statements.total])) };
+    };
+    const few = await statements();
+    await insertSyntheticScreenings(db(), { prefix: 'many', count: 97_000, from: '2025-01-01', days: 700, municipalities: MUNICIPALITIES });
+    const many = await statements();
+    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(100_000);
+    expect(many.counts).toEqual(few.counts);
+    expect(many.counts['screening']).toBe(1);
+    const total = (table: Table) => table.rows.reduce((sum, row) => sum + (row.count ?? 0), 0);
+    expect(total(many.table)).toBeGreaterThan(total(few.table) * 20);
+  }, 600_000);
 });
