@@ -60,6 +60,10 @@ export const DECISION_LEAVES = ['NOT_VISITED', 'NO_ASSESSMENT_NEEDED', 'ASSESSME
  * days from receipt to the visitation decision. The views keep the cube small enough to protect per request: a
  * query breaks down municipality and period with the person (age band x sex), with who referred and acuteness, or
  * with the decision and who referred.
+ *
+ * The decision (and an assessment's outcome) is counted as it stands when the query runs, so a closed month's cells
+ * still move as BUA decides on its referrals, and with them the secondary suppression: the same limit as an open
+ * biennium's (shared/src/statistics/README.md, "Limits"; a ledger of published cells would close it).
  */
 export function referralCubeSpec(biennium: Period): CubeSpec {
   return {
