@@ -384,3 +384,23 @@ export function closedFactsRange(biennium: Period, today: string): { from: strin
   if (end < biennium.start) return null;
   return { from: biennium.start, to: end < biennium.end ? end : biennium.end };
 }
+
+const cubesOfRequest = new WeakMap<object, Map<string, Promise<ProtectedCube>>>();
+
+/**
+ * One protected cube per statistic and biennium per request: an operation with several statistics fields (the
+ * status report asks six tables of letters at once) counts and protects the cube once. Keyed by the request's
+ * context object, so nothing outlives the request (replies to old letters change the figures between requests).
+ */
+export function protectedCubeOfRequest(request: object, key: string, make: () => Promise<ProtectedCube>): Promise<ProtectedCube> {
+  let cubes = cubesOfRequest.get(request);
+  if (!cubes) cubesOfRequest.set(request, (cubes = new Map()));
+  let cube = cubes.get(key);
+  if (!cube) {
+    cube = make();
+    cubes.set(key, cube);
+    // A failed count is not kept: the next field of the request tries again and reports its own error.
+    cube.catch(() => cubes.delete(key));
+  }
+  return cube;
+}
