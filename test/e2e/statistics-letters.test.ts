@@ -70,8 +70,8 @@ describeWithDatabases('letter statistics for analysts', (backend) => {
     expect(p90!.value!).toBeGreaterThanOrEqual(median!.value!);
     const known = aarhus.shares.find((s) => s.name === 'knownToMunicipality')!;
     expect(known.value).toBeCloseTo(
-      (await countInDatabase(sql`l.municipality_code = 751 and l.received_on <= '2026-11-30' and right(l.child_id, 1) in ('0','2','4','6','8') and
-        split_part(l.child_id, '-', 3)::int % 4 = 0`)) / aarhus.count!,
+      // The synthetic letters number n with n % 4 = 0 are about children with an open case.
+      (await countInDatabase(sql`l.municipality_code = 751 and l.received_on <= '2026-11-30' and split_part(l.child_id, '-', 3)::int % 4 = 0`)) / aarhus.count!,
       10,
     );
     expect(aarhus.shares.find((s) => s.name === 'answeredWithinDeadline')!.value).toBeGreaterThan(0);

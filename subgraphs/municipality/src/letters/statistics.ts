@@ -2,7 +2,7 @@ import { assertMayReadStatistics, assertMayReadStatisticsOf, danishNonWorkingDay
 import {
   closedFactsRange,
   LETTER_STATISTIC,
-  protectCube,
+  protectCubeRemembered,
   protectedCubeOfRequest,
   resolveStatisticsQuery,
   statisticsTable,
@@ -25,7 +25,7 @@ export async function letterStatistics(ctx: Context, input: StatisticsQueryInput
   const range = closedFactsRange(request.biennium, ctx.access.today);
   const cube = await protectedCubeOfRequest(ctx, `letters ${request.biennium.key} ${range?.to ?? 'none'}`, async () => {
     const facts = range ? await countLettersAtLeaves(ctx.db, range, nonWorkingDays(range.from, range.to)) : { counts: [], measures: [] };
-    return protectCube(request.spec, facts.counts, facts.measures);
+    return protectCubeRemembered(request.spec, facts.counts, facts.measures);
   });
   return statisticsTable(request, cube);
 }
