@@ -91,7 +91,7 @@ describeWithDatabases('letter statistics for analysts', (backend) => {
 
   it('refuses everyone but analysts, and keeps a municipality\'s analysts to their own municipality', async () => {
     const query = { from: '2025-01-01', to: '2026-12-31' };
-    for (const user of ['caseworker-751', 'gp', 'admin-region']) {
+    for (const user of ['caseworker-751', 'gp-107510', 'admin-region']) {
       const response = await t.queryAs(user, LETTERS, { query });
       expect(response.errors?.[0]?.extensions?.['code'], user).toBe('FORBIDDEN');
       expect(response.data).toBeNull();
