@@ -59,15 +59,16 @@ describe('the status report from seeded data in Chromium', () => {
   it('is made for the biennium from the sectors, against the one before, with the letters the database holds', async () => {
     expect(report).toMatchObject({ period: '2025-2026', previousPeriod: '2023-2024' });
     expect(report.html).not.toMatch(/synthetic demo figures/);
-    const csv = report.csv.find((f) => f.name === 'letters-by-municipality.csv')!.content;
-    const region = csv.split('\r\n').find((line) => line.startsWith('Region Midtjylland'))!;
+    const csv = report.csv.find((f) => f.name === 'letters-by-municipality.csv')!.content.replace(/^\uFEFF/, '').split('\r\n');
+    const column = csv[0]!.split(',').indexOf('2025-2026');
+    const region = csv.find((line) => line.startsWith('Region Midtjylland,REGION'))!;
     const result = await t.system.databases.municipality.db.execute(
       sql`select count(*)::int as n from "municipality"."received_letters" where received_on between '2025-01-01' and '2026-12-31'`,
     );
     const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
     expect(Number(rows[0]!.n)).toBeGreaterThan(100);
-    // The columns: the four half-years, the biennium, the previous biennium.
-    expect(region.split(',')[5]).toBe(String(rows[0]!.n));
+    expect(column).toBeGreaterThan(0);
+    expect(region.split(',')[column]).toBe(String(rows[0]!.n));
   });
 
   it('renders every chart of the letters as SVG with marks, and says which families the graph has no figures of yet', async () => {

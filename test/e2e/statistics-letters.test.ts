@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../support/databases.ts';
 import { insertSyntheticLetters } from '../support/letter-facts.ts';
@@ -76,6 +77,16 @@ describeWithDatabases('letter statistics for analysts', (backend) => {
     );
     expect(aarhus.shares.find((s) => s.name === 'answeredWithinDeadline')!.value).toBeGreaterThan(0);
     expect(table.suppression.threshold).toBe(5);
+  });
+
+  it('answers the README\'s statistics query, as written there', async () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const body = readme.match(/-d '(\{\n {2}"query": "query\(\$query: StatisticsQuery!\)[\s\S]*?\})'/)?.[1];
+    expect(body).toBeDefined();
+    const { query, variables } = JSON.parse(body!) as { query: string; variables: Record<string, unknown> };
+    const response = await t.queryAs<{ letterStatistics: Table }>('analyst-region', query, variables);
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.letterStatistics.rows.map((row) => row.key[0]!.key)).toEqual(['HORSENS', 'MIDT', 'RANDERS', 'VEST', 'AARHUS']);
   });
 
   it('breaks down by cluster and half-year, and by age band and sex together', async () => {
