@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { protectCube, type LeafCount, type LeafMeasureCount } from './cube.ts';
-import { closedFactsRange, resolveStatisticsQuery, statisticsTable, type StatisticsQueryInput } from './graphql.ts';
+import { closedFactsRange, protectCubeRemembered, resolveStatisticsQuery, statisticsTable, type StatisticsQueryInput } from './graphql.ts';
 import { LETTER_STATISTIC } from './letters.ts';
 import { parsePeriodKey } from './periods.ts';
 
@@ -115,5 +115,19 @@ describe('closedFactsRange', () => {
     expect(closedFactsRange(parsePeriodKey('2025-2026'), '2027-03-01')).toEqual({ from: '2025-01-01', to: '2026-12-31' });
     expect(closedFactsRange(parsePeriodKey('2025-2026'), '2025-01-20')).toBeNull();
     expect(closedFactsRange(parsePeriodKey('2025-2026'), '2025-02-01')).toEqual({ from: '2025-01-01', to: '2025-01-31' });
+  });
+});
+
+describe('protectCubeRemembered', () => {
+  it('gives the same protected cube for the same leaf counts in any order, and a new one when a count changes', () => {
+    const spec = LETTER_STATISTIC.cube(parsePeriodKey('2025-2026'));
+    const { counts, measures } = facts();
+    const first = protectCubeRemembered(spec, counts, measures);
+    expect(protectCubeRemembered(spec, [...counts].reverse(), [...measures].reverse())).toBe(first);
+    const changed = counts.map((c, i) => (i === 0 ? { ...c, count: c.count + 1 } : c));
+    const changedMeasures = measures.map((m, i) => (i === 0 ? { ...m, count: m.count + 1 } : m));
+    const second = protectCubeRemembered(spec, changed, changedMeasures);
+    expect(second).not.toBe(first);
+    expect(second.select({}).rows[0]!.count).toEqual({ value: 44 });
   });
 });

@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { badUserInput } from '../errors.ts';
-import type { CubeQuery, CubeSpec, PercentileRequest, ProtectedCube } from './cube.ts';
+import { protectCube, type CubeQuery, type CubeSpec, type LeafCount, type LeafMeasureCount, type PercentileRequest, type ProtectedCube } from './cube.ts';
 import { nodesAtLevel, type Dimension } from './dimensions.ts';
 import { periodContaining, periodForRange, periodLabel, periodsWithin, type Period, type PeriodLevel } from './periods.ts';
 import { isShown, publishedShare, type PublishedValue } from './published.ts';
@@ -383,4 +384,64 @@ export function closedFactsRange(biennium: Period, today: string): { from: strin
   const end = endOfLastClosed.toISOString().slice(0, 10);
   if (end < biennium.start) return null;
   return { from: biennium.start, to: end < biennium.end ? end : biennium.end };
+}
+
+const cubesOfRequest = new WeakMap<object, Map<string, Promise<ProtectedCube>>>();
+
+/**
+ * One protected cube per statistic and biennium per request: an operation with several statistics fields (the
+ * status report asks six tables of letters at once) counts and protects the cube once. Keyed by the request's
+ * context object, so nothing outlives the request (replies to old letters change the figures between requests).
+ */
+export function protectedCubeOfRequest(request: object, key: string, make: () => Promise<ProtectedCube>): Promise<ProtectedCube> {
+  let cubes = cubesOfRequest.get(request);
+  if (!cubes) cubesOfRequest.set(request, (cubes = new Map()));
+  let cube = cubes.get(key);
+  if (!cube) {
+    cube = make();
+    cubes.set(key, cube);
+    // A failed count is not kept: the next field of the request tries again and reports its own error.
+    cube.catch(() => cubes.delete(key));
+  }
+  return cube;
+}
+
+const recentCubes = new Map<string, ProtectedCube>();
+const RECENT_CUBES = 8;
+
+/**
+ * `protectCube`, remembering the last few results by their input: the same leaf counts give the same protected cube
+ * (the engine is deterministic and does not depend on the order of the rows), so an analyst's next query, and the
+ * status report's many, cost the one SQL statement that counts the leaves but not another protection, which takes
+ * seconds for a large cube. Any changed fact changes the key, so nothing stale is ever served.
+ */
+export function protectCubeRemembered(spec: CubeSpec, counts: readonly LeafCount[], measures: readonly LeafMeasureCount[] = []): ProtectedCube {
+  const names = spec.dimensions.map((d) => d.name);
+  const line = (row: LeafCount | LeafMeasureCount) =>
+    `${names.map((n) => row.at[n]).join('|')}|${'measure' in row ? `${row.measure}=${row.value}` : ''}#${row.count}`;
+  const hash = createHash('sha256').update(JSON.stringify({ spec: specKey(spec) }));
+  for (const text of [...counts, ...measures].map(line).sort()) hash.update(text).update('\n');
+  const key = hash.digest('hex');
+  const known = recentCubes.get(key);
+  if (known) {
+    // Most recently used last.
+    recentCubes.delete(key);
+    recentCubes.set(key, known);
+    return known;
+  }
+  const cube = protectCube(spec, counts, measures);
+  recentCubes.set(key, cube);
+  if (recentCubes.size > RECENT_CUBES) recentCubes.delete(recentCubes.keys().next().value!);
+  return cube;
+}
+
+/** What makes two specs protect differently: name, dimensions with their trees, views, measures, threshold. */
+function specKey(spec: CubeSpec): unknown {
+  return {
+    name: spec.name,
+    dimensions: spec.dimensions.map((d) => [d.name, d.order.map((key) => [key, d.nodes.get(key)!.parent])]),
+    views: spec.views ?? null,
+    measures: spec.measures ?? null,
+    threshold: spec.threshold ?? null,
+  };
 }

@@ -2,7 +2,8 @@ import { assertMayReadStatistics, assertMayReadStatisticsOf, danishNonWorkingDay
 import {
   closedFactsRange,
   LETTER_STATISTIC,
-  protectCube,
+  protectCubeRemembered,
+  protectedCubeOfRequest,
   resolveStatisticsQuery,
   statisticsTable,
   type StatisticsQueryInput,
@@ -22,10 +23,11 @@ export async function letterStatistics(ctx: Context, input: StatisticsQueryInput
   const request = resolveStatisticsQuery(LETTER_STATISTIC, input);
   assertMayReadStatisticsOf(ctx.principal, FIELD, request.areas);
   const range = closedFactsRange(request.biennium, ctx.access.today);
-  const facts = range
-    ? await countLettersAtLeaves(ctx.db, range, nonWorkingDays(range.from, range.to))
-    : { counts: [], measures: [] };
-  return statisticsTable(request, protectCube(request.spec, facts.counts, facts.measures));
+  const cube = await protectedCubeOfRequest(ctx, `letters ${request.biennium.key} ${range?.to ?? 'none'}`, async () => {
+    const facts = range ? await countLettersAtLeaves(ctx.db, range, nonWorkingDays(range.from, range.to)) : { counts: [], measures: [] };
+    return protectCubeRemembered(request.spec, facts.counts, facts.measures);
+  });
+  return statisticsTable(request, cube);
 }
 
 /** The non-working days from `from` to a year after `to` (replies may come after the last day counted). */

@@ -215,6 +215,13 @@ export type Query = {
    * impossible date is refused with BAD_USER_INPUT; a number that fails only the modulus-11 check is accepted.
    */
   childByCpr: Child;
+  /**
+   * The administrative status on the collaboration for one whole half-year, year or biennium (agreement section 9),
+   * made from the sectors' statistics fields asked on the caller's behalf, compared with the period before: the same
+   * report as `npm run report`. For the region's analysts only (FORBIDDEN otherwise); a range that is not one whole
+   * half-year, year or biennium is BAD_USER_INPUT.
+   */
+  statusReport: StatusReport;
 };
 
 
@@ -232,6 +239,12 @@ export type QueryChildAccessLogArgs = {
 
 export type QueryChildByCprArgs = {
   cpr: Scalars['String']['input'];
+};
+
+
+export type QueryStatusReportArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 /**
@@ -277,6 +290,33 @@ export type Sector =
   | 'PAEDIATRICS'
   /** Regional administration and analysis (Region Midtjylland). */
   | 'REGION';
+
+/**
+ * The status report as files, without URLs: one self-contained HTML document (inline CSS and SVG charts, printable to
+ * PDF) and one CSV per table. Every figure is protected by the sectors' suppression.
+ */
+export type StatusReport = {
+  __typename?: 'StatusReport';
+  /** One CSV per table (RFC 4180, UTF-8 with a byte-order mark; `x` marks a hidden value). */
+  csv: Array<StatusReportFile>;
+  /** The report as one HTML document. */
+  html: Scalars['String']['output'];
+  /** The period's key, e.g. 2025-2026. */
+  period: Scalars['String']['output'];
+  /** The period compared with, e.g. 2023-2024. */
+  previousPeriod: Scalars['String']['output'];
+  /** Where the figures come from. */
+  source: Scalars['String']['output'];
+};
+
+/** A file of the status report. */
+export type StatusReportFile = {
+  __typename?: 'StatusReportFile';
+  /** The file's text. */
+  content: Scalars['String']['output'];
+  /** The file name, e.g. letters-by-municipality.csv. */
+  name: Scalars['String']['output'];
+};
 
 /** One sector's data about a child that was not shared with the reader, and why. */
 export type WithheldPart = {
@@ -442,6 +482,8 @@ export type ResolversTypes = ResolversObject<{
   ScreeningFacts: ResolverTypeWrapper<ScreeningFacts>;
   ScreeningTrack: ScreeningTrack;
   Sector: Sector;
+  StatusReport: ResolverTypeWrapper<StatusReport>;
+  StatusReportFile: ResolverTypeWrapper<StatusReportFile>;
   WithheldPart: ResolverTypeWrapper<WithheldPart>;
   WithheldReason: WithheldReason;
   Withholding: ResolverTypeWrapper<Withholding>;
@@ -463,6 +505,8 @@ export type ResolversParentTypes = ResolversObject<{
   MunicipalityFacts: MunicipalityFacts;
   Query: Record<PropertyKey, never>;
   ScreeningFacts: ScreeningFacts;
+  StatusReport: StatusReport;
+  StatusReportFile: StatusReportFile;
   WithheldPart: WithheldPart;
   Withholding: Withholding;
 }>;
@@ -510,6 +554,20 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   child?: Resolver<ResolversTypes['Child'], ParentType, ContextType, RequireFields<QueryChildArgs, 'id'>>;
   childAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryChildAccessLogArgs, 'childId' | 'first'>>;
   childByCpr?: Resolver<ResolversTypes['Child'], ParentType, ContextType, RequireFields<QueryChildByCprArgs, 'cpr'>>;
+  statusReport?: Resolver<ResolversTypes['StatusReport'], ParentType, ContextType, RequireFields<QueryStatusReportArgs, 'from' | 'to'>>;
+}>;
+
+export type StatusReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusReport'] = ResolversParentTypes['StatusReport']> = ResolversObject<{
+  csv?: Resolver<Array<ResolversTypes['StatusReportFile']>, ParentType, ContextType>;
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousPeriod?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StatusReportFileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusReportFile'] = ResolversParentTypes['StatusReportFile']> = ResolversObject<{
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type WithheldPartResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WithheldPart'] = ResolversParentTypes['WithheldPart']> = ResolversObject<{
@@ -530,6 +588,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Date?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Query?: QueryResolvers<ContextType>;
+  StatusReport?: StatusReportResolvers<ContextType>;
+  StatusReportFile?: StatusReportFileResolvers<ContextType>;
   WithheldPart?: WithheldPartResolvers<ContextType>;
   Withholding?: WithholdingResolvers<ContextType>;
 }>;

@@ -9,6 +9,7 @@ import {
 import type { Resolvers } from '../generated/resolvers-types.ts';
 import { ageBandFrom, ageFrom, involvedSectorsFrom, withheldFrom } from '../rules/derive.ts';
 import { mergeAccessLogPages } from '../rules/merge-access-log.ts';
+import { statusReport } from '../status-report.ts';
 
 export const resolvers: Resolvers = {
   Query: {
@@ -23,6 +24,7 @@ export const resolvers: Resolvers = {
       const pages = await sectors.accessLogPages({ childId: assertChildPseudonym(childId, 'childId'), first: size, before: before ?? null });
       return mergeAccessLogPages(pages, size);
     },
+    statusReport: (_, { from, to }, ctx) => statusReport(ctx, from, to),
   },
   Child: {
     // The representation carries the sectors' facts the gateway fetched for `@requires`, under the caller's own
