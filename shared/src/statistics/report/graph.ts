@@ -4,6 +4,7 @@ import { periodsWithin, type Period } from '../periods.ts';
 import type { PublishedValue } from '../published.ts';
 import type { AreaTable, AreaValues, LetterFigures, StatusReportFigures } from './figures.ts';
 import type { StatusFiguresProvider } from './provider.ts';
+import { advisoryFigures, referralFigures, screeningFigures } from './sector-families.ts';
 
 /**
  * The status report's figures from the graph: each family of figures is one function that asks its sector's
@@ -123,6 +124,9 @@ function mergeAreaTables(a: AreaTable, b: AreaTable): AreaTable {
  */
 export const FIGURE_FAMILIES = {
   letters: letterFigures,
+  referrals: referralFigures,
+  advisory: advisoryFigures,
+  screening: screeningFigures,
 } satisfies Partial<Record<'letters' | 'referrals' | 'advisory' | 'screening', Family<unknown>>>;
 
 /** The report's figures from the sectors' statistics fields, as the analyst the client signs in as. */
@@ -131,8 +135,13 @@ export function graphFiguresProvider(client: StatisticsClient, description = 'th
     description,
     synthetic: false,
     async figures(period) {
-      const letters = await FIGURE_FAMILIES.letters(client, period);
-      const families = [letters];
+      const [letters, referrals, advisory, screening] = await Promise.all([
+        FIGURE_FAMILIES.letters(client, period),
+        FIGURE_FAMILIES.referrals(client, period),
+        FIGURE_FAMILIES.advisory(client, period),
+        FIGURE_FAMILIES.screening(client, period),
+      ]);
+      const families = [letters, referrals, advisory, screening];
       const suppression = new Map<string, { cube: string; cells: number; hidden: number }>();
       for (const family of families) {
         for (const table of family.tables) {
@@ -146,9 +155,9 @@ export function graphFiguresProvider(client: StatisticsClient, description = 'th
         synthetic: false,
         source: description,
         letters: letters.figures,
-        referrals: null,
-        advisory: null,
-        screening: null,
+        referrals: referrals.figures,
+        advisory: advisory.figures,
+        screening: screening.figures,
         suppression: [...suppression.values()],
         threshold,
       };

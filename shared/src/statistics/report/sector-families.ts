@@ -1,5 +1,11 @@
 import type { SectorSubgraphName } from '../../registry.ts';
-import type { StatisticsQueryInput, StatisticsTableShape } from '../graphql.ts';
+import type {
+  StatisticsCoordinateShape,
+  StatisticsDimensionName,
+  StatisticsPercentileShape,
+  StatisticsQueryInput,
+  StatisticsTableShape,
+} from '../graphql.ts';
 import type { Period } from '../periods.ts';
 import type { PublishedValue } from '../published.ts';
 import type { AdvisoryFigures, AreaTable, AreaValues, Category, CategoryFigures, ReferralFigures, ScreeningFigures } from './figures.ts';
@@ -16,14 +22,22 @@ export interface SectorStatisticsClient {
   query<T>(sector: SectorSubgraphName, document: string, variables: Record<string, unknown>): Promise<T>;
 }
 
-type Row = Pick<StatisticsTableShape['rows'][number], 'key' | 'count' | 'suppressed' | 'percentiles' | 'shares'>;
+/** A table as the operation below selects it (the JSON of the answer, so its arrays are plain arrays). */
+interface Row {
+  key: StatisticsCoordinateShape[];
+  count: number | null;
+  suppressed: boolean;
+  percentiles: StatisticsPercentileShape[];
+  shares: { name: string; description: string; value: number | null; suppressed: boolean }[];
+}
 export interface FamilyTable {
-  readonly statistic: string;
-  readonly rows: readonly Row[];
-  readonly suppression: Omit<StatisticsTableShape['suppression'], 'method'>;
+  statistic: string;
+  by: StatisticsDimensionName[];
+  rows: Row[];
+  suppression: Omit<StatisticsTableShape['suppression'], 'method'>;
 }
 
-const TABLE_FIELDS = `statistic
+const TABLE_FIELDS = `statistic by
   rows { key { dimension key label } count suppressed percentiles { measure percentile value suppressed } shares { name description value suppressed } }
   suppression { threshold suppressedRows statisticCells statisticSuppressedCells }`;
 

@@ -1,6 +1,7 @@
 import { assertMayReadStatistics, assertMayReadStatisticsOf, REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
 import {
   closedFactsRange,
+  protectCubeRemembered,
   resolveStatisticsQuery,
   statisticsTable,
   type LeafCount,
@@ -9,13 +10,9 @@ import {
   type StatisticsQueryInput,
   type StatisticsTableShape,
 } from '@pathway-graph/shared/statistics/index';
-import { ProtectedCubeCache } from '@pathway-graph/shared/statistics/cube-cache';
 import type { Context } from '../context.ts';
 import { advisoryLeafCounts, assessmentLeafCounts, referralLeafCounts, type FactWindow } from '../db/statistics.ts';
 import { ADVISORY_STATISTIC, ASSESSMENT_STATISTIC, REFERRAL_STATISTIC } from './cubes.ts';
-
-/** Protecting a region-sized cube takes seconds; queries on unchanged facts reuse it (the SQL still runs each time). */
-const cubes = new ProtectedCubeCache();
 
 /**
  * BUA's statistics for analysts: the facts of the query's biennium counted at the cube's leaves in one SQL
@@ -40,7 +37,7 @@ async function answer(
   // Closed months only: an open month's figures, and with them the suppression, would change from day to day.
   const range = closedFactsRange(request.biennium, ctx.access.today);
   const facts: Facts = range ? await count(range) : { counts: [] };
-  return statisticsTable(request, cubes.protect(request.spec, facts.counts, facts.measures));
+  return statisticsTable(request, protectCubeRemembered(request.spec, facts.counts, facts.measures));
 }
 
 export function referralStatistics(ctx: Context, input: StatisticsQueryInput): Promise<StatisticsTableShape> {

@@ -1,18 +1,15 @@
 import { assertMayReadStatistics, assertMayReadStatisticsOf, REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
 import {
   closedFactsRange,
+  protectCubeRemembered,
   resolveStatisticsQuery,
   statisticsTable,
   type StatisticsQueryInput,
   type StatisticsTableShape,
 } from '@pathway-graph/shared/statistics/index';
-import { ProtectedCubeCache } from '@pathway-graph/shared/statistics/cube-cache';
 import type { Context } from '../context.ts';
 import { screeningLeafCounts } from '../db/statistics.ts';
 import { SCREENING_STATISTIC } from './cube.ts';
-
-/** Protecting a region-sized cube takes seconds; queries on unchanged facts reuse it (the SQL still runs each time). */
-const cubes = new ProtectedCubeCache();
 
 const FIELD = 'screeningStatistics';
 
@@ -26,5 +23,5 @@ export async function screeningStatistics(ctx: Context, input: StatisticsQueryIn
   assertMayReadStatisticsOf(ctx.principal, FIELD, request.areas);
   const range = closedFactsRange(request.biennium, ctx.access.today);
   const facts = range ? await screeningLeafCounts(ctx.db, range, REGION_MIDTJYLLAND_MUNICIPALITIES.map((m) => m.code)) : { counts: [], measures: [] };
-  return statisticsTable(request, cubes.protect(request.spec, facts.counts, facts.measures));
+  return statisticsTable(request, protectCubeRemembered(request.spec, facts.counts, facts.measures));
 }
