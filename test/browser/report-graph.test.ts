@@ -4,6 +4,7 @@
  * headless Chromium opens the HTML it returns: every chart of the families the graph serves has rendered with marks,
  * nothing was requested, nothing was logged. The HTML and a screenshot are kept in .test-results/.
  */
+import { REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
 import { seedDatabases } from '@pathway-graph/scripts/seed/seed';
 import { sql } from 'drizzle-orm';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openWatchedPage, saveScreenshot, type TestBrowser, type WatchedPage } from '../support/browser.ts';
 import { backends, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
+import { insertSyntheticReferrals, insertSyntheticScreenings } from '../support/statistics-facts.ts';
 
 const ARTEFACTS = resolve('.test-results');
 const REPORT = `query Report($from: Date!, $to: Date!) {
@@ -38,6 +40,10 @@ describe('the status report from seeded data in Chromium', () => {
     // Everything of 2025-2026 the seed made is in closed months by then.
     t = await startTestSystem(backends[0]!, { seedDemoData: false, today: '2027-01-04' });
     await seedDatabases(t.system.databases, { scale: 'small', pseudonymSecret: TEST_PSEUDONYM_SECRET, progress: false });
+    // The seed has letters; BUA's referrals and the screenings come as bulk synthetic facts, so every family has data.
+    const everywhere = REGION_MIDTJYLLAND_MUNICIPALITIES.map((m) => m.code);
+    await insertSyntheticReferrals(t.system.databases.bua.db, { prefix: 'report', count: 3_000, from: '2025-01-01', days: 730, municipalities: everywhere });
+    await insertSyntheticScreenings(t.system.databases.screening.db, { prefix: 'report', count: 3_000, from: '2025-01-01', days: 730, municipalities: everywhere });
     const response = await t.queryAs<{ statusReport: Report }>('analyst-region', REPORT, { from: '2025-01-01', to: '2026-12-31' });
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     report = response.data!.statusReport;
