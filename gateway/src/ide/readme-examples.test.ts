@@ -12,11 +12,13 @@ describe('the README’s example requests', () => {
       ['A first query', 'caseworker-751'],
       ['Correspondence between GP and municipality (agreement 6.2)', 'gp-107510'],
       ["BUA's advisory service for the municipalities (agreement 6.3)", 'ppr-751'],
+      ['Statistics for analysts and the status report (agreement 9)', 'analyst-region'],
     ]);
     expect(examples[0]!.query).toMatch(/^query\(\$cpr: String!\) \{ childByCpr\(cpr: \$cpr\)/);
     expect(examples[0]!.variables).toEqual({ cpr: '120615-4764' });
     expect(examples[1]!.variables).toBeUndefined();
     expect(examples[2]!.query).toMatch(/^mutation/);
+    expect(examples[4]!.variables).toEqual({ query: { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER'] } });
   });
 
   it('skip shell blocks without a request body, and name no user a block does not send a token of', () => {
