@@ -6,12 +6,17 @@
  */
 import { REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
 import { seedDatabases } from '@pathway-graph/scripts/seed/seed';
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser, openWatchedPage, saveScreenshot, type TestBrowser, type WatchedPage } from '../support/browser.ts';
+import { tokenFor } from '../support/auth.ts';
 import { backends, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 import { insertSyntheticReferrals, insertSyntheticScreenings } from '../support/statistics-facts.ts';
@@ -107,6 +112,34 @@ describe('the status report from seeded data in Chromium', () => {
     expect(watched.requests).toEqual([url]);
     await saveScreenshot(watched.page, join(ARTEFACTS, 'report-graph.png'));
   });
+
+  it('is what npm run report writes with --gateway, as the analyst whose token is in PATHWAY_GRAPH_TOKEN', async () => {
+    const root = fileURLToPath(new URL('../../', import.meta.url));
+    const work = mkdtempSync(join(tmpdir(), 'pathway-report-graph-'));
+    try {
+      const out = join(work, 'status.html');
+      const args = [join(root, 'scripts', 'report.ts'), '--from', '2025-01-01', '--to', '2026-12-31', '--gateway', t.gatewayUrl, '--out', out];
+      const run = (token: string) =>
+        new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
+          execFile(join(root, 'node_modules', '.bin', 'tsx'), args, { cwd: work, env: { ...process.env, PATHWAY_GRAPH_TOKEN: token } }, (error, stdout, stderr) =>
+            done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
+          );
+        });
+      const { code, stdout, stderr } = await run(await tokenFor('analyst-region'));
+      expect(stderr).toBe('');
+      expect(code).toBe(0);
+      expect(stdout).toContain(`the status for 2025-2026 (2025-01-01 to 2026-12-31), compared with 2023-2024, from the graph at ${t.gatewayUrl}`);
+      const html = readFileSync(out, 'utf8');
+      // The same letters table as statusReport's.
+      expect(html).toContain('Letters per area');
+      expect(html).not.toMatch(/synthetic demo figures/);
+      const refused = await run(await tokenFor('caseworker-751'));
+      expect(refused.code).toBe(1);
+      expect(refused.stderr).toMatch(/letterStatistics is for analysts/);
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
+  }, 300_000);
 
   it('is for the region\'s analysts only', async () => {
     for (const user of ['analyst-751', 'caseworker-751']) {

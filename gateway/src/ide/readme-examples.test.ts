@@ -19,6 +19,8 @@ describe('the README’s example requests', () => {
     expect(examples[0]!.variables).toEqual({ cpr: '120615-4764' });
     expect(examples[1]!.variables).toBeUndefined();
     expect(examples[2]!.query).toMatch(/^mutation/);
+    expect(examples[4]!.variables).toEqual({ query: { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER', 'DECISION'] } });
+    expect(examples[5]!.variables).toEqual({ query: { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER'] } });
   });
 
   it('skip shell blocks without a request body, and name no user a block does not send a token of', () => {

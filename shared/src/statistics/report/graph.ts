@@ -24,11 +24,19 @@ const TABLE_FIELDS = `statistic by
   rows { key { dimension key label } count suppressed percentiles { measure percentile value suppressed } shares { name value suppressed } }
   suppression { threshold suppressedRows statisticCells statisticSuppressedCells }`;
 
-type Table = Pick<StatisticsTableShape, 'statistic' | 'by'> & {
-  rows: Pick<StatisticsTableShape['rows'][number], 'key' | 'count' | 'suppressed' | 'percentiles'>[] &
-    { shares: { name: string; value: number | null; suppressed: boolean }[] }[];
-  suppression: Omit<StatisticsTableShape['suppression'], 'method'>;
-};
+/** A statistics table as the report asks for it (the fields of TABLE_FIELDS). */
+interface Table {
+  readonly statistic: string;
+  readonly by: readonly string[];
+  readonly rows: readonly {
+    readonly key: readonly { readonly dimension: string; readonly key: string; readonly label: string }[];
+    readonly count: number | null;
+    readonly suppressed: boolean;
+    readonly percentiles: readonly { readonly measure: string; readonly percentile: number; readonly value: number | null; readonly suppressed: boolean }[];
+    readonly shares: readonly { readonly name: string; readonly value: number | null; readonly suppressed: boolean }[];
+  }[];
+  readonly suppression: Omit<StatisticsTableShape['suppression'], 'method'>;
+}
 
 /** The queries of one family, sent as one operation (aliases), so the sector protects its cube once per report. */
 async function ask(

@@ -1,5 +1,5 @@
 import type { LeafCount, LeafMeasureCount } from '@pathway-graph/shared/statistics/index';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { MunicipalityDb } from './repository.ts';
 
 /**
@@ -20,36 +20,35 @@ export async function countLettersAtLeaves(
   range: { from: string; to: string },
   nonWorkingDays: readonly string[],
 ): Promise<{ counts: LeafCount[]; measures: LeafMeasureCount[] }> {
-  const holidays = `{${nonWorkingDays.join(',')}}`;
   const result = await db.execute(sql`
     with letter as (
-      select l.municipality_code::text as municipality,
+      select l.id, l.child_id, l.municipality_code, l.municipality_code::text as municipality,
              to_char(l.received_on, 'YYYY-MM') as period,
              date_part('year', age(l.received_on, l.birth_date))::int as age,
              case when right(l.cpr, 1)::int % 2 = 1 then 'M' else 'F' end as sex,
-             case when exists (
-               select 1 from "municipality"."municipal_cases" c
-               where c.child_id = l.child_id and c.municipality_code = l.municipality_code
-                 and c.opened_on <= l.received_on and (c.closed_on is null or c.closed_on >= l.received_on)
-             ) then 'KNOWN' else 'NOT_KNOWN' end as known,
              l.received_on,
              l.reply_due_on,
              (r.replied_at at time zone 'Europe/Copenhagen')::date as replied_on
       from "municipality"."received_letters" l
       left join "municipality"."letter_replies" r on r.letter_id = l.id
       where l.received_on between ${range.from}::date and ${range.to}::date
+    ),
+    known as (
+      select distinct letter.id
+      from letter
+      join "municipality"."municipal_cases" c
+        on c.child_id = letter.child_id and c.municipality_code = letter.municipality_code
+      where c.opened_on <= letter.received_on and (c.closed_on is null or c.closed_on >= letter.received_on)
     )
     select municipality, period,
            case when age < 6 then 'UNDER_6' when age < 13 then 'AGE_6_TO_12' when age < 15 then 'AGE_13_TO_14' else 'AGE_15_TO_17' end as age_band,
-           sex, known,
+           sex,
+           case when known.id is null then 'NOT_KNOWN' else 'KNOWN' end as known,
            case when replied_on is null then 'NOT_ANSWERED'
                 when replied_on <= reply_due_on then 'WITHIN_DEADLINE' else 'AFTER_DEADLINE' end as reply,
-           case when replied_on is null then null else (
-             select count(*)::int from generate_series(received_on + 1, replied_on, interval '1 day') as d(day)
-             where extract(isodow from d.day) < 6 and d.day::date <> all(${holidays}::date[])
-           ) end as days,
+           case when replied_on is null then null else ${workingDaysAfter(sql`received_on`, sql`replied_on`, nonWorkingDays)} end as days,
            count(*)::int as count
-    from letter
+    from letter left join known on known.id = letter.id
     where age < 18
     group by 1, 2, 3, 4, 5, 6, 7
   `);
@@ -72,4 +71,18 @@ export async function countLettersAtLeaves(
     if (days !== null && days !== undefined) measures.push({ at, measure: 'replyWorkingDays', value: Number(days), count });
   }
   return { counts, measures };
+}
+
+/**
+ * The working days after `from` up to `to` (inclusive) as SQL arithmetic, without a series of days per row:
+ * weekdays from a Monday (2000-01-03) up to a day are whole weeks of five plus up to five more; the difference for
+ * the two days, less the weekday holidays between them. 0 when `to` is not after `from`.
+ */
+export function workingDaysAfter(from: SQL, to: SQL, nonWorkingDays: readonly string[]): SQL {
+  // Weekday holidays only: a holiday on a weekend is no working day anyway.
+  const holidays = `{${nonWorkingDays.filter((day) => new Date(`${day}T12:00:00Z`).getUTCDay() % 6 !== 0).join(',')}}`;
+  const weekdaysTo = (day: SQL) =>
+    sql`(5 * ((${day} - date '2000-01-03' + 1) / 7) + least((${day} - date '2000-01-03' + 1) % 7, 5))`;
+  return sql`greatest(0, ${weekdaysTo(to)} - ${weekdaysTo(from)}
+    - cardinality(array(select h from unnest(${holidays}::date[]) h where h > ${from} and h <= ${to})))`;
 }
