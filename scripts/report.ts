@@ -1,8 +1,9 @@
 /**
  * `npm run report -- --from 2025-01-01 --to 2026-12-31 [--out report.html] [--csv-dir dir] [--provider demo]`: the
  * administrative status on the collaboration (agreement section 9) for one whole half-year, year or biennium, as one
- * self-contained HTML file, and optionally a CSV per table. The figures come from a provider; today only the demo
- * provider exists (synthetic figures, marked as such); the real one will ask the subgraphs through the gateway.
+ * self-contained HTML file, and optionally a CSV per table. The figures come from a provider: `graph` asks the
+ * sectors' statistics fields through the gateway (`--gateway URL`, as the analyst whose token is in
+ * PATHWAY_GRAPH_TOKEN); `demo` makes synthetic figures, marked as such.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -10,10 +11,18 @@ import { todayInDenmark } from '../shared/src/domain/age.ts';
 import { previousPeriod } from '../shared/src/statistics/periods.ts';
 import { parseReportArguments, REPORT_USAGE, ReportUsageError } from '../shared/src/statistics/report/cli.ts';
 import { demoFiguresProvider } from '../shared/src/statistics/report/demo.ts';
+import { gatewayStatisticsClient, graphFiguresProvider } from '../shared/src/statistics/report/graph.ts';
 import type { StatusFiguresProvider } from '../shared/src/statistics/report/provider.ts';
 import { renderStatusReport, statusReportCsv } from '../shared/src/statistics/report/render.ts';
 
-const PROVIDERS: Record<string, () => StatusFiguresProvider> = { demo: demoFiguresProvider };
+const PROVIDERS: Record<string, (args: { gateway: string | null }) => StatusFiguresProvider> = {
+  demo: () => demoFiguresProvider(),
+  graph: ({ gateway }) => {
+    const token = process.env['PATHWAY_GRAPH_TOKEN'];
+    if (!token) throw new ReportUsageError('The graph provider signs in with an analyst\'s token in PATHWAY_GRAPH_TOKEN, e.g. PATHWAY_GRAPH_TOKEN=$(npm run -s token -- analyst-region).');
+    return graphFiguresProvider(gatewayStatisticsClient(gateway!, `Bearer ${token}`), `the graph at ${gateway}`);
+  },
+};
 
 async function main(): Promise<void> {
   const args = parseReportArguments(process.argv.slice(2), Object.keys(PROVIDERS));
@@ -21,7 +30,7 @@ async function main(): Promise<void> {
     console.log(REPORT_USAGE);
     return;
   }
-  const provider = PROVIDERS[args.provider]!();
+  const provider = PROVIDERS[args.provider]!(args);
   const { period } = args;
   const current = await provider.figures(period);
   const previous = await provider.figures(previousPeriod(period));

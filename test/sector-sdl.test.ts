@@ -1,6 +1,7 @@
 /**
  * The consent and access-log part of the contract is written out in every sector's schema.graphql (the section
- * "Consent and access log"), and the pathway subgraph repeats the access-log types. Federation requires the shareable
+ * "Consent and access log"), and the pathway subgraph repeats the access-log types; so is the shape of a protected
+ * statistics table (the section "Statistics for analysts"), which every sector serves its statistics in. Federation requires the shareable
  * types to agree; the people reading one sector's contract need the same descriptions as in the next. This test is
  * what keeps the copies identical, descriptions included.
  */
@@ -22,6 +23,17 @@ const SHARED_TYPES = [
   // The worklists' internal answers to the pathway subgraph (issue 15); the open-action facts are FACT_TYPES below.
   'OwnedOpenActionKey',
   'OwnedOpenActions',
+  // Statistics for analysts (shared/src/statistics/graphql.ts): the same shape of a protected table in every sector.
+  'StatisticsQuery',
+  'StatisticsFilter',
+  'StatisticsDimension',
+  'PeriodGranularity',
+  'StatisticsTable',
+  'StatisticsRow',
+  'StatisticsCoordinate',
+  'StatisticsPercentile',
+  'StatisticsShare',
+  'StatisticsSuppression',
 ] as const;
 
 const root = new URL('../', import.meta.url);
@@ -41,7 +53,7 @@ function sharedTypesOf(name: SubgraphName): Map<string, string> {
 const printedBy = new Map(SUBGRAPH_NAMES.map((name) => [name, sharedTypesOf(name)]));
 const reference = SECTOR_SUBGRAPH_NAMES[0]!;
 
-describe('the consent and access-log types shared by the sector schemas', () => {
+describe('the consent, access-log and statistics types shared by the sector schemas', () => {
   it.each(SECTOR_SUBGRAPH_NAMES)('are all defined by the %s schema', (name) => {
     expect([...printedBy.get(name)!.keys()].sort()).toEqual([...SHARED_TYPES].sort());
   });

@@ -185,7 +185,7 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     expect(child.trackMemberships![0]!.screenPositive).toBe(false);
 
     // The evaluation counts them, per track, municipality and period.
-    const evaluation = await asRegionAnalyst(t).evaluation('2026-09-01', '2026-11-30', 'CHRONIC_SOMATIC_ILLNESS');
+    const evaluation = await asRegionAnalyst(t).evaluation('2026-07-01', '2026-12-31', 'CHRONIC_SOMATIC_ILLNESS');
     expect(evaluation.errors).toBeUndefined();
     const rows = evaluation.data!.screeningEvaluation.rows;
     expect(rows.find((r) => r.municipality?.code === STORY_MUNICIPALITY)).toEqual({
@@ -201,7 +201,7 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     });
     expect(rows.some((r) => r.municipality === null)).toBe(true);
     // Aarhus's own analyst sees Aarhus's rows only.
-    const aarhus = await asMunicipalAnalyst(t).evaluation('2026-09-01', '2026-11-30', 'CHRONIC_SOMATIC_ILLNESS');
+    const aarhus = await asMunicipalAnalyst(t).evaluation('2026-07-01', '2026-12-31', 'CHRONIC_SOMATIC_ILLNESS');
     expect(aarhus.errors).toBeUndefined();
     expect(aarhus.data!.screeningEvaluation.rows.every((r) => r.municipality?.code === 751)).toBe(true);
   }, 180_000);

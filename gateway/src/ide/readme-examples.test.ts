@@ -16,11 +16,15 @@ describe('the README’s example requests', () => {
       ['Worklists: the open actions an organisation owns (issue 15)', 'caseworker-751'],
       ['Worklists: the open actions an organisation owns (issue 15)', 'bua-clinician'],
       ['Worklists: the open actions an organisation owns (issue 15)', 'gp-107510'],
+      ['Referral to child psychiatry (agreement 6.1, Trin 3 and 4)', 'analyst-region'],
+      ['Statistics for analysts and the status report (agreement 9)', 'analyst-region'],
     ]);
     expect(examples[0]!.query).toMatch(/^query\(\$cpr: String!\) \{ childByCpr\(cpr: \$cpr\)/);
     expect(examples[0]!.variables).toEqual({ cpr: '120615-4764' });
     expect(examples[1]!.variables).toBeUndefined();
     expect(examples[2]!.query).toMatch(/^mutation/);
+    expect(examples[4]!.variables).toEqual({ query: { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER', 'DECISION'] } });
+    expect(examples[5]!.variables).toEqual({ query: { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER'] } });
   });
 
   it('skip shell blocks without a request body, and name no user a block does not send a token of', () => {

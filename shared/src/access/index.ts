@@ -5,3 +5,4 @@ export * from './suppression.ts';
 export * from './correspondence.ts';
 export * from './lookup.ts';
 export * from './withheld.ts';
+export * from './statistics.ts';

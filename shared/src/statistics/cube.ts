@@ -421,9 +421,14 @@ export function protectCube(spec: CubeSpec, counts: readonly LeafCount[], measur
 /**
  * The line rule leaves every relation with two hidden members, but a small count (or a zero that breaks one down)
  * can still be fixed by a chain of relations (audit.ts). While the audit finds such a primary cell, hide the
- * cheapest shown member of one of its relations and rerun the line rule; hiding only ever adds unknowns, so this
- * ends, at the latest when everything is hidden. Hidden protectors that are fixed are left: they are 0 or at least
- * the threshold, and the primary cells stay unfixed without them.
+ * cheapest shown member of its relations and rerun the line rule; hiding only ever adds unknowns, so this ends, at
+ * the latest when everything is hidden. Hidden protectors that are fixed are left: they are 0 or at least the
+ * threshold, and the primary cells stay unfixed without them.
+ *
+ * The audit is the costly part, so one round serves every exposed cell, but what it found is only true before the
+ * round's first hiding: a cell next to cells hidden earlier in the round may no longer be fixed (in a sparse cube
+ * one small count's zeros are exposed together, and one hiding protects them all). Such a cell waits for the next
+ * round's audit; hiding for it anyway hid whole cubes of zeros and then found no shown cell left to hide.
  */
 function closeChains(lattice: Lattice, values: Float64Array, status: Uint8Array, threshold: number): void {
   for (;;) {
@@ -431,10 +436,11 @@ function closeChains(lattice: Lattice, values: Float64Array, status: Uint8Array,
     for (let cell = 0; cell < lattice.total; cell++) if (status[cell] === PRIMARY) primary.push(cell);
     const exposed = computableHiddenCells(lattice, status, primary);
     if (exposed.length === 0) return;
-    // One more hidden neighbour for each exposed count per round: one audit per round is the costly part.
     const added = new Set<number>();
     for (const cell of exposed) {
-      for (const best of cheapestShownNeighbours(lattice, values, status, cell)) {
+      const neighbours = cheapestShownNeighbours(lattice, values, status, cell, added);
+      if (neighbours === 'changed') continue;
+      for (const best of neighbours) {
         status[best] = SECONDARY;
         added.add(best);
       }
@@ -447,8 +453,16 @@ function closeChains(lattice: Lattice, values: Float64Array, status: Uint8Array,
  * For each relation of `start` with a shown member, its cheapest shown member; when all of those are hidden, the
  * same for the nearest relations reached through hidden cells (a hidden cell fixed by the relations is fixed
  * through some shown cell). Hiding one member per relation gives the cell room in every direction at once.
+ * 'changed' when the search meets a cell hidden since the audit (`hiddenSinceAudit`): whether `start` is still
+ * fixed is then for the next audit to say.
  */
-function cheapestShownNeighbours(lattice: Lattice, values: Float64Array, status: Uint8Array, start: number): number[] {
+function cheapestShownNeighbours(
+  lattice: Lattice,
+  values: Float64Array,
+  status: Uint8Array,
+  start: number,
+  hiddenSinceAudit: ReadonlySet<number>,
+): number[] | 'changed' {
   const seen = new Set<number>([start]);
   let frontier = [start];
   while (frontier.length > 0) {
@@ -459,6 +473,7 @@ function cheapestShownNeighbours(lattice: Lattice, values: Float64Array, status:
         const { parent, children } = relationMembers(lattice, relation);
         let best: number | undefined;
         for (const member of [...children, parent]) {
+          if (hiddenSinceAudit.has(member)) return 'changed';
           if (status[member] !== SHOWN) {
             if (!seen.has(member)) {
               seen.add(member);
@@ -475,6 +490,8 @@ function cheapestShownNeighbours(lattice: Lattice, values: Float64Array, status:
     if (found.length > 0) return found;
     frontier = next;
   }
+  // Every cell is connected to every other through the relations, so the search has met every cell: all hidden,
+  // none since the audit, which found `start` fixed by shown cells. The audit and the relations disagree.
   throw new Error('unreachable: a hidden cell fixed by the relations has a shown cell among its relations');
 }
 

@@ -20,3 +20,5 @@ export {
   type SuppressionReason,
 } from './cube.ts';
 export * from './clusters/clusters.ts';
+export * from './graphql.ts';
+export { LETTER_STATISTIC } from './letters.ts';

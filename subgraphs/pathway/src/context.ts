@@ -1,4 +1,5 @@
 import type { RequestBase } from '@pathway-graph/shared';
+import type { StatisticsClient } from '@pathway-graph/shared/statistics/report/graph';
 import type { SectorClient } from './sector-client.ts';
 
 /** The pathway subgraph is stateless: a request needs only the pseudonym secret, today's date and the sectors. */
@@ -8,4 +9,6 @@ export interface Context extends RequestBase {
   today: string;
   /** Calls the sector subgraphs on this caller's behalf (merged access log). */
   sectors: SectorClient;
+  /** Asks the sectors' statistics fields on this caller's behalf (the status report). */
+  statistics: StatisticsClient;
 }

@@ -10,6 +10,7 @@ import {
 import type { Context } from './context.ts';
 import { resolvers } from './resolvers/index.ts';
 import { sectorClient, type SectorSubgraph } from './sector-client.ts';
+import { sectorStatisticsClient } from './status-report.ts';
 
 export interface PathwaySubgraphOptions {
   port: number;
@@ -41,6 +42,7 @@ export function startPathwaySubgraph(options: PathwaySubgraphOptions): Promise<R
       pseudonymSecret: options.pseudonymSecret,
       today: today(),
       sectors: sectorClient(options.sectorUrls, base),
+      statistics: sectorStatisticsClient(options.sectorUrls, base),
     }),
     ready: async () => {},
   });

@@ -1,7 +1,7 @@
 import type { AccessLogRow } from '@pathway-graph/shared';
 import type { ChildRecord, TrackMembershipRecord } from './db/repository.ts';
 import type { ActionPlanRow, ScreeningResultRow } from './db/schema.ts';
-import type { PublishedEvaluationRow } from './evaluation/suppression.ts';
+import type { PublishedEvaluationRow } from './evaluation/cube.ts';
 import type { BandResult, FlagResult, Instrument, InstrumentVersion, ScoreResult, Threshold, ThresholdOutcome, TrendChange, TrendPoint, TrendSeries } from './instruments/index.ts';
 import type { TrackDefinition } from './tracks/reference.ts';
 

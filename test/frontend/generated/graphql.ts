@@ -3073,6 +3073,17 @@ export type PathwayStep =
   /** Trin 2: in-depth assessment and intervention by the municipality, with advisory from psychiatry. */
   | 'TRIN_2';
 
+/** The length of the periods a breakdown by PERIOD gives. */
+export type PeriodGranularity =
+  /** Half-years (January-June, July-December). */
+  | 'HALF_YEAR'
+  /** Calendar months. */
+  | 'MONTH'
+  /** Calendar quarters. */
+  | 'QUARTER'
+  /** Calendar years. */
+  | 'YEAR';
+
 /** The person responsible for an action plan. */
 export type PlanResponsible = {
   __typename?: 'PlanResponsible';
@@ -3212,10 +3223,34 @@ export type Query = {
   advisoryUsage: Array<AdvisoryUsage>;
   /** This subgraph's part of a child's access log, newest first. Administrators only. */
   buaAccessLog: AccessLogPage;
+  /**
+   * BUA's advisory slots offered to the municipalities (statistic `buaAdvisorySlots`), per municipality, cluster, period
+   * (month the slot starts), KIND (`CONSULTATION`, `TEACHING`) and STATUS: `BOOKED` (`USED`, `UPCOMING`, `CANCELLED`) or
+   * `NOT_BOOKED` (`OPEN`, `WITHDRAWN` by BUA); the rows' total is the slots offered. With the shares booked and used.
+   * Analysts only, as buaReferralStatistics.
+   */
+  buaAdvisoryStatistics: StatisticsTable;
+  /**
+   * Assessments (udredninger) BUA started (statistic `buaAssessments`), per municipality, cluster, period (month
+   * started), age band, sex, SOURCE and OUTCOME (`IN_ASSESSMENT`, `DIAGNOSED`, `NO_DIAGNOSIS`; filter `ASSESSED` for the
+   * concluded), with the median and 90th percentile of the calendar days from the referral's receipt to the start of
+   * the assessment (the waiting time to assessment) and the share diagnosed. Analysts only, as buaReferralStatistics.
+   */
+  buaAssessmentStatistics: StatisticsTable;
   /** BUA's open actions for missing transition plans: young people under its treatment responsibility turning 18 within six months. BUA staff only. */
   buaMissingTransitionPlans: Array<MissingTransitionPlan>;
   /** A referral BUA received. */
   buaReferral: BuaReferral;
+  /**
+   * Referrals received by BUA (statistic `buaReferrals`), per municipality, cluster, period (month received), age band on
+   * the day received, sex, SOURCE (`GP`, `MUNICIPALITY`), ACUTENESS (`ACUTE`, `NOT_ACUTE`) and DECISION (`NOT_VISITED`,
+   * `NO_ASSESSMENT_NEEDED`, `ASSESSMENT`; filter `VISITED` for both decisions), with the median and 90th percentile of the
+   * calendar days from receipt to the visitation decision and the shares acute and accepted for assessment. Breaks
+   * municipality and period down with age band and sex, with source and acuteness, or with source and decision.
+   * Counted in the database from closed months only. Analysts only: the region's for every municipality, a
+   * municipality's for its own (a filter on it); others get FORBIDDEN.
+   */
+  buaReferralStatistics: StatisticsTable;
   /** BUA's referral worklist (Trin 3): acute first, then oldest received; BUA staff only. */
   buaReferralWorklist: BuaReferralConnection;
   /** A child by pseudonym. A malformed id is refused with BAD_USER_INPUT. */
@@ -3239,6 +3274,14 @@ export type Query = {
   inbox: InboxLetterConnection;
   /** The MedCom CareCommunication bundle (JSON) of one of your practice's letters. */
   letterBundle: Scalars['String']['output'];
+  /**
+   * Letters from general practice received by the municipalities, per municipality, cluster, period, age band, sex,
+   * reply and whether the child was known to the municipality, with the median and 90th percentile of the working days
+   * to the reply and the shares answered within the deadline and about known children. Counted in the database from
+   * closed months only (up to the end of the last whole month). Analysts only: the region's for every municipality, a
+   * municipality's for its own (a filter on it); others get FORBIDDEN.
+   */
+  letterStatistics: StatisticsTable;
   /**
    * A municipality's catalogue of offers for children who screen positive, oldest first. Open to everyone signed in
    * (reference data, no child's data). Retired offers are left out unless asked for.
@@ -3313,12 +3356,27 @@ export type Query = {
   screeningEvaluation: ScreeningEvaluation;
   /** The instruments this deployment screens with. Open to everyone signed in. */
   screeningInstruments: Array<ScreeningInstrument>;
+  /**
+   * Screenings in the tracks (statistic `screenings`), per municipality, cluster, period (month screened), age band on
+   * the day, TRACK and RESULT (`NEGATIVE`, `WITH_PLAN`, `WITHOUT_PLAN`; filter `POSITIVE` for both positive results),
+   * with the median and 90th percentile of the days from a positive screening to its action plan and the shares
+   * positive and with a plan. Counted in the database from closed months only. Analysts only: the region's for every
+   * municipality, a municipality's for its own (a filter on it); others get FORBIDDEN.
+   */
+  screeningStatistics: StatisticsTable;
   /** The three tracks with their participants and this deployment's thresholds. Open to everyone signed in. */
   screeningTrackDefinitions: Array<ScreeningTrackDefinition>;
   /** One of your practice's letters. Another practice's letter is FORBIDDEN; an unknown id NOT_FOUND. */
   sentLetter: CorrespondenceLetter;
   /** The letters your practice has sent, newest first, optionally only those with one status. GPs only. */
   sentLetters: CorrespondenceLetterConnection;
+  /**
+   * The administrative status on the collaboration for one whole half-year, year or biennium (agreement section 9),
+   * made from the sectors' statistics fields asked on the caller's behalf, compared with the period before: the same
+   * report as `npm run report`. For the region's analysts only (FORBIDDEN otherwise); a range that is not one whole
+   * half-year, year or biennium is BAD_USER_INPUT.
+   */
+  statusReport: StatusReport;
   /**
    * Your organisation's worklist: the children for whom it owns open actions (something it still has to do, agreement
    * 6.1), in any sector, earliest due first. Each sector is asked with your own token and answers for the actions it
@@ -3397,6 +3455,16 @@ export type QueryBuaAccessLogArgs = {
 };
 
 
+export type QueryBuaAdvisoryStatisticsArgs = {
+  query: StatisticsQuery;
+};
+
+
+export type QueryBuaAssessmentStatisticsArgs = {
+  query: StatisticsQuery;
+};
+
+
 export type QueryBuaMissingTransitionPlansArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -3404,6 +3472,11 @@ export type QueryBuaMissingTransitionPlansArgs = {
 
 export type QueryBuaReferralArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryBuaReferralStatisticsArgs = {
+  query: StatisticsQuery;
 };
 
 
@@ -3456,6 +3529,11 @@ export type QueryInboxArgs = {
 
 export type QueryLetterBundleArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryLetterStatisticsArgs = {
+  query: StatisticsQuery;
 };
 
 
@@ -3584,6 +3662,11 @@ export type QueryScreeningEvaluationArgs = {
 };
 
 
+export type QueryScreeningStatisticsArgs = {
+  query: StatisticsQuery;
+};
+
+
 export type QuerySentLetterArgs = {
   id: Scalars['ID']['input'];
 };
@@ -3593,6 +3676,12 @@ export type QuerySentLettersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   status?: InputMaybe<LetterStatus>;
+};
+
+
+export type QueryStatusReportArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 
@@ -4135,8 +4224,10 @@ export type ScreeningEvaluation = {
 };
 
 /**
- * One row of the evaluation: a track in a municipality, or the track's region total. A count from 1 to 4 is null, and
- * so is one more where a single withheld count could be recomputed from the total (secondary suppression).
+ * One row of the evaluation: a track in a municipality, or the track's region total, each child counted once at the
+ * furthest stage it reached. Protected by the shared statistics engine: a count from 1 to 4 is null, and so is every
+ * count (or zero) from which a hidden one could be recomputed, across municipalities, clusters, the region, tracks and
+ * stages (secondary suppression). Every municipality of the region has a row.
  */
 export type ScreeningEvaluationRow = {
   __typename?: 'ScreeningEvaluationRow';
@@ -4150,7 +4241,7 @@ export type ScreeningEvaluationRow = {
   childrenScreenedPositive?: Maybe<Scalars['Int']['output']>;
   /** Children one of whose positive screenings of the period got an action plan. */
   childrenWithActionPlan?: Maybe<Scalars['Int']['output']>;
-  /** The median days from that positive screening to its plan. */
+  /** The median days from that positive screening to its plan (nearest rank); shown only for a shown group of at least 5, never its smallest or largest value. */
   medianDaysToActionPlan?: Maybe<Scalars['Float']['output']>;
   /** The municipality; null for the region total (the sum of the municipality rows). */
   municipality?: Maybe<Municipality>;
@@ -4491,6 +4582,212 @@ export type StartedTreatmentInput = {
   description: Scalars['String']['input'];
   /** The day it started. */
   startedOn: Scalars['Date']['input'];
+};
+
+/** A value of a dimension. */
+export type StatisticsCoordinate = {
+  __typename?: 'StatisticsCoordinate';
+  /** The dimension. */
+  dimension: StatisticsDimension;
+  /** The value's key, e.g. `751`, `AARHUS`, `2026-H1`, `F`. */
+  key: Scalars['String']['output'];
+  /** A label for tables, e.g. Aarhus, Aarhusklyngen, 2026 H1, Girls. */
+  label: Scalars['String']['output'];
+};
+
+/**
+ * A dimension of a statistic. Not every statistic has every dimension; MUNICIPALITY and CLUSTER are two levels of one
+ * dimension, the area (municipality within health cluster within the region).
+ */
+export type StatisticsDimension =
+  /** A referral's acuteness. */
+  | 'ACUTENESS'
+  /** The child's age band at the fact: `UNDER_6`, `AGE_6_TO_12`, `AGE_13_TO_14`, `AGE_15_TO_17`. */
+  | 'AGE_BAND'
+  /** The health cluster (sundhedsklynge, the political clusters the agreement is followed in), e.g. `AARHUS`. */
+  | 'CLUSTER'
+  /** The visitation decision. */
+  | 'DECISION'
+  /** The kind of the fact, where a statistic has kinds (e.g. an advisory slot's kind). */
+  | 'KIND'
+  /** Whether the child was already known to the municipality (an open case) when the letter came: `KNOWN`, `NOT_KNOWN`. */
+  | 'KNOWN_TO_MUNICIPALITY'
+  /** The municipality (kommune); keys are the kommunekoder, e.g. `751` for Aarhus. */
+  | 'MUNICIPALITY'
+  /** The outcome of a referral. */
+  | 'OUTCOME'
+  /** The calendar period at `periodGranularity`; keys `2026-03`, `2026-Q1`, `2026-H1`, `2026`. */
+  | 'PERIOD'
+  /** A letter's reply: `ANSWERED` (`WITHIN_DEADLINE`, `AFTER_DEADLINE`) or `NOT_ANSWERED`. */
+  | 'REPLY'
+  /** A screening's result. */
+  | 'RESULT'
+  /** The child's sex as the CPR number records it: `F` or `M`. */
+  | 'SEX'
+  /** Who referred or wrote, e.g. `GP` or `MUNICIPALITY`. */
+  | 'SOURCE'
+  /** Where a fact stands, e.g. an advisory slot: booked, used, cancelled. */
+  | 'STATUS'
+  /** The step of the pathway (trin). */
+  | 'STEP'
+  /** The screening track (spor). */
+  | 'TRACK';
+
+/**
+ * One dimension fixed to one value, e.g. `{ dimension: MUNICIPALITY, key: "751" }` or `{ dimension: AGE_BAND, key: "AGE_15_TO_17" }`.
+ * With the same dimension in `by`, the rows are the values under this one (the municipalities of a cluster).
+ */
+export type StatisticsFilter = {
+  /** The dimension to fix (not PERIOD: the period is `from` and `to`). */
+  dimension: StatisticsDimension;
+  /** The value's key, as the rows' `key` give it (`751`, `AARHUS`, `F`, `AGE_15_TO_17`, `WITHIN_DEADLINE`). */
+  key: Scalars['String']['input'];
+};
+
+/**
+ * A percentile of a measure over a group (nearest rank, as PostgreSQL's `percentile_disc`). Shown only when the group's
+ * count is shown (so at least 5) and the percentile is neither the group's smallest nor largest value.
+ */
+export type StatisticsPercentile = {
+  __typename?: 'StatisticsPercentile';
+  /** The measure, e.g. `replyWorkingDays`. */
+  measure: Scalars['String']['output'];
+  /** The percentile as a fraction: 0.5 for the median, 0.9 for the 90th percentile. */
+  percentile: Scalars['Float']['output'];
+  /** Whether the value is hidden by the rules above. */
+  suppressed: Scalars['Boolean']['output'];
+  /** The value; null when suppressed or when the group is empty or the measure does not apply to it. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * The figures an analyst asks for: one whole calendar period, the dimensions to break them down by and the filters.
+ * Every answer is a slice of one protected table per statistic and biennium, so narrowing the filters or subtracting
+ * two answers reveals nothing that table hides.
+ */
+export type StatisticsQuery = {
+  /**
+   * The dimensions to break the figures down by, in the order the rows vary over them; none gives one row, the
+   * period's total. A statistic refuses dimensions it does not have, or that it cannot break down together, with
+   * BAD_USER_INPUT.
+   */
+  by?: Array<StatisticsDimension>;
+  /** Dimensions fixed to one value each (at most one filter per dimension); a dimension neither broken down nor filtered is at its total. */
+  filters?: Array<StatisticsFilter>;
+  /** First day of the period: the first day of a month, quarter, half-year, year or biennium. */
+  from: Scalars['Date']['input'];
+  /** With PERIOD in `by`: the length of each row's period; default MONTH. */
+  periodGranularity?: InputMaybe<PeriodGranularity>;
+  /**
+   * Last day of the same period. Statistics cover whole calendar periods only (BAD_USER_INPUT otherwise), so that two
+   * ranges a few days apart cannot be subtracted.
+   */
+  to: Scalars['Date']['input'];
+};
+
+/**
+ * One cell of a statistics table: its coordinates, its count (or that it is hidden), and the percentiles and shares of
+ * the same group.
+ */
+export type StatisticsRow = {
+  __typename?: 'StatisticsRow';
+  /** The count; null when it is suppressed. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** The row's value in each dimension of `by`, in that order. */
+  key: Array<StatisticsCoordinate>;
+  /** The median and 90th percentile of the statistic's measures over the group, e.g. working days to the reply. */
+  percentiles: Array<StatisticsPercentile>;
+  /** The statistic's shares over the group, e.g. the share answered within the deadline. */
+  shares: Array<StatisticsShare>;
+  /**
+   * Whether the count is hidden: a small count, or a cell hidden so that one cannot be recomputed. Which of the two is
+   * never told: a hidden small count next to a hidden protector (0 or at least 5) under a known total would give it away.
+   */
+  suppressed: Scalars['Boolean']['output'];
+};
+
+/**
+ * A share of a group (e.g. letters answered within the deadline of the letters answered), as a fraction from 0 to 1.
+ * Shown only when both its numerator and its denominator are shown counts.
+ */
+export type StatisticsShare = {
+  __typename?: 'StatisticsShare';
+  /** What the share is of, in a sentence. */
+  description: Scalars['String']['output'];
+  /** The share, e.g. `answeredWithinDeadline`. */
+  name: Scalars['String']['output'];
+  /** Whether the value is hidden because its numerator or denominator is. */
+  suppressed: Scalars['Boolean']['output'];
+  /**
+   * The fraction; null when suppressed, when the denominator is 0, or when the statistic cannot combine the share with
+   * the breakdown or filters asked for.
+   */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** How a statistics table is protected. */
+export type StatisticsSuppression = {
+  __typename?: 'StatisticsSuppression';
+  /** The method, in a sentence. */
+  method: Scalars['String']['output'];
+  /** Cells of the whole protected statistic for the biennium (every combination an analyst can ask for). */
+  statisticCells: Scalars['Int']['output'];
+  /** Of those, the hidden ones. */
+  statisticSuppressedCells: Scalars['Int']['output'];
+  /** Rows of this table whose count is hidden. */
+  suppressedRows: Scalars['Int']['output'];
+  /** Counts from 1 to this minus one are hidden (5: the usual rule for Danish health statistics). */
+  threshold: Scalars['Int']['output'];
+};
+
+/**
+ * A table of aggregate figures, protected as a whole: no count from 1 to 4 is shown, and no hidden count can be
+ * recomputed from the totals, the other cells or any other answer of the same statistic (secondary suppression over
+ * every combination of dimensions and filters). Analysts see pseudonymous aggregates only: no CPR number, name or text.
+ */
+export type StatisticsTable = {
+  __typename?: 'StatisticsTable';
+  /** The dimensions the rows vary over, in order. */
+  by: Array<StatisticsDimension>;
+  /** What the statistic counts, in a sentence. */
+  description: Scalars['String']['output'];
+  /** The dimensions fixed by the filters. */
+  filters: Array<StatisticsCoordinate>;
+  /** The period the figures cover. */
+  period: StatisticsCoordinate;
+  /** One row per combination of the values of `by`, in table order (a cluster before its municipalities). */
+  rows: Array<StatisticsRow>;
+  /** The statistic, e.g. `letters`. */
+  statistic: Scalars['String']['output'];
+  /** The suppression applied. */
+  suppression: StatisticsSuppression;
+};
+
+/**
+ * The status report as files, without URLs: one self-contained HTML document (inline CSS and SVG charts, printable to
+ * PDF) and one CSV per table. Every figure is protected by the sectors' suppression.
+ */
+export type StatusReport = {
+  __typename?: 'StatusReport';
+  /** One CSV per table (RFC 4180, UTF-8 with a byte-order mark; `x` marks a hidden value). */
+  csv: Array<StatusReportFile>;
+  /** The report as one HTML document. */
+  html: Scalars['String']['output'];
+  /** The period's key, e.g. 2025-2026. */
+  period: Scalars['String']['output'];
+  /** The period compared with, e.g. 2023-2024. */
+  previousPeriod: Scalars['String']['output'];
+  /** Where the figures come from. */
+  source: Scalars['String']['output'];
+};
+
+/** A file of the status report. */
+export type StatusReportFile = {
+  __typename?: 'StatusReportFile';
+  /** The file's text. */
+  content: Scalars['String']['output'];
+  /** The file name, e.g. letters-by-municipality.csv. */
+  name: Scalars['String']['output'];
 };
 
 /** What put a child at its current step: the event and the rule. */

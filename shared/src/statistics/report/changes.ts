@@ -37,22 +37,32 @@ export function describeChanges(current: StatusReportFigures, previous: StatusRe
     sentences.push(`${label}: ${of(a.value)}, ${change} in ${before}.`);
   };
 
-  count('Correspondence letters from GPs to the municipalities', current.letters.count[region]?.[current.period], previous.letters.count[region]?.[previous.period]);
-  share('Letters answered within the deadline', current.letters.answeredWithinDeadline[region], previous.letters.answeredWithinDeadline[region]);
-  days('Median reply time', 'working days', current.letters.replyWorkingDaysMedian[region], previous.letters.replyWorkingDaysMedian[region]);
-  share('Letters about children already known to the municipality', current.letters.knownToMunicipality[region], previous.letters.knownToMunicipality[region]);
-  count('Referrals to child and adolescent psychiatry', current.referrals.count[region]?.[current.period], previous.referrals.count[region]?.[previous.period]);
-  days('Median time from referral to assessment', 'days', current.referrals.daysToAssessmentMedian[region], previous.referrals.daysToAssessmentMedian[region]);
-  count(
-    'Advisory sessions used',
-    sumOfShown(current.advisory.values[region], current.advisory.kinds.map((k) => `${k.key}:USED`)),
-    sumOfShown(previous.advisory.values[region], previous.advisory.kinds.map((k) => `${k.key}:USED`)),
-  );
-  count(
-    'Children screened positive',
-    sumOfShown(current.screening.values[region], current.screening.tracks.map((t) => `${t.key}:POSITIVE`)),
-    sumOfShown(previous.screening.values[region], previous.screening.tracks.map((t) => `${t.key}:POSITIVE`)),
-  );
+  const [letters, lettersBefore] = [current.letters, previous.letters];
+  if (letters && lettersBefore) {
+    count('Correspondence letters from GPs to the municipalities', letters.count[region]?.[current.period], lettersBefore.count[region]?.[previous.period]);
+    share('Letters answered within the deadline', letters.answeredWithinDeadline[region], lettersBefore.answeredWithinDeadline[region]);
+    days('Median reply time', 'working days', letters.replyWorkingDaysMedian[region], lettersBefore.replyWorkingDaysMedian[region]);
+    share('Letters about children already known to the municipality', letters.knownToMunicipality[region], lettersBefore.knownToMunicipality[region]);
+  }
+  const [referrals, referralsBefore] = [current.referrals, previous.referrals];
+  if (referrals && referralsBefore) {
+    count('Referrals to child and adolescent psychiatry', referrals.count[region]?.[current.period], referralsBefore.count[region]?.[previous.period]);
+    days('Median time from referral to assessment', 'days', referrals.daysToAssessmentMedian[region], referralsBefore.daysToAssessmentMedian[region]);
+  }
+  if (current.advisory && previous.advisory) {
+    count(
+      'Advisory sessions used',
+      sumOfShown(current.advisory.values[region], current.advisory.kinds.map((k) => `${k.key}:USED`)),
+      sumOfShown(previous.advisory.values[region], previous.advisory.kinds.map((k) => `${k.key}:USED`)),
+    );
+  }
+  if (current.screening && previous.screening) {
+    count(
+      'Children screened positive',
+      sumOfShown(current.screening.values[region], current.screening.tracks.map((t) => `${t.key}:POSITIVE`)),
+      sumOfShown(previous.screening.values[region], previous.screening.tracks.map((t) => `${t.key}:POSITIVE`)),
+    );
+  }
 
   const largest = (what: string, a: AreaTable, b: AreaTable) => {
     const changes = reportAreas()
@@ -71,8 +81,8 @@ export function describeChanges(current: StatusReportFigures, previous: StatusRe
     ];
     if (parts.length > 0) sentences.push(`${capitalise(parts.join('; '))}.`);
   };
-  largest('letters', current.letters.count, previous.letters.count);
-  largest('referrals', current.referrals.count, previous.referrals.count);
+  if (letters && lettersBefore) largest('letters', letters.count, lettersBefore.count);
+  if (referrals && referralsBefore) largest('referrals', referrals.count, referralsBefore.count);
 
   if (sentences.length === 0) sentences.push(`No figure is shown for both ${now} and ${before}, so there is nothing to compare.`);
   return sentences;

@@ -9,15 +9,21 @@ export interface ReportArguments {
   readonly out: string;
   readonly csvDir: string | null;
   readonly provider: string;
+  /** The gateway the graph provider asks (its token comes from PATHWAY_GRAPH_TOKEN, never the command line). */
+  readonly gateway: string | null;
   readonly help: boolean;
 }
 
-export const REPORT_USAGE = `Usage: npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE.html] [--csv-dir DIR] [--provider demo]
+export const REPORT_USAGE = `Usage: npm run report -- --from YYYY-MM-DD --to YYYY-MM-DD [--out FILE.html] [--csv-dir DIR]
+                          [--gateway URL] [--provider demo|graph]
 
   --from, --to   the first and last day of one whole half-year, year or biennium (2025-01-01 to 2026-12-31)
   --out          the HTML file to write (default: status-report-<period>.html)
   --csv-dir      also write one CSV per table into this folder
-  --provider     where the figures come from: demo (synthetic figures; the only one so far)`;
+  --gateway      the gateway's GraphQL URL: the figures come from the graph, asked as the analyst whose token is
+                 in the environment variable PATHWAY_GRAPH_TOKEN (e.g. TOKEN from npm run -s token -- analyst-region)
+  --provider     where the figures come from: graph (the default with --gateway) or demo (synthetic figures, the
+                 default without)`;
 
 /** Bad arguments: the message says what is wrong; the command prints it with the usage. */
 export class ReportUsageError extends Error {}
@@ -32,7 +38,8 @@ export function parseReportArguments(argv: readonly string[], providers: readonl
         to: { type: 'string' },
         out: { type: 'string' },
         'csv-dir': { type: 'string' },
-        provider: { type: 'string', default: 'demo' },
+        provider: { type: 'string' },
+        gateway: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -50,14 +57,20 @@ export function parseReportArguments(argv: readonly string[], providers: readonl
     if (error instanceof GraphQLError) throw new ReportUsageError(error.message);
     throw error;
   }
-  if (!providers.includes(values.provider)) {
-    throw new ReportUsageError(`Unknown --provider "${values.provider}"; the providers are: ${providers.join(', ')}.`);
+  const provider = values.provider ?? (values.gateway ? 'graph' : 'demo');
+  if (!providers.includes(provider)) {
+    throw new ReportUsageError(`Unknown --provider "${provider}"; the providers are: ${providers.join(', ')}.`);
+  }
+  if (provider === 'graph' && !values.gateway) throw new ReportUsageError('--provider graph needs --gateway URL.');
+  if (values.gateway !== undefined && !/^https?:\/\/[^\s]+$/.test(values.gateway)) {
+    throw new ReportUsageError(`--gateway must be an http(s) URL, e.g. http://localhost:4000/graphql, not "${values.gateway}".`);
   }
   return {
     period,
     out: values.out ?? `status-report-${period.key}.html`,
     csvDir: values['csv-dir'] ?? null,
-    provider: values.provider,
+    provider,
+    gateway: values.gateway ?? null,
     help: false,
   };
 }

@@ -1,16 +1,14 @@
 import { SMALL_COUNT_THRESHOLD } from '../../access/suppression.ts';
 import { protectCube, type CubeSpec, type LeafCount, type LeafMeasureCount, type ProtectedCube } from '../cube.ts';
 import {
-  ageBandDimension,
   ALL_KEY,
   categoryDimension,
   defineDimension,
   municipalityDimension,
   periodDimension,
-  sexDimension,
-  type Dimension,
   type DimensionTree,
 } from '../dimensions.ts';
+import { LETTER_STATISTIC } from '../letters.ts';
 import { periodContaining, periodsWithin, type Period } from '../periods.ts';
 import { publishedShare, type PublishedValue } from '../published.ts';
 import { areaPercentile, areaTable, type AreaValues, type Category, type StatusReportFigures } from './figures.ts';
@@ -33,20 +31,6 @@ const SIZE: Readonly<Record<string, number>> = {
 function tree(key: string, label: string, level: string, children?: DimensionTree[]): DimensionTree {
   return children ? { key, label, level, children } : { key, label, level };
 }
-
-const known = () =>
-  categoryDimension('known', 'Known to the municipality', [
-    { key: 'KNOWN', label: 'Known' },
-    { key: 'NOT_KNOWN', label: 'Not known' },
-  ]);
-const reply = () =>
-  defineDimension('reply', 'Reply', tree(ALL_KEY, 'All letters', 'all', [
-    tree('ANSWERED', 'Answered', 'answered', [
-      tree('WITHIN_DEADLINE', 'Within the deadline', 'reply'),
-      tree('AFTER_DEADLINE', 'After the deadline', 'reply'),
-    ]),
-    tree('NOT_ANSWERED', 'Not answered', 'reply'),
-  ]));
 
 export const REFERRAL_SOURCES: readonly Category[] = [
   { key: 'GP', label: 'GP' },
@@ -105,18 +89,8 @@ export function statusCubeSpecs(biennium: Period): Record<'letters' | 'referrals
     tree('POSITIVE', 'Positive', 'positive', [tree('WITH_PLAN', 'With an action plan', 'result'), tree('WITHOUT_PLAN', 'Without an action plan', 'result')]),
     tree('NEGATIVE', 'Negative', 'result'),
   ]));
-  const letterDimensions: Dimension[] = [municipality, period, ageBandDimension(), sexDimension(), known(), reply()];
   return {
-    letters: {
-      name: 'letters',
-      dimensions: letterDimensions,
-      views: [
-        ['municipality', 'period', 'ageBand', 'sex'],
-        ['municipality', 'period', 'known'],
-        ['municipality', 'period', 'reply'],
-      ],
-      measures: [{ name: 'replyWorkingDays', recordedFor: { reply: 'ANSWERED' } }],
-    },
+    letters: LETTER_STATISTIC.cube(biennium),
     referrals: {
       name: 'referrals',
       dimensions: [

@@ -15,10 +15,14 @@ export interface StatusReportFigures {
   readonly synthetic: boolean;
   /** Where the figures come from, in a few words. */
   readonly source: string;
-  readonly letters: LetterFigures;
-  readonly referrals: ReferralFigures;
-  readonly advisory: AdvisoryFigures;
-  readonly screening: ScreeningFigures;
+  /**
+   * Each family of figures, or null when the provider has none of it (the graph provider before a sector serves
+   * that statistic): the report then says so in the family's section instead of its tables and charts.
+   */
+  readonly letters: LetterFigures | null;
+  readonly referrals: ReferralFigures | null;
+  readonly advisory: AdvisoryFigures | null;
+  readonly screening: ScreeningFigures | null;
   /** The protected cubes behind the figures, with how many of their cells are hidden. */
   readonly suppression: readonly { readonly cube: string; readonly cells: number; readonly hidden: number }[];
   readonly threshold: number;
@@ -98,15 +102,14 @@ export function reportAreas(): Area[] {
 
 /** Every count of the figures, for the last check before rendering (see assertFiguresProtected). */
 function* counts(figures: StatusReportFigures): Generator<PublishedValue | null> {
+  const { letters, referrals, advisory, screening } = figures;
   const tables: AreaTable[] = [
-    figures.letters.count,
-    figures.referrals.count,
-    figures.referrals.bySource.values,
-    figures.referrals.byAcuteness.values,
-    figures.referrals.byDecision.values,
-    figures.referrals.byOutcome.values,
-    figures.advisory.values,
-    figures.screening.values,
+    ...(letters ? [letters.count] : []),
+    ...(referrals
+      ? [referrals.count, referrals.bySource.values, referrals.byAcuteness.values, referrals.byDecision.values, referrals.byOutcome.values]
+      : []),
+    ...(advisory ? [advisory.values] : []),
+    ...(screening ? [screening.values] : []),
   ];
   for (const table of tables) for (const row of Object.values(table)) yield* Object.values(row);
 }

@@ -4,14 +4,21 @@
  */
 import type { PublishedValue } from '../published.ts';
 import { ADVISORY_KINDS, ADVISORY_STATUSES, ACUTENESS, DECISIONS, OUTCOMES, REFERRAL_SOURCES, SCREENING_MEASURES, TRACKS } from './demo.ts';
-import type { AreaTable, StatusReportFigures } from './figures.ts';
+import type { AdvisoryFigures, AreaTable, LetterFigures, ReferralFigures, ScreeningFigures, StatusReportFigures } from './figures.ts';
 
 export const shown = (value: number): PublishedValue => ({ value });
 export const hidden: PublishedValue = { suppressed: true };
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends object ? Mutable<T[K]> : T[K] };
+/** Figures with every family present (a provider may leave a family out; these tests fill them). */
+type AllFamilies = Omit<StatusReportFigures, 'letters' | 'referrals' | 'advisory' | 'screening'> & {
+  letters: LetterFigures;
+  referrals: ReferralFigures;
+  advisory: AdvisoryFigures;
+  screening: ScreeningFigures;
+};
 
-export function emptyFigures(period: string, halfYears: readonly string[]): Mutable<StatusReportFigures> {
+export function emptyFigures(period: string, halfYears: readonly string[]): Mutable<AllFamilies> {
   const category = (categories: typeof REFERRAL_SOURCES) => ({ categories: [...categories], values: {} as AreaTable });
   return {
     period,
@@ -34,5 +41,5 @@ export function emptyFigures(period: string, halfYears: readonly string[]): Muta
     advisory: { kinds: [...ADVISORY_KINDS], statuses: [...ADVISORY_STATUSES], values: {} },
     screening: { tracks: [...TRACKS], measures: [...SCREENING_MEASURES], values: {} },
     suppression: [],
-  } as Mutable<StatusReportFigures>;
+  } as Mutable<AllFamilies>;
 }

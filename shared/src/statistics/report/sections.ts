@@ -2,7 +2,18 @@ import type { TopLevelSpec } from 'vega-lite';
 import { parsePeriodKey, periodLabel } from '../periods.ts';
 import { isShown, type PublishedValue } from '../published.ts';
 import { barsSpec, rangeSpec, stackedSpec, trendSpec, type ChartDatum, type RangeDatum } from './charts.ts';
-import { reportAreas, type Area, type AreaTable, type AreaValues, type CategoryFigures, type StatusReportFigures } from './figures.ts';
+import {
+  reportAreas,
+  type AdvisoryFigures,
+  type Area,
+  type AreaTable,
+  type AreaValues,
+  type CategoryFigures,
+  type LetterFigures,
+  type ReferralFigures,
+  type ScreeningFigures,
+  type StatusReportFigures,
+} from './figures.ts';
 
 /** How a column's values read: counts, shares (0-1, printed as %), or (working) days. */
 export type Unit = 'count' | 'share' | 'days' | 'working days';
@@ -80,9 +91,9 @@ export function reportSections(current: StatusReportFigures, previous: StatusRep
         return { label: label(h), series: cluster.label, value: valueOf(v), hidden: hidden(v) };
       }),
     );
-  const periods = (pick: (f: StatusReportFigures) => AreaValues) => [
-    { name: now, values: (a: string) => pick(current)[a] },
-    ...(previous ? [{ name: before, values: (a: string) => pick(previous)[a] }] : []),
+  const periods = (pick: (f: StatusReportFigures) => AreaValues | undefined) => [
+    { name: now, values: (a: string) => pick(current)?.[a] },
+    ...(previous && pick(previous) ? [{ name: before, values: (a: string) => pick(previous)?.[a] }] : []),
   ];
   const ranges = (pairs: readonly { name: string; median: AreaValues; p90: AreaValues }[], over: readonly Area[]): RangeDatum[] =>
     over.flatMap((area) => pairs.map((p) => ({ label: area.label, series: p.name, median: valueOf(p.median[area.key]), p90: valueOf(p.p90[area.key]) })));
@@ -94,19 +105,19 @@ export function reportSections(current: StatusReportFigures, previous: StatusRep
       }),
     );
   const region = 'REGION';
-  const letters = current.letters;
-  const referrals = current.referrals;
+  const { letters, referrals, advisory, screening } = current;
+  const lettersBefore = previous?.letters ?? null;
 
-  return [
+  const letterSections = (letters: LetterFigures): ReportSection[] => [
     {
       id: 'letters',
       title: 'Correspondence letters (korrespondancebreve) from GPs',
       intro: `Letters sent by GPs to the municipalities' inboxes about a child in mental distress (agreement 6.2), by the municipality of the child, per half-year of ${now} and in total, against ${before}.`,
       charts: [
-        { id: 'letters-by-municipality', spec: barsSpec({ title: `Letters per municipality, ${now} and ${before}`, axisTitle: 'Letters', data: barData(municipalities, periods((f) => columnOf(f.letters.count, f.period))) }) },
+        { id: 'letters-by-municipality', spec: barsSpec({ title: `Letters per municipality, ${now} and ${before}`, axisTitle: 'Letters', data: barData(municipalities, periods((f) => (f.letters ? columnOf(f.letters.count, f.period) : undefined))) }) },
         { id: 'letters-trend', spec: trendSpec({ title: 'Letters per half-year, by health cluster', axisTitle: 'Letters', data: trend(letters.count) }) },
       ],
-      tables: [overTime('letters-by-municipality', 'Letters per area', letters.count, previous?.letters.count)],
+      tables: [overTime('letters-by-municipality', 'Letters per area', letters.count, lettersBefore?.count)],
     },
     {
       id: 'replies',
@@ -120,19 +131,19 @@ export function reportSections(current: StatusReportFigures, previous: StatusRep
             axisTitle: 'Working days',
             data: ranges([
               { name: now, median: letters.replyWorkingDaysMedian, p90: letters.replyWorkingDaysP90 },
-              ...(previous ? [{ name: before, median: previous.letters.replyWorkingDaysMedian, p90: previous.letters.replyWorkingDaysP90 }] : []),
+              ...(lettersBefore ? [{ name: before, median: lettersBefore.replyWorkingDaysMedian, p90: lettersBefore.replyWorkingDaysP90 }] : []),
             ], municipalities),
           }),
         },
-        { id: 'answered-within-deadline', spec: barsSpec({ title: 'Share answered within the deadline', axisTitle: 'Share of answered letters', percent: true, data: barData(municipalities, periods((f) => f.letters.answeredWithinDeadline)) }) },
+        { id: 'answered-within-deadline', spec: barsSpec({ title: 'Share answered within the deadline', axisTitle: 'Share of answered letters', percent: true, data: barData(municipalities, periods((f) => f.letters?.answeredWithinDeadline)) }) },
       ],
       tables: [
         table('letter-replies', 'Reply times and the share answered within the deadline', [
           { label: `Median, ${now}`, unit: 'working days', value: (a) => letters.replyWorkingDaysMedian[a] },
           { label: `90th percentile, ${now}`, unit: 'working days', value: (a) => letters.replyWorkingDaysP90[a] },
           { label: `Within the deadline, ${now}`, unit: 'share', value: (a) => letters.answeredWithinDeadline[a] },
-          { label: `Median, ${before}`, unit: 'working days', value: (a) => previous?.letters.replyWorkingDaysMedian[a] ?? null },
-          { label: `Within the deadline, ${before}`, unit: 'share', value: (a) => previous?.letters.answeredWithinDeadline[a] ?? null },
+          { label: `Median, ${before}`, unit: 'working days', value: (a) => lettersBefore?.replyWorkingDaysMedian[a] ?? null },
+          { label: `Within the deadline, ${before}`, unit: 'share', value: (a) => lettersBefore?.answeredWithinDeadline[a] ?? null },
         ]),
       ],
     },
@@ -140,14 +151,16 @@ export function reportSections(current: StatusReportFigures, previous: StatusRep
       id: 'known',
       title: 'Letters about children already known to the municipality',
       intro: 'The share of letters about a child the municipality already knew (in the Herning pilot most were): then the municipality contacts the family or the GP about the further course (agreement 6.2).',
-      charts: [{ id: 'known-share', spec: barsSpec({ title: 'Share of letters about known children', axisTitle: 'Share of letters', percent: true, data: barData(municipalities, periods((f) => f.letters.knownToMunicipality)) }) }],
+      charts: [{ id: 'known-share', spec: barsSpec({ title: 'Share of letters about known children', axisTitle: 'Share of letters', percent: true, data: barData(municipalities, periods((f) => f.letters?.knownToMunicipality)) }) }],
       tables: [
         table('letters-known', 'Share of letters about children already known', [
           { label: now, unit: 'share', value: (a) => letters.knownToMunicipality[a] },
-          { label: before, unit: 'share', value: (a) => previous?.letters.knownToMunicipality[a] ?? null },
+          { label: before, unit: 'share', value: (a) => lettersBefore?.knownToMunicipality[a] ?? null },
         ]),
       ],
     },
+  ];
+  const referralSections = (referrals: ReferralFigures): ReportSection[] => [
     {
       id: 'referrals',
       title: 'Referrals to child and adolescent psychiatry (BUA)',
@@ -160,7 +173,7 @@ export function reportSections(current: StatusReportFigures, previous: StatusRep
         { id: 'referrals-by-outcome', spec: stackedSpec({ title: 'Outcomes, per health cluster', axisTitle: 'Referrals', data: stacked(referrals.byOutcome) }) },
       ],
       tables: [
-        overTime('referrals-by-municipality', 'Referrals per area', referrals.count, previous?.referrals.count),
+        overTime('referrals-by-municipality', 'Referrals per area', referrals.count, previous?.referrals?.count),
         table('referrals-by-source', `Referrals by who referred, ${now}`, categoryColumns(referrals.bySource)),
         table('referrals-by-acuteness', `Referrals by acuteness, ${now}`, categoryColumns(referrals.byAcuteness)),
         table('referrals-by-decision', `Visitation decisions, ${now}`, categoryColumns(referrals.byDecision)),
@@ -193,6 +206,8 @@ export function reportSections(current: StatusReportFigures, previous: StatusRep
         ]),
       ],
     },
+  ];
+  const advisorySections = (advisory: AdvisoryFigures): ReportSection[] => [
     {
       id: 'advisory',
       title: 'Advisory from BUA to the municipalities',
@@ -203,9 +218,9 @@ export function reportSections(current: StatusReportFigures, previous: StatusRep
           spec: barsSpec({
             title: `Advisory slots in the region by kind, ${now}`,
             axisTitle: 'Slots',
-            data: current.advisory.kinds.flatMap((kind) =>
-              current.advisory.statuses.map((status) => {
-                const v = current.advisory.values[region]?.[`${kind.key}:${status.key}`];
+            data: advisory.kinds.flatMap((kind) =>
+              advisory.statuses.map((status) => {
+                const v = advisory.values[region]?.[`${kind.key}:${status.key}`];
                 return { label: kind.label, series: status.label, value: valueOf(v), hidden: hidden(v) };
               }),
             ),
@@ -216,16 +231,18 @@ export function reportSections(current: StatusReportFigures, previous: StatusRep
         table(
           'advisory-slots',
           `Advisory slots, ${now}`,
-          current.advisory.kinds.flatMap((kind) =>
-            current.advisory.statuses.map((status) => ({
+          advisory.kinds.flatMap((kind) =>
+            advisory.statuses.map((status) => ({
               label: `${kind.label}: ${status.label.toLowerCase()}`,
               unit: 'count' as const,
-              value: (a: string) => current.advisory.values[a]?.[`${kind.key}:${status.key}`],
+              value: (a: string) => advisory.values[a]?.[`${kind.key}:${status.key}`],
             })),
           ),
         ),
       ],
     },
+  ];
+  const screeningSections = (screening: ScreeningFigures): ReportSection[] => [
     {
       id: 'screening',
       title: 'Screening in the three risk groups (spor 1-3)',
@@ -236,9 +253,9 @@ export function reportSections(current: StatusReportFigures, previous: StatusRep
           spec: barsSpec({
             title: `Screenings in the region by track, ${now}`,
             axisTitle: 'Children',
-            data: current.screening.tracks.flatMap((track) =>
-              current.screening.measures.map((measure) => {
-                const v = current.screening.values[region]?.[`${track.key}:${measure.key}`];
+            data: screening.tracks.flatMap((track) =>
+              screening.measures.map((measure) => {
+                const v = screening.values[region]?.[`${track.key}:${measure.key}`];
                 return { label: track.label, series: measure.label, value: valueOf(v), hidden: hidden(v) };
               }),
             ),
@@ -249,17 +266,29 @@ export function reportSections(current: StatusReportFigures, previous: StatusRep
         table(
           'screening-by-track',
           `Screening per track, ${now}`,
-          current.screening.tracks.flatMap((track) =>
-            current.screening.measures.map((measure) => ({
+          screening.tracks.flatMap((track) =>
+            screening.measures.map((measure) => ({
               label: `${track.label.split(':')[0]}: ${measure.label.toLowerCase()}`,
               unit: 'count' as const,
-              value: (a: string) => current.screening.values[a]?.[`${track.key}:${measure.key}`],
+              value: (a: string) => screening.values[a]?.[`${track.key}:${measure.key}`],
             })),
           ),
         ),
       ],
     },
   ];
+
+  return [
+    ...(letters ? letterSections(letters) : [missing('letters', 'Correspondence letters (korrespondancebreve) from GPs', current.source)]),
+    ...(referrals ? referralSections(referrals) : [missing('referrals', 'Referrals to child and adolescent psychiatry (BUA)', current.source)]),
+    ...(advisory ? advisorySections(advisory) : [missing('advisory', 'Advisory from BUA to the municipalities', current.source)]),
+    ...(screening ? screeningSections(screening) : [missing('screening', 'Screening in the three risk groups (spor 1-3)', current.source)]),
+  ];
+}
+
+/** The section of a family of figures the provider does not have. */
+function missing(id: string, title: string, source: string): ReportSection {
+  return { id, title, intro: `No figures: ${source} has none of these yet.`, charts: [], tables: [] };
 }
 
 function columnOf(table: AreaTable, column: string): AreaValues {

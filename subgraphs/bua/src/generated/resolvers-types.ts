@@ -1696,6 +1696,17 @@ export type PathwayEventKind =
   /** BUA's visitation found no need for assessment; the municipality and the GP decide the further course. */
   | 'VISITATION_NO_ASSESSMENT';
 
+/** The length of the periods a breakdown by PERIOD gives. */
+export type PeriodGranularity =
+  /** Half-years (January-June, July-December). */
+  | 'HALF_YEAR'
+  /** Calendar months. */
+  | 'MONTH'
+  /** Calendar quarters. */
+  | 'QUARTER'
+  /** Calendar years. */
+  | 'YEAR';
+
 /** A proposed medication agreement and any remarks on its medicine. */
 export type ProposeMedicationAgreementPayload = {
   __typename?: 'ProposeMedicationAgreementPayload';
@@ -1754,6 +1765,20 @@ export type Query = {
   advisoryUsage: Array<AdvisoryUsage>;
   /** This subgraph's part of a child's access log, newest first. Administrators only. */
   buaAccessLog: AccessLogPage;
+  /**
+   * BUA's advisory slots offered to the municipalities (statistic `buaAdvisorySlots`), per municipality, cluster, period
+   * (month the slot starts), KIND (`CONSULTATION`, `TEACHING`) and STATUS: `BOOKED` (`USED`, `UPCOMING`, `CANCELLED`) or
+   * `NOT_BOOKED` (`OPEN`, `WITHDRAWN` by BUA); the rows' total is the slots offered. With the shares booked and used.
+   * Analysts only, as buaReferralStatistics.
+   */
+  buaAdvisoryStatistics: StatisticsTable;
+  /**
+   * Assessments (udredninger) BUA started (statistic `buaAssessments`), per municipality, cluster, period (month
+   * started), age band, sex, SOURCE and OUTCOME (`IN_ASSESSMENT`, `DIAGNOSED`, `NO_DIAGNOSIS`; filter `ASSESSED` for the
+   * concluded), with the median and 90th percentile of the calendar days from the referral's receipt to the start of
+   * the assessment (the waiting time to assessment) and the share diagnosed. Analysts only, as buaReferralStatistics.
+   */
+  buaAssessmentStatistics: StatisticsTable;
   /** BUA's open actions for missing transition plans: young people under its treatment responsibility turning 18 within six months. BUA staff only. */
   buaMissingTransitionPlans: Array<MissingTransitionPlan>;
   /**
@@ -1771,6 +1796,16 @@ export type Query = {
   buaOwnedOpenActions: Array<OwnedOpenActions>;
   /** A referral BUA received. */
   buaReferral: BuaReferral;
+  /**
+   * Referrals received by BUA (statistic `buaReferrals`), per municipality, cluster, period (month received), age band on
+   * the day received, sex, SOURCE (`GP`, `MUNICIPALITY`), ACUTENESS (`ACUTE`, `NOT_ACUTE`) and DECISION (`NOT_VISITED`,
+   * `NO_ASSESSMENT_NEEDED`, `ASSESSMENT`; filter `VISITED` for both decisions), with the median and 90th percentile of the
+   * calendar days from receipt to the visitation decision and the shares acute and accepted for assessment. Breaks
+   * municipality and period down with age band and sex, with source and acuteness, or with source and decision.
+   * Counted in the database from closed months only. Analysts only: the region's for every municipality, a
+   * municipality's for its own (a filter on it); others get FORBIDDEN.
+   */
+  buaReferralStatistics: StatisticsTable;
   /** BUA's referral worklist (Trin 3): acute first, then oldest received; BUA staff only. */
   buaReferralWorklist: BuaReferralConnection;
   /** The invitations of the signed-in GP's practice to advisory meetings, newest first. GPs only. */
@@ -1843,6 +1878,16 @@ export type QueryBuaAccessLogArgs = {
 };
 
 
+export type QueryBuaAdvisoryStatisticsArgs = {
+  query: StatisticsQuery;
+};
+
+
+export type QueryBuaAssessmentStatisticsArgs = {
+  query: StatisticsQuery;
+};
+
+
 export type QueryBuaMissingTransitionPlansArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
@@ -1860,6 +1905,11 @@ export type QueryBuaOwnedOpenActionsArgs = {
 
 export type QueryBuaReferralArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryBuaReferralStatisticsArgs = {
+  query: StatisticsQuery;
 };
 
 
@@ -2096,6 +2146,185 @@ export type StartedTreatmentInput = {
   description: Scalars['String']['input'];
   /** The day it started. */
   startedOn: Scalars['Date']['input'];
+};
+
+/** A value of a dimension. */
+export type StatisticsCoordinate = {
+  __typename?: 'StatisticsCoordinate';
+  /** The dimension. */
+  dimension: StatisticsDimension;
+  /** The value's key, e.g. `751`, `AARHUS`, `2026-H1`, `F`. */
+  key: Scalars['String']['output'];
+  /** A label for tables, e.g. Aarhus, Aarhusklyngen, 2026 H1, Girls. */
+  label: Scalars['String']['output'];
+};
+
+/**
+ * A dimension of a statistic. Not every statistic has every dimension; MUNICIPALITY and CLUSTER are two levels of one
+ * dimension, the area (municipality within health cluster within the region).
+ */
+export type StatisticsDimension =
+  /** A referral's acuteness. */
+  | 'ACUTENESS'
+  /** The child's age band at the fact: `UNDER_6`, `AGE_6_TO_12`, `AGE_13_TO_14`, `AGE_15_TO_17`. */
+  | 'AGE_BAND'
+  /** The health cluster (sundhedsklynge, the political clusters the agreement is followed in), e.g. `AARHUS`. */
+  | 'CLUSTER'
+  /** The visitation decision. */
+  | 'DECISION'
+  /** The kind of the fact, where a statistic has kinds (e.g. an advisory slot's kind). */
+  | 'KIND'
+  /** Whether the child was already known to the municipality (an open case) when the letter came: `KNOWN`, `NOT_KNOWN`. */
+  | 'KNOWN_TO_MUNICIPALITY'
+  /** The municipality (kommune); keys are the kommunekoder, e.g. `751` for Aarhus. */
+  | 'MUNICIPALITY'
+  /** The outcome of a referral. */
+  | 'OUTCOME'
+  /** The calendar period at `periodGranularity`; keys `2026-03`, `2026-Q1`, `2026-H1`, `2026`. */
+  | 'PERIOD'
+  /** A letter's reply: `ANSWERED` (`WITHIN_DEADLINE`, `AFTER_DEADLINE`) or `NOT_ANSWERED`. */
+  | 'REPLY'
+  /** A screening's result. */
+  | 'RESULT'
+  /** The child's sex as the CPR number records it: `F` or `M`. */
+  | 'SEX'
+  /** Who referred or wrote, e.g. `GP` or `MUNICIPALITY`. */
+  | 'SOURCE'
+  /** Where a fact stands, e.g. an advisory slot: booked, used, cancelled. */
+  | 'STATUS'
+  /** The step of the pathway (trin). */
+  | 'STEP'
+  /** The screening track (spor). */
+  | 'TRACK';
+
+/**
+ * One dimension fixed to one value, e.g. `{ dimension: MUNICIPALITY, key: "751" }` or `{ dimension: AGE_BAND, key: "AGE_15_TO_17" }`.
+ * With the same dimension in `by`, the rows are the values under this one (the municipalities of a cluster).
+ */
+export type StatisticsFilter = {
+  /** The dimension to fix (not PERIOD: the period is `from` and `to`). */
+  dimension: StatisticsDimension;
+  /** The value's key, as the rows' `key` give it (`751`, `AARHUS`, `F`, `AGE_15_TO_17`, `WITHIN_DEADLINE`). */
+  key: Scalars['String']['input'];
+};
+
+/**
+ * A percentile of a measure over a group (nearest rank, as PostgreSQL's `percentile_disc`). Shown only when the group's
+ * count is shown (so at least 5) and the percentile is neither the group's smallest nor largest value.
+ */
+export type StatisticsPercentile = {
+  __typename?: 'StatisticsPercentile';
+  /** The measure, e.g. `replyWorkingDays`. */
+  measure: Scalars['String']['output'];
+  /** The percentile as a fraction: 0.5 for the median, 0.9 for the 90th percentile. */
+  percentile: Scalars['Float']['output'];
+  /** Whether the value is hidden by the rules above. */
+  suppressed: Scalars['Boolean']['output'];
+  /** The value; null when suppressed or when the group is empty or the measure does not apply to it. */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/**
+ * The figures an analyst asks for: one whole calendar period, the dimensions to break them down by and the filters.
+ * Every answer is a slice of one protected table per statistic and biennium, so narrowing the filters or subtracting
+ * two answers reveals nothing that table hides.
+ */
+export type StatisticsQuery = {
+  /**
+   * The dimensions to break the figures down by, in the order the rows vary over them; none gives one row, the
+   * period's total. A statistic refuses dimensions it does not have, or that it cannot break down together, with
+   * BAD_USER_INPUT.
+   */
+  by?: Array<StatisticsDimension>;
+  /** Dimensions fixed to one value each (at most one filter per dimension); a dimension neither broken down nor filtered is at its total. */
+  filters?: Array<StatisticsFilter>;
+  /** First day of the period: the first day of a month, quarter, half-year, year or biennium. */
+  from: Scalars['Date']['input'];
+  /** With PERIOD in `by`: the length of each row's period; default MONTH. */
+  periodGranularity?: InputMaybe<PeriodGranularity>;
+  /**
+   * Last day of the same period. Statistics cover whole calendar periods only (BAD_USER_INPUT otherwise), so that two
+   * ranges a few days apart cannot be subtracted.
+   */
+  to: Scalars['Date']['input'];
+};
+
+/**
+ * One cell of a statistics table: its coordinates, its count (or that it is hidden), and the percentiles and shares of
+ * the same group.
+ */
+export type StatisticsRow = {
+  __typename?: 'StatisticsRow';
+  /** The count; null when it is suppressed. */
+  count?: Maybe<Scalars['Int']['output']>;
+  /** The row's value in each dimension of `by`, in that order. */
+  key: Array<StatisticsCoordinate>;
+  /** The median and 90th percentile of the statistic's measures over the group, e.g. working days to the reply. */
+  percentiles: Array<StatisticsPercentile>;
+  /** The statistic's shares over the group, e.g. the share answered within the deadline. */
+  shares: Array<StatisticsShare>;
+  /**
+   * Whether the count is hidden: a small count, or a cell hidden so that one cannot be recomputed. Which of the two is
+   * never told: a hidden small count next to a hidden protector (0 or at least 5) under a known total would give it away.
+   */
+  suppressed: Scalars['Boolean']['output'];
+};
+
+/**
+ * A share of a group (e.g. letters answered within the deadline of the letters answered), as a fraction from 0 to 1.
+ * Shown only when both its numerator and its denominator are shown counts.
+ */
+export type StatisticsShare = {
+  __typename?: 'StatisticsShare';
+  /** What the share is of, in a sentence. */
+  description: Scalars['String']['output'];
+  /** The share, e.g. `answeredWithinDeadline`. */
+  name: Scalars['String']['output'];
+  /** Whether the value is hidden because its numerator or denominator is. */
+  suppressed: Scalars['Boolean']['output'];
+  /**
+   * The fraction; null when suppressed, when the denominator is 0, or when the statistic cannot combine the share with
+   * the breakdown or filters asked for.
+   */
+  value?: Maybe<Scalars['Float']['output']>;
+};
+
+/** How a statistics table is protected. */
+export type StatisticsSuppression = {
+  __typename?: 'StatisticsSuppression';
+  /** The method, in a sentence. */
+  method: Scalars['String']['output'];
+  /** Cells of the whole protected statistic for the biennium (every combination an analyst can ask for). */
+  statisticCells: Scalars['Int']['output'];
+  /** Of those, the hidden ones. */
+  statisticSuppressedCells: Scalars['Int']['output'];
+  /** Rows of this table whose count is hidden. */
+  suppressedRows: Scalars['Int']['output'];
+  /** Counts from 1 to this minus one are hidden (5: the usual rule for Danish health statistics). */
+  threshold: Scalars['Int']['output'];
+};
+
+/**
+ * A table of aggregate figures, protected as a whole: no count from 1 to 4 is shown, and no hidden count can be
+ * recomputed from the totals, the other cells or any other answer of the same statistic (secondary suppression over
+ * every combination of dimensions and filters). Analysts see pseudonymous aggregates only: no CPR number, name or text.
+ */
+export type StatisticsTable = {
+  __typename?: 'StatisticsTable';
+  /** The dimensions the rows vary over, in order. */
+  by: Array<StatisticsDimension>;
+  /** What the statistic counts, in a sentence. */
+  description: Scalars['String']['output'];
+  /** The dimensions fixed by the filters. */
+  filters: Array<StatisticsCoordinate>;
+  /** The period the figures cover. */
+  period: StatisticsCoordinate;
+  /** One row per combination of the values of `by`, in table order (a cluster before its municipalities). */
+  rows: Array<StatisticsRow>;
+  /** The statistic, e.g. `letters`. */
+  statistic: Scalars['String']['output'];
+  /** The suppression applied. */
+  suppression: StatisticsSuppression;
 };
 
 /** How far the graduated pathway had come when the child was referred. */
@@ -2453,6 +2682,7 @@ export type ResolversTypes = ResolversObject<{
   Pathway: ResolverTypeWrapper<PathwayModel>;
   PathwayEventFact: ResolverTypeWrapper<PathwayEventFact>;
   PathwayEventKind: PathwayEventKind;
+  PeriodGranularity: PeriodGranularity;
   ProposeMedicationAgreementPayload: ResolverTypeWrapper<Omit<ProposeMedicationAgreementPayload, 'agreement'> & { agreement: ResolversTypes['MedicationAgreement'] }>;
   Purpose: Purpose;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -2473,6 +2703,16 @@ export type ResolversTypes = ResolversObject<{
   SectorOrganisationInput: SectorOrganisationInput;
   StartedTreatment: ResolverTypeWrapper<StartedTreatment>;
   StartedTreatmentInput: StartedTreatmentInput;
+  StatisticsCoordinate: ResolverTypeWrapper<StatisticsCoordinate>;
+  StatisticsDimension: StatisticsDimension;
+  StatisticsFilter: StatisticsFilter;
+  StatisticsPercentile: ResolverTypeWrapper<StatisticsPercentile>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  StatisticsQuery: StatisticsQuery;
+  StatisticsRow: ResolverTypeWrapper<StatisticsRow>;
+  StatisticsShare: ResolverTypeWrapper<StatisticsShare>;
+  StatisticsSuppression: ResolverTypeWrapper<StatisticsSuppression>;
+  StatisticsTable: ResolverTypeWrapper<StatisticsTable>;
   StepReached: StepReached;
   TransitionPlan: ResolverTypeWrapper<TransitionPlanModel>;
   TransitionPlanInput: TransitionPlanInput;
@@ -2582,6 +2822,15 @@ export type ResolversParentTypes = ResolversObject<{
   SectorOrganisationInput: SectorOrganisationInput;
   StartedTreatment: StartedTreatment;
   StartedTreatmentInput: StartedTreatmentInput;
+  StatisticsCoordinate: StatisticsCoordinate;
+  StatisticsFilter: StatisticsFilter;
+  StatisticsPercentile: StatisticsPercentile;
+  Float: Scalars['Float']['output'];
+  StatisticsQuery: StatisticsQuery;
+  StatisticsRow: StatisticsRow;
+  StatisticsShare: StatisticsShare;
+  StatisticsSuppression: StatisticsSuppression;
+  StatisticsTable: StatisticsTable;
   TransitionPlan: TransitionPlanModel;
   TransitionPlanInput: TransitionPlanInput;
   TransitionResponsible: TransitionResponsible;
@@ -3145,10 +3394,13 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   advisorySlots?: Resolver<ResolversTypes['AdvisorySlotConnection'], ParentType, ContextType, RequireFields<QueryAdvisorySlotsArgs, 'first'>>;
   advisoryUsage?: Resolver<Array<ResolversTypes['AdvisoryUsage']>, ParentType, ContextType, RequireFields<QueryAdvisoryUsageArgs, 'from' | 'to'>>;
   buaAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryBuaAccessLogArgs, 'childId' | 'first'>>;
+  buaAdvisoryStatistics?: Resolver<ResolversTypes['StatisticsTable'], ParentType, ContextType, RequireFields<QueryBuaAdvisoryStatisticsArgs, 'query'>>;
+  buaAssessmentStatistics?: Resolver<ResolversTypes['StatisticsTable'], ParentType, ContextType, RequireFields<QueryBuaAssessmentStatisticsArgs, 'query'>>;
   buaMissingTransitionPlans?: Resolver<Array<ResolversTypes['MissingTransitionPlan']>, ParentType, ContextType, RequireFields<QueryBuaMissingTransitionPlansArgs, 'first'>>;
   buaOwnedOpenActionKeys?: Resolver<Array<ResolversTypes['OwnedOpenActionKey']>, ParentType, ContextType, Partial<QueryBuaOwnedOpenActionKeysArgs>>;
   buaOwnedOpenActions?: Resolver<Array<ResolversTypes['OwnedOpenActions']>, ParentType, ContextType, RequireFields<QueryBuaOwnedOpenActionsArgs, 'childIds'>>;
   buaReferral?: Resolver<ResolversTypes['BuaReferral'], ParentType, ContextType, RequireFields<QueryBuaReferralArgs, 'id'>>;
+  buaReferralStatistics?: Resolver<ResolversTypes['StatisticsTable'], ParentType, ContextType, RequireFields<QueryBuaReferralStatisticsArgs, 'query'>>;
   buaReferralWorklist?: Resolver<ResolversTypes['BuaReferralConnection'], ParentType, ContextType, RequireFields<QueryBuaReferralWorklistArgs, 'first'>>;
   myAdvisoryInvitations?: Resolver<ResolversTypes['AdvisoryGpInvitationConnection'], ParentType, ContextType, RequireFields<QueryMyAdvisoryInvitationsArgs, 'first'>>;
 }>;
@@ -3215,6 +3467,52 @@ export type SectorOrganisationResolvers<ContextType = Context, ParentType extend
 export type StartedTreatmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StartedTreatment'] = ResolversParentTypes['StartedTreatment']> = ResolversObject<{
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type StatisticsCoordinateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatisticsCoordinate'] = ResolversParentTypes['StatisticsCoordinate']> = ResolversObject<{
+  dimension?: Resolver<ResolversTypes['StatisticsDimension'], ParentType, ContextType>;
+  key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  label?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StatisticsPercentileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatisticsPercentile'] = ResolversParentTypes['StatisticsPercentile']> = ResolversObject<{
+  measure?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  percentile?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsRowResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatisticsRow'] = ResolversParentTypes['StatisticsRow']> = ResolversObject<{
+  count?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  key?: Resolver<Array<ResolversTypes['StatisticsCoordinate']>, ParentType, ContextType>;
+  percentiles?: Resolver<Array<ResolversTypes['StatisticsPercentile']>, ParentType, ContextType>;
+  shares?: Resolver<Array<ResolversTypes['StatisticsShare']>, ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
+export type StatisticsShareResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatisticsShare'] = ResolversParentTypes['StatisticsShare']> = ResolversObject<{
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suppressed?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  value?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+}>;
+
+export type StatisticsSuppressionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatisticsSuppression'] = ResolversParentTypes['StatisticsSuppression']> = ResolversObject<{
+  method?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  statisticCells?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  statisticSuppressedCells?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  suppressedRows?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
+export type StatisticsTableResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatisticsTable'] = ResolversParentTypes['StatisticsTable']> = ResolversObject<{
+  by?: Resolver<Array<ResolversTypes['StatisticsDimension']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  filters?: Resolver<Array<ResolversTypes['StatisticsCoordinate']>, ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['StatisticsCoordinate'], ParentType, ContextType>;
+  rows?: Resolver<Array<ResolversTypes['StatisticsRow']>, ParentType, ContextType>;
+  statistic?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  suppression?: Resolver<ResolversTypes['StatisticsSuppression'], ParentType, ContextType>;
 }>;
 
 export type TransitionPlanResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TransitionPlan'] = ResolversParentTypes['TransitionPlan']> = ResolversObject<{
@@ -3325,6 +3623,12 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReferralVisitation?: ReferralVisitationResolvers<ContextType>;
   SectorOrganisation?: SectorOrganisationResolvers<ContextType>;
   StartedTreatment?: StartedTreatmentResolvers<ContextType>;
+  StatisticsCoordinate?: StatisticsCoordinateResolvers<ContextType>;
+  StatisticsPercentile?: StatisticsPercentileResolvers<ContextType>;
+  StatisticsRow?: StatisticsRowResolvers<ContextType>;
+  StatisticsShare?: StatisticsShareResolvers<ContextType>;
+  StatisticsSuppression?: StatisticsSuppressionResolvers<ContextType>;
+  StatisticsTable?: StatisticsTableResolvers<ContextType>;
   TransitionPlan?: TransitionPlanResolvers<ContextType>;
   TransitionResponsible?: TransitionResponsibleResolvers<ContextType>;
   TreatmentResponsibility?: TreatmentResponsibilityResolvers<ContextType>;

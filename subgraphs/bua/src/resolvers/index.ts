@@ -6,10 +6,11 @@ import { coordinationChildFields, coordinationMutations } from './coordination.t
 import { accessLogQueries, Consent, consentMutations } from './consent.ts';
 import { buaMissingTransitionPlans, buaTransitionPlan, recordBuaTransitionPlan } from './transition.ts';
 import { buaMedicationAgreements, medicationMutations } from './medication.ts';
+import { statisticsQueries } from './statistics.ts';
 import { BuaReferral, buaMunicipalInterventions, buaReferrals, ReceivedMunicipalIntervention, referralMutations, referralQueries } from './referrals.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...accessLogQueries, ...advisoryQueries, ...referralQueries, buaMissingTransitionPlans, ...openActionQueries },
+  Query: { ...accessLogQueries, ...advisoryQueries, ...referralQueries, buaMissingTransitionPlans, ...openActionQueries, ...statisticsQueries },
   Mutation: {
     ...consentMutations,
     ...advisoryMutations,

@@ -19,6 +19,7 @@ import {
   setReplyDeadline,
 } from './inbox.ts';
 import { createMunicipalOffer, MunicipalOffer, municipalOffers, retireMunicipalOffer, updateMunicipalOffer } from './offers.ts';
+import { letterStatistics } from './statistics.ts';
 import { RelativeRegistration, relativeRegistrations, takeRelativeRegistration } from './relatives.ts';
 
 export const resolvers: Resolvers = {
@@ -33,6 +34,7 @@ export const resolvers: Resolvers = {
     municipalOffers,
     relativeRegistrations,
     ...openActionQueries,
+    letterStatistics,
   },
   Mutation: {
     ...consentMutations,

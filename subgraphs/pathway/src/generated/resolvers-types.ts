@@ -577,6 +577,13 @@ export type Query = {
    */
   childByCpr: Child;
   /**
+   * The administrative status on the collaboration for one whole half-year, year or biennium (agreement section 9),
+   * made from the sectors' statistics fields asked on the caller's behalf, compared with the period before: the same
+   * report as `npm run report`. For the region's analysts only (FORBIDDEN otherwise); a range that is not one whole
+   * half-year, year or biennium is BAD_USER_INPUT.
+   */
+  statusReport: StatusReport;
+  /**
    * Your organisation's worklist: the children for whom it owns open actions (something it still has to do, agreement
    * 6.1), in any sector, earliest due first. Each sector is asked with your own token and answers for the actions it
    * holds that your organisation owns (a network-meeting action BUA recorded for a municipality is in that
@@ -603,6 +610,12 @@ export type QueryChildAccessLogArgs = {
 
 export type QueryChildByCprArgs = {
   cpr: Scalars['String']['input'];
+};
+
+
+export type QueryStatusReportArgs = {
+  from: Scalars['Date']['input'];
+  to: Scalars['Date']['input'];
 };
 
 
@@ -706,6 +719,33 @@ export type SectorContactPerson = {
   sector: InvolvedSector;
   /** Whether one was considered, and where it stands. */
   status: ContactPersonStatus;
+};
+
+/**
+ * The status report as files, without URLs: one self-contained HTML document (inline CSS and SVG charts, printable to
+ * PDF) and one CSV per table. Every figure is protected by the sectors' suppression.
+ */
+export type StatusReport = {
+  __typename?: 'StatusReport';
+  /** One CSV per table (RFC 4180, UTF-8 with a byte-order mark; `x` marks a hidden value). */
+  csv: Array<StatusReportFile>;
+  /** The report as one HTML document. */
+  html: Scalars['String']['output'];
+  /** The period's key, e.g. 2025-2026. */
+  period: Scalars['String']['output'];
+  /** The period compared with, e.g. 2023-2024. */
+  previousPeriod: Scalars['String']['output'];
+  /** Where the figures come from. */
+  source: Scalars['String']['output'];
+};
+
+/** A file of the status report. */
+export type StatusReportFile = {
+  __typename?: 'StatusReportFile';
+  /** The file's text. */
+  content: Scalars['String']['output'];
+  /** The file name, e.g. letters-by-municipality.csv. */
+  name: Scalars['String']['output'];
 };
 
 /** What put a child at its current step: the event and the rule. */
@@ -1033,6 +1073,8 @@ export type ResolversTypes = ResolversObject<{
   ScreeningTrack: ScreeningTrack;
   Sector: Sector;
   SectorContactPerson: ResolverTypeWrapper<SectorContactPerson>;
+  StatusReport: ResolverTypeWrapper<StatusReport>;
+  StatusReportFile: ResolverTypeWrapper<StatusReportFile>;
   StepBasis: ResolverTypeWrapper<StepBasis>;
   TreatmentResponsibility: ResolverTypeWrapper<TreatmentResponsibility>;
   WithheldPart: ResolverTypeWrapper<WithheldPart>;
@@ -1070,6 +1112,8 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   ScreeningFacts: ScreeningFacts;
   SectorContactPerson: SectorContactPerson;
+  StatusReport: StatusReport;
+  StatusReportFile: StatusReportFile;
   StepBasis: StepBasis;
   TreatmentResponsibility: TreatmentResponsibility;
   WithheldPart: WithheldPart;
@@ -1200,6 +1244,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   child?: Resolver<ResolversTypes['Child'], ParentType, ContextType, RequireFields<QueryChildArgs, 'id'>>;
   childAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryChildAccessLogArgs, 'childId' | 'first'>>;
   childByCpr?: Resolver<ResolversTypes['Child'], ParentType, ContextType, RequireFields<QueryChildByCprArgs, 'cpr'>>;
+  statusReport?: Resolver<ResolversTypes['StatusReport'], ParentType, ContextType, RequireFields<QueryStatusReportArgs, 'from' | 'to'>>;
   worklist?: Resolver<ResolversTypes['WorklistConnection'], ParentType, ContextType, RequireFields<QueryWorklistArgs, 'first'>>;
 }>;
 
@@ -1210,6 +1255,19 @@ export type SectorContactPersonResolvers<ContextType = Context, ParentType exten
   role?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['InvolvedSector'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ContactPersonStatus'], ParentType, ContextType>;
+}>;
+
+export type StatusReportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusReport'] = ResolversParentTypes['StatusReport']> = ResolversObject<{
+  csv?: Resolver<Array<ResolversTypes['StatusReportFile']>, ParentType, ContextType>;
+  html?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  period?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  previousPeriod?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type StatusReportFileResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StatusReportFile'] = ResolversParentTypes['StatusReportFile']> = ResolversObject<{
+  content?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type StepBasisResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StepBasis'] = ResolversParentTypes['StepBasis']> = ResolversObject<{
@@ -1280,6 +1338,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   PathwayOpenAction?: PathwayOpenActionResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SectorContactPerson?: SectorContactPersonResolvers<ContextType>;
+  StatusReport?: StatusReportResolvers<ContextType>;
+  StatusReportFile?: StatusReportFileResolvers<ContextType>;
   StepBasis?: StepBasisResolvers<ContextType>;
   TreatmentResponsibility?: TreatmentResponsibilityResolvers<ContextType>;
   WithheldPart?: WithheldPartResolvers<ContextType>;

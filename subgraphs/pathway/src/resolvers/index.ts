@@ -12,6 +12,7 @@ import { mergeAccessLogPages } from '../rules/merge-access-log.ts';
 import { contactPersonsFrom, currentStepFrom, openActionsFrom, pathwayWithheldFrom, stepBasisFrom, timelineFrom, treatmentResponsibilityFrom } from '../rules/pathway.ts';
 import { timelinePage } from '../rules/timeline.ts';
 import { worklist } from '../worklist/service.ts';
+import { statusReport } from '../status-report.ts';
 
 export const resolvers: Resolvers = {
   Query: {
@@ -27,6 +28,7 @@ export const resolvers: Resolvers = {
       return mergeAccessLogPages(pages, size);
     },
     worklist: (_, args, ctx) => worklist(ctx, args),
+    statusReport: (_, { from, to }, ctx) => statusReport(ctx, from, to),
   },
   Child: {
     // The representation carries the sectors' facts the gateway fetched for `@requires`, under the caller's own

@@ -3,39 +3,43 @@ import type { ScreeningDb } from './repository.ts';
 import type { ScreeningTrack } from './schema.ts';
 
 /**
- * The evaluation of the effort per track, municipality and period, aggregated in the database in one statement
- * whatever the number of children (the child-level facts never leave it). For the period [from, to]:
- * - registered: children with a membership of the track (with that municipality) active at some point of the period;
- * - screened: of those, children with a screening in the membership dated in the period;
- * - screened positive: children with a positive screening in the period;
- * - with an action plan: children one of whose positive screenings of the period got a plan (made at any time);
- *   the median days from that (first planned) positive screening to its plan;
- * - improved on re-screening: children whose first positive screening of the period was followed (at any time, in
- *   the same membership, instrument and informant) by one whose headline score improved by at least the
- *   instrument's meaningful change, or, where none is published (SDQ), that no longer screened positive.
- * Counted per (child, municipality) pair, so a track's region total (a grouping set of its own) is exactly the sum
- * of its municipality rows: what secondary suppression needs. Memberships without a municipality (from before it
- * was asked) are left out.
+ * The evaluation of the effort per track and municipality for one period, counted in the database in one statement
+ * whatever the number of children (the child-level facts never leave it), at the leaves of the evaluation cube
+ * (evaluation/cube.ts). Each child of a track and municipality is one fact, at the furthest stage it reached in
+ * the period [from, to]:
+ * - registered (every fact): a membership of the track (with that municipality) active at some point of the period;
+ * - NOT_SCREENED, or screened: a screening in the membership dated in the period; screened NEGATIVE, or POSITIVE: a
+ *   positive screening in the period; positive WITH_PLAN when one of those positive screenings got a plan (made at
+ *   any time), with the days from that (first planned) positive screening to its plan, else WITHOUT_PLAN;
+ * - IMPROVED on re-screening, or NOT_IMPROVED: whether the child's first positive screening of the period was
+ *   followed (at any time, in the same membership, instrument and informant) by one whose headline score improved by
+ *   at least the instrument's meaningful change, or, where none is published (SDQ), that no longer screened positive.
+ * Counted per (child, municipality) pair, so every total is the sum of its parts, as the engine needs. Memberships
+ * without a municipality (from before it was asked) are left out.
  */
-export interface EvaluationRowData {
+export interface EvaluationLeafRow {
   track: ScreeningTrack;
-  municipalityCode: number | null;
-  registered: number;
-  screened: number;
-  positive: number;
-  planned: number;
-  medianDays: number | null;
-  improved: number;
+  municipalityCode: number;
+  stage: 'NOT_SCREENED' | 'NEGATIVE' | 'WITH_PLAN' | 'WITHOUT_PLAN';
+  rescreening: 'IMPROVED' | 'NOT_IMPROVED';
+  /** Days from the positive screening to its plan (WITH_PLAN only), else null. */
+  daysToPlan: number | null;
+  count: number;
 }
 
-export async function evaluationRows(db: ScreeningDb, period: { from: string; to: string; track: ScreeningTrack | null }): Promise<EvaluationRowData[]> {
+export async function evaluationLeafCounts(
+  db: ScreeningDb,
+  period: { from: string; to: string; track: ScreeningTrack | null; municipalityCodes: readonly number[] },
+): Promise<EvaluationLeafRow[]> {
   const { from, to, track } = period;
+  if (!period.municipalityCodes.every((c) => Number.isInteger(c))) throw new Error('municipality codes are whole numbers');
   const trackFilter = track ? sql`and m.track = ${track}` : sql``;
   const result = await db.execute(sql`
     with mm as (
       select m.id, m.track, m.municipality_code, m.child_id
       from "screening"."track_memberships" m
-      where m.municipality_code is not null and m.since <= ${to} and (m.ended_on is null or m.ended_on >= ${from}) ${trackFilter}
+      where m.municipality_code in (${sql.raw(period.municipalityCodes.join(', '))})
+        and m.since <= ${to} and (m.ended_on is null or m.ended_on >= ${from}) ${trackFilter}
     ),
     reg as (select distinct track, municipality_code, child_id from mm),
     r as (
@@ -76,27 +80,22 @@ export async function evaluationRows(db: ScreeningDb, period: { from: string; to
       left join planned using (track, municipality_code, child_id)
       left join improved using (track, municipality_code, child_id)
     )
-    select track::text as track, municipality_code, grouping(municipality_code) as total,
-           count(*)::int as registered,
-           (count(*) filter (where screened))::int as screened,
-           (count(*) filter (where positive))::int as positive,
-           (count(*) filter (where days is not null))::int as planned,
-           percentile_cont(0.5) within group (order by days) as median_days,
-           (count(*) filter (where improved))::int as improved
+    select track::text as track, municipality_code,
+           case when not screened then 'NOT_SCREENED' when not positive then 'NEGATIVE'
+                when days is not null then 'WITH_PLAN' else 'WITHOUT_PLAN' end as stage,
+           case when improved then 'IMPROVED' else 'NOT_IMPROVED' end as rescreening,
+           days, count(*)::int as count
     from facts
-    group by grouping sets ((track, municipality_code), (track))
-    order by track, grouping(municipality_code), municipality_code
+    group by 1, 2, 3, 4, 5
   `);
   // postgres.js answers with the rows, PGlite with { rows }.
   const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
   return rows.map((r) => ({
     track: r['track'] as ScreeningTrack,
-    municipalityCode: Number(r['total']) === 1 ? null : Number(r['municipality_code']),
-    registered: Number(r['registered']),
-    screened: Number(r['screened']),
-    positive: Number(r['positive']),
-    planned: Number(r['planned']),
-    medianDays: r['median_days'] === null || r['median_days'] === undefined ? null : Number(r['median_days']),
-    improved: Number(r['improved']),
+    municipalityCode: Number(r['municipality_code']),
+    stage: r['stage'] as EvaluationLeafRow['stage'],
+    rescreening: r['rescreening'] as EvaluationLeafRow['rescreening'],
+    daysToPlan: r['days'] === null || r['days'] === undefined ? null : Number(r['days']),
+    count: Number(r['count']),
   }));
 }

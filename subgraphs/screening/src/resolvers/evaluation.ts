@@ -1,6 +1,6 @@
 import type { QueryResolvers, ScreeningEvaluationRowResolvers } from '../generated/resolvers-types.ts';
 import * as evaluation from '../evaluation/service.ts';
-import type { WithheldValue } from '../evaluation/suppression.ts';
+import type { WithheldValue } from '../evaluation/cube.ts';
 
 export const screeningEvaluation: QueryResolvers['screeningEvaluation'] = (_, args, ctx) => evaluation.screeningEvaluation(ctx, args);
 

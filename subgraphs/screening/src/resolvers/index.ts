@@ -16,6 +16,7 @@ import {
   TrendChange,
   TrendPoint,
 } from './screenings.ts';
+import { screeningStatistics } from './statistics.ts';
 import {
   endTrackMembership,
   MunicipalityNotification,
@@ -28,7 +29,7 @@ import {
 } from './tracks.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...accessLogQueries, screeningTrackDefinitions, screeningInstruments, recordedScreenings, openScreeningActions, screeningEvaluation, ...openActionQueries },
+  Query: { ...accessLogQueries, screeningTrackDefinitions, screeningInstruments, recordedScreenings, openScreeningActions, screeningEvaluation, screeningStatistics, ...openActionQueries },
   Mutation: { ...consentMutations, registerInScreeningTrack, endTrackMembership, recordScreening, createActionPlan },
   Consent,
   Child,
