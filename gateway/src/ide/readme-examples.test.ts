@@ -12,12 +12,12 @@ describe('the README’s example requests', () => {
       ['A first query', 'caseworker-751'],
       ['Correspondence between GP and municipality (agreement 6.2)', 'gp-107510'],
       ["BUA's advisory service for the municipalities (agreement 6.3)", 'ppr-751'],
+      ['Referral to child psychiatry (agreement 6.1, Trin 3 and 4)', 'analyst-region'],
+      ['Statistics for analysts and the status report (agreement 9)', 'analyst-region'],
       ['The coordinated pathway view (agreement section 2)', 'caseworker-751'],
       ['Worklists: the open actions an organisation owns (issue 15)', 'caseworker-751'],
       ['Worklists: the open actions an organisation owns (issue 15)', 'bua-clinician'],
       ['Worklists: the open actions an organisation owns (issue 15)', 'gp-107510'],
-      ['Referral to child psychiatry (agreement 6.1, Trin 3 and 4)', 'analyst-region'],
-      ['Statistics for analysts and the status report (agreement 9)', 'analyst-region'],
     ]);
     expect(examples[0]!.query).toMatch(/^query\(\$cpr: String!\) \{ childByCpr\(cpr: \$cpr\)/);
     expect(examples[0]!.variables).toEqual({ cpr: '120615-4764' });
