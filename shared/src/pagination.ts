@@ -4,6 +4,11 @@ import { badUserInput } from './errors.ts';
 export const MAX_PAGE_SIZE = 500;
 /** A worklist of children (a municipality's children): front ends load up to this many at once. */
 export const MAX_WORKLIST_PAGE_SIZE = 1_000;
+/**
+ * A page of the cross-sector worklist (`Query.worklist`): every child on it costs a fan-out of the actions to each
+ * sector and the pathway's facts from each, so it pages shorter than a sector's own lists.
+ */
+export const MAX_CROSS_SECTOR_WORKLIST_PAGE_SIZE = 200;
 
 /** Validates a connection's `first` argument. */
 export function pageSize(first: number | null | undefined, fallback = 50, max = MAX_PAGE_SIZE): number {

@@ -4640,7 +4640,7 @@ export type StatisticsDimension =
 export type StatisticsFilter = {
   /** The dimension to fix (not PERIOD: the period is `from` and `to`). */
   dimension: StatisticsDimension;
-  /** The value's key, as the rows' `key` give it (`751`, `AARHUS`, `F`, `AGE_15_TO_17`, `WITHIN_DEADLINE`). */
+  /** The value's key, as the rows' `key` give it (`751`, `AARHUS`, `F`, `AGE_15_TO_17`, `WITHIN_DEADLINE`). At most 100 characters. */
   key: Scalars['String']['input'];
 };
 

@@ -1,4 +1,4 @@
-import { badUserInput, pageSize, type Principal } from '@pathway-graph/shared';
+import { badUserInput, MAX_CROSS_SECTOR_WORKLIST_PAGE_SIZE, pageSize, type Principal } from '@pathway-graph/shared';
 import { OPEN_ACTION_KINDS, type OpenActionKind } from '@pathway-graph/shared/domain/open-actions/index';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.ts';
@@ -11,8 +11,6 @@ import type { OpenActionFromSector, SectorSubgraph } from '../sector-client.ts';
  * then, for the children of the page only, their actions (the read each sector logs). The sectors check the caller
  * themselves; this subgraph refuses early only what no sector could answer (a filter for another kind of organisation).
  */
-
-export const MAX_WORKLIST_PAGE = 200;
 
 const HELD_BY: Record<SectorSubgraph, 'MUNICIPALITY' | 'GENERAL_PRACTICE' | 'BUA' | 'SCREENING'> = {
   municipality: 'MUNICIPALITY',
@@ -62,7 +60,7 @@ function filterOf(principal: Principal, args: WorklistArgs): { sector: SectorSub
 }
 
 export async function worklist(ctx: Context, args: WorklistArgs) {
-  const size = pageSize(args.first, 50, MAX_WORKLIST_PAGE);
+  const size = pageSize(args.first, 50, MAX_CROSS_SECTOR_WORKLIST_PAGE_SIZE);
   const after = parseWorklistCursor(args.after);
   const filter = filterOf(ctx.principal, args);
   const keys = await ctx.sectors.ownedOpenActionKeys(filter ? { [filter.sector]: filter.values } : {});
