@@ -3,7 +3,8 @@
  * benchmark runs it: test/bench/hive-gateway.ts) serves gateway/supergraph.graphql in front of the same subgraphs,
  * passing on the same tokens, and gives the same answers to the README's queries as the project's gateway.
  *
- * With Hive's Rust query planner (`@graphql-hive/router-runtime`) every answer is the same. Its JavaScript planner
+ * With Hive's Rust query planner (`@graphql-hive/router-runtime`) every answer is the same, but for the pathway view,
+ * which that planner fails to plan (below). Its JavaScript planner
  * does not fetch a `@requires` field's facts from the other subgraphs when the child was reached through a subgraph
  * that holds part of them (a municipality's list of children: only the municipality's facts reach the pathway
  * subgraph); the pathway subgraph then reports those sectors as withheld (UNAVAILABLE), never as involved, which
@@ -28,7 +29,15 @@ const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 /** The README's queries; its mutation (sending a letter) is left out, as asking it twice would send two letters. */
 const QUERIES = readmeExamples(readFileSync(new URL('../../README.md', import.meta.url), 'utf8')).filter((e) => !/^\s*mutation\b/.test(e.query));
 
-type Answer = { data?: unknown; errors?: { path?: unknown; extensions?: { code?: unknown } }[] };
+type Answer = { data?: unknown; errors?: { message?: string; path?: unknown; extensions?: { code?: unknown } }[] };
+/**
+ * Hive's Rust planner cannot plan the README's pathway view (`Child.pathway` with its step, timeline, contact
+ * persons and open actions: a nested entity whose fields each `@requires` the sectors' facts; a worklist's
+ * `pathway { currentStep }` it plans): it answers "Failed to plan query: failed to build fetch graph: Missing FetchStep: N when
+ * checking existence", a fault of its planner (Apollo's plans the same supergraph). When Hive plans it, this fails
+ * and the exception goes.
+ */
+const PATHWAY_VIEW_SECTION = 'The coordinated pathway view (agreement section 2)';
 /** The data, and the set of (path, code) errors: gateways word and repeat errors differently, which no client relies on. */
 const normalise = (a: Answer) => ({
   data: a.data ?? null,
@@ -107,7 +116,15 @@ describeWithDatabases('Hive Gateway serving the committed supergraph', (backend)
     for (const example of QUERIES) {
       const ours = await ask(t.gatewayUrl, example);
       expect(ours.errors, example.query).toBeUndefined();
-      expect(normalise(await ask(hive.rust!.url, example)), example.query).toEqual(normalise(ours));
+      const theirs = await ask(hive.rust!.url, example);
+      if (example.section === PATHWAY_VIEW_SECTION) {
+        expect(theirs.data ?? null, example.query).toBeNull();
+        expect(theirs.errors?.map((e) => e.message), example.query).toEqual([
+          expect.stringMatching(/^Failed to plan query: failed to build fetch graph: Missing FetchStep: \d+ when checking existence$/),
+        ]);
+      } else {
+        expect(normalise(theirs), example.query).toEqual(normalise(ours));
+      }
     }
   });
 
