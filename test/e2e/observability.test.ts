@@ -169,11 +169,14 @@ describeWithDatabases('metrics and traces of the running system', (backend) => {
     expect(everything).not.toContain(CPR.replace('-', ''));
   });
 
-  /** The spans of `traceId` once one matching `until` has ended. */
-  async function spansOf(traceId: string, until: (s: ReadableSpan) => boolean): Promise<ReadableSpan[]> {
+  /**
+   * The spans of `traceId` once, for every predicate in `until`, a matching span has ended. A client span ends after the
+   * server span it called, so waiting for the server's alone can return before the caller's is exported.
+   */
+  async function spansOf(traceId: string, ...until: ((s: ReadableSpan) => boolean)[]): Promise<ReadableSpan[]> {
     for (let tries = 0; ; tries += 1) {
       const spans = exporter.getFinishedSpans().filter((s) => s.spanContext().traceId === traceId);
-      if (spans.some(until)) return spans;
+      if (until.every((matches) => spans.some(matches))) return spans;
       if (tries > 400) throw new Error(`no matching span in trace ${traceId}: ${spans.map((s) => s.name).join(', ')}`);
       await new Promise((r) => setTimeout(r, 25));
     }
@@ -188,7 +191,11 @@ describeWithDatabases('metrics and traces of the running system', (backend) => {
     const sent = await postGraphQL(t.gatewayUrl, SEND_LETTER!.query, variables, { ...(await as(SEND_LETTER!.user!)), traceparent: traceparent(traceId) });
     expect(sent.errors).toBeUndefined();
     // The worker sends it after the request: its client span and the recipient's server span join the request's trace.
-    const spans = await spansOf(traceId, (s) => serviceOf(s) === 'municipality' && s.name === 'POST /messages');
+    const spans = await spansOf(
+      traceId,
+      (s) => serviceOf(s) === 'municipality' && s.name === 'POST /messages',
+      (s) => serviceOf(s) === 'general-practice' && s.name.startsWith('deliver '),
+    );
     const delivery = spans.find((s) => serviceOf(s) === 'general-practice' && s.name.startsWith('deliver '))!;
     expect(delivery.attributes['pathway.destination']).toBe('municipality');
     const received = spans.find((s) => serviceOf(s) === 'municipality' && s.name === 'POST /messages')!;
