@@ -483,6 +483,57 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     expect(log.data!.screeningAccessLog.entries).toContainEqual({ action: 'READ', actorSector: 'GENERAL_PRACTICE', parts: ['screenings'] });
   }, 120_000);
 
+  it('a custody holder’s consent lapsing at 18 while the child is in a track is an open action of the organisation that recorded it, in the pathway and its worklist', async () => {
+    today = '2026-09-01';
+    // 18 on 2026-11-01, within the three months' notice; the other one in five months, not yet.
+    const soon = newChild('2008-11-01');
+    const later = newChild('2009-02-01');
+    const consentIds: string[] = [];
+    const memberships: string[] = [];
+    for (const child of [soon, later]) {
+      const registered = await asPaediatrician(t).registerChronicallyIll(child.cpr, 'DE109', 751);
+      expect(registered.errors).toBeUndefined();
+      memberships.push(registered.data!.registerInScreeningTrack.id);
+      // Given at 13, by a custody holder (the young person consents from 15).
+      const consent = await t.queryAs<{ recordScreeningConsent: { id: string } }>(
+        'paediatrician',
+        'mutation($input: RecordConsentInput!) { recordScreeningConsent(input: $input) { id } }',
+        { input: { childId: child.id, givenBy: 'CUSTODY_HOLDER', givenOn: '2022-03-01', recipientSector: 'GENERAL_PRACTICE', purposes: ['CARE_COORDINATION'], validFrom: '2022-03-01' } },
+      );
+      expect(consent.errors).toBeUndefined();
+      consentIds.push(consent.data!.recordScreeningConsent.id);
+    }
+    const lapse = { kind: 'CONSENT_LAPSES_AT_18', subjectId: consentIds[0], heldBy: 'SCREENING', dueOn: '2026-11-01', overdue: false };
+    const pathwayOf = async (id: string) => {
+      const res = await t.queryAs<{ child: { pathway: { openActions: Record<string, unknown>[] } } }>(
+        'paediatrician',
+        'query($id: ID!) { child(id: $id) { pathway { openActions { kind subjectId heldBy ownerSector ownerOrganisation dueOn overdue } } } }',
+        { id },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.child.pathway.openActions;
+    };
+    const worklistOf = async (user: string) => {
+      const res = await t.queryAs<{ worklist: { edges: { node: { child: { id: string }; actions: Record<string, unknown>[] } }[] } }>(
+        user,
+        'query { worklist(first: 200) { edges { node { child { id } actions { kind subjectId heldBy dueOn overdue } } } } }',
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.worklist.edges.map((e) => e.node);
+    };
+    expect(await pathwayOf(soon.id)).toEqual([{ ...lapse, ownerSector: 'PAEDIATRICS', ownerOrganisation: PAEDIATRICS_SOR }]);
+    expect(await pathwayOf(later.id)).toEqual([]);
+    const mine = await worklistOf('paediatrician');
+    expect(mine.find((e) => e.child.id === soon.id)?.actions).toEqual([lapse]);
+    expect(mine.some((e) => e.child.id === later.id)).toBe(false);
+    // Adult psychiatry keeps none of these consents, so it owes nothing.
+    expect((await worklistOf('adultpsych')).some((e) => e.child.id === soon.id)).toBe(false);
+    // Out of the track, the pathway here is no longer active: nothing to ask the young person for.
+    expect((await asPaediatrician(t).endMembership(memberships[0]!, 'NO_LONGER_AT_RISK')).errors).toBeUndefined();
+    expect(await pathwayOf(soon.id)).toEqual([]);
+    expect((await worklistOf('paediatrician')).some((e) => e.child.id === soon.id)).toBe(false);
+  }, 120_000);
+
   it('reads lists of screenings, open actions, track-3 registrations and offers in the same statements per subgraph for 5 and 500 children', async () => {
     today = '2026-09-01';
     // A second paediatric department, so its lists hold exactly this test's 505 children.
