@@ -328,6 +328,28 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     expect(await screeningCounts(t)).toEqual(mid);
   }, 120_000);
 
+  it('lists the three tracks as reference data, each with the participants of the terms of reference and who registers', async () => {
+    const res = await t.queryAs<{ screeningTrackDefinitions: { track: string; number: number; participants: { kind: string; registers: boolean }[] }[] }>(
+      'paediatrician',
+      '{ screeningTrackDefinitions { track number participants { kind registers } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const tracks = res.data!.screeningTrackDefinitions;
+    expect(tracks.map((d) => [d.number, d.track])).toEqual([
+      [1, 'RECOGNISED_MENTAL_PROBLEMS'],
+      [2, 'CHRONIC_SOMATIC_ILLNESS'],
+      [3, 'RELATIVE_OF_MENTALLY_ILL'],
+    ]);
+    const kinds = (n: number) => tracks[n - 1]!.participants.map((p) => p.kind).sort();
+    expect(kinds(1)).toEqual(['BUA', 'FAMILY_SERVICES', 'GENERAL_PRACTICE', 'PPR', 'SCHOOL_SERVICES']);
+    expect(kinds(2)).toEqual(['GENERAL_PRACTICE', 'HEALTH_IT', 'HEALTH_VISITING', 'PAEDIATRICS']);
+    expect(kinds(3)).toEqual(['ADULT_PSYCHIATRY', 'FAMILY_SERVICES', 'PPR', 'RELATIVES_ORGANISATION']);
+    // Track 2 is registered by the paediatric clinic or the GP, track 3 by adult psychiatry alone.
+    const registering = (n: number) => tracks[n - 1]!.participants.filter((p) => p.registers).map((p) => p.kind).sort();
+    expect(registering(2)).toEqual(['GENERAL_PRACTICE', 'PAEDIATRICS']);
+    expect(registering(3)).toEqual(['ADULT_PSYCHIATRY']);
+  });
+
   it('refuses a wrong answer set naming the item and why, and stores nothing', async () => {
     today = '2026-09-01';
     const child = newChild('2016-01-05'); // 10 years old
@@ -360,6 +382,17 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     expect(codeOf(await p.screenWho5(child.id, 'CHRONIC_SOMATIC_ILLNESS', [3, 3, 3, 3, 3], '2026-09-02'))).toBe('BAD_USER_INPUT');
     // A FHIR QuestionnaireResponse that is not JSON.
     expect(codeOf(await p.screen({ childId: child.id, track: 'CHRONIC_SOMATIC_ILLNESS', questionnaireResponse: '{not json' }))).toBe('BAD_USER_INPUT');
+    // An item answered twice (the count), a value out of range on the SDQ's 0-2, a version the instrument has not got.
+    const twice = await p.screen({ childId: child.id, track: 'CHRONIC_SOMATIC_ILLNESS', instrumentId: 'who5', versionId: '1998', informant: 'SELF',
+      answers: [1, 2, 3, 4, 5, 5].map((n) => ({ item: `item${n}`, value: 2 })) });
+    expect(codeOf(twice)).toBe('BAD_USER_INPUT');
+    expect(String(twice.errors![0]!.message)).toContain('item5');
+    const sdqOutOfRange = await p.screen({ childId: child.id, track: 'CHRONIC_SOMATIC_ILLNESS', instrumentId: 'sdq', versionId: 'P4-17', informant: 'PARENT',
+      answers: sdqAnswers(10).map((a) => (a.item === 'item3' ? { ...a, value: 3 } : a)) });
+    expect(fieldOf(sdqOutOfRange).slice(0, 2)).toEqual(['BAD_USER_INPUT', 'input.answers.item3']);
+    const noSuchVersion = await p.screen({ childId: child.id, track: 'CHRONIC_SOMATIC_ILLNESS', instrumentId: 'sdq', versionId: 'P4-18', informant: 'PARENT', answers: sdqAnswers(10) });
+    expect(codeOf(noSuchVersion)).toBe('BAD_USER_INPUT');
+    expect(String(noSuchVersion.errors![0]!.message)).toContain('P4-18');
     // Who does not screen in the track: adult psychiatry registers track 3, it does not screen track 2.
     expect(codeOf(await asAdultPsychiatry(t).screenWho5(child.id, 'CHRONIC_SOMATIC_ILLNESS', [3, 3, 3, 3, 3]))).toBe('FORBIDDEN');
     expect(await screeningCounts(t)).toEqual(before);
