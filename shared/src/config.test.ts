@@ -104,6 +104,16 @@ describe('the configuration', () => {
     expect(shared.database).toEqual({ kind: 'postgres', url: 'postgres://u@db/all', setting: 'DATABASE_URL' });
   });
 
+  it('takes the band tables a screening deployment adds from a file, a relative path from the repository root, and refuses a missing one', () => {
+    const fixture = 'subgraphs/screening/src/instruments/fixtures/band-tables.test-only.json';
+    const config = loadSubgraphConfig('screening', { DATA_DIR: dataDir, SCREENING_BAND_TABLES_FILE: fixture, SCREENING_BAND_SCHEMES: 'sdq=sdq-test-only-not-norms' });
+    expect(config.screening).toMatchObject({ bandTablesFile: join(repositoryRoot, fixture), bandSchemes: { sdq: 'sdq-test-only-not-norms' } });
+    expect(loadSubgraphConfig('screening', { DATA_DIR: dataDir }).screening?.bandTablesFile).toBeNull();
+    expect(problemsOf(() => loadSubgraphConfig('screening', { DATA_DIR: dataDir, SCREENING_BAND_TABLES_FILE: 'no/such/bands.json' }))).toEqual([
+      expect.stringMatching(/^SCREENING_BAND_TABLES_FILE: no such file/),
+    ]);
+  });
+
   it('gives the pathway subgraph the URLs of the sectors keeping an access log, and not its own', () => {
     const config = loadPathwayConfig({ DATA_DIR: dataDir, BUA_URL: 'http://bua:4003/graphql' });
     expect(config.sectorUrls).toEqual({

@@ -119,6 +119,7 @@ export const CONFIG_VARIABLES: readonly string[] = [
   ADVISORY_DESCRIPTION_DEADLINE_VARIABLE,
   // The screening subgraph's own settings (screeningSettings below).
   'SCREENING_BAND_SCHEMES',
+  'SCREENING_BAND_TABLES_FILE',
   'SCREENING_LICENSED_TEXTS_FILE',
   'SCREENING_FHIR_BASE_URL',
   'SCREENING_THRESHOLDS',
@@ -589,6 +590,11 @@ function messagingConfig(
 export interface ScreeningSettings {
   /** Per instrument id, the band scheme this deployment reports (`SCREENING_BAND_SCHEMES=sdq=sdq-uk-3band`). */
   bandSchemes: Record<string, string>;
+  /**
+   * A JSON file of band tables the deployment adds to the shipped ones (e.g. Danish norms), as an absolute path; null
+   * when it adds none. Select one with `bandSchemes`.
+   */
+  bandTablesFile: string | null;
   /** The file of licensed item texts (e.g. SDQ's), as an absolute path; null when the deployment has none. */
   licensedTextsFile: string | null;
   /** The canonical base of the FHIR Questionnaires and CodeSystems this deployment publishes. */
@@ -614,6 +620,13 @@ function screeningSettings(env: Env, problems: string[]): ScreeningSettings {
         break;
       }
       bandSchemes[m[1]!] = m[2]!;
+    }
+  }
+  let bandTablesFile: string | null = null;
+  if (isSet(env, 'SCREENING_BAND_TABLES_FILE')) {
+    bandTablesFile = resolve(REPOSITORY_ROOT, env['SCREENING_BAND_TABLES_FILE']!);
+    if (!existsSync(bandTablesFile)) {
+      problems.push('SCREENING_BAND_TABLES_FILE: no such file; give the path of the band tables to add (JSON), or leave it unset to use the shipped ones only');
     }
   }
   let licensedTextsFile: string | null = null;
@@ -643,6 +656,7 @@ function screeningSettings(env: Env, problems: string[]): ScreeningSettings {
   if (!catalogue.success) problems.push('MUNICIPALITY_URL: must be an http(s) URL');
   return {
     bandSchemes,
+    bandTablesFile,
     licensedTextsFile,
     fhirBaseUrl: base.success ? base.data : DEFAULT_SCREENING_FHIR_BASE_URL,
     thresholds,

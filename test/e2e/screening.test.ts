@@ -328,6 +328,28 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     expect(await screeningCounts(t)).toEqual(mid);
   }, 120_000);
 
+  it('lists the three tracks as reference data, each with the participants of the terms of reference and who registers', async () => {
+    const res = await t.queryAs<{ screeningTrackDefinitions: { track: string; number: number; participants: { kind: string; registers: boolean }[] }[] }>(
+      'paediatrician',
+      '{ screeningTrackDefinitions { track number participants { kind registers } } }',
+    );
+    expect(res.errors).toBeUndefined();
+    const tracks = res.data!.screeningTrackDefinitions;
+    expect(tracks.map((d) => [d.number, d.track])).toEqual([
+      [1, 'RECOGNISED_MENTAL_PROBLEMS'],
+      [2, 'CHRONIC_SOMATIC_ILLNESS'],
+      [3, 'RELATIVE_OF_MENTALLY_ILL'],
+    ]);
+    const kinds = (n: number) => tracks[n - 1]!.participants.map((p) => p.kind).sort();
+    expect(kinds(1)).toEqual(['BUA', 'FAMILY_SERVICES', 'GENERAL_PRACTICE', 'PPR', 'SCHOOL_SERVICES']);
+    expect(kinds(2)).toEqual(['GENERAL_PRACTICE', 'HEALTH_IT', 'HEALTH_VISITING', 'PAEDIATRICS']);
+    expect(kinds(3)).toEqual(['ADULT_PSYCHIATRY', 'FAMILY_SERVICES', 'PPR', 'RELATIVES_ORGANISATION']);
+    // Track 2 is registered by the paediatric clinic or the GP, track 3 by adult psychiatry alone.
+    const registering = (n: number) => tracks[n - 1]!.participants.filter((p) => p.registers).map((p) => p.kind).sort();
+    expect(registering(2)).toEqual(['GENERAL_PRACTICE', 'PAEDIATRICS']);
+    expect(registering(3)).toEqual(['ADULT_PSYCHIATRY']);
+  });
+
   it('refuses a wrong answer set naming the item and why, and stores nothing', async () => {
     today = '2026-09-01';
     const child = newChild('2016-01-05'); // 10 years old
@@ -360,6 +382,17 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     expect(codeOf(await p.screenWho5(child.id, 'CHRONIC_SOMATIC_ILLNESS', [3, 3, 3, 3, 3], '2026-09-02'))).toBe('BAD_USER_INPUT');
     // A FHIR QuestionnaireResponse that is not JSON.
     expect(codeOf(await p.screen({ childId: child.id, track: 'CHRONIC_SOMATIC_ILLNESS', questionnaireResponse: '{not json' }))).toBe('BAD_USER_INPUT');
+    // An item answered twice (the count), a value out of range on the SDQ's 0-2, a version the instrument has not got.
+    const twice = await p.screen({ childId: child.id, track: 'CHRONIC_SOMATIC_ILLNESS', instrumentId: 'who5', versionId: '1998', informant: 'SELF',
+      answers: [1, 2, 3, 4, 5, 5].map((n) => ({ item: `item${n}`, value: 2 })) });
+    expect(codeOf(twice)).toBe('BAD_USER_INPUT');
+    expect(String(twice.errors![0]!.message)).toContain('item5');
+    const sdqOutOfRange = await p.screen({ childId: child.id, track: 'CHRONIC_SOMATIC_ILLNESS', instrumentId: 'sdq', versionId: 'P4-17', informant: 'PARENT',
+      answers: sdqAnswers(10).map((a) => (a.item === 'item3' ? { ...a, value: 3 } : a)) });
+    expect(fieldOf(sdqOutOfRange).slice(0, 2)).toEqual(['BAD_USER_INPUT', 'input.answers.item3']);
+    const noSuchVersion = await p.screen({ childId: child.id, track: 'CHRONIC_SOMATIC_ILLNESS', instrumentId: 'sdq', versionId: 'P4-18', informant: 'PARENT', answers: sdqAnswers(10) });
+    expect(codeOf(noSuchVersion)).toBe('BAD_USER_INPUT');
+    expect(String(noSuchVersion.errors![0]!.message)).toContain('P4-18');
     // Who does not screen in the track: adult psychiatry registers track 3, it does not screen track 2.
     expect(codeOf(await asAdultPsychiatry(t).screenWho5(child.id, 'CHRONIC_SOMATIC_ILLNESS', [3, 3, 3, 3, 3]))).toBe('FORBIDDEN');
     expect(await screeningCounts(t)).toEqual(before);
@@ -481,6 +514,57 @@ describeWithDatabases('screening in the three risk groups through the gateway', 
     );
     expect(log.errors).toBeUndefined();
     expect(log.data!.screeningAccessLog.entries).toContainEqual({ action: 'READ', actorSector: 'GENERAL_PRACTICE', parts: ['screenings'] });
+  }, 120_000);
+
+  it('a custody holder’s consent lapsing at 18 while the child is in a track is an open action of the organisation that recorded it, in the pathway and its worklist', async () => {
+    today = '2026-09-01';
+    // 18 on 2026-11-01, within the three months' notice; the other one in five months, not yet.
+    const soon = newChild('2008-11-01');
+    const later = newChild('2009-02-01');
+    const consentIds: string[] = [];
+    const memberships: string[] = [];
+    for (const child of [soon, later]) {
+      const registered = await asPaediatrician(t).registerChronicallyIll(child.cpr, 'DE109', 751);
+      expect(registered.errors).toBeUndefined();
+      memberships.push(registered.data!.registerInScreeningTrack.id);
+      // Given at 13, by a custody holder (the young person consents from 15).
+      const consent = await t.queryAs<{ recordScreeningConsent: { id: string } }>(
+        'paediatrician',
+        'mutation($input: RecordConsentInput!) { recordScreeningConsent(input: $input) { id } }',
+        { input: { childId: child.id, givenBy: 'CUSTODY_HOLDER', givenOn: '2022-03-01', recipientSector: 'GENERAL_PRACTICE', purposes: ['CARE_COORDINATION'], validFrom: '2022-03-01' } },
+      );
+      expect(consent.errors).toBeUndefined();
+      consentIds.push(consent.data!.recordScreeningConsent.id);
+    }
+    const lapse = { kind: 'CONSENT_LAPSES_AT_18', subjectId: consentIds[0], heldBy: 'SCREENING', dueOn: '2026-11-01', overdue: false };
+    const pathwayOf = async (id: string) => {
+      const res = await t.queryAs<{ child: { pathway: { openActions: Record<string, unknown>[] } } }>(
+        'paediatrician',
+        'query($id: ID!) { child(id: $id) { pathway { openActions { kind subjectId heldBy ownerSector ownerOrganisation dueOn overdue } } } }',
+        { id },
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.child.pathway.openActions;
+    };
+    const worklistOf = async (user: string) => {
+      const res = await t.queryAs<{ worklist: { edges: { node: { child: { id: string }; actions: Record<string, unknown>[] } }[] } }>(
+        user,
+        'query { worklist(first: 200) { edges { node { child { id } actions { kind subjectId heldBy dueOn overdue } } } } }',
+      );
+      expect(res.errors).toBeUndefined();
+      return res.data!.worklist.edges.map((e) => e.node);
+    };
+    expect(await pathwayOf(soon.id)).toEqual([{ ...lapse, ownerSector: 'PAEDIATRICS', ownerOrganisation: PAEDIATRICS_SOR }]);
+    expect(await pathwayOf(later.id)).toEqual([]);
+    const mine = await worklistOf('paediatrician');
+    expect(mine.find((e) => e.child.id === soon.id)?.actions).toEqual([lapse]);
+    expect(mine.some((e) => e.child.id === later.id)).toBe(false);
+    // Adult psychiatry keeps none of these consents, so it owes nothing.
+    expect((await worklistOf('adultpsych')).some((e) => e.child.id === soon.id)).toBe(false);
+    // Out of the track, the pathway here is no longer active: nothing to ask the young person for.
+    expect((await asPaediatrician(t).endMembership(memberships[0]!, 'NO_LONGER_AT_RISK')).errors).toBeUndefined();
+    expect(await pathwayOf(soon.id)).toEqual([]);
+    expect((await worklistOf('paediatrician')).some((e) => e.child.id === soon.id)).toBe(false);
   }, 120_000);
 
   it('reads lists of screenings, open actions, track-3 registrations and offers in the same statements per subgraph for 5 and 500 children', async () => {

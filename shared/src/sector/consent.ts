@@ -29,6 +29,11 @@ export interface ConsentServiceOptions<TContext extends ConsentContext> {
   ownership: SectorOwnership;
   /** The child as this sector knows it, or null when it has no record of the child. */
   findChild(ctx: TContext, childId: string): Promise<GuardedChild | null>;
+  /**
+   * Whether the consents table records the recording organisation's sector too (`recordedBySector`): a subgraph kept
+   * by several sectors (screening) needs it to name who keeps a consent; in the others the sector is the subgraph's.
+   */
+  recordsSector?: boolean;
 }
 
 /**
@@ -83,6 +88,7 @@ export function consentService<TContext extends ConsentContext>(options: Consent
           validUntil: input.validUntil ?? null,
           recordedBy: ctx.access.principal.subject,
           recordedByOrganisation: ctx.access.principal.organisation,
+          ...(options.recordsSector ? { recordedBySector: ctx.access.principal.sector } : {}),
         });
         await appendAccessLog(tx, tables, [ctx.access.changeEntry(childId, ['consents'])]);
         return row;

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { getTableConfig } from 'drizzle-orm/pg-core';
+import type { Sector } from '../auth/principal.ts';
 import type { AnyDatabase } from '../db/database.ts';
 import { metricsOf } from '../observability/metrics.ts';
 import { serviceOfSchema } from '../observability/statements.ts';
@@ -17,7 +18,12 @@ export async function findConsentById(db: Db, { consents }: SectorTables, id: st
   return row;
 }
 
-export async function insertConsent(db: Db, { consents }: SectorTables, row: typeof consents.$inferInsert): Promise<ConsentRow> {
+/** `recordedBySector` only for a consents table that has the column (screening's, sector/tables.ts). */
+export async function insertConsent(
+  db: Db,
+  { consents }: SectorTables,
+  row: typeof consents.$inferInsert & { recordedBySector?: Sector },
+): Promise<ConsentRow> {
   const [inserted] = await db.insert(consents).values(row).returning();
   return inserted!;
 }

@@ -4,33 +4,37 @@ import { PURPOSES, ROLES, SECTORS } from '../auth/principal.ts';
 export const CONSENTING_PARTIES = ['YOUNG_PERSON', 'CUSTODY_HOLDER'] as const;
 export const ACCESS_ACTIONS = ['READ', 'CHANGE'] as const;
 
+/** The columns of every sector's consents table (a sector may add its own, as screening does: `defineSectorTables`). */
+export function consentColumns() {
+  return {
+    id: uuid().primaryKey(),
+    childId: text().notNull(),
+    givenBy: text({ enum: CONSENTING_PARTIES }).notNull(),
+    givenOn: date({ mode: 'string' }).notNull(),
+    recipientSector: text({ enum: SECTORS }).notNull(),
+    /** Null: every organisation of the recipient sector. */
+    recipientOrganisation: text(),
+    purposes: text({ enum: PURPOSES }).array().notNull(),
+    validFrom: date({ mode: 'string' }).notNull(),
+    validUntil: date({ mode: 'string' }),
+    withdrawnAt: timestamp({ withTimezone: true, mode: 'string' }),
+    withdrawnBy: text(),
+    recordedBy: text().notNull(),
+    recordedByOrganisation: text().notNull(),
+    recordedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
+  };
+}
+
 /**
  * The tables every sector subgraph keeps in its own schema: the consents it holds to disclose its data, and the
  * append-only log of who read or changed a child's data. Defined once here so the four sectors cannot drift apart.
+ * A subgraph kept by several sectors passes a consents table of its own built on `consentColumns()` (screening adds
+ * the recording sector, so a consent's keeper can be named as the owner of its open actions).
  */
-export function defineSectorTables(schema: PgSchema) {
-  const consents = schema.table(
-    'consents',
-    {
-      id: uuid().primaryKey(),
-      childId: text().notNull(),
-      givenBy: text({ enum: CONSENTING_PARTIES }).notNull(),
-      givenOn: date({ mode: 'string' }).notNull(),
-      recipientSector: text({ enum: SECTORS }).notNull(),
-      /** Null: every organisation of the recipient sector. */
-      recipientOrganisation: text(),
-      purposes: text({ enum: PURPOSES }).array().notNull(),
-      validFrom: date({ mode: 'string' }).notNull(),
-      validUntil: date({ mode: 'string' }),
-      withdrawnAt: timestamp({ withTimezone: true, mode: 'string' }),
-      withdrawnBy: text(),
-      recordedBy: text().notNull(),
-      recordedByOrganisation: text().notNull(),
-      recordedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
-    },
-    (t) => [index().on(t.childId)],
-  );
-
+export function defineSectorTables<TConsents extends ReturnType<typeof baseConsents>>(
+  schema: PgSchema,
+  consents: TConsents = baseConsents(schema) as TConsents,
+) {
   const accessLog = schema.table(
     'access_log',
     {
@@ -57,6 +61,10 @@ export function defineSectorTables(schema: PgSchema) {
   return { consents, accessLog };
 }
 
-export type SectorTables = ReturnType<typeof defineSectorTables>;
+function baseConsents(schema: PgSchema) {
+  return schema.table('consents', consentColumns(), (t) => [index().on(t.childId)]);
+}
+
+export type SectorTables = ReturnType<typeof defineSectorTables<ReturnType<typeof baseConsents>>>;
 export type ConsentRow = SectorTables['consents']['$inferSelect'];
 export type AccessLogRow = SectorTables['accessLog']['$inferSelect'];

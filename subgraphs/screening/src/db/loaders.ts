@@ -1,6 +1,6 @@
 import { inKeyOrder } from '@pathway-graph/shared';
 import DataLoader from 'dataloader';
-import { findOpenActionsByChildIds } from './open-actions.ts';
+import { findCustodyConsentsByChildIds, findOpenActionsByChildIds, type KeptCustodyConsent } from './open-actions.ts';
 import { findPlansByChildIds, findPlansByIds, findPlansByResultIds } from './plans.ts';
 import { findChildrenByIds, findMembershipsByIds, type ChildRecord, type ScreeningDb, type TrackMembershipRecord } from './repository.ts';
 import type { ActionPlanRow, ScreeningResultRow } from './schema.ts';
@@ -30,6 +30,10 @@ export function createLoaders(db: ScreeningDb) {
     /** A child's open actions (positive results still waiting for a plan), one per track at most. */
     openActionsOfChild: new DataLoader<string, ScreeningResultRow[]>(async (ids) =>
       groupedBy(ids, await findOpenActionsByChildIds(db, ids), (r) => r.childId),
+    ),
+    /** A child's custody holders' consents in force with a keeper (they may lapse at 18: open actions). */
+    custodyConsentsOfChild: new DataLoader<string, KeptCustodyConsent[]>(async (ids) =>
+      groupedBy(ids, await findCustodyConsentsByChildIds(db, ids), (c) => c.childId),
     ),
   };
 }

@@ -1,6 +1,8 @@
-import { and, asc, eq, gt, inArray, lt, sql, type SQL } from 'drizzle-orm';
+import type { Sector } from '@pathway-graph/shared';
+import type { ConsentForActions } from '@pathway-graph/shared/domain/open-actions/index';
+import { and, asc, eq, exists, gt, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { ScreeningDb } from './repository.ts';
-import { screeningResults, type ScreeningResultRow } from './schema.ts';
+import { children, consents, screeningResults, trackMemberships, type ScreeningResultRow } from './schema.ts';
 
 /**
  * A positive result is covered by an action plan made for it or for a later result of the same membership (a plan
@@ -68,4 +70,63 @@ export async function findOpenActionsOwnedBy(db: ScreeningDb, owner: { sector: s
       ),
     )
     .orderBy(asc(screeningResults.childId), asc(screeningResults.track));
+}
+
+/** A custody holder's consent as consentLapsesAt18 reads it, with the sector of the organisation that keeps it. */
+export interface KeptCustodyConsent extends ConsentForActions {
+  childId: string;
+  recordedBySector: Sector;
+}
+
+const custodyConsentsInForce = and(
+  eq(consents.givenBy, 'CUSTODY_HOLDER'),
+  isNull(consents.withdrawnAt),
+  // Consents recorded before screening kept the sector have no keeper to name (migration 0006).
+  isNotNull(consents.recordedBySector),
+);
+
+/** The custody holders' consents in force, with a keeper, of a batch of children (the only ones that lapse at 18). */
+export async function findCustodyConsentsByChildIds(db: ScreeningDb, childIds: readonly string[]): Promise<KeptCustodyConsent[]> {
+  if (childIds.length === 0) return [];
+  const rows = await db
+    .select({
+      id: consents.id,
+      childId: consents.childId,
+      givenBy: consents.givenBy,
+      validUntil: consents.validUntil,
+      withdrawnAt: consents.withdrawnAt,
+      recordedByOrganisation: consents.recordedByOrganisation,
+      recordedBySector: consents.recordedBySector,
+    })
+    .from(consents)
+    .where(and(custodyConsentsInForce, inArray(consents.childId, [...childIds])))
+    .orderBy(asc(consents.childId), asc(consents.id));
+  return rows.map((r) => ({ ...r, recordedBySector: r.recordedBySector! }));
+}
+
+/**
+ * The children with a custody holder's consent the owner keeps, born in the range (turning 18 within the notice
+ * period), in a track today: the candidates for the owner's CONSENT_LAPSES_AT_18 actions, in one statement.
+ */
+export async function findChildrenWithLapsingConsents(
+  db: ScreeningDb,
+  owner: { sector: string; organisation: string },
+  bornIn: { after: string; onOrBefore: string },
+): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ childId: consents.childId })
+    .from(consents)
+    .innerJoin(children, eq(children.id, consents.childId))
+    .where(
+      and(
+        custodyConsentsInForce,
+        eq(consents.recordedBySector, owner.sector as Sector),
+        eq(consents.recordedByOrganisation, owner.organisation),
+        gt(children.birthDate, bornIn.after),
+        lte(children.birthDate, bornIn.onOrBefore),
+        exists(db.select({ one: sql`1` }).from(trackMemberships).where(and(eq(trackMemberships.childId, consents.childId), isNull(trackMemberships.endedOn)))),
+      ),
+    )
+    .orderBy(asc(consents.childId));
+  return rows.map((r) => r.childId);
 }

@@ -1,5 +1,5 @@
 import { defineMessagingTables } from '@pathway-graph/shared/messaging/tables';
-import { defineSectorTables } from '@pathway-graph/shared/sector/tables';
+import { consentColumns, defineSectorTables } from '@pathway-graph/shared/sector/tables';
 import { SECTORS } from '@pathway-graph/shared/auth/principal';
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgSchema, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
@@ -208,8 +208,15 @@ export type TrackMembershipRow = typeof trackMemberships.$inferSelect;
 export type ScreeningResultRow = typeof screeningResults.$inferSelect;
 export type ActionPlanRow = typeof actionPlans.$inferSelect;
 
-/** Consents this sector holds to disclose its data, and its append-only access log (shared definitions). */
-export const { consents, accessLog } = defineSectorTables(screeningSchema);
+/**
+ * Consents this sector holds to disclose its data, and its append-only access log (shared definitions). Three sectors
+ * keep the screening tracks, so a consent also records the sector of the organisation that recorded (and keeps) it:
+ * that organisation owns the action when a custody holder's consent lapses at 18. Null on consents recorded before.
+ */
+export const { consents, accessLog } = defineSectorTables(
+  screeningSchema,
+  screeningSchema.table('consents', { ...consentColumns(), recordedBySector: text({ enum: SECTORS }) }, (t) => [index().on(t.childId)]),
+);
 
 /** Cross-sector messaging: the outbox the delivery worker sends track-3 registrations from. */
 export const { outbox, receivedMessages } = defineMessagingTables(screeningSchema);

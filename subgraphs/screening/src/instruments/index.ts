@@ -58,6 +58,7 @@ export { bandFor } from './bands.ts';
 export { evaluateThreshold, evaluateThresholds, parseThresholds } from './thresholds.ts';
 export { buildTrend, type TrendChange, type TrendPoint, type TrendResult, type TrendSeries } from './trend.ts';
 export { loadLicensedItemTextsFile, parseLicensedItemTexts } from './licensed-texts.ts';
+export { loadBandTablesFile, parseBandTables } from './band-tables.ts';
 export {
   answerSystem,
   DEFAULT_CANONICAL_BASE,

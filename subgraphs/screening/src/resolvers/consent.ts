@@ -7,6 +7,7 @@ import type { Context } from '../context.ts';
 export const consents = consentService<Context>({
   tables: { consents: consentTable, accessLog },
   ownership: screeningOwnership,
+  recordsSector: true,
   findChild: async (ctx, childId) => {
     const record = await ctx.loaders.child.load(childId);
     return record ? guardOf(childId, record) : null;

@@ -1,10 +1,13 @@
 import { ConfigError, DEFAULT_ACTION_PLAN_DUE_DAYS, DEFAULT_SCREENING_FHIR_BASE_URL, type ScreeningSettings } from '@pathway-graph/shared';
 import { screeningTrack, type ScreeningTrack } from '../db/schema.ts';
 import {
+  BUILT_IN_BAND_TABLES,
   createInstrumentRegistry,
   InstrumentDataError,
+  loadBandTablesFile,
   loadLicensedItemTextsFile,
   parseThresholds,
+  type BandTable,
   type InstrumentRegistry,
   type LicensedItemTexts,
   type Threshold,
@@ -24,7 +27,7 @@ export interface ScreeningSetup {
   actionPlanDueDays: number;
 }
 
-export type ScreeningSetupSettings = Partial<Pick<ScreeningSettings, 'bandSchemes' | 'licensedTextsFile' | 'fhirBaseUrl' | 'thresholds' | 'actionPlanDueDays'>>;
+export type ScreeningSetupSettings = Partial<Pick<ScreeningSettings, 'bandSchemes' | 'bandTablesFile' | 'licensedTextsFile' | 'fhirBaseUrl' | 'thresholds' | 'actionPlanDueDays'>>;
 
 const TRACKS = screeningTrack.enumValues as readonly string[];
 
@@ -76,9 +79,42 @@ export function thresholdProblems(registry: InstrumentRegistry, thresholds: read
   return problems;
 }
 
-/** Builds the setup, reading the licensed texts file if one is configured. */
+/**
+ * The band tables a deployment adds (SCREENING_BAND_TABLES_FILE), besides the shipped ones. A table may not reuse a
+ * shipped id or one of the file's own: results keep the id they were scored with, and an id never changes meaning.
+ */
+function addedBandTables(file: string | null | undefined, problems: string[]): BandTable[] {
+  if (!file) return [];
+  let tables: BandTable[];
+  try {
+    tables = loadBandTablesFile(file);
+  } catch (error) {
+    // The loader's message names the file, the table and what is wrong with it.
+    problems.push(`SCREENING_BAND_TABLES_FILE: ${(error as Error).message}`);
+    return [];
+  }
+  const taken = new Set(BUILT_IN_BAND_TABLES.map((t) => t.id));
+  return tables.filter((t) => {
+    if (!taken.has(t.id)) return taken.add(t.id);
+    const shipped = BUILT_IN_BAND_TABLES.some((b) => b.id === t.id);
+    problems.push(`SCREENING_BAND_TABLES_FILE: band table ${t.id} ${shipped ? 'is a shipped table' : 'appears twice in the file'}; give each added table an id of its own`);
+    return false;
+  });
+}
+
+/** The setting a registry problem comes from (the shipped data itself is checked by the registry's tests). */
+function variableOf(problem: string, addedTables: ReadonlySet<string>): string {
+  if (/^band scheme /.test(problem)) return 'SCREENING_BAND_SCHEMES';
+  const table = /^band table ([A-Za-z0-9-]+)/.exec(problem)?.[1];
+  if (table !== undefined && addedTables.has(table)) return 'SCREENING_BAND_TABLES_FILE';
+  return 'SCREENING_LICENSED_TEXTS_FILE';
+}
+
+/** Builds the setup, reading the band tables and licensed texts files if configured. */
 export function createScreeningSetup(settings: ScreeningSetupSettings = {}): ScreeningSetup {
   const problems: string[] = [];
+  const added = addedBandTables(settings.bandTablesFile, problems);
+  const addedIds = new Set(added.map((t) => t.id));
   let licensedTexts: LicensedItemTexts[] = [];
   if (settings.licensedTextsFile) {
     try {
@@ -90,10 +126,10 @@ export function createScreeningSetup(settings: ScreeningSetupSettings = {}): Scr
   }
   let registry: InstrumentRegistry | undefined;
   try {
-    registry = createInstrumentRegistry({ bandSchemes: settings.bandSchemes ?? {}, licensedTexts });
+    registry = createInstrumentRegistry({ bandTables: [...BUILT_IN_BAND_TABLES, ...added], bandSchemes: settings.bandSchemes ?? {}, licensedTexts });
   } catch (error) {
     if (!(error instanceof InstrumentDataError)) throw error;
-    for (const p of error.problems) problems.push(`${/^band scheme/.test(p) ? 'SCREENING_BAND_SCHEMES' : 'SCREENING_LICENSED_TEXTS_FILE'}: ${p}`);
+    for (const p of error.problems) problems.push(`${variableOf(p, addedIds)}: ${p}`);
   }
   let thresholds: Threshold[] = [];
   if (registry) {

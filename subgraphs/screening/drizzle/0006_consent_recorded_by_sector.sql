@@ -1,0 +1,1 @@
+ALTER TABLE "screening"."consents" ADD COLUMN "recorded_by_sector" text;
