@@ -746,7 +746,9 @@ export type BuaReferral = {
   outcome?: Maybe<AssessmentOutcome>;
   /** How the outcome was communicated to the parents; null until recorded. */
   parentCommunication?: Maybe<ParentCommunication>;
-  /** Who must still be told before the referral can close. */
+  /** The sectors around the child BUA may not tell of the referral's course now, and why (e.g. their consent was a custody holder's, which ended at 18); its status messages do not go to them. */
+  partiesNotTold: Array<ReferralPartyNotTold>;
+  /** Who must still be told before the referral can close (a sector BUA may no longer tell, see `partiesNotTold`, does not count). */
   pendingCommunications: Array<OutcomeRecipient>;
   /** Why the child is referred. */
   reason: Scalars['String']['output'];
@@ -2024,6 +2026,26 @@ export type ReferralConsent = {
   givenOn: Scalars['Date']['output'];
 };
 
+/** A sector around the child that BUA's status messages about a referral do not go to (data protection: nothing flows without a consent in force). */
+export type ReferralPartyNotTold = {
+  __typename?: 'ReferralPartyNotTold';
+  /** What happened and what would let BUA tell it again. */
+  explanation: Scalars['String']['output'];
+  /** Its organisation: municipality code or ydernummer. */
+  organisation: Scalars['String']['output'];
+  /** The sector: the child's municipality or GP. */
+  party: OutcomeRecipient;
+  /** Why it is not told. */
+  reason: ReferralPartyNotToldReason;
+};
+
+/** Why BUA may not tell a sector around the child of a referral's course. */
+export type ReferralPartyNotToldReason =
+  /** Its consent was a custody holder's, which ended when the young person turned 18; only the young person can consent now. */
+  | 'CUSTODY_HOLDER_CONSENT_LAPSED'
+  /** No consent in force covers it for the pathway's coordination. */
+  | 'NO_CONSENT';
+
 /** Who referred: the sector and its organisation (the practice's ydernummer or the municipality code). */
 export type ReferralReferrer = {
   __typename?: 'ReferralReferrer';
@@ -2692,6 +2714,8 @@ export type ResolversTypes = ResolversObject<{
   RecordContactPersonInput: RecordContactPersonInput;
   RecordNetworkMeetingInput: RecordNetworkMeetingInput;
   ReferralConsent: ResolverTypeWrapper<ReferralConsent>;
+  ReferralPartyNotTold: ResolverTypeWrapper<ReferralPartyNotTold>;
+  ReferralPartyNotToldReason: ReferralPartyNotToldReason;
   ReferralReferrer: ResolverTypeWrapper<ReferralReferrer>;
   ReferralRequester: ResolverTypeWrapper<ReferralRequester>;
   ReferralStatus: ReferralStatus;
@@ -2813,6 +2837,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordContactPersonInput: RecordContactPersonInput;
   RecordNetworkMeetingInput: RecordNetworkMeetingInput;
   ReferralConsent: ReferralConsent;
+  ReferralPartyNotTold: ReferralPartyNotTold;
   ReferralReferrer: ReferralReferrer;
   ReferralRequester: ReferralRequester;
   ReferralStatusChange: ReferralStatusChange;
@@ -3105,6 +3130,7 @@ export type BuaReferralResolvers<ContextType = Context, ParentType extends Resol
   notificationFiled?: Resolver<Maybe<ResolversTypes['NotificationFiled']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['AssessmentOutcome']>, ParentType, ContextType>;
   parentCommunication?: Resolver<Maybe<ResolversTypes['ParentCommunication']>, ParentType, ContextType>;
+  partiesNotTold?: Resolver<Array<ResolversTypes['ReferralPartyNotTold']>, ParentType, ContextType>;
   pendingCommunications?: Resolver<Array<ResolversTypes['OutcomeRecipient']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3429,6 +3455,13 @@ export type ReferralConsentResolvers<ContextType = Context, ParentType extends R
   givenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
 }>;
 
+export type ReferralPartyNotToldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralPartyNotTold'] = ResolversParentTypes['ReferralPartyNotTold']> = ResolversObject<{
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  party?: Resolver<ResolversTypes['OutcomeRecipient'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ReferralPartyNotToldReason'], ParentType, ContextType>;
+}>;
+
 export type ReferralReferrerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralReferrer'] = ResolversParentTypes['ReferralReferrer']> = ResolversObject<{
   organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
@@ -3616,6 +3649,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReceivedMunicipalIntervention?: ReceivedMunicipalInterventionResolvers<ContextType>;
   RecordAssessmentOutcomePayload?: RecordAssessmentOutcomePayloadResolvers<ContextType>;
   ReferralConsent?: ReferralConsentResolvers<ContextType>;
+  ReferralPartyNotTold?: ReferralPartyNotToldResolvers<ContextType>;
   ReferralReferrer?: ReferralReferrerResolvers<ContextType>;
   ReferralRequester?: ReferralRequesterResolvers<ContextType>;
   ReferralStatusChange?: ReferralStatusChangeResolvers<ContextType>;
