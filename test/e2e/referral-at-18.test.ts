@@ -1,0 +1,111 @@
+import { outbox as buaOutbox } from '@pathway-graph/bua/db/schema';
+import { childPseudonym, eighteenthBirthday } from '@pathway-graph/shared';
+import { DEMO_CHILDREN } from '@pathway-graph/shared/demo/demo-data';
+import { and, count, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
+import { consenting, personOf } from '../support/scenario/index.ts';
+import { gpReferral, referralScenario } from '../support/scenario/referral.ts';
+import { startTestSystem, type TestSystem } from '../support/system.ts';
+
+/**
+ * Consent at 18 and BUA's status messages (issue 9): a referral made on a custody holder's consent while the child
+ * was young, still running when the young person turns 18. From the birthday nothing more flows on that consent; the
+ * young person's own consent lets it continue. Closing stays possible, and the answer names who was not told.
+ */
+
+/** Two synthetic Aarhus children of practice 107510, not yet known to BUA, referred long before they turn 18. */
+const [childA, childB] = DEMO_CHILDREN.filter((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.buaRegisteredOn === null && c.birthDate >= '2016-01-01');
+const LONG = 180_000;
+const START = '2026-12-02';
+const idOf = (cpr: string) => childPseudonym(cpr, TEST_PSEUDONYM_SECRET);
+
+describeWithDatabases("BUA's status messages when the custody holder's consent lapses at 18, through the gateway", (backend) => {
+  let t: TestSystem;
+  let s: ReturnType<typeof referralScenario>;
+  let today = START;
+
+  beforeAll(async () => {
+    t = await startTestSystem(backend, { today: () => today });
+    s = referralScenario(t);
+  }, 400_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  /** BUA's status messages about the child, queued or delivered, to one sector. */
+  const sentTo = async (childId: string, destination: 'municipality' | 'general-practice') => {
+    const [row] = await t.system.databases.bua.db
+      .select({ n: count() })
+      .from(buaOutbox)
+      .where(and(eq(buaOutbox.childId, childId), eq(buaOutbox.destination, destination), eq(buaOutbox.kind, 'bua-referral-status')));
+    return row!.n;
+  };
+
+  /** Referred at 8 on the custody holder's consent, visited and in assessment before the 18th birthday. */
+  async function inAssessment(cpr: string) {
+    today = START;
+    const { asGp, asMunicipality, asBuaClinician, ok } = s;
+    const sent = ok(await asGp().refer(gpReferral(cpr))).referChildToBua;
+    await asBuaClinician().awaitReferral(sent.id);
+    ok(await asBuaClinician().visit(sent.id, 'ASSESSMENT'));
+    ok(await asBuaClinician().startAssessment(sent.id));
+    await asGp().awaitStatus(sent.id, 'ASSESSMENT_STARTED');
+    await asMunicipality().awaitStatus(sent.id, 'ASSESSMENT_STARTED');
+    return sent.id;
+  }
+
+  it('tells neither the municipality nor the GP after 18, closes all the same and names both in the answer', async () => {
+    const { asGp, asMunicipality, asBuaClinician, ok } = s;
+    const childId = idOf(childA!.cpr);
+    const referralId = await inAssessment(childA!.cpr);
+    const before = { municipality: await sentTo(childId, 'municipality'), gp: await sentTo(childId, 'general-practice') };
+    expect(before.municipality).toBeGreaterThan(0);
+
+    today = eighteenthBirthday(childA!.birthDate);
+    const assessed = ok(await asBuaClinician().recordOutcome(referralId)).recordBuaAssessmentOutcome.referral;
+    const lapsed = [
+      { party: 'MUNICIPALITY', organisation: '751', reason: 'CUSTODY_HOLDER_CONSENT_LAPSED', explanation: expect.stringContaining('turned 18') },
+      { party: 'GENERAL_PRACTICE', organisation: '107510', reason: 'CUSTODY_HOLDER_CONSENT_LAPSED', explanation: expect.stringContaining('turned 18') },
+    ];
+    expect(assessed).toMatchObject({ status: 'ASSESSED', pendingCommunications: ['PARENTS'], partiesNotTold: lapsed });
+    ok(await asBuaClinician().toldParents(referralId));
+    const closed = ok(await asBuaClinician().close(referralId)).closeBuaReferral;
+    expect(closed).toMatchObject({ status: 'CLOSED', pendingCommunications: [], partiesNotTold: lapsed });
+
+    // Neither the outcome nor the closing was queued for them; they still see the course as it was at 17.
+    expect(await sentTo(childId, 'municipality')).toBe(before.municipality);
+    expect(await sentTo(childId, 'general-practice')).toBe(before.gp);
+    expect(ok(await asMunicipality().referral(referralId)).municipalityReferralToBua).toMatchObject({ status: 'ASSESSMENT_STARTED', outcome: null });
+    expect(ok(await asGp().referral(referralId)).practiceReferralToBua).toMatchObject({ status: 'ASSESSMENT_STARTED', outcome: null });
+  }, LONG);
+
+  it("tells the municipality on the young person's own consent, and still not the GP", async () => {
+    const { asGp, asMunicipality, asBuaClinician, ok, until } = s;
+    const childId = idOf(childB!.cpr);
+    const referralId = await inAssessment(childB!.cpr);
+    const gpBefore = await sentTo(childId, 'general-practice');
+    const municipalityBefore = await sentTo(childId, 'municipality');
+
+    today = eighteenthBirthday(childB!.birthDate);
+    await consenting(personOf(() => t, 'bua-clinician')).recordsConsent({ childId, givenBy: 'YOUNG_PERSON', givenOn: today, to: 'MUNICIPALITY', organisation: '751' });
+    const assessed = ok(await asBuaClinician().recordOutcome(referralId)).recordBuaAssessmentOutcome.referral;
+    expect(assessed['partiesNotTold']).toEqual([expect.objectContaining({ party: 'GENERAL_PRACTICE', reason: 'CUSTODY_HOLDER_CONSENT_LAPSED' })]);
+    expect(await sentTo(childId, 'municipality')).toBe(municipalityBefore + 1);
+    expect(await sentTo(childId, 'general-practice')).toBe(gpBefore);
+
+    // The outcome counts as communicated to the municipality once delivered; the GP does not hold the referral open.
+    await until(
+      'the outcome reaching the municipality',
+      async () => ok(await asBuaClinician().referral(referralId)).buaReferral,
+      (r) => r.pendingCommunications.length === 1 && r.pendingCommunications[0] === 'PARENTS',
+    );
+    ok(await asBuaClinician().toldParents(referralId));
+    const closed = ok(await asBuaClinician().close(referralId)).closeBuaReferral;
+    expect(closed).toMatchObject({ status: 'CLOSED', partiesNotTold: [{ party: 'GENERAL_PRACTICE', organisation: '107510' }] });
+    expect(await sentTo(childId, 'municipality')).toBe(municipalityBefore + 2);
+    expect(await sentTo(childId, 'general-practice')).toBe(gpBefore);
+    expect(await asMunicipality().awaitStatus(referralId, 'CLOSED')).toMatchObject({ outcome: { conclusion: 'DIAGNOSED' } });
+    expect(ok(await asGp().referral(referralId)).practiceReferralToBua).toMatchObject({ status: 'ASSESSMENT_STARTED' });
+  }, LONG);
+});
