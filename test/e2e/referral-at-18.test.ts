@@ -1,7 +1,10 @@
-import { outbox as buaOutbox } from '@pathway-graph/bua/db/schema';
+import { outbox as buaOutbox, transitionPlans as buaPlans } from '@pathway-graph/bua/db/schema';
+import { outbox as municipalityOutbox, transitionPlans as municipalityPlans } from '@pathway-graph/municipality/db/schema';
 import { childPseudonym, eighteenthBirthday } from '@pathway-graph/shared';
 import { DEMO_CHILDREN } from '@pathway-graph/shared/demo/demo-data';
+import { addMonths } from '@pathway-graph/shared/domain/coordination/index';
 import { and, count, eq } from 'drizzle-orm';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
 import { consenting, personOf } from '../support/scenario/index.ts';
@@ -9,13 +12,15 @@ import { gpReferral, referralScenario } from '../support/scenario/referral.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 /**
- * Consent at 18 and BUA's status messages (issue 9): a referral made on a custody holder's consent while the child
+ * Consent at 18 and BUA's status messages, and whose the transition plan is (issue 9): a referral made on a custody holder's consent while the child
  * was young, still running when the young person turns 18. From the birthday nothing more flows on that consent; the
  * young person's own consent lets it continue. Closing stays possible, and the answer names who was not told.
  */
 
 /** Two synthetic Aarhus children of practice 107510, not yet known to BUA, referred long before they turn 18. */
 const [childA, childB] = DEMO_CHILDREN.filter((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.buaRegisteredOn === null && c.birthDate >= '2016-01-01');
+/** Known to BUA and with the demo consents of every sector (so the pathway view shows each sector's open actions). */
+const childC = DEMO_CHILDREN.find((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.buaRegisteredOn !== null && c.birthDate === '2015-06-12')!;
 const LONG = 180_000;
 const START = '2026-12-02';
 const idOf = (cpr: string) => childPseudonym(cpr, TEST_PSEUDONYM_SECRET);
@@ -107,5 +112,67 @@ describeWithDatabases("BUA's status messages when the custody holder's consent l
     expect(await sentTo(childId, 'general-practice')).toBe(gpBefore);
     expect(await asMunicipality().awaitStatus(referralId, 'CLOSED')).toMatchObject({ outcome: { conclusion: 'DIAGNOSED' } });
     expect(ok(await asGp().referral(referralId)).practiceReferralToBua).toMatchObject({ status: 'ASSESSMENT_STARTED' });
+  }, LONG);
+
+  const rowsOf = async (subgraph: 'bua' | 'municipality', table: PgTable, where?: ReturnType<typeof eq>) => {
+    const [row] = await t.system.databases[subgraph].db.select({ n: count() }).from(table).where(where);
+    return row!.n;
+  };
+
+  it('the transition plan is the responsible sector\'s: BUA only while it holds treatment responsibility, the municipality otherwise; the missing plan is an open action of that sector alone', async () => {
+    const { asGp, asMunicipality, asBuaClinician, ok } = s;
+    const childId = idOf(childC.cpr);
+    // Five months before the 18th birthday: within the six months in which the young person needs a plan.
+    today = addMonths(eighteenthBirthday(childC.birthDate), -5);
+    const sent = ok(await asGp().refer(gpReferral(childC.cpr, { consents: [{ givenBy: 'YOUNG_PERSON', givenOn: today }] }))).referChildToBua;
+    await asBuaClinician().awaitReferral(sent.id);
+    await asMunicipality().awaitStatus(sent.id, 'RECEIVED');
+    const plan = (sector: 'BUA' | 'MUNICIPALITY') => ({
+      childId,
+      responsible: { sector, name: 'Demo Ansvarlig (syntetisk)', role: sector === 'BUA' ? 'Overlæge' : 'Sagsbehandler' },
+      plannedOn: addMonths(today, 2),
+      receivingService: 'Voksenpsykiatrien, Aarhus Universitetshospital',
+      individualAssessment: 'Fortsat behov for behandling i overgangen til voksenlivet. (syntetisk)',
+      youngPersonConsent: { decision: 'GIVEN', decidedOn: today, scope: 'Overdragelse til voksenpsykiatrien' },
+    });
+    const BUA_RECORD = 'mutation($input: TransitionPlanInput!) { recordBuaTransitionPlan(input: $input) { id madeBy } }';
+    const MUNICIPALITY_RECORD = 'mutation($input: TransitionPlanInput!) { recordMunicipalityTransitionPlan(input: $input) { id madeBy } }';
+    const footprint = async () => ({
+      bua: await rowsOf('bua', buaPlans, eq(buaPlans.childId, childId)),
+      municipality: await rowsOf('municipality', municipalityPlans, eq(municipalityPlans.childId, childId)),
+      buaSent: await rowsOf('bua', buaOutbox, and(eq(buaOutbox.childId, childId), eq(buaOutbox.kind, 'transition-plan'))),
+      municipalitySent: await rowsOf('municipality', municipalityOutbox, and(eq(municipalityOutbox.childId, childId), eq(municipalityOutbox.kind, 'transition-plan'))),
+    });
+    const before = await footprint();
+
+    // Not visited yet: BUA holds no treatment responsibility, so the plan is not BUA's.
+    const notYet = await t.queryAs('bua-clinician', BUA_RECORD, { input: plan('BUA') });
+    expect(notYet.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_RESPONSIBLE_FOR_TRANSITION_PLAN', responsible: 'MUNICIPALITY' });
+    expect(notYet.errors?.[0]?.message).toContain("the municipality's to make");
+    expect(await footprint()).toEqual(before);
+
+    // Visitation decides assessment: BUA holds treatment responsibility, and the municipality learns of it.
+    ok(await asBuaClinician().visit(sent.id, 'ASSESSMENT'));
+    await asMunicipality().awaitStatus(sent.id, 'VISITED');
+    const refused = await t.queryAs('caseworker-751', MUNICIPALITY_RECORD, { input: plan('MUNICIPALITY') });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_RESPONSIBLE_FOR_TRANSITION_PLAN', responsible: 'BUA' });
+    expect(refused.errors?.[0]?.message).toContain("BUA's to make");
+    expect(await footprint()).toEqual(before);
+
+    // One open action for the missing plan, BUA's, whichever sector's facts the view reads.
+    const PATHWAY = 'query($id: ID!) { child(id: $id) { pathway { openActions { kind heldBy ownerSector ownerOrganisation } withheld { sector } } } }';
+    const missingPlans = async (user: string) => {
+      const view = ok(await t.queryAs<{ child: { pathway: { openActions: { kind: string }[]; withheld: { sector: string }[] } } }>(user, PATHWAY, { id: childId })).child.pathway;
+      return { actions: view.openActions.filter((a) => a.kind === 'TRANSITION_PLAN_MISSING'), withheld: view.withheld.map((w) => w.sector) };
+    };
+    const seenByBua = await missingPlans('bua-clinician');
+    expect(seenByBua.withheld).not.toContain('MUNICIPALITY');
+    expect(seenByBua.actions).toEqual([{ kind: 'TRANSITION_PLAN_MISSING', heldBy: 'BUA', ownerSector: 'BUA', ownerOrganisation: expect.any(String) }]);
+    expect((await missingPlans('caseworker-751')).actions).toEqual(seenByBua.actions);
+
+    const made = ok(await t.queryAs<{ recordBuaTransitionPlan: { madeBy: string } }>('bua-clinician', BUA_RECORD, { input: plan('BUA') })).recordBuaTransitionPlan;
+    expect(made).toMatchObject({ madeBy: 'BUA' });
+    expect(await footprint()).toMatchObject({ bua: before.bua + 1, municipality: before.municipality });
+    expect((await missingPlans('bua-clinician')).actions).toEqual([]);
   }, LONG);
 });
