@@ -7,8 +7,8 @@ import { and, count, eq } from 'drizzle-orm';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
-import { consenting, personOf } from '../support/scenario/index.ts';
-import { gpReferral, referralScenario } from '../support/scenario/referral.ts';
+import { codeOf, consenting, personOf } from '../support/scenario/index.ts';
+import { BUA_REFERRAL_FIELDS, gpReferral, referralScenario, type BuaReferral } from '../support/scenario/referral.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 /**
@@ -19,6 +19,8 @@ import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 /** Two synthetic Aarhus children of practice 107510, not yet known to BUA, referred long before they turn 18. */
 const [childA, childB] = DEMO_CHILDREN.filter((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.buaRegisteredOn === null && c.birthDate >= '2016-01-01');
+/** Known to BUA, without demo consents: the outcome is withheld at 18 and sent once the young person consents. */
+const childD = DEMO_CHILDREN.find((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.buaRegisteredOn !== null && c.birthDate === '2015-08-25')!;
 /** Known to BUA and with the demo consents of every sector (so the pathway view shows each sector's open actions). */
 const childC = DEMO_CHILDREN.find((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.buaRegisteredOn !== null && c.birthDate === '2015-06-12')!;
 const LONG = 180_000;
@@ -112,6 +114,37 @@ describeWithDatabases("BUA's status messages when the custody holder's consent l
     expect(await sentTo(childId, 'general-practice')).toBe(gpBefore);
     expect(await asMunicipality().awaitStatus(referralId, 'CLOSED')).toMatchObject({ outcome: { conclusion: 'DIAGNOSED' } });
     expect(ok(await asGp().referral(referralId)).practiceReferralToBua).toMatchObject({ status: 'ASSESSMENT_STARTED' });
+  }, LONG);
+
+  it("sends the withheld outcome once the young person consents, and the referral closes after it arrived", async () => {
+    const { asGp, asBuaClinician, ok, until } = s;
+    const childId = idOf(childD.cpr);
+    const referralId = await inAssessment(childD.cpr);
+    today = eighteenthBirthday(childD.birthDate);
+    ok(await asBuaClinician().recordOutcome(referralId));
+    ok(await asBuaClinician().toldParents(referralId));
+    const SEND = `mutation($id: ID!) { sendBuaReferralOutcome(referralId: $id) { ${BUA_REFERRAL_FIELDS} } }`;
+    const gpBefore = await sentTo(childId, 'general-practice');
+
+    // Nobody may be told yet: nothing to send.
+    const nothing = await t.queryAs('bua-clinician', SEND, { id: referralId });
+    expect(nothing.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOTHING_TO_SEND' });
+    expect(codeOf(await t.queryAs('gp-107510', SEND, { id: referralId }))).toBe('FORBIDDEN');
+    expect(await sentTo(childId, 'general-practice')).toBe(gpBefore);
+
+    // The young person consents to the GP: the GP must now be told before the referral closes.
+    await consenting(personOf(() => t, 'bua-clinician')).recordsConsent({ childId, givenBy: 'YOUNG_PERSON', givenOn: today, to: 'GENERAL_PRACTICE', organisation: '107510' });
+    const early = await asBuaClinician().close(referralId);
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'OUTCOME_NOT_COMMUNICATED', missing: ['GENERAL_PRACTICE'] });
+
+    const sent = ok(await t.queryAs<{ sendBuaReferralOutcome: BuaReferral }>('bua-clinician', SEND, { id: referralId })).sendBuaReferralOutcome;
+    expect(sent['partiesNotTold']).toEqual([expect.objectContaining({ party: 'MUNICIPALITY', reason: 'CUSTODY_HOLDER_CONSENT_LAPSED' })]);
+    expect(await sentTo(childId, 'general-practice')).toBe(gpBefore + 1);
+    expect(await asGp().awaitStatus(referralId, 'ASSESSED')).toMatchObject({ outcome: { conclusion: 'DIAGNOSED' } });
+    await until('the outcome counting as communicated to the GP', async () => ok(await asBuaClinician().referral(referralId)).buaReferral, (r) => r.pendingCommunications.length === 0);
+    expect(ok(await asBuaClinician().close(referralId)).closeBuaReferral).toMatchObject({ status: 'CLOSED', partiesNotTold: [{ party: 'MUNICIPALITY' }] });
+    const closed = await t.queryAs('bua-clinician', SEND, { id: referralId });
+    expect(closed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLOSED' });
   }, LONG);
 
   const rowsOf = async (subgraph: 'bua' | 'municipality', table: PgTable, where?: ReturnType<typeof eq>) => {

@@ -1237,6 +1237,8 @@ export type Mutation = {
   revokeAdvisoryCalendarFeed: AdvisoryCalendarFeed;
   /** Creates or changes a series of advisory meetings (then `generateAdvisorySlots`). BUA's advisers and administrators. */
   saveAdvisorySlotSeries: AdvisorySlotSeries;
+  /** Sends the outcome (or the no-assessment decision) to the sectors around the child BUA may tell now and that were not told, e.g. one the young person consented to after it was withheld at 18 (`partiesNotTold`). Refused (CONFLICT) before an outcome, after closing, and when there is nobody to send it to. */
+  sendBuaReferralOutcome: BuaReferral;
   /** Records the start of the assessment of a referral visited for assessment; both sectors around the child are told. */
   startBuaAssessment: BuaReferral;
   /**
@@ -1373,6 +1375,11 @@ export type MutationRevokeAdvisoryCalendarFeedArgs = {
 
 export type MutationSaveAdvisorySlotSeriesArgs = {
   input: AdvisorySlotSeriesInput;
+};
+
+
+export type MutationSendBuaReferralOutcomeArgs = {
+  referralId: Scalars['ID']['input'];
 };
 
 
@@ -3318,6 +3325,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   respondToBuaMedicationAgreement?: Resolver<ResolversTypes['MedicationAgreement'], ParentType, ContextType, RequireFields<MutationRespondToBuaMedicationAgreementArgs, 'accept' | 'id'>>;
   revokeAdvisoryCalendarFeed?: Resolver<ResolversTypes['AdvisoryCalendarFeed'], ParentType, ContextType, RequireFields<MutationRevokeAdvisoryCalendarFeedArgs, 'id'>>;
   saveAdvisorySlotSeries?: Resolver<ResolversTypes['AdvisorySlotSeries'], ParentType, ContextType, RequireFields<MutationSaveAdvisorySlotSeriesArgs, 'input'>>;
+  sendBuaReferralOutcome?: Resolver<ResolversTypes['BuaReferral'], ParentType, ContextType, RequireFields<MutationSendBuaReferralOutcomeArgs, 'referralId'>>;
   startBuaAssessment?: Resolver<ResolversTypes['BuaReferral'], ParentType, ContextType, RequireFields<MutationStartBuaAssessmentArgs, 'referralId' | 'startedAt'>>;
   submitAdvisoryCaseDescription?: Resolver<ResolversTypes['AdvisoryBooking'], ParentType, ContextType, RequireFields<MutationSubmitAdvisoryCaseDescriptionArgs, 'bookingId' | 'input'>>;
   withdrawAdvisoryInvitation?: Resolver<ResolversTypes['AdvisoryGpInvitation'], ParentType, ContextType, RequireFields<MutationWithdrawAdvisoryInvitationArgs, 'id'>>;

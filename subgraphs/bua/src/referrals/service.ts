@@ -20,6 +20,7 @@ import type { Context } from '../context.ts';
 import { findReferralForUpdate, listWorklist, updateReferral, type WorklistCursor } from '../db/referrals.ts';
 import { accessLog, consents, type ReferralRow } from '../db/schema.ts';
 import {
+  outcomeRecipientsToSend,
   referralConsentRecords,
   statusDisclosure,
   validateAssessmentOutcome,
@@ -271,4 +272,24 @@ export async function closeReferral(ctx: Context, referralId: string, closedAt: 
   assertBuaClinician(ctx, 'close a referral');
   const at = eventTime(closedAt, 'closedAt', 'The time the referral closed', ctx.access.now);
   return step(ctx, referralId, (_, d) => ({ type: 'CLOSED', at, untellable: d.notTold.map((n) => n.party) }), () => ({}), true);
+}
+
+/**
+ * Sends the outcome (or the no-assessment decision) to the sectors BUA may tell now and that were not told, e.g. one
+ * the young person consented to after the outcome was withheld from it at 18; the referral then closes once delivered.
+ */
+export async function sendOutcome(ctx: Context, referralId: string): Promise<BuaReferralModel> {
+  assertBuaClinician(ctx, "send a referral's outcome");
+  const loaded = await load(ctx, referralId);
+  await readReferral(ctx, loaded);
+  const { row, disclosure } = await ctx.db.transaction(async (tx) => {
+    const row = (await findReferralForUpdate(tx, loaded.id))!;
+    const held = (await findConsentsByChildIds(tx, sectorTables, [row.childId])).map(toConsentRecord);
+    const disclosure = statusDisclosure(row, held, { today: ctx.access.today, now: ctx.access.now });
+    const state = stateOf(row);
+    for (const to of outcomeRecipientsToSend(state, disclosure.tell)) await outbox.enqueue(tx, statusMessage(row, state, to, ctx.access.now));
+    await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(row.childId, [BUA_REFERRAL_PART])]);
+    return { row, disclosure };
+  });
+  return buaReferralModel(row, ctx.access.now, disclosure.notTold);
 }

@@ -1,6 +1,7 @@
 import { decideChildRead, type ConsentRecord, type Principal, type Purpose } from '@pathway-graph/shared';
 import { describe, expect, it } from 'vitest';
-import { referralConsentRecords, statusDisclosure, type ReferralConsentSource } from './consent.ts';
+import { refusalOf } from '@pathway-graph/shared/testing/refusal';
+import { outcomeRecipientsToSend, referralConsentRecords, statusDisclosure, type ReferralConsentSource } from './consent.ts';
 
 const referral: ReferralConsentSource = { consents: [{ givenBy: 'CUSTODY_HOLDER', givenOn: '2026-11-01' }], municipalityCode: 751, ydernummer: '107510' };
 const reader = (sector: Principal['sector'], organisation: string, roles: Principal['roles'] = sector === 'MUNICIPALITY' ? ['CASEWORKER'] : ['GP']): Principal => ({
@@ -108,5 +109,26 @@ describe("BUA's status messages after the custody holder's consent lapsed at 18"
   it('says NO_CONSENT when no consent ever covered the party', () => {
     const d = statusDisclosure({ ...young, consents: [] }, [], at('2026-12-02'));
     expect(d.notTold.map((n) => n.reason)).toEqual(['NO_CONSENT', 'NO_CONSENT']);
+  });
+});
+
+describe('sending the outcome to the parties BUA may tell now', () => {
+  const at = '2033-03-10T10:00:00Z';
+  const assessed = { status: 'ASSESSED' as const, history: [], visitationDecision: 'ASSESSMENT' as const, communicated: { PARENTS: at } };
+
+  it('sends to the tellable parties not yet told, and to nobody else', () => {
+    expect(outcomeRecipientsToSend(assessed, ['MUNICIPALITY', 'GENERAL_PRACTICE'])).toEqual(['MUNICIPALITY', 'GENERAL_PRACTICE']);
+    expect(outcomeRecipientsToSend({ ...assessed, communicated: { MUNICIPALITY: at } }, ['MUNICIPALITY', 'GENERAL_PRACTICE'])).toEqual(['GENERAL_PRACTICE']);
+    expect(outcomeRecipientsToSend({ ...assessed, status: 'VISITED', visitationDecision: 'NO_ASSESSMENT_NEEDED' }, ['GENERAL_PRACTICE'])).toEqual(['GENERAL_PRACTICE']);
+  });
+
+  it.each([
+    ['before an outcome', { ...assessed, status: 'ASSESSMENT_STARTED' as const }, ['MUNICIPALITY' as const], 'OUTCOME_NOT_RECORDED'],
+    ['after closing', { ...assessed, status: 'CLOSED' as const }, ['MUNICIPALITY' as const], 'CLOSED'],
+    ['when every tellable party was told', { ...assessed, communicated: { MUNICIPALITY: at } }, ['MUNICIPALITY' as const], 'NOTHING_TO_SEND'],
+    ['when no party may be told', assessed, [], 'NOTHING_TO_SEND'],
+  ])('refuses %s with CONFLICT', (_, state, tellable, reason) => {
+    const refusal = refusalOf(() => outcomeRecipientsToSend(state, tellable));
+    expect(refusal).toMatchObject({ code: 'CONFLICT', field: 'referralId', extensions: { reason } });
   });
 });

@@ -1,4 +1,5 @@
-import { consentCovers, consentInactiveReasons, isConsentActive, type ConsentRecord, type Purpose } from '@pathway-graph/shared';
+import { conflict, consentCovers, consentInactiveReasons, isConsentActive, type ConsentRecord, type Purpose } from '@pathway-graph/shared';
+import type { ReferralState } from '@pathway-graph/shared/domain/referral/index';
 
 /**
  * The consents a referral carries (the child's from 15, a custody holder's before; issue 9: "the child's and custody
@@ -89,4 +90,29 @@ export function statusDisclosure(
     });
   }
   return { tell, notTold };
+}
+
+/**
+ * The parties to send the outcome (or the no-assessment decision) now: those BUA may tell that were not told. When the
+ * young person consents after the outcome was withheld at 18, this is how the party learns it (and the referral can
+ * then close); sending again to a party whose copy is on its way is harmless, the receiver keeps one status once.
+ */
+export function outcomeRecipientsToSend(state: ReferralState, tellable: readonly StatusParty[]): StatusParty[] {
+  const decided = state.status === 'ASSESSED' || (state.status === 'VISITED' && state.visitationDecision === 'NO_ASSESSMENT_NEEDED');
+  if (!decided) {
+    throw conflict(
+      state.status === 'CLOSED'
+        ? 'The referral is closed; its outcome is not sent again. Send a new referral if the child needs one.'
+        : 'There is no outcome to send yet: record the assessment outcome (or a visitation decision that no assessment is needed) first.',
+      { field: 'referralId', reason: state.status === 'CLOSED' ? 'CLOSED' : 'OUTCOME_NOT_RECORDED' },
+    );
+  }
+  const to = tellable.filter((party) => state.communicated[party] === undefined);
+  if (to.length === 0) {
+    throw conflict('Every sector BUA may tell has been told the outcome; a sector without a consent in force is not (see partiesNotTold).', {
+      field: 'referralId',
+      reason: 'NOTHING_TO_SEND',
+    });
+  }
+  return to;
 }
