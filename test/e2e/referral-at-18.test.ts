@@ -49,6 +49,13 @@ describeWithDatabases("BUA's status messages when the custody holder's consent l
     return row!.n;
   };
 
+  /** BUA's open actions about the referral, as the pathway view shows them to BUA. */
+  const openActionsOn = async (childId: string, referralId: string) => {
+    const PATHWAY = 'query($id: ID!) { child(id: $id) { pathway { openActions { kind subjectId ownerSector } } } }';
+    const view = s.ok(await t.queryAs<{ child: { pathway: { openActions: { kind: string; subjectId: string }[] } } }>('bua-clinician', PATHWAY, { id: childId }));
+    return view.child.pathway.openActions.filter((a) => a.subjectId === referralId).map((a) => a.kind);
+  };
+
   /** Referred at 8 on the custody holder's consent, visited and in assessment before the 18th birthday. */
   async function inAssessment(cpr: string) {
     today = START;
@@ -76,7 +83,10 @@ describeWithDatabases("BUA's status messages when the custody holder's consent l
       { party: 'GENERAL_PRACTICE', organisation: '107510', reason: 'CUSTODY_HOLDER_CONSENT_LAPSED', explanation: expect.stringContaining('turned 18') },
     ];
     expect(assessed).toMatchObject({ status: 'ASSESSED', pendingCommunications: ['PARENTS'], partiesNotTold: lapsed });
+    expect(await openActionsOn(childId, referralId)).toEqual(['OUTCOME_NOT_COMMUNICATED']);
     ok(await asBuaClinician().toldParents(referralId));
+    // Told the parents, BUA owes the outcome to nobody: the sectors it may not tell are owed nothing.
+    expect(await openActionsOn(childId, referralId)).toEqual([]);
     const closed = ok(await asBuaClinician().close(referralId)).closeBuaReferral;
     expect(closed).toMatchObject({ status: 'CLOSED', pendingCommunications: [], partiesNotTold: lapsed });
 
@@ -136,12 +146,14 @@ describeWithDatabases("BUA's status messages when the custody holder's consent l
     await consenting(personOf(() => t, 'bua-clinician')).recordsConsent({ childId, givenBy: 'YOUNG_PERSON', givenOn: today, to: 'GENERAL_PRACTICE', organisation: '107510' });
     const early = await asBuaClinician().close(referralId);
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'OUTCOME_NOT_COMMUNICATED', missing: ['GENERAL_PRACTICE'] });
+    expect(await openActionsOn(childId, referralId)).toEqual(['OUTCOME_NOT_COMMUNICATED']);
 
     const sent = ok(await t.queryAs<{ sendBuaReferralOutcome: BuaReferral }>('bua-clinician', SEND, { id: referralId })).sendBuaReferralOutcome;
     expect(sent['partiesNotTold']).toEqual([expect.objectContaining({ party: 'MUNICIPALITY', reason: 'CUSTODY_HOLDER_CONSENT_LAPSED' })]);
     expect(await sentTo(childId, 'general-practice')).toBe(gpBefore + 1);
     expect(await asGp().awaitStatus(referralId, 'ASSESSED')).toMatchObject({ outcome: { conclusion: 'DIAGNOSED' } });
     await until('the outcome counting as communicated to the GP', async () => ok(await asBuaClinician().referral(referralId)).buaReferral, (r) => r.pendingCommunications.length === 0);
+    expect(await openActionsOn(childId, referralId)).toEqual([]);
     expect(ok(await asBuaClinician().close(referralId)).closeBuaReferral).toMatchObject({ status: 'CLOSED', partiesNotTold: [{ party: 'MUNICIPALITY' }] });
     const closed = await t.queryAs('bua-clinician', SEND, { id: referralId });
     expect(closed.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLOSED' });
