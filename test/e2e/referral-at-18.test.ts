@@ -120,6 +120,9 @@ describeWithDatabases("BUA's status messages when the custody holder's consent l
     ok(await asBuaClinician().toldParents(referralId));
     const closed = ok(await asBuaClinician().close(referralId)).closeBuaReferral;
     expect(closed).toMatchObject({ status: 'CLOSED', partiesNotTold: [{ party: 'GENERAL_PRACTICE', organisation: '107510' }] });
+    // The municipality reads BUA's referral on the young person's consent, but not whom else BUA may not tell.
+    const read = ok(await t.queryAs<{ buaReferral: BuaReferral }>('caseworker-751', 'query($id: ID!) { buaReferral(id: $id) { id partiesNotTold { party } } }', { id: referralId }));
+    expect(read.buaReferral).toEqual({ id: referralId, partiesNotTold: [] });
     expect(await sentTo(childId, 'municipality')).toBe(municipalityBefore + 2);
     expect(await sentTo(childId, 'general-practice')).toBe(gpBefore);
     expect(await asMunicipality().awaitStatus(referralId, 'CLOSED')).toMatchObject({ outcome: { conclusion: 'DIAGNOSED' } });

@@ -746,7 +746,7 @@ export type BuaReferral = {
   outcome?: Maybe<AssessmentOutcome>;
   /** How the outcome was communicated to the parents; null until recorded. */
   parentCommunication?: Maybe<ParentCommunication>;
-  /** The sectors around the child BUA may not tell of the referral's course now, and why (e.g. their consent was a custody holder's, which ended at 18); its status messages do not go to them. */
+  /** The sectors around the child BUA may not tell of the referral's course now, and why (e.g. their consent was a custody holder's, which ended at 18); its status messages do not go to them. Shown to BUA's own staff; empty for other readers. */
   partiesNotTold: Array<ReferralPartyNotTold>;
   /** Who must still be told before the referral can close (a sector BUA may no longer tell, see `partiesNotTold`, does not count). */
   pendingCommunications: Array<OutcomeRecipient>;

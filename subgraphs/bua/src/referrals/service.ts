@@ -65,8 +65,13 @@ async function disclosureOf(ctx: Context, row: ReferralRow): Promise<StatusDiscl
   return statusDisclosure(row, held, { today: ctx.access.today, now: ctx.access.now });
 }
 
+/**
+ * The referral as this reader sees it. Whom BUA may not tell, and why, is BUA's own to know: another sector reading the
+ * referral by consent is not told about the consents of the other sector around the child.
+ */
 async function modelOf(ctx: Context, row: ReferralRow): Promise<BuaReferralModel> {
-  return buaReferralModel(row, ctx.access.now, (await disclosureOf(ctx, row)).notTold);
+  const model = buaReferralModel(row, ctx.access.now, (await disclosureOf(ctx, row)).notTold);
+  return ctx.access.isOwnerSector ? model : { ...model, partiesNotTold: [] };
 }
 
 async function show(ctx: Context, row: ReferralRow): Promise<BuaReferralModel> {
