@@ -1,5 +1,5 @@
 import { municipalInterventions as buaInterventions, referrals as buaReferrals, transitionPlans as buaPlans } from '@pathway-graph/bua/db/schema';
-import { contactPersonEvents as gpContactPersons } from '@pathway-graph/general-practice/db/schema';
+import { contactPersonEvents as gpContactPersons, networkMeetings as gpMeetings } from '@pathway-graph/general-practice/db/schema';
 import {
   contactPersonEvents as municipalityContactPersons,
   municipalInterventions,
@@ -197,6 +197,75 @@ describeWithDatabases('coordination in the municipality and general practice, th
     const seen = ok(await t.queryAs<{ child: { municipalityNetworkMeetings: { actions: { completedAt: string | null }[] }[] } }>('caseworker-751', MEETINGS, { id: child }));
     expect(seen.child.municipalityNetworkMeetings[0]!.actions.every((a) => a.completedAt !== null)).toBe(true);
     expect((await log('municipalityAccessLog', child)).filter((e) => e.action === 'CHANGE' && e.parts.includes('networkMeetings'))).toHaveLength(3);
+  }, LONG);
+
+  it("network meetings in general practice: the child's practice records one with the family taking part, owners complete their own actions, and the pathway shows the overdue one", async () => {
+    const { ok } = s;
+    const child = idOf(withoutConsent);
+    const FIELDS = 'id calledBy { sector organisation } heldOn participants { sector role } summary actions { index description owner { sector organisation } dueOn completedAt overdue }';
+    const RECORD = `mutation($input: RecordNetworkMeetingInput!) { recordGeneralPracticeNetworkMeeting(input: $input) { ${FIELDS} } }`;
+    const input = {
+      childId: child,
+      heldOn: '2026-11-02',
+      participants: [
+        { sector: 'GENERAL_PRACTICE', role: 'Praktiserende læge' },
+        { sector: 'MUNICIPALITY', role: 'Sagsbehandler' },
+        { sector: 'FAMILY', role: 'Far' },
+      ],
+      summary: 'Opfølgning på søvn og trivsel; kommunen tilbyder forældrekursus. (syntetisk)',
+      actions: [
+        { description: 'Lægen følger op på søvnen', owner: { sector: 'GENERAL_PRACTICE', organisation: '107510' }, dueOn: '2026-11-20' },
+        { description: 'Kommunen sender tilbud om forældrekursus', owner: { sector: 'MUNICIPALITY', organisation: '751' }, dueOn: '2027-02-01' },
+      ],
+    };
+    const before = await rows('general-practice', gpMeetings);
+    // Only the child's own practice records here; the rules are the shared ones, refused before anything is stored.
+    expect(codeOf(await t.queryAs('caseworker-751', RECORD, { input }))).toBe('FORBIDDEN');
+    expect(codeOf(await t.queryAs('gp-106570', RECORD, { input }))).toBe('FORBIDDEN');
+    const one = await t.queryAs('gp-107510', RECORD, { input: { ...input, participants: input.participants.slice(0, 1) } });
+    expect(one.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'participants' });
+    const early = await t.queryAs('gp-107510', RECORD, { input: { ...input, actions: [{ ...input.actions[0]!, dueOn: '2026-11-01' }] } });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'actions[0].dueOn' });
+    expect(await rows('general-practice', gpMeetings)).toBe(before);
+
+    const meeting = ok(await t.queryAs<{ recordGeneralPracticeNetworkMeeting: { id: string } }>('gp-107510', RECORD, { input })).recordGeneralPracticeNetworkMeeting;
+    expect(meeting).toMatchObject({
+      calledBy: { sector: 'GENERAL_PRACTICE', organisation: '107510' },
+      participants: input.participants,
+      actions: [
+        { index: 0, owner: { sector: 'GENERAL_PRACTICE', organisation: '107510' }, overdue: true, completedAt: null },
+        { index: 1, owner: { sector: 'MUNICIPALITY', organisation: '751' }, overdue: false },
+      ],
+    });
+    expect(await rows('general-practice', gpMeetings)).toBe(before + 1);
+
+    // No consent from the family: the municipality sees the meeting because it owns one of its actions; another does not.
+    const MEETINGS = 'query($id: ID!) { child(id: $id) { generalPracticeNetworkMeetings { id summary actions { index completedAt } } } }';
+    const atMunicipality = ok(await t.queryAs<{ child: { generalPracticeNetworkMeetings: { id: string }[] } }>('caseworker-751', MEETINGS, { id: child }));
+    expect(atMunicipality.child.generalPracticeNetworkMeetings.map((m) => m.id)).toEqual([meeting.id]);
+    expect(codeOf(await t.queryAs('caseworker-657', MEETINGS, { id: child }))).toBe('CONSENT_REQUIRED');
+
+    // The pathway view picks up the practice's overdue action, held by general practice and owned by it.
+    const PATHWAY = 'query($id: ID!) { child(id: $id) { pathway { openActions { kind subjectId heldBy ownerSector ownerOrganisation dueOn overdue } } } }';
+    const openOf = async () =>
+      ok(await t.queryAs<{ child: { pathway: { openActions: { subjectId: string }[] } } }>('gp-107510', PATHWAY, { id: child })).child.pathway.openActions.filter(
+        (a) => a.subjectId === meeting.id,
+      );
+    expect(await openOf()).toEqual([
+      { kind: 'NETWORK_MEETING_ACTION_OVERDUE', subjectId: meeting.id, heldBy: 'GENERAL_PRACTICE', ownerSector: 'GENERAL_PRACTICE', ownerOrganisation: '107510', dueOn: '2026-11-20', overdue: true },
+    ]);
+
+    const COMPLETE = 'mutation($id: ID!, $i: Int!) { completeGeneralPracticeNetworkMeetingAction(meetingId: $id, actionIndex: $i) { actions { index completedAt } } }';
+    expect(codeOf(await t.queryAs('caseworker-751', COMPLETE, { id: meeting.id, i: 0 }))).toBe('FORBIDDEN'); // the practice's action
+    expect(codeOf(await t.queryAs('caseworker-657', COMPLETE, { id: meeting.id, i: 1 }))).toBe('FORBIDDEN');
+    const done = ok(await t.queryAs<{ completeGeneralPracticeNetworkMeetingAction: { actions: { completedAt: string | null }[] } }>('caseworker-751', COMPLETE, { id: meeting.id, i: 1 }));
+    expect(done.completeGeneralPracticeNetworkMeetingAction.actions.map((a) => a.completedAt !== null)).toEqual([false, true]);
+    ok(await t.queryAs('gp-107510', COMPLETE, { id: meeting.id, i: 0 }));
+    const twice = await t.queryAs('gp-107510', COMPLETE, { id: meeting.id, i: 0 });
+    expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ALREADY_COMPLETED' });
+    expect(await openOf()).toEqual([]);
+    expect((await log('generalPracticeAccessLog', child)).filter((e) => e.action === 'CHANGE' && e.parts.includes('networkMeetings'))).toHaveLength(3);
+    expect((await log('generalPracticeAccessLog', child)).some((e) => e.action === 'READ' && e.parts.includes('networkMeetings') && e.actorSector === 'MUNICIPALITY')).toBe(true);
   }, LONG);
 
   it('municipal interventions: recorded in the municipality, sent to BUA only while BUA holds an active referral and a consent allows it, followed up there too', async () => {

@@ -68,6 +68,7 @@ const COORDINATION_FIELDS = `id buaReferrals { id status reason statusTimes { re
   municipalityContactPerson { status person { name } } municipalityContactPersonHistory { id type person { name } }
   municipalityNetworkMeetings { id summary actions { index owner { organisation } overdue } } municipalInterventions { id kind pathwayStep child { id } }
   municipalityTransitionPlan { id } generalPracticeContactPerson { status } generalPracticeContactPersonHistory { id type }
+  generalPracticeNetworkMeetings { id summary actions { index owner { organisation } overdue } }
   buaMunicipalInterventions { id kind effect }`;
 const ACCESS_LOG = `entries { id action source actorSector parts purpose } nextBefore`;
 

@@ -23,6 +23,7 @@ export const BUA_REFERRAL_FIELDS = `id status acute ageInDays child { id } refer
   visitation { decision reason } visitationDecidedBy
   outcome { conclusion diagnoses { sks icd10 title } treatment { description startedOn } childNeeds results }
   parentCommunication { at how by } communications { recipient at } pendingCommunications
+  partiesNotTold { party organisation reason explanation }
   treatmentResponsibility { holder startedAt }`;
 
 export type Referral = Record<string, unknown> & { id: string; status: string; role: string };

@@ -1,6 +1,6 @@
 import { ageOn, eighteenthBirthday, parseIsoDate } from '../age.ts';
 import { daysInMonth, toIsoDate } from '../calendar.ts';
-import { badUserInput } from '../../errors.ts';
+import { badUserInput, conflict } from '../../errors.ts';
 import { oneOf, requiredText } from '../input.ts';
 import { COORDINATING_SECTORS, type CoordinatingSector } from './contact-persons.ts';
 
@@ -113,6 +113,29 @@ export function validateTransitionPlan(input: TransitionPlanInput, ctx: { birthD
   };
 }
 
+/**
+ * The sector whose plan it is to make: "Børne- og ungdomspsykiatrien ... har det fulde behandlingsansvar, såfremt
+ * barnet/den unge vurderes at have behov for udredning/diagnosticering" (agreement 6.1, Trin 3), so while BUA holds
+ * treatment responsibility (a referral in assessment or treatment) the transition out of child psychiatry is BUA's to
+ * plan; otherwise the municipality's, which coordinates the pathway outside psychiatry. The same rule decides whose
+ * open action a missing plan is (missingTransitionPlanAction), so the one asked to make it is the one allowed to.
+ */
+export function transitionPlanMaker(buaHoldsTreatmentResponsibility: boolean): Extract<CoordinatingSector, 'BUA' | 'MUNICIPALITY'> {
+  return buaHoldsTreatmentResponsibility ? 'BUA' : 'MUNICIPALITY';
+}
+
+/** Refuses (CONFLICT, naming who is responsible) a plan by the sector that is not responsible for making it. */
+export function assertMayMakeTransitionPlan(sector: 'BUA' | 'MUNICIPALITY', buaHoldsTreatmentResponsibility: boolean): void {
+  const responsible = transitionPlanMaker(buaHoldsTreatmentResponsibility);
+  if (responsible === sector) return;
+  throw conflict(
+    responsible === 'BUA'
+      ? "BUA holds treatment responsibility for the young person (a referral in assessment or treatment), so the transition plan is BUA's to make (agreement 6.1); BUA records it and sends it to the municipality."
+      : "BUA holds no treatment responsibility for the young person now (no referral in assessment or treatment), so the transition plan is the municipality's to make (agreement 6.1); the municipality records it.",
+    { reason: 'NOT_RESPONSIBLE_FOR_TRANSITION_PLAN', responsible },
+  );
+}
+
 export interface MissingPlanFacts {
   birthDate: string;
   today: string;
@@ -135,7 +158,7 @@ export function missingTransitionPlanAction(facts: MissingPlanFacts): OpenAction
   const adult = eighteenthBirthday(facts.birthDate);
   const dueOn = addMonths(adult, -PLAN_DUE_MONTHS_BEFORE);
   return {
-    owner: facts.buaHoldsTreatmentResponsibility ? 'BUA' : 'MUNICIPALITY',
+    owner: transitionPlanMaker(facts.buaHoldsTreatmentResponsibility),
     dueOn,
     overdue: facts.today > dueOn,
     description: `Make the transition plan: the young person turns 18 on ${adult} (agreement 6.1: the transition from young person to adult is planned individually).`,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectRefusal } from '../../testing/refusal.ts';
+import { expectRefusal, refusalOf } from '../../testing/refusal.ts';
 import {
   agreementInForce,
   isReviewDue,
@@ -8,7 +8,7 @@ import {
   supersedeMedicationAgreement,
   type MedicationProposalInput,
 } from './medication-agreement.ts';
-import { addMonths, birthDatesTurning18Within, latestBirthDateTurning18By, missingTransitionPlanAction, needsTransitionPlan, validateTransitionPlan, type TransitionPlanInput } from './transition-plan.ts';
+import { addMonths, assertMayMakeTransitionPlan, birthDatesTurning18Within, latestBirthDateTurning18By, missingTransitionPlanAction, needsTransitionPlan, transitionPlanMaker, validateTransitionPlan, type TransitionPlanInput } from './transition-plan.ts';
 
 const proposal: MedicationProposalInput = {
   medicine: { atcCode: 'N06BA04', name: 'Methylphenidat' },
@@ -149,5 +149,32 @@ describe('transition to adulthood', () => {
     expect(missingTransitionPlanAction({ ...facts, hasPlan: true })).toBeNull();
     expect(missingTransitionPlanAction({ ...facts, today: '2026-09-01' })).toBeNull();
     expect(missingTransitionPlanAction({ ...facts, activePathway: false })).toBeNull();
+  });
+});
+
+describe('who makes the transition plan', () => {
+  it('is BUA while it holds treatment responsibility, else the municipality', () => {
+    expect(transitionPlanMaker(true)).toBe('BUA');
+    expect(transitionPlanMaker(false)).toBe('MUNICIPALITY');
+    expect(() => assertMayMakeTransitionPlan('BUA', true)).not.toThrow();
+    expect(() => assertMayMakeTransitionPlan('MUNICIPALITY', false)).not.toThrow();
+  });
+
+  it('refuses the municipality while BUA is responsible, naming BUA', () => {
+    const refusal = refusalOf(() => assertMayMakeTransitionPlan('MUNICIPALITY', true));
+    expect(refusal.message).toMatch(/transition plan is BUA's to make/);
+    expect(refusal.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_RESPONSIBLE_FOR_TRANSITION_PLAN', responsible: 'BUA' });
+  });
+
+  it('refuses BUA without treatment responsibility, naming the municipality', () => {
+    const refusal = refusalOf(() => assertMayMakeTransitionPlan('BUA', false));
+    expect(refusal.message).toMatch(/the municipality's to make/);
+    expect(refusal.extensions).toMatchObject({ code: 'CONFLICT', responsible: 'MUNICIPALITY' });
+  });
+
+  it('gives the missing plan to the same sector', () => {
+    const facts = { birthDate: '2009-03-01', today: '2026-12-10', activePathway: true, hasPlan: false };
+    expect(missingTransitionPlanAction({ ...facts, buaHoldsTreatmentResponsibility: true })?.owner).toBe(transitionPlanMaker(true));
+    expect(missingTransitionPlanAction({ ...facts, buaHoldsTreatmentResponsibility: false })?.owner).toBe(transitionPlanMaker(false));
   });
 });

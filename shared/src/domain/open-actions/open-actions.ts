@@ -111,10 +111,13 @@ export function referralAwaitingVisitation(referral: ReferralForActions, bua: st
   return action('REFERRAL_AWAITING_VISITATION', referral.id, { sector: 'BUA', organisation: bua }, dueOn, today);
 }
 
-/** An assessed referral whose outcome has not reached the parents, the municipality and the GP: BUA owes it. */
-export function outcomeNotCommunicated(referral: ReferralForActions, bua: string, today: string): OpenAction | null {
+/**
+ * An assessed referral whose outcome has not reached the parents, the municipality and the GP: BUA owes it. A sector
+ * BUA may no longer tell (`untellable`: no consent in force, e.g. a custody holder's that lapsed at 18) is owed nothing.
+ */
+export function outcomeNotCommunicated(referral: ReferralForActions, bua: string, today: string, untellable: readonly OutcomeRecipient[] = []): OpenAction | null {
   if (referral.status !== 'ASSESSED' || referral.outcomeConcludedAt === null) return null;
-  if (OUTCOME_RECIPIENTS.every((to) => referral.communicated[to] !== undefined)) return null;
+  if (OUTCOME_RECIPIENTS.every((to) => referral.communicated[to] !== undefined || untellable.includes(to))) return null;
   const dueOn = addWorkingDays(danishDayOf(referral.outcomeConcludedAt), OUTCOME_COMMUNICATION_DUE_WORKING_DAYS);
   return action('OUTCOME_NOT_COMMUNICATED', referral.id, { sector: 'BUA', organisation: bua }, dueOn, today);
 }

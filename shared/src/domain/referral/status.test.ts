@@ -76,6 +76,15 @@ describe('nextReferralStatus', () => {
     expect(missingCommunications(state(received, noAssessment))).toEqual(['MUNICIPALITY', 'GENERAL_PRACTICE']);
   });
 
+  it('closes when the only ones not told are those BUA may no longer tell, and still waits for the others', () => {
+    const assessed = state(received, assess, started, outcome, told('PARENTS'));
+    expect(nextReferralStatus(assessed, { ...closed, untellable: ['MUNICIPALITY', 'GENERAL_PRACTICE'] }).status).toBe('CLOSED');
+    const refusal = expectRefusal(() => nextReferralStatus(assessed, { ...closed, untellable: ['MUNICIPALITY'] }), 'CONFLICT', 'status', /not yet been communicated to the GP;/);
+    expect(refusal.extensions['missing']).toEqual(['GENERAL_PRACTICE']);
+    // The parents are told in person: no consent to a sector stands in for that.
+    expect(missingCommunications(state(received, assess, started, outcome), ['MUNICIPALITY', 'GENERAL_PRACTICE'])).toEqual(['PARENTS']);
+  });
+
   it('refuses an event dated before the last status, and a malformed time', () => {
     expectRefusal(() => nextReferralStatus(state(received, assess), { ...started, at: t(9) }), 'BAD_USER_INPUT', 'at', /before the referral's last status \(VISITED at/);
     expectRefusal(() => nextReferralStatus(state(received), { ...assess, at: 'tomorrow' }), 'BAD_USER_INPUT', 'at', /date and time with a time zone/);

@@ -38,7 +38,11 @@ export type ReferralEvent =
   | { type: 'ASSESSMENT_STARTED'; at: string }
   | { type: 'OUTCOME_RECORDED'; at: string }
   | { type: 'OUTCOME_COMMUNICATED'; at: string; to: OutcomeRecipient }
-  | { type: 'CLOSED'; at: string };
+  /**
+   * `untellable`: the sectors around the child BUA may no longer tell (no valid consent, e.g. a custody holder's that
+   * lapsed at 18); the law forbids the message, so the agreement's duty to communicate cannot hold the referral open.
+   */
+  | { type: 'CLOSED'; at: string; untellable?: readonly OutcomeRecipient[] };
 
 export function initialReferralState(sentAt: string): ReferralState {
   return { status: 'SENT', history: [{ status: 'SENT', at: parseInstant(sentAt, 'sentAt') }], visitationDecision: null, communicated: {} };
@@ -49,9 +53,9 @@ export function requiredRecipients(decision: VisitationDecision | null): Outcome
   return decision === 'NO_ASSESSMENT_NEEDED' ? ['MUNICIPALITY', 'GENERAL_PRACTICE'] : [...OUTCOME_RECIPIENTS];
 }
 
-/** The recipients still to be told before the referral may close. */
-export function missingCommunications(state: ReferralState): OutcomeRecipient[] {
-  return requiredRecipients(state.visitationDecision).filter((to) => state.communicated[to] === undefined);
+/** The recipients still to be told before the referral may close; those BUA may no longer tell do not count. */
+export function missingCommunications(state: ReferralState, untellable: readonly OutcomeRecipient[] = []): OutcomeRecipient[] {
+  return requiredRecipients(state.visitationDecision).filter((to) => state.communicated[to] === undefined && !untellable.includes(to));
 }
 
 /** The time each status was reached, or null; what the referrer's status view shows. */
@@ -167,7 +171,7 @@ export function nextReferralStatus(state: ReferralState, event: ReferralEvent): 
           'NOT_CONCLUDED',
         );
       }
-      const missing = missingCommunications(state);
+      const missing = missingCommunications(state, event.untellable);
       if (missing.length > 0) {
         throw refuse(
           `The outcome has not yet been communicated to ${missing.map((m) => RECIPIENT_LABEL[m]).join(' and ')}; communicate it (agreement 6.1, Trin 3) before closing the referral.`,

@@ -3,7 +3,7 @@ import { transitionPlanEvents } from '../../domain/pathway/events.ts';
 import type { PathwayEventSource } from '../pathway-events.ts';
 import { asc, inArray } from 'drizzle-orm';
 import type { AnyDatabase } from '../../db/database.ts';
-import { validateTransitionPlan, type TransitionPlanInput } from '../../domain/coordination/transition-plan.ts';
+import { assertMayMakeTransitionPlan, validateTransitionPlan, type TransitionPlanInput } from '../../domain/coordination/transition-plan.ts';
 import { assertChildPseudonym } from '../../domain/pseudonym.ts';
 import { forbidden, notFound } from '../../errors.ts';
 import type { MessagingDb, OutgoingMessage } from '../../messaging/outbox.ts';
@@ -31,6 +31,11 @@ export interface TransitionPlanServiceOptions<TContext extends TransitionContext
   outbox: { enqueue(tx: MessagingDb, m: OutgoingMessage<'transition-plan'>): Promise<void> };
   /** The child as this sector knows it, with its birth date; null when it has no record of the child. */
   findChild(ctx: TContext, childId: string): Promise<(GuardedChild & { birthDate: string }) | null>;
+  /**
+   * Whether BUA holds treatment responsibility for the child now, as this sector knows it (BUA: its referrals; the
+   * municipality: the statuses BUA sent it): the plan is then BUA's to make, otherwise the municipality's.
+   */
+  buaHoldsTreatmentResponsibility(ctx: TContext, child: GuardedChild & { birthDate: string }): Promise<boolean>;
   /** Whether the plan goes to the other sector too: it is involved, and a consent held here allows it. */
   sharesWithOther(tx: MessagingDb, ctx: TContext, child: GuardedChild & { birthDate: string }): Promise<boolean>;
 }
@@ -109,6 +114,7 @@ export function transitionPlanService<TContext extends TransitionContext>(option
       const child = await options.findChild(ctx, assertChildPseudonym(input.childId, 'childId'));
       if (!child) throw notFound(`${ownership.describe(null)} has no record of this child, so it has no pathway to plan the transition of.`, { field: 'childId' });
       await ctx.access.read(child, TRANSITION_PART, WHAT);
+      assertMayMakeTransitionPlan(sector, await options.buaHoldsTreatmentResponsibility(ctx, child));
       const plan = validateTransitionPlan(input, { birthDate: child.birthDate, today: ctx.access.today });
       const recordedAt = ctx.access.now.toISOString();
       const row = await ctx.db.transaction(async (tx) => {

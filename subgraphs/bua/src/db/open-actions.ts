@@ -1,4 +1,4 @@
-import type { Sector } from '@pathway-graph/shared';
+import type { ConsentRecord, Sector } from '@pathway-graph/shared';
 import type { ConsentForActions, MedicationAgreementForActions, NetworkMeetingForActions } from '@pathway-graph/shared/domain/open-actions/index';
 import type { OutcomeRecipient, ReferralStatus, VisitationDecision } from '@pathway-graph/shared/domain/referral/index';
 import {
@@ -25,6 +25,9 @@ export interface BuaReferralSource {
   communicated: Partial<Record<OutcomeRecipient, string>>;
   outcomeConcludedAt: string | null;
   municipalityCode: number;
+  ydernummer: string;
+  /** The consents the referral carries (who may be told of it, rules/consent.ts). */
+  consents: { givenBy: 'YOUNG_PERSON' | 'CUSTODY_HOLDER'; givenOn: string }[];
 }
 
 /** What BUA's open-action rules read about one child (open-actions/service.ts). */
@@ -37,6 +40,8 @@ export interface BuaOpenActionSources {
   medicationAgreements: MedicationAgreementForActions[];
   meetings: NetworkMeetingForActions[];
   consents: ConsentForActions[];
+  /** The consents BUA holds about the child, not withdrawn: with the referrals' own, who BUA may tell of them. */
+  heldConsents: ConsentRecord[];
   hasTransitionPlan: boolean;
 }
 
@@ -47,6 +52,7 @@ interface Row {
   agreements: unknown;
   meetings: unknown;
   consents: unknown;
+  held_consents: unknown;
   has_plan: boolean;
 }
 
@@ -57,13 +63,16 @@ function sourcesOf(ids: SQL): SQL {
     (select r.birth_date::text from "bua"."referrals" r where r.child_id = ids.id order by r.received_at desc limit 1) as birth_date,
     coalesce((select json_agg(json_build_object('id', r.id, 'status', r.status, 'receivedAt', r.received_at, 'history', r.history,
       'visitationDecision', r.visitation_decision, 'communicated', r.communicated, 'outcomeConcludedAt', r.outcome->>'concludedAt',
-      'municipalityCode', r.municipality_code) order by r.received_at, r.id)
+      'municipalityCode', r.municipality_code, 'ydernummer', r.ydernummer, 'consents', r.consents) order by r.received_at, r.id)
       from "bua"."referrals" r where r.child_id = ids.id and r.status <> 'CLOSED'), '[]'::json) as referrals,
     coalesce((select json_agg(json_build_object('id', a.id, 'status', a.status, 'proposedBy', a.proposed_by, 'proposedAt', a.proposed_at,
       'prescribesFrom', a.prescribes_from, 'ydernummer', a.ydernummer) order by a.id)
       from "bua"."medication_agreements" a where a.child_id = ids.id and a.status = 'PROPOSED' and a.proposed_by = 'GENERAL_PRACTICE'), '[]'::json) as agreements,
     ${openMeetingsOf(SCHEMA, child)} as meetings,
     ${custodyConsentsOf(SCHEMA, child)} as consents,
+    coalesce((select json_agg(json_build_object('givenBy', c.given_by, 'givenOn', c.given_on, 'recipientSector', c.recipient_sector,
+      'recipientOrganisation', c.recipient_organisation, 'purposes', c.purposes, 'validFrom', c.valid_from, 'validUntil', c.valid_until,
+      'withdrawnAt', c.withdrawn_at) order by c.id) from "bua"."consents" c where c.child_id = ids.id and c.withdrawn_at is null), '[]'::json) as held_consents,
     exists (select 1 from "bua"."transition_plans" p where p.child_id = ids.id) as has_plan
   from (${ids}) ids order by ids.id`;
 }
@@ -75,6 +84,7 @@ const read = (r: Row): BuaOpenActionSources => ({
   medicationAgreements: json(r.agreements),
   meetings: json(r.meetings),
   consents: json(r.consents),
+  heldConsents: json(r.held_consents),
   hasTransitionPlan: Boolean(r.has_plan),
 });
 

@@ -746,7 +746,9 @@ export type BuaReferral = {
   outcome?: Maybe<AssessmentOutcome>;
   /** How the outcome was communicated to the parents; null until recorded. */
   parentCommunication?: Maybe<ParentCommunication>;
-  /** Who must still be told before the referral can close. */
+  /** The sectors around the child BUA may not tell of the referral's course now, and why (e.g. their consent was a custody holder's, which ended at 18); its status messages do not go to them. Shown to BUA's own staff; empty for other readers. */
+  partiesNotTold: Array<ReferralPartyNotTold>;
+  /** Who must still be told before the referral can close (a sector BUA may no longer tell, see `partiesNotTold`, does not count). */
   pendingCommunications: Array<OutcomeRecipient>;
   /** Why the child is referred. */
   reason: Scalars['String']['output'];
@@ -1235,6 +1237,8 @@ export type Mutation = {
   revokeAdvisoryCalendarFeed: AdvisoryCalendarFeed;
   /** Creates or changes a series of advisory meetings (then `generateAdvisorySlots`). BUA's advisers and administrators. */
   saveAdvisorySlotSeries: AdvisorySlotSeries;
+  /** Sends the outcome (or the no-assessment decision) to the sectors around the child BUA may tell now and that were not told, e.g. one the young person consented to after it was withheld at 18 (`partiesNotTold`). Refused (CONFLICT) before an outcome, after closing, and when there is nobody to send it to. */
+  sendBuaReferralOutcome: BuaReferral;
   /** Records the start of the assessment of a referral visited for assessment; both sectors around the child are told. */
   startBuaAssessment: BuaReferral;
   /**
@@ -1371,6 +1375,11 @@ export type MutationRevokeAdvisoryCalendarFeedArgs = {
 
 export type MutationSaveAdvisorySlotSeriesArgs = {
   input: AdvisorySlotSeriesInput;
+};
+
+
+export type MutationSendBuaReferralOutcomeArgs = {
+  referralId: Scalars['ID']['input'];
 };
 
 
@@ -2023,6 +2032,26 @@ export type ReferralConsent = {
   /** The day it was given. */
   givenOn: Scalars['Date']['output'];
 };
+
+/** A sector around the child that BUA's status messages about a referral do not go to (data protection: nothing flows without a consent in force). */
+export type ReferralPartyNotTold = {
+  __typename?: 'ReferralPartyNotTold';
+  /** What happened and what would let BUA tell it again. */
+  explanation: Scalars['String']['output'];
+  /** Its organisation: municipality code or ydernummer. */
+  organisation: Scalars['String']['output'];
+  /** The sector: the child's municipality or GP. */
+  party: OutcomeRecipient;
+  /** Why it is not told. */
+  reason: ReferralPartyNotToldReason;
+};
+
+/** Why BUA may not tell a sector around the child of a referral's course. */
+export type ReferralPartyNotToldReason =
+  /** Its consent was a custody holder's, which ended when the young person turned 18; only the young person can consent now. */
+  | 'CUSTODY_HOLDER_CONSENT_LAPSED'
+  /** No consent in force covers it for the pathway's coordination. */
+  | 'NO_CONSENT';
 
 /** Who referred: the sector and its organisation (the practice's ydernummer or the municipality code). */
 export type ReferralReferrer = {
@@ -2692,6 +2721,8 @@ export type ResolversTypes = ResolversObject<{
   RecordContactPersonInput: RecordContactPersonInput;
   RecordNetworkMeetingInput: RecordNetworkMeetingInput;
   ReferralConsent: ResolverTypeWrapper<ReferralConsent>;
+  ReferralPartyNotTold: ResolverTypeWrapper<ReferralPartyNotTold>;
+  ReferralPartyNotToldReason: ReferralPartyNotToldReason;
   ReferralReferrer: ResolverTypeWrapper<ReferralReferrer>;
   ReferralRequester: ResolverTypeWrapper<ReferralRequester>;
   ReferralStatus: ReferralStatus;
@@ -2813,6 +2844,7 @@ export type ResolversParentTypes = ResolversObject<{
   RecordContactPersonInput: RecordContactPersonInput;
   RecordNetworkMeetingInput: RecordNetworkMeetingInput;
   ReferralConsent: ReferralConsent;
+  ReferralPartyNotTold: ReferralPartyNotTold;
   ReferralReferrer: ReferralReferrer;
   ReferralRequester: ReferralRequester;
   ReferralStatusChange: ReferralStatusChange;
@@ -3105,6 +3137,7 @@ export type BuaReferralResolvers<ContextType = Context, ParentType extends Resol
   notificationFiled?: Resolver<Maybe<ResolversTypes['NotificationFiled']>, ParentType, ContextType>;
   outcome?: Resolver<Maybe<ResolversTypes['AssessmentOutcome']>, ParentType, ContextType>;
   parentCommunication?: Resolver<Maybe<ResolversTypes['ParentCommunication']>, ParentType, ContextType>;
+  partiesNotTold?: Resolver<Array<ResolversTypes['ReferralPartyNotTold']>, ParentType, ContextType>;
   pendingCommunications?: Resolver<Array<ResolversTypes['OutcomeRecipient']>, ParentType, ContextType>;
   reason?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   receivedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
@@ -3292,6 +3325,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   respondToBuaMedicationAgreement?: Resolver<ResolversTypes['MedicationAgreement'], ParentType, ContextType, RequireFields<MutationRespondToBuaMedicationAgreementArgs, 'accept' | 'id'>>;
   revokeAdvisoryCalendarFeed?: Resolver<ResolversTypes['AdvisoryCalendarFeed'], ParentType, ContextType, RequireFields<MutationRevokeAdvisoryCalendarFeedArgs, 'id'>>;
   saveAdvisorySlotSeries?: Resolver<ResolversTypes['AdvisorySlotSeries'], ParentType, ContextType, RequireFields<MutationSaveAdvisorySlotSeriesArgs, 'input'>>;
+  sendBuaReferralOutcome?: Resolver<ResolversTypes['BuaReferral'], ParentType, ContextType, RequireFields<MutationSendBuaReferralOutcomeArgs, 'referralId'>>;
   startBuaAssessment?: Resolver<ResolversTypes['BuaReferral'], ParentType, ContextType, RequireFields<MutationStartBuaAssessmentArgs, 'referralId' | 'startedAt'>>;
   submitAdvisoryCaseDescription?: Resolver<ResolversTypes['AdvisoryBooking'], ParentType, ContextType, RequireFields<MutationSubmitAdvisoryCaseDescriptionArgs, 'bookingId' | 'input'>>;
   withdrawAdvisoryInvitation?: Resolver<ResolversTypes['AdvisoryGpInvitation'], ParentType, ContextType, RequireFields<MutationWithdrawAdvisoryInvitationArgs, 'id'>>;
@@ -3427,6 +3461,13 @@ export type RecordAssessmentOutcomePayloadResolvers<ContextType = Context, Paren
 export type ReferralConsentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralConsent'] = ResolversParentTypes['ReferralConsent']> = ResolversObject<{
   givenBy?: Resolver<ResolversTypes['ConsentingParty'], ParentType, ContextType>;
   givenOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+}>;
+
+export type ReferralPartyNotToldResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralPartyNotTold'] = ResolversParentTypes['ReferralPartyNotTold']> = ResolversObject<{
+  explanation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  party?: Resolver<ResolversTypes['OutcomeRecipient'], ParentType, ContextType>;
+  reason?: Resolver<ResolversTypes['ReferralPartyNotToldReason'], ParentType, ContextType>;
 }>;
 
 export type ReferralReferrerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReferralReferrer'] = ResolversParentTypes['ReferralReferrer']> = ResolversObject<{
@@ -3616,6 +3657,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReceivedMunicipalIntervention?: ReceivedMunicipalInterventionResolvers<ContextType>;
   RecordAssessmentOutcomePayload?: RecordAssessmentOutcomePayloadResolvers<ContextType>;
   ReferralConsent?: ReferralConsentResolvers<ContextType>;
+  ReferralPartyNotTold?: ReferralPartyNotToldResolvers<ContextType>;
   ReferralReferrer?: ReferralReferrerResolvers<ContextType>;
   ReferralRequester?: ReferralRequesterResolvers<ContextType>;
   ReferralStatusChange?: ReferralStatusChangeResolvers<ContextType>;

@@ -16,6 +16,8 @@ const referral: BuaReferralSource = {
   communicated: {},
   outcomeConcludedAt: null,
   municipalityCode: 751,
+  ydernummer: '107510',
+  consents: [{ givenBy: 'CUSTODY_HOLDER', givenOn: '2020-01-01' }],
 };
 const sources: BuaOpenActionSources = {
   childId: 'child',
@@ -24,6 +26,7 @@ const sources: BuaOpenActionSources = {
   medicationAgreements: [],
   meetings: [],
   consents: [],
+  heldConsents: [],
   hasTransitionPlan: false,
 };
 
@@ -54,5 +57,24 @@ describe('BUA’s open actions of a child', () => {
       expect.objectContaining({ kind: 'MEDICATION_AGREEMENT_AWAITING_ACCEPTANCE', ownerSector: 'BUA', ownerOrganisation: BUA }),
     );
     expect(openActionsOf({ ...sources, referrals: [] }, TODAY, BUA)).toEqual([]);
+  });
+
+  it("owes the outcome only to those it may tell: not to a sector whose custody holder's consent lapsed at 18, again to one the young person consented to", () => {
+    // Turned 18 on 2026-05-30, assessed after; the parents were told.
+    const assessed: BuaReferralSource = {
+      ...referral,
+      status: 'ASSESSED',
+      visitationDecision: 'ASSESSMENT',
+      history: [...referral.history, { status: 'VISITED', at: '2026-05-26T09:00:00Z' }, { status: 'ASSESSMENT_STARTED', at: '2026-05-27T09:00:00Z' }, { status: 'ASSESSED', at: '2026-05-31T09:00:00Z' }],
+      outcomeConcludedAt: '2026-05-31T09:00:00Z',
+      communicated: { PARENTS: '2026-05-31T10:00:00Z' },
+    };
+    const adult = { ...sources, birthDate: '2008-05-30', referrals: [assessed] };
+    const outcomeActions = (s: BuaOpenActionSources) => openActionsOf(s, TODAY, BUA).filter((a) => a.kind === 'OUTCOME_NOT_COMMUNICATED');
+    expect(outcomeActions(adult)).toEqual([]);
+    const ownConsent = { givenBy: 'YOUNG_PERSON' as const, givenOn: '2026-05-31', recipientSector: 'GENERAL_PRACTICE' as const, recipientOrganisation: '107510', purposes: ['CARE_COORDINATION' as const], validFrom: '2026-05-31', validUntil: null, withdrawnAt: null };
+    expect(outcomeActions({ ...adult, heldConsents: [ownConsent] })).toEqual([expect.objectContaining({ subjectId: 'r1', ownerSector: 'BUA' })]);
+    // Before 18 the custody holder's consent holds: the municipality and the GP are owed it.
+    expect(outcomeActions({ ...adult, birthDate: '2010-05-30' })).toHaveLength(1);
   });
 });

@@ -10,6 +10,7 @@ import {
 } from '@pathway-graph/shared/sector/referrer/model';
 import { serializeDateTime } from '@pathway-graph/shared';
 import type { ReferralRow } from '../db/schema.ts';
+import type { PartyNotTold } from './rules/consent.ts';
 
 /** The referral's course as the shared status rules see it. */
 export function stateOf(row: ReferralRow): ReferralState {
@@ -44,12 +45,14 @@ export interface BuaReferralModel {
   parentCommunication: { at: string; how: string; by: string } | null;
   communications: { recipient: OutcomeRecipient; at: string }[];
   pendingCommunications: OutcomeRecipient[];
+  partiesNotTold: PartyNotTold[];
   treatmentResponsibility: TreatmentResponsibilityModel;
 }
 
 const DAY_MS = 86_400_000;
 
-export function buaReferralModel(row: ReferralRow, now: Date): BuaReferralModel {
+/** `notTold`: the sectors BUA may no longer tell of the referral (rules/consent.ts); they do not hold it open. */
+export function buaReferralModel(row: ReferralRow, now: Date, notTold: readonly PartyNotTold[] = []): BuaReferralModel {
   const state = stateOf(row);
   const visited = row.history.find((h) => h.status === 'VISITED');
   const decided = state.status === 'ASSESSED' || (state.status === 'VISITED' && state.visitationDecision === 'NO_ASSESSMENT_NEEDED');
@@ -84,7 +87,8 @@ export function buaReferralModel(row: ReferralRow, now: Date): BuaReferralModel 
         : { ...(outcome as Omit<NonNullable<ReferralRow['outcome']>, 'recordedBy'>), diagnoses: row.outcome.diagnoses.map((sks) => diagnosisModel(parseDiagnosisCode(sks))) },
     parentCommunication: row.parentCommunication,
     communications: (Object.entries(row.communicated) as [OutcomeRecipient, string][]).map(([recipient, at]) => ({ recipient, at })),
-    pendingCommunications: decided && state.status !== 'CLOSED' ? missingCommunications(state) : [],
+    pendingCommunications: decided && state.status !== 'CLOSED' ? missingCommunications(state, notTold.map((n) => n.party)) : [],
+    partiesNotTold: [...notTold],
     treatmentResponsibility: treatmentResponsibilityModel(state),
   };
 }

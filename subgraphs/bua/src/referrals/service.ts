@@ -3,12 +3,14 @@ import {
   assertUuid,
   badUserInput,
   decodeCursor,
+  findConsentsByChildIds,
   forbidden,
   hasClinicalRole,
   hasErrorCode,
   notFound,
   pageSize,
   toConnection,
+  toConsentRecord,
   type Connection,
   type GuardedChild,
 } from '@pathway-graph/shared';
@@ -18,15 +20,18 @@ import type { Context } from '../context.ts';
 import { findReferralForUpdate, listWorklist, updateReferral, type WorklistCursor } from '../db/referrals.ts';
 import { accessLog, consents, type ReferralRow } from '../db/schema.ts';
 import {
+  outcomeRecipientsToSend,
   referralConsentRecords,
+  statusDisclosure,
   validateAssessmentOutcome,
   validateParentCommunication,
   validateVisitation,
   type AssessmentOutcomeInput,
   type ParentCommunicationInput,
+  type StatusDisclosure,
   type VisitationInput,
 } from './rules/index.ts';
-import { BOTH_PARTIES, outbox, statusMessage } from './messaging.ts';
+import { outbox, statusMessage } from './messaging.ts';
 import { buaReferralModel, stateOf, type BuaReferralModel } from './model.ts';
 import type { DiagnosisWarning } from '@pathway-graph/shared/domain/icd10/index';
 
@@ -54,9 +59,24 @@ function assertBuaClinician(ctx: Context, doing: string): void {
 const readReferral = (ctx: Context, row: ReferralRow) =>
   ctx.access.read(referralGuard(row), BUA_REFERRAL_PART, WHAT, { recordConsents: referralConsentRecords(row) });
 
+/** Whom BUA may tell of the referral now, on the consents of the request's view (loaded once for every child). */
+async function disclosureOf(ctx: Context, row: ReferralRow): Promise<StatusDisclosure> {
+  const held = (await ctx.access.consentRows(row.childId)).map(toConsentRecord);
+  return statusDisclosure(row, held, { today: ctx.access.today, now: ctx.access.now });
+}
+
+/**
+ * The referral as this reader sees it. Whom BUA may not tell, and why, is BUA's own to know: another sector reading the
+ * referral by consent is not told about the consents of the other sector around the child.
+ */
+async function modelOf(ctx: Context, row: ReferralRow): Promise<BuaReferralModel> {
+  const model = buaReferralModel(row, ctx.access.now, (await disclosureOf(ctx, row)).notTold);
+  return ctx.access.isOwnerSector ? model : { ...model, partiesNotTold: [] };
+}
+
 async function show(ctx: Context, row: ReferralRow): Promise<BuaReferralModel> {
   await readReferral(ctx, row);
-  return buaReferralModel(row, ctx.access.now);
+  return modelOf(ctx, row);
 }
 
 async function load(ctx: Context, id: string): Promise<ReferralRow> {
@@ -79,13 +99,13 @@ export async function referralsOfChild(ctx: Context, child: GuardedChild): Promi
   const rows = await ctx.loaders.referralsOfChild.load(child.id);
   try {
     await ctx.access.read(child, BUA_REFERRAL_PART, WHAT);
-    return rows.map((row) => buaReferralModel(row, ctx.access.now));
+    return Promise.all(rows.map((row) => modelOf(ctx, row)));
   } catch (refusal) {
     if (!hasErrorCode(refusal, 'CONSENT_REQUIRED')) throw refusal;
     const shown = await Promise.all(rows.map((row) => readReferral(ctx, row).then(() => row, () => null)));
     const visible = shown.filter((row) => row !== null);
     if (visible.length === 0) throw refusal;
-    return visible.map((row) => buaReferralModel(row, ctx.access.now));
+    return Promise.all(visible.map((row) => modelOf(ctx, row)));
   }
 }
 
@@ -150,12 +170,14 @@ export async function worklist(
 
 /**
  * One step of a referral's course, in one transaction: the row is locked, the shared status machine decides (a refusal
- * changes and sends nothing), the change is stored with the status messages it causes and the access-log entry.
+ * changes and sends nothing), the change is stored with the status messages it causes and the access-log entry. The
+ * messages go only to the parties a consent in force lets BUA tell (decided on the consents the transaction sees); the
+ * answer names the others and why.
  */
 async function step(
   ctx: Context,
   referralId: string,
-  event: (row: ReferralRow) => ReferralEvent,
+  event: (row: ReferralRow, disclosure: StatusDisclosure) => ReferralEvent,
   changes: (row: ReferralRow, next: ReferralState) => Partial<ReferralRow>,
   notify: boolean,
 ): Promise<BuaReferralModel> {
@@ -163,7 +185,9 @@ async function step(
   await readReferral(ctx, loaded);
   const updated = await ctx.db.transaction(async (tx) => {
     const row = (await findReferralForUpdate(tx, loaded.id))!;
-    const next = nextReferralStatus(stateOf(row), event(row));
+    const held = (await findConsentsByChildIds(tx, sectorTables, [row.childId])).map(toConsentRecord);
+    const disclosure = statusDisclosure(row, held, { today: ctx.access.today, now: ctx.access.now });
+    const next = nextReferralStatus(stateOf(row), event(row, disclosure));
     const stored = await updateReferral(tx, row.id, {
       status: next.status,
       history: [...next.history],
@@ -171,13 +195,13 @@ async function step(
       ...changes(row, next),
     });
     if (notify) {
-      for (const to of BOTH_PARTIES) await outbox.enqueue(tx, statusMessage(stored, next, to, ctx.access.now));
+      for (const to of disclosure.tell) await outbox.enqueue(tx, statusMessage(stored, next, to, ctx.access.now));
     }
     await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(row.childId, [BUA_REFERRAL_PART])]);
-    return stored;
+    return { stored, disclosure };
   });
-  ctx.loaders.referral.clear(updated.id).prime(updated.id, updated);
-  return buaReferralModel(updated, ctx.access.now);
+  ctx.loaders.referral.clear(updated.stored.id).prime(updated.stored.id, updated.stored);
+  return buaReferralModel(updated.stored, ctx.access.now, updated.disclosure.notTold);
 }
 
 /** Visitation decides once: assessment, or no need for it (with the reason); both sectors around the child are told. */
@@ -244,9 +268,33 @@ export async function recordParentCommunication(ctx: Context, referralId: string
   return step(ctx, referralId, () => ({ type: 'OUTCOME_COMMUNICATED', at: c.at, to: 'PARENTS' }), () => ({ parentCommunication: c }), false);
 }
 
-/** Closes the referral once everyone the agreement names has been told; both sectors around the child learn of it. */
+/**
+ * Closes the referral once everyone the agreement names has been told; the sectors around the child learn of it. A
+ * sector BUA may no longer tell (its consent lapsed at 18) does not hold the referral open: the answer's
+ * `partiesNotTold` names it.
+ */
 export async function closeReferral(ctx: Context, referralId: string, closedAt: string): Promise<BuaReferralModel> {
   assertBuaClinician(ctx, 'close a referral');
   const at = eventTime(closedAt, 'closedAt', 'The time the referral closed', ctx.access.now);
-  return step(ctx, referralId, () => ({ type: 'CLOSED', at }), () => ({}), true);
+  return step(ctx, referralId, (_, d) => ({ type: 'CLOSED', at, untellable: d.notTold.map((n) => n.party) }), () => ({}), true);
+}
+
+/**
+ * Sends the outcome (or the no-assessment decision) to the sectors BUA may tell now and that were not told, e.g. one
+ * the young person consented to after the outcome was withheld from it at 18; the referral then closes once delivered.
+ */
+export async function sendOutcome(ctx: Context, referralId: string): Promise<BuaReferralModel> {
+  assertBuaClinician(ctx, "send a referral's outcome");
+  const loaded = await load(ctx, referralId);
+  await readReferral(ctx, loaded);
+  const { row, disclosure } = await ctx.db.transaction(async (tx) => {
+    const row = (await findReferralForUpdate(tx, loaded.id))!;
+    const held = (await findConsentsByChildIds(tx, sectorTables, [row.childId])).map(toConsentRecord);
+    const disclosure = statusDisclosure(row, held, { today: ctx.access.today, now: ctx.access.now });
+    const state = stateOf(row);
+    for (const to of outcomeRecipientsToSend(state, disclosure.tell)) await outbox.enqueue(tx, statusMessage(row, state, to, ctx.access.now));
+    await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(row.childId, [BUA_REFERRAL_PART])]);
+    return { row, disclosure };
+  });
+  return buaReferralModel(row, ctx.access.now, disclosure.notTold);
 }

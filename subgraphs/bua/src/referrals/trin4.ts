@@ -38,6 +38,8 @@ export const transition = transitionPlanService<Context>({
     const first = rows[0];
     return first ? { ...referralGuard(first), birthDate: first.birthDate } : null;
   },
+  buaHoldsTreatmentResponsibility: async (ctx, child) =>
+    (await ctx.loaders.referralsOfChild.load(child.id)).some((row) => treatmentResponsibility(stateOf(row)).holder === 'BUA'),
   // The municipality of the open referral is told, the referral's consents covering the pathway's coordination.
   sharesWithOther: async (tx, _ctx, child) => (await openReferralMunicipality(tx as unknown as BuaDb, child.id)) !== null,
 });

@@ -17,8 +17,10 @@ export const recordOutcomeCommunicatedToParents: MutationResolvers['recordOutcom
 export const closeBuaReferral: MutationResolvers['closeBuaReferral'] = (_, { referralId, closedAt }, ctx) =>
   referrals.closeReferral(ctx, referralId, closedAt);
 
+export const sendBuaReferralOutcome: MutationResolvers['sendBuaReferralOutcome'] = (_, { referralId }, ctx) => referrals.sendOutcome(ctx, referralId);
+
 export const referralQueries = { buaReferralWorklist, buaReferral };
-export const referralMutations = { decideBuaVisitation, startBuaAssessment, recordBuaAssessmentOutcome, recordOutcomeCommunicatedToParents, closeBuaReferral };
+export const referralMutations = { decideBuaVisitation, startBuaAssessment, recordBuaAssessmentOutcome, recordOutcomeCommunicatedToParents, closeBuaReferral, sendBuaReferralOutcome };
 
 /** `Child.buaReferrals`: guarded like BUA's other fields about the child, for unknown children too. */
 export const buaReferrals: ChildResolvers['buaReferrals'] = async (c, _, ctx) =>

@@ -177,6 +177,8 @@ export type Child = {
   generalPracticeFacts?: Maybe<GeneralPracticeFacts>;
   /** The child's medication agreements between BUA and the GP, oldest first, as general practice holds them. */
   generalPracticeMedicationAgreements?: Maybe<Array<MedicationAgreement>>;
+  /** The network meetings the practice recorded about the child, oldest first. Readers as for `generalPracticeContactPerson`, and the organisations owning one of a meeting's actions (that meeting only). */
+  generalPracticeNetworkMeetings?: Maybe<Array<NetworkMeeting>>;
   /** The child's pseudonym: a keyed hash of the CPR number, the same in every subgraph. */
   id: Scalars['ID']['output'];
   /**
@@ -770,6 +772,23 @@ export type MedicineWarning = {
   message: Scalars['String']['output'];
 };
 
+/** Who took part in a network meeting: a sector of the collaboration, or the family. */
+export type MeetingParticipantSector =
+  /** Adult psychiatry. */
+  | 'ADULT_PSYCHIATRY'
+  /** The child and adolescent psychiatric department (BUA). */
+  | 'BUA'
+  /** The family: the child or young person, the parents or other custody holders. */
+  | 'FAMILY'
+  /** General practice (almen praksis). */
+  | 'GENERAL_PRACTICE'
+  /** Health visitors (sundhedsplejen). */
+  | 'HEALTH_VISITING'
+  /** A municipality (kommune): caseworkers, PPR, social workers, schools. */
+  | 'MUNICIPALITY'
+  /** Paediatric departments and outpatient clinics. */
+  | 'PAEDIATRICS';
+
 /** How a cross-sector message fares on its way to the receiving sector. */
 export type MessageDeliveryStatus =
   /** The receiving sector stored it. */
@@ -791,6 +810,8 @@ export type Municipality = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /** Marks an agreed action of one of the practice's network meetings as completed: by the practice that held it, or the organisation owning the action. */
+  completeGeneralPracticeNetworkMeetingAction: NetworkMeeting;
   /**
    * Reads a MedCom CareCommunication bundle (JSON). Refused with BAD_USER_INPUT naming the element for a bundle that
    * breaks the standard, and for a patient outside the target group (0-17). A reply to one of your letters is stored
@@ -803,6 +824,8 @@ export type Mutation = {
   recordGeneralPracticeConsent: Consent;
   /** Records a change of the practice's coordinating contact person for a listed child (appointed, ended, or agreed that none is). The child's own practice only. */
   recordGeneralPracticeContactPerson: CoordinatingContactPerson;
+  /** Records a network meeting the practice held about a listed child (agreement 6.1: coordination around every pathway), with its agreed actions. The child's own practice only. */
+  recordGeneralPracticeNetworkMeeting: NetworkMeeting;
   /** General practice's part of the joint decision on the further course after BUA found no need for assessment. */
   recordPracticeFurtherCourse: ReferralToBua;
   /** Refers a child to BUA (Trin 3): stored and queued for BUA in one step; every rule is checked before anything is stored. */
@@ -823,6 +846,12 @@ export type Mutation = {
 };
 
 
+export type MutationCompleteGeneralPracticeNetworkMeetingActionArgs = {
+  actionIndex: Scalars['Int']['input'];
+  meetingId: Scalars['ID']['input'];
+};
+
+
 export type MutationImportCareCommunicationArgs = {
   bundle: Scalars['String']['input'];
 };
@@ -840,6 +869,11 @@ export type MutationRecordGeneralPracticeConsentArgs = {
 
 export type MutationRecordGeneralPracticeContactPersonArgs = {
   input: RecordContactPersonInput;
+};
+
+
+export type MutationRecordGeneralPracticeNetworkMeetingArgs = {
+  input: RecordNetworkMeetingInput;
 };
 
 
@@ -873,6 +907,72 @@ export type MutationSendCorrespondenceLetterArgs = {
 
 export type MutationWithdrawGeneralPracticeConsentArgs = {
   id: Scalars['ID']['input'];
+};
+
+/**
+ * A network meeting (netværksmøde) about the child (agreement 6.1: psychiatry makes early contact with the
+ * municipality, e.g. through a network meeting).
+ */
+export type NetworkMeeting = {
+  __typename?: 'NetworkMeeting';
+  /** The actions agreed. */
+  actions: Array<NetworkMeetingAction>;
+  /** Who called and recorded it. */
+  calledBy: SectorOrganisation;
+  /** The day it was held. */
+  heldOn: Scalars['Date']['output'];
+  /** The meeting's id. */
+  id: Scalars['ID']['output'];
+  /** Who took part, by sector and role. */
+  participants: Array<NetworkMeetingParticipant>;
+  /** When it was recorded. */
+  recordedAt: Scalars['DateTime']['output'];
+  /** The summary. */
+  summary: Scalars['String']['output'];
+};
+
+/** An action agreed at a network meeting. */
+export type NetworkMeetingAction = {
+  __typename?: 'NetworkMeetingAction';
+  /** When it was completed; null while open. */
+  completedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** What is to be done. */
+  description: Scalars['String']['output'];
+  /** When it is due. */
+  dueOn: Scalars['Date']['output'];
+  /** The action's position in the meeting's list (to complete it). */
+  index: Scalars['Int']['output'];
+  /** Whether it is open past its due date. */
+  overdue: Scalars['Boolean']['output'];
+  /** The organisation that owns it. */
+  owner: SectorOrganisation;
+};
+
+/** An action agreed at the meeting. */
+export type NetworkMeetingActionInput = {
+  /** What is to be done; at most 1000 characters. */
+  description: Scalars['String']['input'];
+  /** When it is due. */
+  dueOn: Scalars['Date']['input'];
+  /** The organisation that owns it. */
+  owner: SectorOrganisationInput;
+};
+
+/** A participant of a network meeting, by sector and role (never by name). */
+export type NetworkMeetingParticipant = {
+  __typename?: 'NetworkMeetingParticipant';
+  /** The participant's role. */
+  role: Scalars['String']['output'];
+  /** The participant's sector, or the family. */
+  sector: MeetingParticipantSector;
+};
+
+/** A participant to record. */
+export type NetworkMeetingParticipantInput = {
+  /** The participant's role; at most 200 characters. */
+  role: Scalars['String']['input'];
+  /** The participant's sector, or the family. */
+  sector: MeetingParticipantSector;
 };
 
 /** The notification (underretning) to the municipality an acute GP referral needs, filed through its own channel. */
@@ -1278,6 +1378,20 @@ export type RecordContactPersonInput = {
   type: ContactPersonRecordType;
 };
 
+/** A network meeting to record, once held. */
+export type RecordNetworkMeetingInput = {
+  /** The actions agreed. */
+  actions?: InputMaybe<Array<NetworkMeetingActionInput>>;
+  /** The child's pseudonym. */
+  childId: Scalars['ID']['input'];
+  /** The day it was held; not in the future. */
+  heldOn: Scalars['Date']['input'];
+  /** Who took part (at least two). */
+  participants: Array<NetworkMeetingParticipantInput>;
+  /** The summary; at most 8000 characters. */
+  summary: Scalars['String']['input'];
+};
+
 /**
  * A referral of a child to BUA by a GP (henvisning, Trin 3). A GP may always refer directly, without the municipality
  * (agreement 6.2). An acute referral needs the phone call to the psychiatric emergency service and the notification
@@ -1506,6 +1620,23 @@ export type Sector =
   | 'PAEDIATRICS'
   /** Regional administration and analysis (Region Midtjylland). */
   | 'REGION';
+
+/** An organisation of a sector, e.g. the one owning an agreed action. */
+export type SectorOrganisation = {
+  __typename?: 'SectorOrganisation';
+  /** The organisation: municipality code, ydernummer or SOR code. */
+  organisation: Scalars['String']['output'];
+  /** The sector. */
+  sector: Sector;
+};
+
+/** An organisation of a sector. */
+export type SectorOrganisationInput = {
+  /** The organisation: municipality code, ydernummer or SOR code; at most 50 characters. */
+  organisation: Scalars['String']['input'];
+  /** The sector. */
+  sector: Sector;
+};
 
 /** A correspondence letter to send. Address it with `municipalityCode` or `inboxLocationNumber` (or both, if they agree). */
 export type SendLetterInput = {
@@ -1940,9 +2071,15 @@ export type ResolversTypes = ResolversObject<{
   MedicationAgreementResponse: ResolverTypeWrapper<MedicationAgreementResponse>;
   MedicationAgreementStatus: MedicationAgreementStatus;
   MedicineWarning: ResolverTypeWrapper<MedicineWarning>;
+  MeetingParticipantSector: MeetingParticipantSector;
   MessageDeliveryStatus: MessageDeliveryStatus;
   Municipality: ResolverTypeWrapper<MunicipalityModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  NetworkMeeting: ResolverTypeWrapper<NetworkMeetingModel>;
+  NetworkMeetingAction: ResolverTypeWrapper<NetworkMeetingAction>;
+  NetworkMeetingActionInput: NetworkMeetingActionInput;
+  NetworkMeetingParticipant: ResolverTypeWrapper<NetworkMeetingParticipant>;
+  NetworkMeetingParticipantInput: NetworkMeetingParticipantInput;
   NotificationFiled: ResolverTypeWrapper<NotificationFiled>;
   NotificationFiledInput: NotificationFiledInput;
   OpenActionFact: ResolverTypeWrapper<OpenActionFact>;
@@ -1964,6 +2101,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   RecordConsentInput: RecordConsentInput;
   RecordContactPersonInput: RecordContactPersonInput;
+  RecordNetworkMeetingInput: RecordNetworkMeetingInput;
   ReferChildToBuaInput: ReferChildToBuaInput;
   ReferralConsent: ResolverTypeWrapper<ReferralConsent>;
   ReferralConsentInput: ReferralConsentInput;
@@ -1979,6 +2117,8 @@ export type ResolversTypes = ResolversObject<{
   ReferralToBuaEdge: ResolverTypeWrapper<Omit<ReferralToBuaEdge, 'node'> & { node: ResolversTypes['ReferralToBua'] }>;
   ReferralVisitation: ResolverTypeWrapper<ReferralVisitation>;
   Sector: Sector;
+  SectorOrganisation: ResolverTypeWrapper<SectorOrganisation>;
+  SectorOrganisationInput: SectorOrganisationInput;
   SendLetterInput: SendLetterInput;
   StartedTreatment: ResolverTypeWrapper<StartedTreatment>;
   StatisticsCoordinate: ResolverTypeWrapper<StatisticsCoordinate>;
@@ -2041,6 +2181,11 @@ export type ResolversParentTypes = ResolversObject<{
   MedicineWarning: MedicineWarning;
   Municipality: MunicipalityModel;
   Mutation: Record<PropertyKey, never>;
+  NetworkMeeting: NetworkMeetingModel;
+  NetworkMeetingAction: NetworkMeetingAction;
+  NetworkMeetingActionInput: NetworkMeetingActionInput;
+  NetworkMeetingParticipant: NetworkMeetingParticipant;
+  NetworkMeetingParticipantInput: NetworkMeetingParticipantInput;
   NotificationFiled: NotificationFiled;
   NotificationFiledInput: NotificationFiledInput;
   OpenActionFact: OpenActionFact;
@@ -2056,6 +2201,7 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   RecordConsentInput: RecordConsentInput;
   RecordContactPersonInput: RecordContactPersonInput;
+  RecordNetworkMeetingInput: RecordNetworkMeetingInput;
   ReferChildToBuaInput: ReferChildToBuaInput;
   ReferralConsent: ReferralConsent;
   ReferralConsentInput: ReferralConsentInput;
@@ -2068,6 +2214,8 @@ export type ResolversParentTypes = ResolversObject<{
   ReferralToBuaConnection: Omit<ReferralToBuaConnection, 'edges'> & { edges: Array<ResolversParentTypes['ReferralToBuaEdge']> };
   ReferralToBuaEdge: Omit<ReferralToBuaEdge, 'node'> & { node: ResolversParentTypes['ReferralToBua'] };
   ReferralVisitation: ReferralVisitation;
+  SectorOrganisation: SectorOrganisation;
+  SectorOrganisationInput: SectorOrganisationInput;
   SendLetterInput: SendLetterInput;
   StartedTreatment: StartedTreatment;
   StatisticsCoordinate: StatisticsCoordinate;
@@ -2134,6 +2282,7 @@ export type ChildResolvers<ContextType = Context, ParentType extends ResolversPa
   generalPracticeContactPersonHistory?: Resolver<Maybe<Array<ResolversTypes['ContactPersonRecord']>>, ParentType, ContextType>;
   generalPracticeFacts?: Resolver<Maybe<ResolversTypes['GeneralPracticeFacts']>, ParentType, ContextType>;
   generalPracticeMedicationAgreements?: Resolver<Maybe<Array<ResolversTypes['MedicationAgreement']>>, ParentType, ContextType>;
+  generalPracticeNetworkMeetings?: Resolver<Maybe<Array<ResolversTypes['NetworkMeeting']>>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   listedPractice?: Resolver<Maybe<ResolversTypes['Practice']>, ParentType, ContextType>;
 }>;
@@ -2339,16 +2488,42 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
 }>;
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
+  completeGeneralPracticeNetworkMeetingAction?: Resolver<ResolversTypes['NetworkMeeting'], ParentType, ContextType, RequireFields<MutationCompleteGeneralPracticeNetworkMeetingActionArgs, 'actionIndex' | 'meetingId'>>;
   importCareCommunication?: Resolver<ResolversTypes['ImportedCareCommunication'], ParentType, ContextType, RequireFields<MutationImportCareCommunicationArgs, 'bundle'>>;
   proposePracticeMedicationAgreement?: Resolver<ResolversTypes['ProposeMedicationAgreementPayload'], ParentType, ContextType, RequireFields<MutationProposePracticeMedicationAgreementArgs, 'input'>>;
   recordGeneralPracticeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordGeneralPracticeConsentArgs, 'input'>>;
   recordGeneralPracticeContactPerson?: Resolver<ResolversTypes['CoordinatingContactPerson'], ParentType, ContextType, RequireFields<MutationRecordGeneralPracticeContactPersonArgs, 'input'>>;
+  recordGeneralPracticeNetworkMeeting?: Resolver<ResolversTypes['NetworkMeeting'], ParentType, ContextType, RequireFields<MutationRecordGeneralPracticeNetworkMeetingArgs, 'input'>>;
   recordPracticeFurtherCourse?: Resolver<ResolversTypes['ReferralToBua'], ParentType, ContextType, RequireFields<MutationRecordPracticeFurtherCourseArgs, 'furtherCourse' | 'referralId'>>;
   referChildToBua?: Resolver<ResolversTypes['ReferralToBua'], ParentType, ContextType, RequireFields<MutationReferChildToBuaArgs, 'input'>>;
   respondToPracticeMedicationAgreement?: Resolver<ResolversTypes['MedicationAgreement'], ParentType, ContextType, RequireFields<MutationRespondToPracticeMedicationAgreementArgs, 'accept' | 'id'>>;
   retryLetterDelivery?: Resolver<ResolversTypes['CorrespondenceLetter'], ParentType, ContextType, RequireFields<MutationRetryLetterDeliveryArgs, 'id'>>;
   sendCorrespondenceLetter?: Resolver<ResolversTypes['CorrespondenceLetter'], ParentType, ContextType, RequireFields<MutationSendCorrespondenceLetterArgs, 'input'>>;
   withdrawGeneralPracticeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationWithdrawGeneralPracticeConsentArgs, 'id'>>;
+}>;
+
+export type NetworkMeetingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkMeeting'] = ResolversParentTypes['NetworkMeeting']> = ResolversObject<{
+  actions?: Resolver<Array<ResolversTypes['NetworkMeetingAction']>, ParentType, ContextType>;
+  calledBy?: Resolver<ResolversTypes['SectorOrganisation'], ParentType, ContextType>;
+  heldOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  participants?: Resolver<Array<ResolversTypes['NetworkMeetingParticipant']>, ParentType, ContextType>;
+  recordedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type NetworkMeetingActionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkMeetingAction'] = ResolversParentTypes['NetworkMeetingAction']> = ResolversObject<{
+  completedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  dueOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
+  index?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  overdue?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  owner?: Resolver<ResolversTypes['SectorOrganisation'], ParentType, ContextType>;
+}>;
+
+export type NetworkMeetingParticipantResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NetworkMeetingParticipant'] = ResolversParentTypes['NetworkMeetingParticipant']> = ResolversObject<{
+  role?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['MeetingParticipantSector'], ParentType, ContextType>;
 }>;
 
 export type NotificationFiledResolvers<ContextType = Context, ParentType extends ResolversParentTypes['NotificationFiled'] = ResolversParentTypes['NotificationFiled']> = ResolversObject<{
@@ -2511,6 +2686,11 @@ export type ReferralVisitationResolvers<ContextType = Context, ParentType extend
   reason?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type SectorOrganisationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SectorOrganisation'] = ResolversParentTypes['SectorOrganisation']> = ResolversObject<{
+  organisation?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  sector?: Resolver<ResolversTypes['Sector'], ParentType, ContextType>;
+}>;
+
 export type StartedTreatmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['StartedTreatment'] = ResolversParentTypes['StartedTreatment']> = ResolversObject<{
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   startedOn?: Resolver<ResolversTypes['Date'], ParentType, ContextType>;
@@ -2605,6 +2785,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   MedicineWarning?: MedicineWarningResolvers<ContextType>;
   Municipality?: MunicipalityResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  NetworkMeeting?: NetworkMeetingResolvers<ContextType>;
+  NetworkMeetingAction?: NetworkMeetingActionResolvers<ContextType>;
+  NetworkMeetingParticipant?: NetworkMeetingParticipantResolvers<ContextType>;
   NotificationFiled?: NotificationFiledResolvers<ContextType>;
   OpenActionFact?: OpenActionFactResolvers<ContextType>;
   OwnedOpenActionKey?: OwnedOpenActionKeyResolvers<ContextType>;
@@ -2627,6 +2810,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ReferralToBuaConnection?: ReferralToBuaConnectionResolvers<ContextType>;
   ReferralToBuaEdge?: ReferralToBuaEdgeResolvers<ContextType>;
   ReferralVisitation?: ReferralVisitationResolvers<ContextType>;
+  SectorOrganisation?: SectorOrganisationResolvers<ContextType>;
   StartedTreatment?: StartedTreatmentResolvers<ContextType>;
   StatisticsCoordinate?: StatisticsCoordinateResolvers<ContextType>;
   StatisticsPercentile?: StatisticsPercentileResolvers<ContextType>;

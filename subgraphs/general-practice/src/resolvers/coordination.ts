@@ -9,8 +9,14 @@ const guard = async (c: ChildModel, ctx: Context) => guardOf(c.id, c.record === 
 export const generalPracticeContactPerson: ChildResolvers['generalPracticeContactPerson'] = async (c, _, ctx) => coordination.contactPerson(ctx, await guard(c, ctx));
 export const generalPracticeContactPersonHistory: ChildResolvers['generalPracticeContactPersonHistory'] = async (c, _, ctx) =>
   coordination.contactPersonHistory(ctx, await guard(c, ctx));
+export const generalPracticeNetworkMeetings: ChildResolvers['generalPracticeNetworkMeetings'] = async (c, _, ctx) =>
+  coordination.networkMeetings(ctx, await guard(c, ctx));
 export const recordGeneralPracticeContactPerson: MutationResolvers['recordGeneralPracticeContactPerson'] = (_, { input }, ctx) =>
   coordination.recordContactPerson(ctx, input);
+export const recordGeneralPracticeNetworkMeeting: MutationResolvers['recordGeneralPracticeNetworkMeeting'] = (_, { input }, ctx) =>
+  coordination.recordNetworkMeeting(ctx, input);
+export const completeGeneralPracticeNetworkMeetingAction: MutationResolvers['completeGeneralPracticeNetworkMeetingAction'] = (_, { meetingId, actionIndex }, ctx) =>
+  coordination.completeNetworkMeetingAction(ctx, meetingId, actionIndex);
 
-export const coordinationChildFields = { generalPracticeContactPerson, generalPracticeContactPersonHistory };
-export const coordinationMutations = { recordGeneralPracticeContactPerson };
+export const coordinationChildFields = { generalPracticeContactPerson, generalPracticeContactPersonHistory, generalPracticeNetworkMeetings };
+export const coordinationMutations = { recordGeneralPracticeContactPerson, recordGeneralPracticeNetworkMeeting, completeGeneralPracticeNetworkMeetingAction };

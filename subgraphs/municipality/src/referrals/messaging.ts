@@ -1,5 +1,8 @@
 import { MUNICIPALITY_INBOXES, type MessageHandlers } from '@pathway-graph/shared';
 import { referralDelivery, referrerMessageHandlers } from '@pathway-graph/shared/sector/referrer/messaging';
+import { treatmentResponsibility } from '@pathway-graph/shared/domain/referral/index';
+import { referralState } from '@pathway-graph/shared/sector/referrer/model';
+import { findReferralsByChildIds } from '@pathway-graph/shared/sector/referrer/repository';
 import { transitionPlanService } from '@pathway-graph/shared/sector/transition/service';
 import { guardOf, municipalityOwnership } from '../access.ts';
 import type { Context } from '../context.ts';
@@ -19,6 +22,9 @@ export const transition = transitionPlanService<Context>({
     const record = await ctx.loaders.child.load(childId);
     return record ? { ...guardOf(childId, record), birthDate: record.birthDate } : null;
   },
+  // As far as BUA's status messages told the municipality (its own referrals and those it is a party to).
+  buaHoldsTreatmentResponsibility: async (ctx, child) =>
+    (await findReferralsByChildIds(ctx.db, referrerTables, [child.id])).some((row) => treatmentResponsibility(referralState(row)).holder === 'BUA'),
   // The same rule as for interventions: BUA is told while it holds an active referral and a consent allows it.
   sharesWithOther: async (tx, ctx, child) => (await disclosureToBua(tx as unknown as MunicipalityDb, ctx, child)).send,
 });
