@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { GeneralPracticeDb } from '@pathway-graph/general-practice/db/repository';
 import { letters as gpLetters, outbox as gpOutbox } from '@pathway-graph/general-practice/db/schema';
 import { syntheticChildName } from '@pathway-graph/general-practice/db/seed';
@@ -202,6 +203,34 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
       await t.system.startSubgraph('general-practice');
     }
     expect(await asPpr.waitsForReplyDelivered(received!.id, 60_000)).toMatchObject({ delivery: { status: 'DELIVERED', note: null } });
+  });
+
+  it("shows the municipality its reply FAILED with the reason when general practice refuses it in a MedCom Acknowledgement (AR)", async () => {
+    const id = await asGp.writes('e2e-medcom-0007');
+    const delivered = await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
+    const headerId = parseCareCommunicationBundle(JSON.parse(delivered.exportBundle)).message.messageId;
+    const [received] = await municipalityDb().select().from(receivedLetters).where(eq(receivedLetters.messageId, headerId));
+    // The practice's system no longer knows the letter by that MessageHeader.id (as after restoring a backup taken
+    // before it was sent), so the reply answers a letter it never sent.
+    await gpDb().update(gpLetters).set({ headerId: randomUUID() }).where(eq(gpLetters.id, id));
+
+    await asPpr.replies(received!.id);
+    const reason = "The reply's Provenance names no letter this practice sent.";
+    const seen = await asPpr.waitsForReplyDelivered(received!.id);
+    expect(seen).toMatchObject({ delivery: { status: 'FAILED', note: `refused by the recipient's acknowledgement: ${reason}`, deliveredAt: null } });
+
+    // General practice refused it in a conformant MedCom Acknowledgement of type AR (fatal-error) with the reason.
+    const [ack] = await gpDb().select().from(gpOutbox).where(eq(gpOutbox.respondsTo, seen!.messageId));
+    const ackBundle = JSON.parse((ack!.payload as { bundle: string }).bundle) as unknown;
+    expect(checkAcknowledgement(ackBundle).map(describeFinding)).toEqual([]);
+    expect(parseAcknowledgementBundle(ackBundle)).toMatchObject({ code: 'fatal-error', acknowledged: { messageId: seen!.messageId }, issues: [{ severity: 'error', text: reason }] });
+    // Nothing of it was stored on the practice's side: the letter is not ANSWERED and has no reply.
+    const letter = await asGp.reads(id);
+    expect(letter.status).toBe('DELIVERED');
+    expect(letter.reply).toBeNull();
+    // The municipality's outbox says so too, and sends it no more.
+    const [replyOutbox] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.messageId, seen!.messageId));
+    expect(replyOutbox).toMatchObject({ status: 'FAILED', kind: 'correspondence-reply' });
   });
 
   it('stores a resent letter (same MessageHeader.id, new envelope) once, and answers it with the same Acknowledgement again', async () => {
