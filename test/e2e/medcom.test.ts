@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import type { GeneralPracticeDb } from '@pathway-graph/general-practice/db/repository';
 import { letters as gpLetters, outbox as gpOutbox } from '@pathway-graph/general-practice/db/schema';
 import { syntheticChildName } from '@pathway-graph/general-practice/db/seed';
@@ -231,6 +232,40 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
     // The municipality's outbox says so too, and sends it no more.
     const [replyOutbox] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.messageId, seen!.messageId));
     expect(replyOutbox).toMatchObject({ status: 'FAILED', kind: 'correspondence-reply' });
+  });
+
+  it("shows the municipality its reply FAILED with the reason when the practice's message endpoint refuses it for good, and sends it once", async () => {
+    const id = await asGp.writes('e2e-medcom-0008');
+    const delivered = await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
+    const headerId = parseCareCommunicationBundle(JSON.parse(delivered.exportBundle)).message.messageId;
+    const [received] = await municipalityDb().select().from(receivedLetters).where(eq(receivedLetters.messageId, headerId));
+    // The practice's system is a vendor's: here, in its place on its port, one that refuses every message for good
+    // the way a message endpoint of the contract does (422 with a code and a reason a person can act on).
+    const port = t.system.subgraphs['general-practice'].port;
+    await t.system.stopSubgraph('general-practice');
+    const posts: string[] = [];
+    const refusing = createServer((req, res) => {
+      posts.push(`${req.method} ${req.url}`);
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(422, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'PATIENT_UNKNOWN', message: 'The practice has no patient with this CPR number on its list.' }));
+      });
+    });
+    await new Promise<void>((resolve) => refusing.listen(port, resolve));
+    try {
+      await asPpr.replies(received!.id);
+      const seen = await asPpr.waitsForReplyDelivered(received!.id);
+      expect(seen).toMatchObject({ delivery: { status: 'FAILED', note: 'HTTP 422 PATIENT_UNKNOWN: The practice has no patient with this CPR number on its list.', deliveredAt: null } });
+      // Refused for good: posted once, not retried.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(posts).toEqual(['POST /messages']);
+      const [replyOutbox] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.messageId, seen!.messageId));
+      expect(replyOutbox).toMatchObject({ status: 'FAILED', kind: 'correspondence-reply', attempts: 1 });
+    } finally {
+      await new Promise<void>((resolve, reject) => refusing.close((error) => (error ? reject(error) : resolve())));
+      await t.system.startSubgraph('general-practice');
+    }
   });
 
   it('stores a resent letter (same MessageHeader.id, new envelope) once, and answers it with the same Acknowledgement again', async () => {
