@@ -1,14 +1,15 @@
 import type { GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { clientWentAway, requestScope } from '@pathway-graph/shared';
 import { parse } from 'graphql';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SubgraphDataSource, subgraphAgent, type GatewayContext } from './subgraph-calls.ts';
 
 /**
- * The gateway's calls to a subgraph have a time limit (SUBGRAPH_TIMEOUT_MS): a subgraph that does not answer costs
- * the client only its own fields, reported as SUBGRAPH_UNAVAILABLE with the reason, and the call is abandoned, so
- * the subgraph sees its client go and stops working for nobody.
+ * The gateway's calls to a subgraph have a time limit (SUBGRAPH_TIMEOUT_MS) and end with the request they serve: a
+ * subgraph that does not answer costs the client only its own fields, reported with the reason, and the call is
+ * abandoned, so the subgraph sees its client go and stops working for nobody.
  */
 
 let server: Server | undefined;
@@ -54,5 +55,20 @@ describe('a subgraph call of the gateway', () => {
     expect(answer.errors![0]!.extensions).toMatchObject({ code: 'SUBGRAPH_UNAVAILABLE', serviceName: 'bua', reason: 'timeout' });
     // The call was given up, not left waiting: the subgraph sees its connection closed.
     await subgraph.abandoned;
+  });
+
+  it('is abandoned at once when the request it serves is over (its client went away), long before its time limit', async () => {
+    const subgraph = await silentSubgraph();
+    const settings = { timeoutMs: 60_000, idleTimeoutMs: 1_000 };
+    const source = new SubgraphDataSource('bua', subgraph.url, settings, subgraphAgent(settings), new Set());
+    const stop = new AbortController();
+    const scope = { requestId: 'test-request', callerRequestId: undefined, signal: stop.signal, graphql: undefined };
+    const answer = requestScope.run(scope, () => source.process(options('{ buaChild(id: "x") { id } }')));
+    await subgraph.received;
+    stop.abort(clientWentAway());
+    await subgraph.abandoned;
+    const { data, errors } = await answer;
+    expect(data).toEqual({ buaChild: null });
+    expect(errors![0]!.extensions).toMatchObject({ code: 'CLIENT_CLOSED_REQUEST', serviceName: 'bua' });
   });
 });
