@@ -36,6 +36,12 @@ const TODAY = '2026-11-23';
 const index = DEMO_CHILDREN.findIndex((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && demoChildConsents(c));
 const child = DEMO_CHILDREN[index]!;
 const name = syntheticChildName(index);
+/**
+ * Two more children of the same practice and municipality, for the replies that end FAILED: a FAILED message holds
+ * back the later messages for its child and recipient (issue 8: nothing out of order), so each gets a child of its own.
+ */
+const others = DEMO_CHILDREN.filter((c, i) => i !== index && c.municipalityCode === 751 && c.practiceYdernummer === '107510' && demoChildConsents(c));
+const [refusedChild, rejectedChild] = [others[0]!, others[1]!];
 
 const SEND = `mutation Send($input: SendLetterInput!) { sendCorrespondenceLetter(input: $input) { id messageId status } }`;
 const LETTER = `query Letter($id: ID!) { sentLetter(id: $id) { id messageId status statusHistory { status note } replyDueOn exportBundle
@@ -78,11 +84,11 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
 
   /** What people do, in the words of the domain. */
   const asGp = {
-    writes: async (messageId: string) => {
+    writes: async (messageId: string, about: { cpr: string } = child) => {
       const res = await t.queryAs<{ sendCorrespondenceLetter: { id: string } }>('gp-107510', SEND, {
         input: {
           messageId,
-          cpr: child.cpr,
+          cpr: about.cpr,
           municipalityCode: 751,
           category: 'PSYCHIATRY_SOCIAL_DISABILITY',
           subject: 'Henvendelse om barn i mistrivsel',
@@ -127,10 +133,13 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
       }
       throw new Error('the reply was never delivered');
     },
-    replies: async (letterId: string) => {
+    /** Replies as the agreement asks: a contact commitment for a child the municipality knows, contact options otherwise. */
+    replies: async (letterId: string, about: { hasOpenMunicipalCase: boolean } = child) => {
       const res = await t.queryAs('ppr-751', 'mutation($id: ID!, $input: ReplyToLetterInput!) { replyToLetter(id: $id, input: $input) { id } }', {
         id: letterId,
-        input: { initiated: ['PPR_ASSESSMENT'], text: 'PPR ser på sagen.', contactCommitment: 'CONTACT_FAMILY', phone: '87 13 14 15' },
+        input: about.hasOpenMunicipalCase
+          ? { initiated: ['PPR_ASSESSMENT'], text: 'PPR ser på sagen.', contactCommitment: 'CONTACT_FAMILY', phone: '87 13 14 15' }
+          : { initiated: ['NO_ACTION_NEEDED'], text: 'Vi kender ikke barnet.', contactOptions: 'Åben anonym rådgivning: 8940 2000, hverdage 9-12', phone: '87 13 14 15' },
       });
       expect(res.errors).toBeUndefined();
     },
@@ -207,7 +216,7 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
   });
 
   it("shows the municipality its reply FAILED with the reason when general practice refuses it in a MedCom Acknowledgement (AR)", async () => {
-    const id = await asGp.writes('e2e-medcom-0007');
+    const id = await asGp.writes('e2e-medcom-0007', refusedChild);
     const delivered = await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
     const headerId = parseCareCommunicationBundle(JSON.parse(delivered.exportBundle)).message.messageId;
     const [received] = await municipalityDb().select().from(receivedLetters).where(eq(receivedLetters.messageId, headerId));
@@ -215,7 +224,7 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
     // before it was sent), so the reply answers a letter it never sent.
     await gpDb().update(gpLetters).set({ headerId: randomUUID() }).where(eq(gpLetters.id, id));
 
-    await asPpr.replies(received!.id);
+    await asPpr.replies(received!.id, refusedChild);
     const reason = "The reply's Provenance names no letter this practice sent.";
     const seen = await asPpr.waitsForReplyDelivered(received!.id);
     expect(seen).toMatchObject({ delivery: { status: 'FAILED', note: `refused by the recipient's acknowledgement: ${reason}`, deliveredAt: null } });
@@ -235,7 +244,7 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
   });
 
   it("shows the municipality its reply FAILED with the reason when the practice's message endpoint refuses it for good, and sends it once", async () => {
-    const id = await asGp.writes('e2e-medcom-0008');
+    const id = await asGp.writes('e2e-medcom-0008', rejectedChild);
     const delivered = await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
     const headerId = parseCareCommunicationBundle(JSON.parse(delivered.exportBundle)).message.messageId;
     const [received] = await municipalityDb().select().from(receivedLetters).where(eq(receivedLetters.messageId, headerId));
@@ -254,7 +263,7 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
     });
     await new Promise<void>((resolve) => refusing.listen(port, resolve));
     try {
-      await asPpr.replies(received!.id);
+      await asPpr.replies(received!.id, rejectedChild);
       const seen = await asPpr.waitsForReplyDelivered(received!.id);
       expect(seen).toMatchObject({ delivery: { status: 'FAILED', note: 'HTTP 422 PATIENT_UNKNOWN: The practice has no patient with this CPR number on its list.', deliveredAt: null } });
       // Refused for good: posted once, not retried.
@@ -263,6 +272,7 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
       const [replyOutbox] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.messageId, seen!.messageId));
       expect(replyOutbox).toMatchObject({ status: 'FAILED', kind: 'correspondence-reply', attempts: 1 });
     } finally {
+      refusing.closeAllConnections();
       await new Promise<void>((resolve, reject) => refusing.close((error) => (error ? reject(error) : resolve())));
       await t.system.startSubgraph('general-practice');
     }
