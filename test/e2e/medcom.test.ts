@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { createServer } from 'node:http';
 import type { GeneralPracticeDb } from '@pathway-graph/general-practice/db/repository';
 import { letters as gpLetters, outbox as gpOutbox } from '@pathway-graph/general-practice/db/schema';
 import { syntheticChildName } from '@pathway-graph/general-practice/db/seed';
@@ -34,6 +36,12 @@ const TODAY = '2026-11-23';
 const index = DEMO_CHILDREN.findIndex((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && demoChildConsents(c));
 const child = DEMO_CHILDREN[index]!;
 const name = syntheticChildName(index);
+/**
+ * Two more children of the same practice and municipality, for the replies that end FAILED: a FAILED message holds
+ * back the later messages for its child and recipient (issue 8: nothing out of order), so each gets a child of its own.
+ */
+const others = DEMO_CHILDREN.filter((c, i) => i !== index && c.municipalityCode === 751 && c.practiceYdernummer === '107510' && demoChildConsents(c));
+const [refusedChild, rejectedChild] = [others[0]!, others[1]!];
 
 const SEND = `mutation Send($input: SendLetterInput!) { sendCorrespondenceLetter(input: $input) { id messageId status } }`;
 const LETTER = `query Letter($id: ID!) { sentLetter(id: $id) { id messageId status statusHistory { status note } replyDueOn exportBundle
@@ -76,11 +84,11 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
 
   /** What people do, in the words of the domain. */
   const asGp = {
-    writes: async (messageId: string) => {
+    writes: async (messageId: string, about: { cpr: string } = child) => {
       const res = await t.queryAs<{ sendCorrespondenceLetter: { id: string } }>('gp-107510', SEND, {
         input: {
           messageId,
-          cpr: child.cpr,
+          cpr: about.cpr,
           municipalityCode: 751,
           category: 'PSYCHIATRY_SOCIAL_DISABILITY',
           subject: 'Henvendelse om barn i mistrivsel',
@@ -125,10 +133,13 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
       }
       throw new Error('the reply was never delivered');
     },
-    replies: async (letterId: string) => {
+    /** Replies as the agreement asks: a contact commitment for a child the municipality knows, contact options otherwise. */
+    replies: async (letterId: string, about: { hasOpenMunicipalCase: boolean } = child) => {
       const res = await t.queryAs('ppr-751', 'mutation($id: ID!, $input: ReplyToLetterInput!) { replyToLetter(id: $id, input: $input) { id } }', {
         id: letterId,
-        input: { initiated: ['PPR_ASSESSMENT'], text: 'PPR ser på sagen.', contactCommitment: 'CONTACT_FAMILY', phone: '87 13 14 15' },
+        input: about.hasOpenMunicipalCase
+          ? { initiated: ['PPR_ASSESSMENT'], text: 'PPR ser på sagen.', contactCommitment: 'CONTACT_FAMILY', phone: '87 13 14 15' }
+          : { initiated: ['NO_ACTION_NEEDED'], text: 'Vi kender ikke barnet.', contactOptions: 'Åben anonym rådgivning: 8940 2000, hverdage 9-12', phone: '87 13 14 15' },
       });
       expect(res.errors).toBeUndefined();
     },
@@ -202,6 +213,69 @@ describeWithDatabases('MedCom CareCommunication and Acknowledgement through the 
       await t.system.startSubgraph('general-practice');
     }
     expect(await asPpr.waitsForReplyDelivered(received!.id, 60_000)).toMatchObject({ delivery: { status: 'DELIVERED', note: null } });
+  });
+
+  it("shows the municipality its reply FAILED with the reason when general practice refuses it in a MedCom Acknowledgement (AR)", async () => {
+    const id = await asGp.writes('e2e-medcom-0007', refusedChild);
+    const delivered = await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
+    const headerId = parseCareCommunicationBundle(JSON.parse(delivered.exportBundle)).message.messageId;
+    const [received] = await municipalityDb().select().from(receivedLetters).where(eq(receivedLetters.messageId, headerId));
+    // The practice's system no longer knows the letter by that MessageHeader.id (as after restoring a backup taken
+    // before it was sent), so the reply answers a letter it never sent.
+    await gpDb().update(gpLetters).set({ headerId: randomUUID() }).where(eq(gpLetters.id, id));
+
+    await asPpr.replies(received!.id, refusedChild);
+    const reason = "The reply's Provenance names no letter this practice sent.";
+    const seen = await asPpr.waitsForReplyDelivered(received!.id);
+    expect(seen).toMatchObject({ delivery: { status: 'FAILED', note: `refused by the recipient's acknowledgement: ${reason}`, deliveredAt: null } });
+
+    // General practice refused it in a conformant MedCom Acknowledgement of type AR (fatal-error) with the reason.
+    const [ack] = await gpDb().select().from(gpOutbox).where(eq(gpOutbox.respondsTo, seen!.messageId));
+    const ackBundle = JSON.parse((ack!.payload as { bundle: string }).bundle) as unknown;
+    expect(checkAcknowledgement(ackBundle).map(describeFinding)).toEqual([]);
+    expect(parseAcknowledgementBundle(ackBundle)).toMatchObject({ code: 'fatal-error', acknowledged: { messageId: seen!.messageId }, issues: [{ severity: 'error', text: reason }] });
+    // Nothing of it was stored on the practice's side: the letter is not ANSWERED and has no reply.
+    const letter = await asGp.reads(id);
+    expect(letter.status).toBe('DELIVERED');
+    expect(letter.reply).toBeNull();
+    // The municipality's outbox says so too, and sends it no more.
+    const [replyOutbox] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.messageId, seen!.messageId));
+    expect(replyOutbox).toMatchObject({ status: 'FAILED', kind: 'correspondence-reply' });
+  });
+
+  it("shows the municipality its reply FAILED with the reason when the practice's message endpoint refuses it for good, and sends it once", async () => {
+    const id = await asGp.writes('e2e-medcom-0008', rejectedChild);
+    const delivered = await asGp.waitsFor(id, (l) => l.status === 'DELIVERED');
+    const headerId = parseCareCommunicationBundle(JSON.parse(delivered.exportBundle)).message.messageId;
+    const [received] = await municipalityDb().select().from(receivedLetters).where(eq(receivedLetters.messageId, headerId));
+    // The practice's system is a vendor's: here, in its place on its port, one that refuses every message for good
+    // the way a message endpoint of the contract does (422 with a code and a reason a person can act on).
+    const port = t.system.subgraphs['general-practice'].port;
+    await t.system.stopSubgraph('general-practice');
+    const posts: string[] = [];
+    const refusing = createServer((req, res) => {
+      posts.push(`${req.method} ${req.url}`);
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(422, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ error: 'PATIENT_UNKNOWN', message: 'The practice has no patient with this CPR number on its list.' }));
+      });
+    });
+    await new Promise<void>((resolve) => refusing.listen(port, resolve));
+    try {
+      await asPpr.replies(received!.id, rejectedChild);
+      const seen = await asPpr.waitsForReplyDelivered(received!.id);
+      expect(seen).toMatchObject({ delivery: { status: 'FAILED', note: 'HTTP 422 PATIENT_UNKNOWN: The practice has no patient with this CPR number on its list.', deliveredAt: null } });
+      // Refused for good: posted once, not retried.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(posts).toEqual(['POST /messages']);
+      const [replyOutbox] = await municipalityDb().select().from(municipalityOutbox).where(eq(municipalityOutbox.messageId, seen!.messageId));
+      expect(replyOutbox).toMatchObject({ status: 'FAILED', kind: 'correspondence-reply', attempts: 1 });
+    } finally {
+      refusing.closeAllConnections();
+      await new Promise<void>((resolve, reject) => refusing.close((error) => (error ? reject(error) : resolve())));
+      await t.system.startSubgraph('general-practice');
+    }
   });
 
   it('stores a resent letter (same MessageHeader.id, new envelope) once, and answers it with the same Acknowledgement again', async () => {

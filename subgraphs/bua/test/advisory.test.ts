@@ -169,6 +169,23 @@ describeWithDatabases('bua advisory service: what the database guarantees', (bac
     expect(columns.filter((c) => /child|cpr|patient|pseudonym|birth/i.test(c))).toEqual([]);
   });
 
+  it('treats advisory cases as non-personal data: booking, reading and cancelling write nothing to the access log', async () => {
+    const accessLogRows = async () => {
+      const result = await subgraph.database.db.execute<{ n: number }>(sql`select count(*)::int as n from bua.access_log`);
+      return ((Array.isArray(result) ? result : (result as { rows: { n: number }[] }).rows) as { n: number }[])[0]!.n;
+    };
+    const before = await accessLogRows();
+    const { slotId } = await teachingSlot('2027-06-30', 5);
+    const booked = await book(staff(9), slotId);
+    expect(booked.errors).toBeUndefined();
+    const id = booked.data!.bookAdvisorySlot.id;
+    const read = 'query ($id: ID!) { advisoryBooking(id: $id) { id kind municipalityCode } }';
+    for (const who of [staff(9), adviser]) expect((await gql(who, read, { id })).data).toMatchObject({ advisoryBooking: { id, kind: 'TEACHING', municipalityCode: 751 } });
+    expect((await gql(adviser, 'query ($id: ID!) { advisorySlot(id: $id) { bookedCount } }', { id: slotId })).data).toEqual({ advisorySlot: { bookedCount: 1 } });
+    expect((await cancel(staff(9), id)).errors).toBeUndefined();
+    expect(await accessLogRows()).toBe(before);
+  });
+
   it('a calendar feed opens with its secret or a bearer token, and not once revoked', async () => {
     const ppr = staff(7);
     const created = await gql<{ createAdvisoryCalendarFeed: { path: string; feed: { id: string } } }>(

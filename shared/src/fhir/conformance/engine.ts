@@ -1,6 +1,6 @@
 import { BundleContext, type Entry, type JsonObject, isObject } from './bundle.ts';
 import { evaluateLocated, InvariantError, type Located } from './fhirpath.ts';
-import { narrativeText, rendered } from './narrative-text.ts';
+import { narrativeOf, rendered } from './narrative-text.ts';
 import { checkStructure } from './structure.ts';
 import { inValueSet, VALUE_SETS } from './terminology.ts';
 import type { Finding, Profile, Rule, Severity } from './types.ts';
@@ -233,10 +233,10 @@ class Run {
         });
         return;
       case 'narrative': {
-        const text = narrativeText(resource);
-        if (text === undefined) return; // the missing narrative is its own finding
+        const narrative = narrativeOf(resource);
+        if (narrative === undefined) return; // the missing narrative is its own finding
         for (const { value, location } of from(rule.path)) {
-          const missing = rendered(value, text);
+          const missing = rendered(value, narrative);
           if (missing.length > 0) report(location, `${rule.description} Not found in text.div: ${missing.join('; ')}.`);
         }
         return;

@@ -130,6 +130,7 @@ const LETTER_CASES: Array<[string, (b: Json) => void, string]> = [
   ['narrative "generated" on a resource with extensions', (b) => ((res(b, 'Communication')['text'] as Json)['status'] = 'generated'), 'warning MedCom narrative governance Resource.text.status [narrative status] @ Bundle.entry[2].resource.text'],
   ['narrative without the id', (b) => ((res(b, 'Practitioner')['text'] as Json)['div'] = '<div xmlns="http://www.w3.org/1999/xhtml"><p>Mette Lund</p></div>'), 'warning MedCom narrative governance Resource.text.div [narrative includes id] @ Bundle.entry[4].resource.text'],
   ['category without its Danish display', (b) => ((res(b, 'Communication')['text'] as Json)['div'] = String((res(b, 'Communication')['text'] as Json)['div']).replace(' / Psykiatri, social, handicap', '')), 'warning MedComCareCommunication Communication.category.coding.code [SHALL:in-narrative] @ Bundle.entry[2].resource.category[0].coding[0]'],
+  ['subject reference not in the narrative', (b) => ((res(b, 'Communication')['text'] as Json)['div'] = String((res(b, 'Communication')['text'] as Json)['div']).replace(`<p>Communication.subject.reference: Patient/${IDS.patient}</p>`, '')), 'warning MedComCareCommunication Communication.subject [SHALL:in-narrative] @ Bundle.entry[2].resource.subject'],
   ['patient name not in the narrative', (b) => ((res(b, 'Patient')['text'] as Json)['div'] = String((res(b, 'Patient')['text'] as Json)['div']).replaceAll('Testesen', 'T.')), 'warning MedComCorePatient Patient.name:official.family [SHALL:in-narrative] @ Bundle.entry[1].resource.name[0].family'],
 ];
 
@@ -138,6 +139,19 @@ suite('MedCom conformance suite: each rule finds what breaks it', () => {
     const bundle = igNewMessage() as Json;
     mutate(bundle);
     expect(checkCareCommunication(bundle).map(describe)).toContain(expected);
+  });
+
+  it('takes a reference shown as a link to the resource, as the IG publisher renders it (MedCom\'s own examples), and only to that resource', () => {
+    const shown = (href: string) => {
+      const bundle = igNewMessage() as Json;
+      const text = res(bundle, 'Communication')['text'] as Json;
+      text['div'] = String(text['div']).replace(`<p>Communication.subject.reference: Patient/${IDS.patient}</p>`, `<p>subject: <a href="${href}">Patient</a></p>`);
+      return checkCareCommunication(bundle).filter((f) => f.element === 'Communication.subject').map(describe);
+    };
+    expect(shown(`Patient-${IDS.patient}.html`)).toEqual([]);
+    expect(shown(`https://medcomfhir.dk/ig/carecommunication/Patient/${IDS.patient}`)).toEqual([]);
+    expect(shown(`Patient-${IDS.patient.slice(0, -1)}0.html`)).toEqual(['warning MedComCareCommunication Communication.subject [SHALL:in-narrative] @ Bundle.entry[2].resource.subject']);
+    expect(shown(`Patient-${IDS.patient}-copy.html`)).toEqual(['warning MedComCareCommunication Communication.subject [SHALL:in-narrative] @ Bundle.entry[2].resource.subject']);
   });
 
   it('a reply without the Provenance of the letter it answers', () => {
