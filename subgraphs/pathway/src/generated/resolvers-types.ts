@@ -590,7 +590,8 @@ export type Query = {
    * municipality's list); a child with actions in several sectors is one entry, due on the earliest day. Every child
    * listed is a read of its data, written to the access log of each sector that gave actions. Only professionals
    * working with children read a worklist (FORBIDDEN for analysts and administrators); the filters are refused with
-   * BAD_USER_INPUT for an organisation they do not apply to.
+   * BAD_USER_INPUT for an organisation they do not apply to. A sector that cannot be reached does not fail the list: it
+   * is named in `unavailableSources` (a sector's refusal of you still fails it).
    */
   worklist: WorklistConnection;
 };
@@ -835,6 +836,14 @@ export type WorklistConnection = {
   pageInfo: PageInfo;
   /** How many children the whole worklist holds (with the filters given). */
   totalCount: Scalars['Int']['output'];
+  /**
+   * The subgraphs whose actions this page lacks because they did not answer (e.g. `bua` while it is down); empty when
+   * the page is complete. Ask again later for the missing part. While one is missing, the worklist is the answering
+   * sectors' alone: ordered, counted and paged by their actions only (a child whose actions are all in a missing sector
+   * is not listed, and `earliestDueOn` is the earliest of the answering sectors'), and a cursor still marks an exact
+   * place in the order: a page after it neither repeats nor skips a child of the answering sectors.
+   */
+  unavailableSources: Array<Scalars['String']['output']>;
 };
 
 /** One child of a worklist, with its cursor. */
@@ -1307,6 +1316,7 @@ export type WorklistConnectionResolvers<ContextType = Context, ParentType extend
   edges?: Resolver<Array<ResolversTypes['WorklistEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  unavailableSources?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type WorklistEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['WorklistEdge'] = ResolversParentTypes['WorklistEdge']> = ResolversObject<{
