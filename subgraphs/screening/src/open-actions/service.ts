@@ -1,12 +1,5 @@
 import { byDueDate, screeningWithoutActionPlan, type OpenAction } from '@pathway-graph/shared/domain/open-actions/index';
-import {
-  assertMayReadWorklist,
-  assertWorklistChildIds,
-  ownedActionsOf,
-  ownedKeys,
-  type OwnedActions,
-  type OwnedKey,
-} from '@pathway-graph/shared/sector/open-actions/service';
+import { sectorOpenActions } from '@pathway-graph/shared/sector/open-actions/service';
 import type { Context } from '../context.ts';
 import { findOpenActionsOwnedBy } from '../db/open-actions.ts';
 import type { ScreeningResultRow } from '../db/schema.ts';
@@ -27,28 +20,27 @@ export function openActionsOf(ctx: Context, results: readonly ScreeningResultRow
     .sort(byDueDate);
 }
 
-function byChild(ctx: Context, rows: readonly ScreeningResultRow[]): Map<string, OpenAction[]> {
+/** A child's positive screenings still without an action plan. */
+interface ScreeningOpenActionSources {
+  childId: string;
+  results: readonly ScreeningResultRow[];
+}
+
+function byChild(rows: readonly ScreeningResultRow[]): ScreeningOpenActionSources[] {
   const grouped = new Map<string, ScreeningResultRow[]>();
   for (const row of rows) grouped.set(row.childId, [...(grouped.get(row.childId) ?? []), row]);
-  return new Map([...grouped].map(([childId, results]) => [childId, openActionsOf(ctx, results)]));
+  return [...grouped].map(([childId, results]) => ({ childId, results }));
 }
 
-export async function openActionsOfChild(ctx: Context, childId: string): Promise<OpenAction[]> {
-  return openActionsOf(ctx, await ctx.loaders.openActionsOfChild.load(childId));
-}
-
-export async function ownedOpenActionKeys(ctx: Context): Promise<OwnedKey[]> {
-  assertMayReadWorklist(ctx.principal);
-  const rows = await findOpenActionsOwnedBy(ctx.db, { sector: ctx.principal.sector, organisation: ctx.principal.organisation });
-  return ownedKeys(ctx.principal, byChild(ctx, rows));
-}
-
-export async function ownedOpenActions(ctx: Context, childIds: readonly string[]): Promise<OwnedActions[]> {
-  assertMayReadWorklist(ctx.principal);
-  assertWorklistChildIds(childIds);
-  const rows = (await ctx.loaders.openActionsOfChild.loadMany([...new Set(childIds)])).flatMap((r) => {
-    if (r instanceof Error) throw r;
-    return r;
-  });
-  return ownedActionsOf(ctx.access, childIds, byChild(ctx, rows));
-}
+export const { openActionsOfChild, ownedOpenActionKeys, ownedOpenActions } = sectorOpenActions<Context, ScreeningOpenActionSources, void>({
+  ofChild: async (ctx, childId) => ({ childId, results: await ctx.loaders.openActionsOfChild.load(childId) }),
+  ownedBy: async (ctx) => byChild(await findOpenActionsOwnedBy(ctx.db, { sector: ctx.principal.sector, organisation: ctx.principal.organisation })),
+  ofChildren: async (ctx, childIds) =>
+    byChild(
+      (await ctx.loaders.openActionsOfChild.loadMany([...new Set(childIds)])).flatMap((r) => {
+        if (r instanceof Error) throw r;
+        return r;
+      }),
+    ),
+  actionsOf: (ctx, s) => openActionsOf(ctx, s.results),
+});
