@@ -588,7 +588,9 @@ export type Query = {
    * 6.1), in any sector, earliest due first. Each sector is asked with your own token and answers for the actions it
    * holds that your organisation owns (a network-meeting action BUA recorded for a municipality is in that
    * municipality's list); a child with actions in several sectors is one entry, due on the earliest day. Every child
-   * listed is a read of its data, written to the access log of each sector that gave actions. Only professionals
+   * the worklist counts (`totalCount`, not only the page's) is a read, written to the access log of each sector holding
+   * actions of it (part `openActionKeys`: that your organisation has open actions for the child, and when), and every
+   * child of the page a read of its actions there (part `openActions`). Only professionals
    * working with children read a worklist (FORBIDDEN for analysts and administrators); the filters are refused with
    * BAD_USER_INPUT for an organisation they do not apply to. A sector that cannot be reached does not fail the list: it
    * is named in `unavailableSources` (a sector's refusal of you still fails it).
