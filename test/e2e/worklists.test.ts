@@ -41,7 +41,7 @@ const gp661 = person('gp-166100', 'GENERAL_PRACTICE', PRACTICE.ydernummer, ['GP'
 
 const WORKLIST = `query($first: Int, $after: String, $department: ReceivingDepartment, $assignee: String, $referralStatus: ReferralStatus) {
   worklist(first: $first, after: $after, department: $department, assignee: $assignee, referralStatus: $referralStatus) {
-    totalCount pageInfo { hasNextPage endCursor }
+    totalCount unavailableSources pageInfo { hasNextPage endCursor }
     edges { cursor node { earliestDueOn overdue child { id } actions { kind subjectId heldBy dueOn overdue } } } } }`;
 interface Entry {
   earliestDueOn: string;
@@ -50,7 +50,7 @@ interface Entry {
   actions: { kind: string; subjectId: string; heldBy: string; dueOn: string; overdue: boolean }[];
 }
 interface Worklist {
-  worklist: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Entry }[] };
+  worklist: { totalCount: number; unavailableSources: string[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Entry }[] };
 }
 
 /** A meeting a sector recorded about the child, with one open action for an owner, due on `dueOn`. */
@@ -164,6 +164,34 @@ describeWithDatabases('worklists of the organisations that own open actions, thr
     expect(await reads(t.system.databases.bua.db, buaLog, c3.id)).toBeGreaterThan(0);
     // BUA gave no action of the municipality's for c1: it read nothing of c1 and logged nothing.
     expect(await reads(t.system.databases.bua.db, buaLog, c1.id)).toBe(0);
+  }, LONG);
+
+  it('logs the keys too: every child the worklist counts is a read (part openActionKeys) in each sector holding actions of it, though the page shows one', async () => {
+    const mdb = t.system.databases.municipality.db;
+    const bdb = t.system.databases.bua.db;
+    const reads = async (db: typeof mdb, table: typeof municipalityLog, child: string, part: string) =>
+      db.$count(table, and(eq(table.childId, child), eq(table.actorSubject, caseworker.subject), sql`${table.parts} @> array[${part}]::text[]`));
+    const counts = async () => ({
+      c1Keys: await reads(mdb, municipalityLog, c1.id, 'openActionKeys'),
+      c1Actions: await reads(mdb, municipalityLog, c1.id, 'openActions'),
+      c3KeysAtBua: await reads(bdb, buaLog, c3.id, 'openActionKeys'),
+      c3ActionsAtBua: await reads(bdb, buaLog, c3.id, 'openActions'),
+      c1AtBua: await reads(bdb, buaLog, c1.id, 'openActionKeys'),
+    });
+    const before = await counts();
+    const page = await worklistOf(caseworker, { first: 1 });
+    expect(childrenOf(page)).toEqual([c3.id]);
+    expect(page.totalCount).toBe(4);
+    expect(await counts()).toEqual({
+      // c1 is counted, not shown: the municipality logs that it told the request of c1's open actions, not a read of them.
+      c1Keys: before.c1Keys + 1,
+      c1Actions: before.c1Actions,
+      // c3, on the page, is logged by BUA both ways.
+      c3KeysAtBua: before.c3KeysAtBua + 1,
+      c3ActionsAtBua: before.c3ActionsAtBua + 1,
+      // BUA holds no action of the municipality's for c1: nothing of c1 was read there.
+      c1AtBua: 0,
+    });
   }, LONG);
 
   it('lists a GP’s own actions: a meeting’s action BUA gave the practice', async () => {
@@ -329,6 +357,37 @@ describeWithDatabases('worklists of the organisations that own open actions, thr
       const res = await t.queryAs<{ worklist: { totalCount: number; edges: unknown[] } }>(example.user!, example.query, example.variables);
       expect(res.errors, `${example.user}: ${JSON.stringify(res.errors)}`).toBeUndefined();
       expect(res.data!.worklist.totalCount).toBeGreaterThanOrEqual(res.data!.worklist.edges.length);
+    }
+  }, LONG);
+
+  // Last: it stops a sector subgraph.
+  it('with BUA stopped, lists the other sectors’ children in their order and names BUA, the cursor exact across pages', async () => {
+    today = addWorkingDays(letterDue, 1);
+    const whole = await worklistOf(caseworker, { first: 200 });
+    expect(whole.unavailableSources).toEqual([]);
+    expect(whole.edges.some((e) => e.node.actions.every((a) => a.heldBy === 'BUA'))).toBe(true);
+    // Without BUA: the children with an action held elsewhere, keyed by the earliest of those.
+    const expected = whole.edges
+      .map((e) => ({ id: e.node.child.id, due: e.node.actions.filter((a) => a.heldBy !== 'BUA').map((a) => a.dueOn).sort()[0] }))
+      .filter((k): k is { id: string; due: string } => k.due !== undefined)
+      .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : 1));
+    await t.system.stopSubgraph('bua');
+    try {
+      const first = await worklistOf(caseworker, { first: 2 });
+      expect(first.unavailableSources).toEqual(['bua']);
+      expect(first.totalCount).toBe(expected.length);
+      const rest = await worklistOf(caseworker, { first: 200, after: first.pageInfo.endCursor });
+      expect(rest.unavailableSources).toEqual(['bua']);
+      expect([...childrenOf(first), ...childrenOf(rest)]).toEqual(expected.map((k) => k.id));
+      for (const e of [...first.edges, ...rest.edges]) {
+        expect(e.node.actions.every((a) => a.heldBy !== 'BUA')).toBe(true);
+        expect(e.node.earliestDueOn).toBe(expected.find((k) => k.id === e.node.child.id)!.due);
+      }
+      // A sector's refusal still fails the request: the municipality refuses an analyst while BUA is down.
+      const refused = await ask('analyst-region', WORKLIST);
+      expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    } finally {
+      await t.system.startSubgraph('bua');
     }
   }, LONG);
 });
