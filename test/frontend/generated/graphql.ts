@@ -2928,9 +2928,10 @@ export type Pathway = {
   treatmentResponsibility?: Maybe<TreatmentResponsibility>;
   /**
    * The sectors whose data about the child was not shared with you, and why, in the order of `InvolvedSector`; empty
-   * when every sector shared. The other fields of the pathway are then partial: never read them as the whole. It reads
-   * the sectors' withholdings only: facts a sector sends in a form its schema does not declare (a fault between
-   * services, not a refusal) are left out of the field that needed them without a mark here.
+   * when every sector shared. The other fields of the pathway are then partial: never read them as the whole. A sector
+   * whose timeline events arrived in a form its schema does not declare (a fault between services, not a refusal) is
+   * listed too, as UNAVAILABLE: `timeline` and `currentStep` leave its events out. Other facts sent malformed (contact
+   * persons, open actions) are left out of the field that needed them without a mark here.
    */
   withheld: Array<WithheldPart>;
 };
