@@ -1,6 +1,7 @@
 import { accessLog as buaLog, networkMeetings as buaMeetings } from '@pathway-graph/bua/db/schema';
 import { accessLog as municipalityLog, consents as municipalityConsents, networkMeetings as municipalityMeetings, receivedLetters } from '@pathway-graph/municipality/db/schema';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
+import { demoOffersFor } from '@pathway-graph/shared/demo/demo-offers';
 import { BUA_SOR_CODE } from '@pathway-graph/shared/domain/referral/index';
 import { addWorkingDays, childPseudonym, glnFromPrefix, requiredConsentingParty, todayInDenmark, uuid7, type Principal } from '@pathway-graph/shared';
 import { addMonths } from '@pathway-graph/shared/domain/coordination/index';
@@ -14,6 +15,7 @@ import { registerEverywhere, syntheticChildren, type TestChild } from '../suppor
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
 import { postGraphQL } from '../support/graphql.ts';
 import { gpReferral, referralScenario } from '../support/scenario/referral.ts';
+import { asPaediatrician } from '../support/scenario/screening.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 /**
@@ -358,6 +360,32 @@ describeWithDatabases('worklists of the organisations that own open actions, thr
       expect(res.errors, `${example.user}: ${JSON.stringify(res.errors)}`).toBeUndefined();
       expect(res.data!.worklist.totalCount).toBeGreaterThanOrEqual(res.data!.worklist.edges.length);
     }
+  }, LONG);
+
+  it('a screener’s list: a positive screening without an action plan, due the set days after it, ends with the plan', async () => {
+    today = todayInDenmark();
+    const [child] = syntheticChildren(1, 34_009) as [TestChild];
+    const clinic = asPaediatrician(t);
+    expect((await clinic.registerChronicallyIll(child.cpr, 'DE109', 751)).errors).toBeUndefined();
+    const screened = await clinic.screenWho5(child.id, 'CHRONIC_SOMATIC_ILLNESS', [2, 2, 2, 2, 1]);
+    expect(screened.errors).toBeUndefined();
+    const result = screened.data!.recordScreening;
+    const entryOf = async () => (await worklistOf('paediatrician', { first: 200 })).edges.find((e) => e.node.child.id === child.id)?.node;
+    expect(await entryOf()).toEqual({
+      earliestDueOn: result.actionPlanDueOn,
+      overdue: false,
+      child: { id: child.id },
+      actions: [{ kind: 'SCREENING_WITHOUT_ACTION_PLAN', subjectId: result.id, heldBy: 'SCREENING', dueOn: result.actionPlanDueOn, overdue: false }],
+    });
+    const offer = demoOffersFor(751, 'CHRONIC_SOMATIC_ILLNESS', 12)[0]!;
+    const plan = await clinic.makeActionPlan({
+      screeningResultId: result.id,
+      offerIds: [offer.id],
+      responsible: { sector: 'MUNICIPALITY', organisation: '751', personName: 'Demo Koordinator (syntetisk)', phone: '+45 70 00 00 01' },
+      followUpOn: addMonths(today, 3),
+    });
+    expect(plan.errors).toBeUndefined();
+    expect(await entryOf()).toBeUndefined();
   }, LONG);
 
   // Last: it stops a sector subgraph.

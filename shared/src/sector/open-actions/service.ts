@@ -65,6 +65,11 @@ export function ownedKeys(
     if (!mine.some((a) => matches(childId, a))) continue;
     keys.push({ childId, earliestDueOn: mine.map((a) => a.dueOn).reduce((x, y) => (y < x ? y : x)) });
   }
+  return sortedKeys(keys);
+}
+
+/** Keys in worklist order: earliest due first, then by child id. */
+export function sortedKeys(keys: OwnedKey[]): OwnedKey[] {
   return keys.sort((a, b) => (a.earliestDueOn < b.earliestDueOn ? -1 : a.earliestDueOn > b.earliestDueOn ? 1 : a.childId < b.childId ? -1 : a.childId > b.childId ? 1 : 0));
 }
 
@@ -105,20 +110,31 @@ export async function ownedActionsOf(access: RequestAccess, childIds: readonly s
 
 /**
  * Where one sector finds the sources of its open actions, and its rules that read them (`S`: one child's sources;
- * `F`: the worklist filter only this sector applies).
+ * `F`: the worklist filter only this sector applies). The worklist keys come from the rules over `ownedBy`'s sources,
+ * or, for a sector whose rules a query can state exactly, straight from the database (`ownedKeysIn`).
  */
-export interface OpenActionSources<C extends { access: RequestAccess }, S extends { childId: string }, F> {
+export type OpenActionSources<C extends { access: RequestAccess }, S extends { childId: string }, F> = {
   /** One child's sources, batched with the request's other children (a DataLoader); null when the sector holds none. */
   ofChild(ctx: C, childId: string): Promise<S | null>;
-  /** The sources of the children with actions the reader's organisation may own here, with the filter. */
-  ownedBy(ctx: C, filter: F): Promise<readonly S[]>;
   /** The sources of these children (the page of a worklist). */
   ofChildren(ctx: C, childIds: readonly string[]): Promise<readonly S[]>;
   /** The sector's rules: every open action the child's sources hold, whoever owns them. */
   actionsOf(ctx: C, sources: S): OpenAction[];
-  /** With a filter, which of the child's owned actions match it; all of them when not given. */
-  matches?(sources: S, filter: F): (action: OpenAction) => boolean;
-}
+} & (
+  | {
+      /** The sources of the children with actions the reader's organisation may own here, with the filter. */
+      ownedBy(ctx: C, filter: F): Promise<readonly S[]>;
+      /** With a filter, which of the child's owned actions match it; all of them when not given. */
+      matches?(sources: S, filter: F): (action: OpenAction) => boolean;
+      ownedKeysIn?: undefined;
+    }
+  | {
+      /** The keys as the database computes them: one per child, its earliest due day, in worklist order. */
+      ownedKeysIn(ctx: C, filter: F): Promise<OwnedKey[]>;
+      ownedBy?: undefined;
+      matches?: undefined;
+    }
+);
 
 /**
  * The three entry points of a sector's open actions, the same in every sector: a child's actions (the pathway's
@@ -128,6 +144,13 @@ export interface OpenActionSources<C extends { access: RequestAccess }, S extend
  */
 export function sectorOpenActions<C extends { access: RequestAccess }, S extends { childId: string }, F>(sources: OpenActionSources<C, S, F>) {
   const byChild = (ctx: C, rows: readonly S[]) => new Map(rows.map((s) => [s.childId, sources.actionsOf(ctx, s)]));
+  const keysOf = async (ctx: C, filter: F): Promise<OwnedKey[]> => {
+    if (sources.ownedKeysIn) return sources.ownedKeysIn(ctx, filter);
+    const rows = await sources.ownedBy(ctx, filter);
+    const ofChild = new Map(rows.map((s) => [s.childId, s]));
+    const { matches } = sources;
+    return ownedKeys(ctx.access.principal, byChild(ctx, rows), matches ? (childId, a) => matches(ofChild.get(childId)!, filter)(a) : undefined);
+  };
   return {
     async openActionsOfChild(ctx: C, childId: string): Promise<OpenAction[]> {
       const found = await sources.ofChild(ctx, childId);
@@ -135,9 +158,7 @@ export function sectorOpenActions<C extends { access: RequestAccess }, S extends
     },
     async ownedOpenActionKeys(ctx: C, filter: F): Promise<OwnedKey[]> {
       assertMayReadWorklist(ctx.access.principal);
-      const rows = await sources.ownedBy(ctx, filter);
-      const ofChild = new Map(rows.map((s) => [s.childId, s]));
-      const keys = ownedKeys(ctx.access.principal, byChild(ctx, rows), sources.matches ? (childId, a) => sources.matches!(ofChild.get(childId)!, filter)(a) : undefined);
+      const keys = await keysOf(ctx, filter);
       // One entry per child, written with the request's other reads in one insert.
       await Promise.all(keys.map(({ childId }) => readOwned(ctx.access, childId, OPEN_ACTION_KEYS_PART, 'that your organisation owns open actions for the child, and when')));
       return keys;

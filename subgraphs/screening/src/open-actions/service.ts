@@ -1,7 +1,7 @@
 import { byDueDate, screeningWithoutActionPlan, type OpenAction } from '@pathway-graph/shared/domain/open-actions/index';
-import { sectorOpenActions } from '@pathway-graph/shared/sector/open-actions/service';
+import { sectorOpenActions, sortedKeys } from '@pathway-graph/shared/sector/open-actions/service';
 import type { Context } from '../context.ts';
-import { findOpenActionsOwnedBy } from '../db/open-actions.ts';
+import { findEarliestOpenScreeningsOwnedBy } from '../db/open-actions.ts';
 import type { ScreeningResultRow } from '../db/schema.ts';
 import { dueOnOf } from '../plans/service.ts';
 
@@ -34,7 +34,6 @@ function byChild(rows: readonly ScreeningResultRow[]): ScreeningOpenActionSource
 
 export const { openActionsOfChild, ownedOpenActionKeys, ownedOpenActions } = sectorOpenActions<Context, ScreeningOpenActionSources, void>({
   ofChild: async (ctx, childId) => ({ childId, results: await ctx.loaders.openActionsOfChild.load(childId) }),
-  ownedBy: async (ctx) => byChild(await findOpenActionsOwnedBy(ctx.db, { sector: ctx.principal.sector, organisation: ctx.principal.organisation })),
   ofChildren: async (ctx, childIds) =>
     byChild(
       (await ctx.loaders.openActionsOfChild.loadMany([...new Set(childIds)])).flatMap((r) => {
@@ -43,4 +42,13 @@ export const { openActionsOfChild, ownedOpenActionKeys, ownedOpenActions } = sec
       }),
     ),
   actionsOf: (ctx, s) => openActionsOf(ctx, s.results),
+  // Every action here is the recorder's and due a fixed number of days after its screening: the earliest screening
+  // is the earliest due, which the database finds per child.
+  ownedKeysIn: async (ctx) =>
+    sortedKeys(
+      (await findEarliestOpenScreeningsOwnedBy(ctx.db, { sector: ctx.principal.sector, organisation: ctx.principal.organisation })).map((r) => ({
+        childId: r.childId,
+        earliestDueOn: dueOnOf(ctx, r),
+      })),
+    ),
 });
