@@ -2,6 +2,7 @@ import { contactPersonEvents as buaContactPersonEvents } from '@pathway-graph/bu
 import { municipalInterventions } from '@pathway-graph/municipality/db/schema';
 import { childPseudonym, glnFromPrefix, parseCareCommunicationBundle, uuid7, type Principal } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
+import { demoOffersFor } from '@pathway-graph/shared/demo/demo-offers';
 import { readmeExamples } from '@pathway-graph/gateway/ide/readme-examples';
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -10,6 +11,7 @@ import { as } from '../support/auth.ts';
 import { registerEverywhere, syntheticChildren } from '../support/children.ts';
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
 import { scenario } from '../support/scenario/index.ts';
+import { asPaediatrician } from '../support/scenario/screening.ts';
 import { gpReferral, referralScenario } from '../support/scenario/referral.ts';
 import { startTestSystem, type GraphQLResponse, type TestSystem } from '../support/system.ts';
 
@@ -383,5 +385,28 @@ describeWithDatabases('the coordinated pathway view, through the gateway', (back
     expect(kindsOf(view, sent.id)).toContain('GENERAL_PRACTICE:FURTHER_COURSE_RECORDED');
     expect(eventsOf(view, sent.id).find((e) => e.kind === 'FURTHER_COURSE_RECORDED')!.summary).not.toContain('syntetisk');
     expect(actionsOn(view, sent.id)).not.toContain('NO_ASSESSMENT_COURSE_NOT_AGREED:GENERAL_PRACTICE');
+  }, LONG);
+
+  it('a positive screening puts the child at no step; the action plan from the municipality’s offers puts it at Trin 1', async () => {
+    // Born 2014-05-21 (synthetic): no other test's child; the paediatric clinic registers it in track 2 of Aarhus.
+    const [child] = syntheticChildren(1, 33_004) as [{ id: string; cpr: string; birthDate: string }];
+    const clinic = asPaediatrician(t);
+    ok(await clinic.registerChronicallyIll(child.cpr, 'DE109', 751));
+    const result = ok(await clinic.screenWho5(child.id, 'CHRONIC_SOMATIC_ILLNESS', [2, 2, 2, 2, 1])).recordScreening;
+    expect(result.positive).toBe(true);
+    const viewOf = async () =>
+      ok(await t.queryAs<{ child: { pathway: Pick<View, 'currentStep' | 'stepBasis' | 'withheld'> } }>('paediatrician', 'query($id: ID!) { child(id: $id) { pathway { currentStep stepBasis { sector kind at eventId rule } withheld { sector reason } } } }', { id: child.id }))
+        .child.pathway;
+    const screened = await viewOf();
+    // The clinic sees its own screening record; the other sectors withhold theirs from it.
+    expect(screened.withheld.map((w) => w.sector)).not.toContain('SCREENING');
+    expect(screened).toMatchObject({ currentStep: null, stepBasis: null });
+
+    const offer = demoOffersFor(751, 'CHRONIC_SOMATIC_ILLNESS', 12)[0]!;
+    const responsible = { sector: 'MUNICIPALITY', organisation: '751', personName: 'Demo Koordinator (syntetisk)', phone: '+45 70 00 00 01' };
+    const followUpOn = new Date(Date.now() + 90 * 86_400_000).toISOString().slice(0, 10);
+    const plan = ok(await clinic.makeActionPlan({ screeningResultId: result.id, offerIds: [offer.id], responsible, followUpOn })).createActionPlan;
+    expect((await viewOf()).currentStep).toBe('TRIN_1');
+    expect((await viewOf()).stepBasis).toMatchObject({ sector: 'SCREENING', kind: 'ACTION_PLAN_MADE', eventId: expect.stringContaining(plan.id), rule: expect.stringMatching(/action plan .* Trin 1/) });
   }, LONG);
 });

@@ -1,6 +1,7 @@
 import { accessLog as buaLog, networkMeetings as buaMeetings } from '@pathway-graph/bua/db/schema';
 import { accessLog as municipalityLog, consents as municipalityConsents, networkMeetings as municipalityMeetings, receivedLetters } from '@pathway-graph/municipality/db/schema';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
+import { demoOffersFor } from '@pathway-graph/shared/demo/demo-offers';
 import { BUA_SOR_CODE } from '@pathway-graph/shared/domain/referral/index';
 import { addWorkingDays, childPseudonym, glnFromPrefix, requiredConsentingParty, todayInDenmark, uuid7, type Principal } from '@pathway-graph/shared';
 import { addMonths } from '@pathway-graph/shared/domain/coordination/index';
@@ -14,6 +15,7 @@ import { registerEverywhere, syntheticChildren, type TestChild } from '../suppor
 import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
 import { postGraphQL } from '../support/graphql.ts';
 import { gpReferral, referralScenario } from '../support/scenario/referral.ts';
+import { asPaediatrician } from '../support/scenario/screening.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 /**
@@ -41,7 +43,7 @@ const gp661 = person('gp-166100', 'GENERAL_PRACTICE', PRACTICE.ydernummer, ['GP'
 
 const WORKLIST = `query($first: Int, $after: String, $department: ReceivingDepartment, $assignee: String, $referralStatus: ReferralStatus) {
   worklist(first: $first, after: $after, department: $department, assignee: $assignee, referralStatus: $referralStatus) {
-    totalCount pageInfo { hasNextPage endCursor }
+    totalCount unavailableSources pageInfo { hasNextPage endCursor }
     edges { cursor node { earliestDueOn overdue child { id } actions { kind subjectId heldBy dueOn overdue } } } } }`;
 interface Entry {
   earliestDueOn: string;
@@ -50,7 +52,7 @@ interface Entry {
   actions: { kind: string; subjectId: string; heldBy: string; dueOn: string; overdue: boolean }[];
 }
 interface Worklist {
-  worklist: { totalCount: number; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Entry }[] };
+  worklist: { totalCount: number; unavailableSources: string[]; pageInfo: { hasNextPage: boolean; endCursor: string | null }; edges: { cursor: string; node: Entry }[] };
 }
 
 /** A meeting a sector recorded about the child, with one open action for an owner, due on `dueOn`. */
@@ -164,6 +166,34 @@ describeWithDatabases('worklists of the organisations that own open actions, thr
     expect(await reads(t.system.databases.bua.db, buaLog, c3.id)).toBeGreaterThan(0);
     // BUA gave no action of the municipality's for c1: it read nothing of c1 and logged nothing.
     expect(await reads(t.system.databases.bua.db, buaLog, c1.id)).toBe(0);
+  }, LONG);
+
+  it('logs the keys too: every child the worklist counts is a read (part openActionKeys) in each sector holding actions of it, though the page shows one', async () => {
+    const mdb = t.system.databases.municipality.db;
+    const bdb = t.system.databases.bua.db;
+    const reads = async (db: typeof mdb, table: typeof municipalityLog, child: string, part: string) =>
+      db.$count(table, and(eq(table.childId, child), eq(table.actorSubject, caseworker.subject), sql`${table.parts} @> array[${part}]::text[]`));
+    const counts = async () => ({
+      c1Keys: await reads(mdb, municipalityLog, c1.id, 'openActionKeys'),
+      c1Actions: await reads(mdb, municipalityLog, c1.id, 'openActions'),
+      c3KeysAtBua: await reads(bdb, buaLog, c3.id, 'openActionKeys'),
+      c3ActionsAtBua: await reads(bdb, buaLog, c3.id, 'openActions'),
+      c1AtBua: await reads(bdb, buaLog, c1.id, 'openActionKeys'),
+    });
+    const before = await counts();
+    const page = await worklistOf(caseworker, { first: 1 });
+    expect(childrenOf(page)).toEqual([c3.id]);
+    expect(page.totalCount).toBe(4);
+    expect(await counts()).toEqual({
+      // c1 is counted, not shown: the municipality logs that it told the request of c1's open actions, not a read of them.
+      c1Keys: before.c1Keys + 1,
+      c1Actions: before.c1Actions,
+      // c3, on the page, is logged by BUA both ways.
+      c3KeysAtBua: before.c3KeysAtBua + 1,
+      c3ActionsAtBua: before.c3ActionsAtBua + 1,
+      // BUA holds no action of the municipality's for c1: nothing of c1 was read there.
+      c1AtBua: 0,
+    });
   }, LONG);
 
   it('lists a GP’s own actions: a meeting’s action BUA gave the practice', async () => {
@@ -329,6 +359,63 @@ describeWithDatabases('worklists of the organisations that own open actions, thr
       const res = await t.queryAs<{ worklist: { totalCount: number; edges: unknown[] } }>(example.user!, example.query, example.variables);
       expect(res.errors, `${example.user}: ${JSON.stringify(res.errors)}`).toBeUndefined();
       expect(res.data!.worklist.totalCount).toBeGreaterThanOrEqual(res.data!.worklist.edges.length);
+    }
+  }, LONG);
+
+  it('a screener’s list: a positive screening without an action plan, due the set days after it, ends with the plan', async () => {
+    today = todayInDenmark();
+    const [child] = syntheticChildren(1, 34_009) as [TestChild];
+    const clinic = asPaediatrician(t);
+    expect((await clinic.registerChronicallyIll(child.cpr, 'DE109', 751)).errors).toBeUndefined();
+    const screened = await clinic.screenWho5(child.id, 'CHRONIC_SOMATIC_ILLNESS', [2, 2, 2, 2, 1]);
+    expect(screened.errors).toBeUndefined();
+    const result = screened.data!.recordScreening;
+    const entryOf = async () => (await worklistOf('paediatrician', { first: 200 })).edges.find((e) => e.node.child.id === child.id)?.node;
+    expect(await entryOf()).toEqual({
+      earliestDueOn: result.actionPlanDueOn,
+      overdue: false,
+      child: { id: child.id },
+      actions: [{ kind: 'SCREENING_WITHOUT_ACTION_PLAN', subjectId: result.id, heldBy: 'SCREENING', dueOn: result.actionPlanDueOn, overdue: false }],
+    });
+    const offer = demoOffersFor(751, 'CHRONIC_SOMATIC_ILLNESS', 12)[0]!;
+    const plan = await clinic.makeActionPlan({
+      screeningResultId: result.id,
+      offerIds: [offer.id],
+      responsible: { sector: 'MUNICIPALITY', organisation: '751', personName: 'Demo Koordinator (syntetisk)', phone: '+45 70 00 00 01' },
+      followUpOn: addMonths(today, 3),
+    });
+    expect(plan.errors).toBeUndefined();
+    expect(await entryOf()).toBeUndefined();
+  }, LONG);
+
+  // Last: it stops a sector subgraph.
+  it('with BUA stopped, lists the other sectors’ children in their order and names BUA, the cursor exact across pages', async () => {
+    today = addWorkingDays(letterDue, 1);
+    const whole = await worklistOf(caseworker, { first: 200 });
+    expect(whole.unavailableSources).toEqual([]);
+    expect(whole.edges.some((e) => e.node.actions.every((a) => a.heldBy === 'BUA'))).toBe(true);
+    // Without BUA: the children with an action held elsewhere, keyed by the earliest of those.
+    const expected = whole.edges
+      .map((e) => ({ id: e.node.child.id, due: e.node.actions.filter((a) => a.heldBy !== 'BUA').map((a) => a.dueOn).sort()[0] }))
+      .filter((k): k is { id: string; due: string } => k.due !== undefined)
+      .sort((a, b) => (a.due < b.due ? -1 : a.due > b.due ? 1 : a.id < b.id ? -1 : 1));
+    await t.system.stopSubgraph('bua');
+    try {
+      const first = await worklistOf(caseworker, { first: 2 });
+      expect(first.unavailableSources).toEqual(['bua']);
+      expect(first.totalCount).toBe(expected.length);
+      const rest = await worklistOf(caseworker, { first: 200, after: first.pageInfo.endCursor });
+      expect(rest.unavailableSources).toEqual(['bua']);
+      expect([...childrenOf(first), ...childrenOf(rest)]).toEqual(expected.map((k) => k.id));
+      for (const e of [...first.edges, ...rest.edges]) {
+        expect(e.node.actions.every((a) => a.heldBy !== 'BUA')).toBe(true);
+        expect(e.node.earliestDueOn).toBe(expected.find((k) => k.id === e.node.child.id)!.due);
+      }
+      // A sector's refusal still fails the request: the municipality refuses an analyst while BUA is down.
+      const refused = await ask('analyst-region', WORKLIST);
+      expect(refused.errors?.[0]?.extensions?.['code']).toBe('FORBIDDEN');
+    } finally {
+      await t.system.startSubgraph('bua');
     }
   }, LONG);
 });

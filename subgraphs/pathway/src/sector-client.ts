@@ -25,10 +25,13 @@ type Entry = Omit<AccessLogRow, 'actorRoles'> & { actorRoles: string[]; source: 
 export interface SectorClient {
   /** Every sector's page, or null for a sector that could not be reached; a sector's refusal is thrown. */
   accessLogPages(args: { childId: string; first: number; before: string | null }): Promise<SourceAnswer<Entry>[]>;
-  /** Each sector's keys of the caller's organisation's worklist (all of them), with the filter only that sector knows. */
-  ownedOpenActionKeys(filters: Partial<Record<SectorSubgraph, Record<string, unknown>>>): Promise<[SectorSubgraph, SectorKey[]][]>;
-  /** The actions the caller's organisation owns for these children, from each sector named. */
-  ownedOpenActions(childIdsBySector: Partial<Record<SectorSubgraph, string[]>>): Promise<[SectorSubgraph, OwnedActions[]][]>;
+  /**
+   * Each sector's keys of the caller's organisation's worklist (all of them), with the filter only that sector knows;
+   * null for a sector that could not be reached. A sector's refusal is thrown.
+   */
+  ownedOpenActionKeys(filters: Partial<Record<SectorSubgraph, Record<string, unknown>>>): Promise<[SectorSubgraph, SectorKey[] | null][]>;
+  /** The actions the caller's organisation owns for these children, from each sector named; null as above. */
+  ownedOpenActions(childIdsBySector: Partial<Record<SectorSubgraph, string[]>>): Promise<[SectorSubgraph, OwnedActions[] | null][]>;
 }
 
 /** One open action as the sectors' `OpenActionFact` gives it. */
@@ -87,8 +90,6 @@ function signalFor(request: AbortSignal | undefined): AbortSignal {
 /** Codes a sector answers a caller with on purpose: the answer, not a fault of the sector. */
 const REFUSALS = new Set<string>([ErrorCode.BAD_USER_INPUT, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN, ErrorCode.CONSENT_REQUIRED, ErrorCode.NOT_FOUND]);
 
-type SectorAnswer = { data?: { page: SourcePage<Entry> } | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-
 /**
  * Calls each sector subgraph directly, with the caller's own token, purpose and request ids: every sector checks the
  * caller itself, and nothing reaches the pathway subgraph that the caller could not have asked the sector for.
@@ -102,59 +103,51 @@ export function sectorClient(urls: Record<SectorSubgraph, string>, base: Request
     [PURPOSE_HEADER]: base.purpose,
   });
 
-  /** The worklist's calls: every sector must answer, since a worklist missing a sector's duties would mislead. */
-  async function post<T>(sector: SectorSubgraph, query: string, variables: Record<string, unknown>): Promise<T> {
-    const res = await tracedFetch(sector)(urls[sector], {
-      method: 'POST',
-      headers: headers(),
-      body: JSON.stringify({ query, variables }),
-      signal: signalFor(currentRequest()?.signal),
-    });
-    const body = (await res.json()) as { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
-    const error = body.errors?.[0];
-    if (error || !body.data) {
-      // The sector's own refusal (e.g. FORBIDDEN) is the answer; anything else says which sector failed.
-      throw new GraphQLError(error?.message ?? `The ${sector} subgraph did not answer.`, {
-        extensions: { ...(error?.extensions ?? {}), code: error?.extensions?.['code'] ?? 'INTERNAL_SERVER_ERROR', serviceName: sector },
-      });
-    }
-    return body.data;
-  }
-
-  /** The sector's page; null when it is down or answers with a fault of its own (then it is named as missing). */
-  async function pageOf(sector: SectorSubgraph, variables: { childId: string; first: number; before: string | null }): Promise<SourcePage<Entry> | null> {
-    const field = accessLogField(sector);
-    let body: SectorAnswer;
+  /**
+   * One sector's answer, for the merged reads (access log, worklist): null when it is down or answers with a fault of
+   * its own (then it is named as missing); its refusal of the caller (e.g. FORBIDDEN) is thrown, the answer to the
+   * whole request.
+   */
+  async function answerOf<T>(sector: SectorSubgraph, query: string, variables: Record<string, unknown>, what: string): Promise<T | null> {
+    let body: { data?: T | null; errors?: { message: string; extensions?: Record<string, unknown> }[] };
     try {
       const res = await tracedFetch(sector)(urls[sector], {
         method: 'POST',
         headers: headers(),
-        body: JSON.stringify({
-          query: `query MergedAccessLog($childId: ID!, $first: Int!, $before: ID) { page: ${field}(childId: $childId, first: $first, before: $before) {
-            entries { id at action source actorSubject actorName actorSector actorOrganisation actorRoles childId operation parts purpose requestId callerRequestId }
-            nextBefore } }`,
-          variables,
-        }),
+        body: JSON.stringify({ query, variables }),
         signal: signalFor(currentRequest()?.signal),
       });
-      body = (await res.json()) as SectorAnswer;
+      body = (await res.json()) as typeof body;
     } catch (error) {
       // The caller went away or ran out of time: stop here rather than report the sectors as missing.
       throwIfRequestStopped();
-      base.log.warn({ sector, err: describeErrorForLog(error) }, 'a sector did not answer for the merged access log');
+      base.log.warn({ sector, err: describeErrorForLog(error) }, `a sector did not answer for ${what}`);
       return null;
     }
     const error = body.errors?.[0];
     const code = typeof error?.extensions?.['code'] === 'string' ? (error.extensions['code'] as string) : undefined;
     if (error && code && REFUSALS.has(code)) {
-      // The sector's own refusal (e.g. FORBIDDEN) is the answer to the whole request.
       throw new GraphQLError(error.message, { extensions: { ...(error.extensions ?? {}), code, serviceName: sector } });
     }
     if (error || !body.data) {
-      base.log.warn({ sector, code: code ?? null }, 'a sector failed to answer for the merged access log');
+      base.log.warn({ sector, code: code ?? null }, `a sector failed to answer for ${what}`);
       return null;
     }
-    return body.data.page;
+    return body.data;
+  }
+
+  /** The sector's page of the child's access log, or null (see `answerOf`). */
+  async function pageOf(sector: SectorSubgraph, variables: { childId: string; first: number; before: string | null }): Promise<SourcePage<Entry> | null> {
+    const field = accessLogField(sector);
+    const data = await answerOf<{ page: SourcePage<Entry> }>(
+      sector,
+      `query MergedAccessLog($childId: ID!, $first: Int!, $before: ID) { page: ${field}(childId: $childId, first: $first, before: $before) {
+            entries { id at action source actorSubject actorName actorSector actorOrganisation actorRoles childId operation parts purpose requestId callerRequestId }
+            nextBefore } }`,
+      variables,
+      'the merged access log',
+    );
+    return data?.page ?? null;
   }
 
   return {
@@ -167,31 +160,33 @@ export function sectorClient(urls: Record<SectorSubgraph, string>, base: Request
     },
     async ownedOpenActionKeys(filters) {
       return Promise.all(
-        ACCESS_LOG_SUBGRAPH_NAMES.map(async (sector): Promise<[SectorSubgraph, SectorKey[]]> => {
+        ACCESS_LOG_SUBGRAPH_NAMES.map(async (sector): Promise<[SectorSubgraph, SectorKey[] | null]> => {
           const declared = KEY_FILTERS[sector];
           const given = Object.entries(filters[sector] ?? {}).filter(([name, value]) => name in declared && value !== null && value !== undefined);
           const params = given.map(([name]) => `$${name}: ${declared[name]}`).join(', ');
           const args = given.map(([name]) => `${name}: $${name}`).join(', ');
-          const data = await post<{ keys: SectorKey[] }>(
+          const data = await answerOf<{ keys: SectorKey[] }>(
             sector,
             `query WorklistKeys${params ? `(${params})` : ''} { keys: ${WORKLIST_FIELD_PREFIX[sector]}OwnedOpenActionKeys${args ? `(${args})` : ''} { childId earliestDueOn } }`,
             Object.fromEntries(given),
+            'a worklist',
           );
-          return [sector, data.keys];
+          return [sector, data?.keys ?? null];
         }),
       );
     },
     async ownedOpenActions(childIdsBySector) {
       const asked = ACCESS_LOG_SUBGRAPH_NAMES.filter((sector) => (childIdsBySector[sector] ?? []).length > 0);
       return Promise.all(
-        asked.map(async (sector): Promise<[SectorSubgraph, OwnedActions[]]> => {
-          const data = await post<{ owned: OwnedActions[] }>(
+        asked.map(async (sector): Promise<[SectorSubgraph, OwnedActions[] | null]> => {
+          const data = await answerOf<{ owned: OwnedActions[] }>(
             sector,
             `query WorklistActions($childIds: [ID!]!) { owned: ${WORKLIST_FIELD_PREFIX[sector]}OwnedOpenActions(childIds: $childIds) {
                 childId actions { kind subjectId ownerSector ownerOrganisation dueOn overdue } } }`,
             { childIds: childIdsBySector[sector] },
+            'a worklist',
           );
-          return [sector, data.owned];
+          return [sector, data?.owned ?? null];
         }),
       );
     },

@@ -2928,9 +2928,10 @@ export type Pathway = {
   treatmentResponsibility?: Maybe<TreatmentResponsibility>;
   /**
    * The sectors whose data about the child was not shared with you, and why, in the order of `InvolvedSector`; empty
-   * when every sector shared. The other fields of the pathway are then partial: never read them as the whole. It reads
-   * the sectors' withholdings only: facts a sector sends in a form its schema does not declare (a fault between
-   * services, not a refusal) are left out of the field that needed them without a mark here.
+   * when every sector shared. The other fields of the pathway are then partial: never read them as the whole. A sector
+   * whose timeline events arrived in a form its schema does not declare (a fault between services, not a refusal) is
+   * listed too, as UNAVAILABLE: `timeline` and `currentStep` leave its events out. Other facts sent malformed (contact
+   * persons, open actions) are left out of the field that needed them without a mark here.
    */
   withheld: Array<WithheldPart>;
 };
@@ -3382,9 +3383,12 @@ export type Query = {
    * 6.1), in any sector, earliest due first. Each sector is asked with your own token and answers for the actions it
    * holds that your organisation owns (a network-meeting action BUA recorded for a municipality is in that
    * municipality's list); a child with actions in several sectors is one entry, due on the earliest day. Every child
-   * listed is a read of its data, written to the access log of each sector that gave actions. Only professionals
+   * the worklist counts (`totalCount`, not only the page's) is a read, written to the access log of each sector holding
+   * actions of it (part `openActionKeys`: that your organisation has open actions for the child, and when), and every
+   * child of the page a read of its actions there (part `openActions`). Only professionals
    * working with children read a worklist (FORBIDDEN for analysts and administrators); the filters are refused with
-   * BAD_USER_INPUT for an organisation they do not apply to.
+   * BAD_USER_INPUT for an organisation they do not apply to. A sector that cannot be reached does not fail the list: it
+   * is named in `unavailableSources` (a sector's refusal of you still fails it).
    */
   worklist: WorklistConnection;
 };
@@ -5078,6 +5082,14 @@ export type WorklistConnection = {
   pageInfo: PageInfo;
   /** How many children the whole worklist holds (with the filters given). */
   totalCount: Scalars['Int']['output'];
+  /**
+   * The subgraphs whose actions this page lacks because they did not answer (e.g. `bua` while it is down); empty when
+   * the page is complete. Ask again later for the missing part. While one is missing, the worklist is the answering
+   * sectors' alone: ordered, counted and paged by their actions only (a child whose actions are all in a missing sector
+   * is not listed, and `earliestDueOn` is the earliest of the answering sectors'), and a cursor still marks an exact
+   * place in the order: a page after it neither repeats nor skips a child of the answering sectors.
+   */
+  unavailableSources: Array<Scalars['String']['output']>;
 };
 
 /** One child of a worklist, with its cursor. */

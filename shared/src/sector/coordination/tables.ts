@@ -59,7 +59,9 @@ export function defineCoordinationTables(schema: PgSchema) {
       recordedBy: text().notNull(),
       recordedAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
     },
-    (t) => [index().on(t.childId, t.id)],
+    // The worklist keys look for the meetings with an action of one owner (`@>` on the actions,
+    // shared/src/sector/open-actions/sql.ts): without it, every meeting of the sector is read.
+    (t) => [index().on(t.childId, t.id), index('network_meetings_actions_gin').using('gin', t.actions.op('jsonb_path_ops'))],
   );
 
   return { contactPersonEvents, networkMeetings };

@@ -46,9 +46,14 @@ export function childrenWithLapsingConsents(schema: string, organisation: string
     and c.given_by = 'CUSTODY_HOLDER' and c.withdrawn_at is null and ${bornIn}`;
 }
 
-/** Children of meetings this sector recorded with an uncompleted action of the owner, past its due date. */
+/**
+ * Children of meetings this sector recorded with an uncompleted action of the owner, past its due date. The
+ * containment (`@>`, an action of this owner) is what the actions' GIN index answers; the per-action test then
+ * checks that the same action is open and overdue.
+ */
 export function childrenWithOverdueMeetingActions(schema: string, owner: { sector: Sector; organisation: string }, today: string): SQL {
-  return sql`select m.child_id from ${ident(schema, 'network_meetings')} m where exists (select 1 from jsonb_array_elements(m.actions) a
+  const ofOwner = JSON.stringify([{ owner: { sector: owner.sector, organisation: owner.organisation } }]);
+  return sql`select m.child_id from ${ident(schema, 'network_meetings')} m where m.actions @> ${ofOwner}::jsonb and exists (select 1 from jsonb_array_elements(m.actions) a
     where a->>'completedAt' is null and a->'owner'->>'sector' = ${owner.sector} and a->'owner'->>'organisation' = ${owner.organisation} and a->>'dueOn' < ${today})`;
 }
 

@@ -1793,8 +1793,9 @@ export type Query = {
   /**
    * For the pathway subgraph's worklist only (hidden from clients): the children for whom your organisation owns open
    * actions that BUA holds, each with the earliest due day of them, earliest first. Only professionals working with
-   * children read it (FORBIDDEN otherwise); it reads no child's data beyond the pseudonym and that day, and is not
-   * logged: the second step, `buaOwnedOpenActions`, is, for the children of the page.
+   * children read it (FORBIDDEN otherwise); it reads no child's data beyond the pseudonym and that day, yet that says
+   * which children have open actions with your organisation: each child listed is a read, written to BUA's
+   * access log as the part `openActionKeys` (the second step, `buaOwnedOpenActions`, logs `openActions`).
    */
   buaOwnedOpenActionKeys: Array<OwnedOpenActionKey>;
   /**

@@ -11,14 +11,7 @@ import {
 import { BUA_SOR_CODE, treatmentResponsibility, type ReferralStatus } from '@pathway-graph/shared/domain/referral/index';
 import { birthDatesTurning18Within } from '@pathway-graph/shared/domain/coordination/index';
 import { birthDatesOfLapsingConsents } from '@pathway-graph/shared/sector/open-actions/birth-dates';
-import {
-  assertMayReadWorklist,
-  assertWorklistChildIds,
-  ownedActionsOf,
-  ownedKeys,
-  type OwnedActions,
-  type OwnedKey,
-} from '@pathway-graph/shared/sector/open-actions/service';
+import { sectorOpenActions } from '@pathway-graph/shared/sector/open-actions/service';
 import type { Context } from '../context.ts';
 import { findOpenActionSourcesByChildIds, findOpenActionSourcesOwnedBy, type BuaOpenActionSources, type BuaReferralSource } from '../db/open-actions.ts';
 import { statusDisclosure, type StatusParty } from '../referrals/rules/consent.ts';
@@ -57,33 +50,23 @@ export function openActionsOf(s: BuaOpenActionSources, today: string, bua: strin
   return actions.filter((a): a is OpenAction => a !== null).sort(byDueDate);
 }
 
-export async function openActionsOfChild(ctx: Context, childId: string): Promise<OpenAction[]> {
-  const sources = await ctx.loaders.openActionSources.load(childId);
-  return sources ? openActionsOf(sources, ctx.access.today) : [];
-}
-
-export async function ownedOpenActionKeys(ctx: Context, f: { referralStatus?: ReferralStatus | null }): Promise<OwnedKey[]> {
-  assertMayReadWorklist(ctx.principal);
-  const today = ctx.access.today;
-  const transition = birthDatesTurning18Within(today);
-  const rows = await findOpenActionSourcesOwnedBy(
-    ctx.db,
-    {
-      owner: { sector: ctx.principal.sector, organisation: ctx.principal.organisation },
-      today,
-      transitionBornIn: { after: transition.bornAfter, onOrBefore: transition.bornOnOrBefore },
-      consentBornIn: birthDatesOfLapsingConsents(today),
-      referralStatus: f.referralStatus ?? null,
-    },
-    BUA_SOR_CODE,
-  );
-  return ownedKeys(ctx.principal, new Map(rows.map((s) => [s.childId, openActionsOf(s, today)])));
-}
-
-export async function ownedOpenActions(ctx: Context, childIds: readonly string[]): Promise<OwnedActions[]> {
-  assertMayReadWorklist(ctx.principal);
-  assertWorklistChildIds(childIds);
-  const rows = await findOpenActionSourcesByChildIds(ctx.db, childIds);
-  const today = ctx.access.today;
-  return ownedActionsOf(ctx.access, childIds, new Map(rows.map((s) => [s.childId, openActionsOf(s, today)])));
-}
+export const { openActionsOfChild, ownedOpenActionKeys, ownedOpenActions } = sectorOpenActions<Context, BuaOpenActionSources, { referralStatus?: ReferralStatus | null }>({
+  ofChild: (ctx, childId) => ctx.loaders.openActionSources.load(childId),
+  ownedBy: (ctx, f) => {
+    const today = ctx.access.today;
+    const transition = birthDatesTurning18Within(today);
+    return findOpenActionSourcesOwnedBy(
+      ctx.db,
+      {
+        owner: { sector: ctx.principal.sector, organisation: ctx.principal.organisation },
+        today,
+        transitionBornIn: { after: transition.bornAfter, onOrBefore: transition.bornOnOrBefore },
+        consentBornIn: birthDatesOfLapsingConsents(today),
+        referralStatus: f.referralStatus ?? null,
+      },
+      BUA_SOR_CODE,
+    );
+  },
+  ofChildren: (ctx, childIds) => findOpenActionSourcesByChildIds(ctx.db, childIds),
+  actionsOf: (ctx, s) => openActionsOf(s, ctx.access.today),
+});

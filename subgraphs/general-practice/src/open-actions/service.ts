@@ -8,14 +8,7 @@ import {
 } from '@pathway-graph/shared/domain/open-actions/index';
 import { BUA_SOR_CODE } from '@pathway-graph/shared/domain/referral/index';
 import { birthDatesOfLapsingConsents } from '@pathway-graph/shared/sector/open-actions/birth-dates';
-import {
-  assertMayReadWorklist,
-  assertWorklistChildIds,
-  ownedActionsOf,
-  ownedKeys,
-  type OwnedActions,
-  type OwnedKey,
-} from '@pathway-graph/shared/sector/open-actions/service';
+import { sectorOpenActions } from '@pathway-graph/shared/sector/open-actions/service';
 import type { Context } from '../context.ts';
 import { findOpenActionSourcesByChildIds, findOpenActionSourcesOwnedBy, type GeneralPracticeOpenActionSources } from '../db/open-actions.ts';
 
@@ -39,23 +32,13 @@ export function openActionsOf(s: GeneralPracticeOpenActionSources, today: string
   return actions.filter((a): a is OpenAction => a !== null).sort(byDueDate);
 }
 
-export async function openActionsOfChild(ctx: Context, childId: string): Promise<OpenAction[]> {
-  const sources = await ctx.loaders.openActionSources.load(childId);
-  return sources ? openActionsOf(sources, ctx.access.today) : [];
-}
-
-export async function ownedOpenActionKeys(ctx: Context): Promise<OwnedKey[]> {
-  assertMayReadWorklist(ctx.principal);
-  const today = ctx.access.today;
-  const owner = { sector: ctx.principal.sector, organisation: ctx.principal.organisation };
-  const rows = await findOpenActionSourcesOwnedBy(ctx.db, { owner, today, bornIn: birthDatesOfLapsingConsents(today) });
-  return ownedKeys(ctx.principal, new Map(rows.map((s) => [s.childId, openActionsOf(s, today)])));
-}
-
-export async function ownedOpenActions(ctx: Context, childIds: readonly string[]): Promise<OwnedActions[]> {
-  assertMayReadWorklist(ctx.principal);
-  assertWorklistChildIds(childIds);
-  const rows = await findOpenActionSourcesByChildIds(ctx.db, childIds);
-  const today = ctx.access.today;
-  return ownedActionsOf(ctx.access, childIds, new Map(rows.map((s) => [s.childId, openActionsOf(s, today)])));
-}
+export const { openActionsOfChild, ownedOpenActionKeys, ownedOpenActions } = sectorOpenActions<Context, GeneralPracticeOpenActionSources, void>({
+  ofChild: (ctx, childId) => ctx.loaders.openActionSources.load(childId),
+  ownedBy: (ctx) => {
+    const today = ctx.access.today;
+    const owner = { sector: ctx.principal.sector, organisation: ctx.principal.organisation };
+    return findOpenActionSourcesOwnedBy(ctx.db, { owner, today, bornIn: birthDatesOfLapsingConsents(today) });
+  },
+  ofChildren: (ctx, childIds) => findOpenActionSourcesByChildIds(ctx.db, childIds),
+  actionsOf: (ctx, s) => openActionsOf(s, ctx.access.today),
+});

@@ -10,14 +10,7 @@ import {
 import { birthDatesTurning18Within } from '@pathway-graph/shared/domain/coordination/index';
 import { BUA_SOR_CODE } from '@pathway-graph/shared/domain/referral/index';
 import { birthDatesOfLapsingConsents } from '@pathway-graph/shared/sector/open-actions/birth-dates';
-import {
-  assertMayReadWorklist,
-  assertWorklistChildIds,
-  ownedActionsOf,
-  ownedKeys,
-  type OwnedActions,
-  type OwnedKey,
-} from '@pathway-graph/shared/sector/open-actions/service';
+import { sectorOpenActions } from '@pathway-graph/shared/sector/open-actions/service';
 import type { Context } from '../context.ts';
 import { findOpenActionSourcesByChildIds, findOpenActionSourcesOwnedBy, type LetterSource, type MunicipalityOpenActionSources } from '../db/open-actions.ts';
 
@@ -60,39 +53,26 @@ function matchesLetterFilter(s: MunicipalityOpenActionSources, f: WorklistFilter
   };
 }
 
-export async function openActionsOfChild(ctx: Context, childId: string): Promise<OpenAction[]> {
-  const sources = await ctx.loaders.openActionSources.load(childId);
-  return sources ? openActionsOf(sources, ctx.access.today) : [];
-}
-
 export interface WorklistFilter {
   department?: LetterSource['department'] | null;
   assignee?: string | null;
 }
 
-export async function ownedOpenActionKeys(ctx: Context, f: WorklistFilter): Promise<OwnedKey[]> {
-  assertMayReadWorklist(ctx.principal);
-  const today = ctx.access.today;
-  const rows = await findOpenActionSourcesOwnedBy(ctx.db, {
-    owner: { sector: ctx.principal.sector, organisation: ctx.principal.organisation },
-    today,
-    bornIn: birthDatesOfLapsingConsents(today),
-    transitionBornIn: (({ bornAfter, bornOnOrBefore }) => ({ after: bornAfter, onOrBefore: bornOnOrBefore }))(birthDatesTurning18Within(today)),
-    department: f.department ?? null,
-    assignee: f.assignee ?? null,
-  });
-  const sources = new Map(rows.map((s) => [s.childId, s]));
-  return ownedKeys(
-    ctx.principal,
-    new Map(rows.map((s) => [s.childId, openActionsOf(s, today)])),
-    (childId, action) => matchesLetterFilter(sources.get(childId)!, f)(action),
-  );
-}
-
-export async function ownedOpenActions(ctx: Context, childIds: readonly string[]): Promise<OwnedActions[]> {
-  assertMayReadWorklist(ctx.principal);
-  assertWorklistChildIds(childIds);
-  const rows = await findOpenActionSourcesByChildIds(ctx.db, childIds);
-  const today = ctx.access.today;
-  return ownedActionsOf(ctx.access, childIds, new Map(rows.map((s) => [s.childId, openActionsOf(s, today)])));
-}
+export const { openActionsOfChild, ownedOpenActionKeys, ownedOpenActions } = sectorOpenActions<Context, MunicipalityOpenActionSources, WorklistFilter>({
+  ofChild: (ctx, childId) => ctx.loaders.openActionSources.load(childId),
+  ownedBy: (ctx, f) => {
+    const today = ctx.access.today;
+    const transition = birthDatesTurning18Within(today);
+    return findOpenActionSourcesOwnedBy(ctx.db, {
+      owner: { sector: ctx.principal.sector, organisation: ctx.principal.organisation },
+      today,
+      bornIn: birthDatesOfLapsingConsents(today),
+      transitionBornIn: { after: transition.bornAfter, onOrBefore: transition.bornOnOrBefore },
+      department: f.department ?? null,
+      assignee: f.assignee ?? null,
+    });
+  },
+  ofChildren: (ctx, childIds) => findOpenActionSourcesByChildIds(ctx.db, childIds),
+  actionsOf: (ctx, s) => openActionsOf(s, ctx.access.today),
+  matches: matchesLetterFilter,
+});

@@ -49,5 +49,17 @@ describe('the pathway fields, from the sector facts they require', () => {
     expect(currentStepFrom(malformed)?.step).toBe('TRIN_2');
     const noEvents = { ...pathway, generalPracticeFacts: { withheld: null } };
     expect(timelineFrom(noEvents).map((e) => e.sector)).toEqual(['BUA']);
+    // No events is what the sector answered: nothing is withheld.
+    expect(pathwayWithheldFrom(noEvents).map((w) => w.sector)).toEqual(['SCREENING']);
+  });
+
+  it('marks a sector whose timeline events came malformed as withheld (UNAVAILABLE), in the enum’s order, with what to do', () => {
+    for (const event of [{ ...received, kind: 'SOMETHING_ELSE' }, { ...received, at: 'not a time' }, { ...received, recordStep: 3 }, 'REFERRAL_RECEIVED']) {
+      const malformed = { ...pathway, buaFacts: { ...pathway.buaFacts, events: [event] } };
+      expect(pathwayWithheldFrom(malformed)).toEqual([
+        { sector: 'BUA', reason: 'UNAVAILABLE', message: expect.stringMatching(/^BUA's data about the child did not arrive in the form its schema declares.*x-request-id/) },
+        { sector: 'SCREENING', reason: 'NO_CONSENT', message: 'No consent (test).' },
+      ]);
+    }
   });
 });

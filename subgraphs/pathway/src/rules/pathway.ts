@@ -8,7 +8,7 @@ import { mergeTimeline, type TimelineEvent } from './timeline.ts';
 /**
  * The pathway's fields, each from the sector facts it `@requires`, read through `readFacts`: a sector that did not
  * share, or sent something its schema does not declare, contributes nothing, and `withheld` names the sectors that
- * did not share.
+ * did not share, and those whose events came malformed.
  */
 
 /** The merged timeline of the sectors that shared their events. */
@@ -63,10 +63,14 @@ export function openActionsFrom(p: PathwayModel): PathwayOpenActionItem[] {
   );
 }
 
-/** The sectors that did not share their facts with this reader, and why, in the enum's order. */
+/**
+ * The sectors that did not share their facts with this reader, and why, in the enum's order; and those whose timeline
+ * events did not arrive in their declared form (UNAVAILABLE): the timeline and the step leave such a sector's events
+ * out, and that must show here, not pass for a sector with nothing to tell.
+ */
 export function pathwayWithheldFrom(p: PathwayModel): WithheldPart[] {
   return SECTORS.flatMap((sector) => {
-    const { withheld } = readFacts(sector, p[FACTS_FIELD[sector]], []);
+    const { withheld } = readFacts(sector, p[FACTS_FIELD[sector]], ['events']);
     return withheld ? [{ sector, reason: withheld.reason, message: withheld.message }] : [];
   });
 }

@@ -7,6 +7,7 @@ import {
   letterAtItsStep,
   medicationAgreement,
   referralInPsychiatry,
+  screeningActionPlan,
   treatmentResponsibilityReturned,
   treatmentResponsibilityTaken,
 } from './step.ts';
@@ -106,5 +107,18 @@ describe('atLeastTrin3WhileBuaResponsible', () => {
   });
   it('without BUA taking over in the timeline there is no basis to raise the step on', () => {
     expect(atLeastTrin3WhileBuaResponsible(null, [laterLetter], true)).toBeNull();
+  });
+});
+
+describe('screeningActionPlan', () => {
+  it('reads an action plan after a positive screening at Trin 1, and the positive screening alone at no step', () => {
+    expect(screeningActionPlan.step(ev('ACTION_PLAN_MADE', '2026-03-01T11:00:00.000Z', null, 'SCREENING'))).toBe('TRIN_1');
+    expect(screeningActionPlan.step(ev('SCREENING_POSITIVE', '2026-03-01T00:00:00.000Z', null, 'SCREENING'))).toBeNull();
+    expect(currentStep([ev('TRACK_JOINED', '2026-02-01T00:00:00.000Z', null, 'SCREENING'), ev('SCREENING_POSITIVE', '2026-03-01T00:00:00.000Z', null, 'SCREENING')], false)).toBeNull();
+  });
+  it('is the basis of the step when the plan is the latest event read, and yields to a later referral in psychiatry', () => {
+    const plan = ev('ACTION_PLAN_MADE', '2026-03-01T11:00:00.000Z', null, 'SCREENING');
+    expect(latestStep([ev('SCREENING_POSITIVE', '2026-03-01T00:00:00.000Z', null, 'SCREENING'), plan])).toEqual({ step: 'TRIN_1', event: plan, rule: screeningActionPlan.rule });
+    expect(latestStep([plan, ev('REFERRAL_RECEIVED', '2026-05-01T09:00:00.000Z')])?.step).toBe('TRIN_3');
   });
 });

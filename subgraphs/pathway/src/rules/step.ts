@@ -52,7 +52,27 @@ export const medicationAgreement: StepRule = {
   step: (e) => (MEDICATION_KINDS.includes(e.kind) ? 'TRIN_4' : null),
 };
 
-export const STEP_RULES: readonly StepRule[] = [letterAtItsStep, interventionAtItsStep, referralInPsychiatry, treatmentResponsibilityTaken, treatmentResponsibilityReturned, medicationAgreement];
+/**
+ * Trin 1: an action plan after a positive screening gives the child offers from the municipality's catalogue to
+ * prevent mental distress (the early-detection mandate's "handleplan"): early intervention on the basis of a
+ * professional assessment, the municipality's work at Trin 1. The plan names no step; an in-depth assessment the
+ * municipality starts after it is a Trin 2 intervention and places the child there. A positive screening alone is
+ * detection, not an intervention, and reads no step.
+ */
+export const screeningActionPlan: StepRule = {
+  rule: "An action plan from the municipality's offers after a positive screening puts the child at Trin 1 (early intervention).",
+  step: (e) => (e.kind === 'ACTION_PLAN_MADE' ? 'TRIN_1' : null),
+};
+
+export const STEP_RULES: readonly StepRule[] = [
+  letterAtItsStep,
+  interventionAtItsStep,
+  referralInPsychiatry,
+  treatmentResponsibilityTaken,
+  treatmentResponsibilityReturned,
+  medicationAgreement,
+  screeningActionPlan,
+];
 
 export interface CurrentStep {
   step: GraduatedStep;

@@ -1,4 +1,4 @@
-import { badUserInput, MAX_CROSS_SECTOR_WORKLIST_PAGE_SIZE, pageSize, type Principal } from '@pathway-graph/shared';
+import { ACCESS_LOG_SUBGRAPH_NAMES, badUserInput, MAX_CROSS_SECTOR_WORKLIST_PAGE_SIZE, pageSize, type Principal } from '@pathway-graph/shared';
 import { OPEN_ACTION_KINDS, type OpenActionKind } from '@pathway-graph/shared/domain/open-actions/index';
 import { GraphQLError } from 'graphql';
 import type { Context } from '../context.ts';
@@ -10,6 +10,8 @@ import type { OpenActionFromSector, SectorSubgraph } from '../sector-client.ts';
  * the number of children: the keys (every child of the organisation's worklist there, with its earliest due day),
  * then, for the children of the page only, their actions (the read each sector logs). The sectors check the caller
  * themselves; this subgraph refuses early only what no sector could answer (a filter for another kind of organisation).
+ * A sector that cannot be reached (down, or a fault of its own) leaves the others' children standing and is named in
+ * `unavailableSources`, as in the merged access log; its refusal of the caller still fails the request.
  */
 
 const HELD_BY: Record<SectorSubgraph, 'MUNICIPALITY' | 'GENERAL_PRACTICE' | 'BUA' | 'SCREENING'> = {
@@ -63,11 +65,14 @@ export async function worklist(ctx: Context, args: WorklistArgs) {
   const size = pageSize(args.first, 50, MAX_CROSS_SECTOR_WORKLIST_PAGE_SIZE);
   const after = parseWorklistCursor(args.after);
   const filter = filterOf(ctx.principal, args);
-  const keys = await ctx.sectors.ownedOpenActionKeys(filter ? { [filter.sector]: filter.values } : {});
+  const answers = await ctx.sectors.ownedOpenActionKeys(filter ? { [filter.sector]: filter.values } : {});
+  const unavailable = new Set(answers.flatMap(([sector, k]) => (k === null ? [sector] : [])));
+  const keys = answers.flatMap(([sector, k]) => (k === null ? [] : [[sector, k] as const]));
   let restrictTo: Set<string> | undefined;
   if (filter) {
     // The filtering sector's keys name the children; the other sectors' still count for each one's earliest day.
-    const filtered = keys.find(([sector]) => sector === filter.sector)![1];
+    // Without that sector no child can be said to match: the page is empty and names it.
+    const filtered = keys.find(([sector]) => sector === filter.sector)?.[1] ?? [];
     restrictTo = new Set(filtered.map((k) => k.childId));
   }
   const merged = mergeWorklistKeys(keys, restrictTo);
@@ -75,9 +80,13 @@ export async function worklist(ctx: Context, args: WorklistArgs) {
 
   const childIdsBySector: Partial<Record<SectorSubgraph, string[]>> = {};
   for (const key of page) for (const sector of key.sectors) (childIdsBySector[sector] ??= []).push(key.childId);
-  const answers = await ctx.sectors.ownedOpenActions(childIdsBySector);
   const actionsOf = new Map<string, WorklistActionModel[]>();
-  for (const [sector, owned] of answers) {
+  for (const [sector, owned] of await ctx.sectors.ownedOpenActions(childIdsBySector)) {
+    if (owned === null) {
+      // It gave its keys but not the actions: its children stay where its keys put them, without its actions.
+      unavailable.add(sector);
+      continue;
+    }
     for (const { childId, actions } of owned) {
       const list = actionsOf.get(childId) ?? [];
       list.push(...actions.map((a) => ({ kind: kindOf(sector, a.kind), subjectId: a.subjectId, dueOn: a.dueOn, overdue: a.overdue, heldBy: HELD_BY[sector] })));
@@ -93,5 +102,10 @@ export async function worklist(ctx: Context, args: WorklistArgs) {
       actions: (actionsOf.get(key.childId) ?? []).sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0)),
     },
   }));
-  return { edges, pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null }, totalCount: merged.length };
+  return {
+    edges,
+    pageInfo: { hasNextPage, endCursor: edges.at(-1)?.cursor ?? null },
+    totalCount: merged.length,
+    unavailableSources: ACCESS_LOG_SUBGRAPH_NAMES.filter((sector) => unavailable.has(sector)),
+  };
 }

@@ -57,10 +57,14 @@ export async function findOpenActionsByChildIds(db: ScreeningDb, childIds: reado
     .orderBy(asc(screeningResults.childId), asc(screeningResults.track));
 }
 
-/** Every open action the organisation is responsible for (its worklist's keys), by child. */
-export async function findOpenActionsOwnedBy(db: ScreeningDb, owner: { sector: string; organisation: string }): Promise<ScreeningResultRow[]> {
+/**
+ * The worklist keys of the organisation in one row per child: its earliest open screening (the earliest due, as every
+ * action is due the same number of days after its screening), in child order. The rows are bounded by the children,
+ * not by their screenings.
+ */
+export async function findEarliestOpenScreeningsOwnedBy(db: ScreeningDb, owner: { sector: string; organisation: string }): Promise<{ childId: string; screeningDate: string }[]> {
   return db
-    .select()
+    .select({ childId: screeningResults.childId, screeningDate: sql<string>`min(${screeningResults.screeningDate})::text` })
     .from(screeningResults)
     .where(
       and(
@@ -69,7 +73,8 @@ export async function findOpenActionsOwnedBy(db: ScreeningDb, owner: { sector: s
         eq(screeningResults.recordedByOrganisation, owner.organisation),
       ),
     )
-    .orderBy(asc(screeningResults.childId), asc(screeningResults.track));
+    .groupBy(screeningResults.childId)
+    .orderBy(asc(screeningResults.childId));
 }
 
 /** A custody holder's consent as consentLapsesAt18 reads it, with the sector of the organisation that keeps it. */

@@ -1,15 +1,8 @@
 import { byDueDate, consentLapsesAt18, screeningWithoutActionPlan, type OpenAction } from '@pathway-graph/shared/domain/open-actions/index';
 import { birthDatesOfLapsingConsents } from '@pathway-graph/shared/sector/open-actions/birth-dates';
-import {
-  assertMayReadWorklist,
-  assertWorklistChildIds,
-  ownedActionsOf,
-  ownedKeys,
-  type OwnedActions,
-  type OwnedKey,
-} from '@pathway-graph/shared/sector/open-actions/service';
+import { isOwnedBy, sectorOpenActions, sortedKeys, type OwnedKey } from '@pathway-graph/shared/sector/open-actions/service';
 import type { Context } from '../context.ts';
-import { findChildrenWithLapsingConsents, findOpenActionsOwnedBy, type KeptCustodyConsent } from '../db/open-actions.ts';
+import { findChildrenWithLapsingConsents, findEarliestOpenScreeningsOwnedBy, type KeptCustodyConsent } from '../db/open-actions.ts';
 import type { ChildRecord } from '../db/repository.ts';
 import type { ScreeningResultRow } from '../db/schema.ts';
 import { dueOnOf } from '../plans/service.ts';
@@ -43,54 +36,50 @@ export function openActionsOf(s: ScreeningOpenActionSources, today: string, plan
   return actions.filter((a): a is OpenAction => a !== null).sort(byDueDate);
 }
 
-/**
- * The sources of a batch of children, through the request's DataLoaders (one statement per kind); with `ownResults`,
- * the results are those (already read) instead of every open one of the children.
- */
-async function sourcesOf(ctx: Context, childIds: readonly string[], ownResults?: readonly ScreeningResultRow[]): Promise<Map<string, ScreeningOpenActionSources>> {
+type Sources = ScreeningOpenActionSources & { childId: string };
+
+/** The sources of a batch of children, through the request's DataLoaders (one statement per kind). */
+async function sourcesOf(ctx: Context, childIds: readonly string[]): Promise<Sources[]> {
   const ids = [...new Set(childIds)];
-  const given = ownResults && groupedByChild(ownResults);
   const [children, results, consents] = await Promise.all([
     ctx.loaders.child.loadMany(ids),
-    given ? ids.map((id) => given.get(id) ?? []) : ctx.loaders.openActionsOfChild.loadMany(ids),
+    ctx.loaders.openActionsOfChild.loadMany(ids),
     ctx.loaders.custodyConsentsOfChild.loadMany(ids),
   ]);
   const ok = <T>(v: T | Error): T => {
     if (v instanceof Error) throw v;
     return v;
   };
-  return new Map(ids.map((id, i) => [id, { child: ok(children[i]!), results: ok(results[i]!), consents: ok(consents[i]!) }]));
+  return ids.map((childId, i) => ({ childId, child: ok(children[i]!), results: ok(results[i]!), consents: ok(consents[i]!) }));
 }
 
-function groupedByChild(rows: readonly ScreeningResultRow[]): Map<string, ScreeningResultRow[]> {
-  const grouped = new Map<string, ScreeningResultRow[]>();
-  for (const row of rows) grouped.set(row.childId, [...(grouped.get(row.childId) ?? []), row]);
-  return grouped;
-}
+const actionsOf = (ctx: Context, s: ScreeningOpenActionSources) => openActionsOf(s, ctx.access.today, (r) => dueOnOf(ctx, r));
 
-function actionsByChild(ctx: Context, sources: ReadonlyMap<string, ScreeningOpenActionSources>): Map<string, OpenAction[]> {
-  const today = ctx.access.today;
-  return new Map([...sources].map(([childId, s]) => [childId, openActionsOf(s, today, (r) => dueOnOf(ctx, r))]));
-}
-
-export async function openActionsOfChild(ctx: Context, childId: string): Promise<OpenAction[]> {
-  return actionsByChild(ctx, await sourcesOf(ctx, [childId])).get(childId)!;
-}
-
-export async function ownedOpenActionKeys(ctx: Context): Promise<OwnedKey[]> {
-  assertMayReadWorklist(ctx.principal);
+/**
+ * The worklist keys: a screening action is due a fixed number of days after its screening, so the database finds each
+ * child's earliest; a lapsing consent's due day is the birthday, which the rules give for the few candidates the
+ * database finds (born within the notice). A child with both keeps the earlier.
+ */
+async function ownedKeysIn(ctx: Context): Promise<OwnedKey[]> {
   const owner = { sector: ctx.principal.sector, organisation: ctx.principal.organisation };
-  const [results, lapsing] = await Promise.all([
-    findOpenActionsOwnedBy(ctx.db, owner),
+  const [screenings, lapsing] = await Promise.all([
+    findEarliestOpenScreeningsOwnedBy(ctx.db, owner),
     findChildrenWithLapsingConsents(ctx.db, owner, birthDatesOfLapsingConsents(ctx.access.today)),
   ]);
-  // The owner's results are all the screening actions it can own; the candidates' consents and records decide the rest.
-  const sources = await sourcesOf(ctx, [...results.map((r) => r.childId), ...lapsing], results);
-  return ownedKeys(ctx.principal, actionsByChild(ctx, sources));
+  const earliest = new Map(screenings.map((r) => [r.childId, dueOnOf(ctx, r)]));
+  const owned = isOwnedBy(ctx.principal);
+  for (const s of lapsing.length === 0 ? [] : await sourcesOf(ctx, lapsing)) {
+    for (const a of actionsOf(ctx, { ...s, results: [] }).filter(owned)) {
+      const known = earliest.get(s.childId);
+      if (known === undefined || a.dueOn < known) earliest.set(s.childId, a.dueOn);
+    }
+  }
+  return sortedKeys([...earliest].map(([childId, earliestDueOn]) => ({ childId, earliestDueOn })));
 }
 
-export async function ownedOpenActions(ctx: Context, childIds: readonly string[]): Promise<OwnedActions[]> {
-  assertMayReadWorklist(ctx.principal);
-  assertWorklistChildIds(childIds);
-  return ownedActionsOf(ctx.access, childIds, actionsByChild(ctx, await sourcesOf(ctx, childIds)));
-}
+export const { openActionsOfChild, ownedOpenActionKeys, ownedOpenActions } = sectorOpenActions<Context, Sources, void>({
+  ofChild: async (ctx, childId) => (await sourcesOf(ctx, [childId]))[0]!,
+  ofChildren: sourcesOf,
+  actionsOf,
+  ownedKeysIn,
+});

@@ -1,0 +1,1 @@
+CREATE INDEX "network_meetings_actions_gin" ON "municipality"."network_meetings" USING gin ("actions" jsonb_path_ops);
