@@ -23,10 +23,10 @@ import { inView, nodeOf, SHOWN, type Lattice } from './lattice.ts';
 export function computableHiddenCells(lattice: Lattice, status: Uint8Array, candidates?: readonly number[]): number[] {
   const targets = candidates ?? allHidden(lattice, status);
   if (targets.length === 0) return [];
-  const basis = prefixBasis(lattice);
+  const vector = vectorsOf(lattice);
   const shown: SparseRow[] = [];
-  for (let cell = 0; cell < lattice.total; cell++) if (status[cell] === SHOWN && inView(lattice, cell)) shown.push(basis.vector(cell));
-  const hidden = targets.map((cell) => basis.vector(cell));
+  for (let cell = 0; cell < lattice.total; cell++) if (status[cell] === SHOWN && inView(lattice, cell)) shown.push(vector(cell));
+  const hidden = targets.map((cell) => vector(cell));
   const found = new Set<number>();
   for (const p of PRIMES) {
     const echelon = new Echelon(p);
@@ -36,6 +36,23 @@ export function computableHiddenCells(lattice: Lattice, status: Uint8Array, cand
     });
   }
   return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * A cell's vector does not change as cells are hidden, and protectCube audits the same cube round after round:
+ * each vector is built once per lattice.
+ */
+const vectorCache = new WeakMap<Lattice, (cell: number) => SparseRow>();
+
+function vectorsOf(lattice: Lattice): (cell: number) => SparseRow {
+  let vector = vectorCache.get(lattice);
+  if (!vector) {
+    const basis = prefixBasis(lattice);
+    const rows = new Array<SparseRow | undefined>(lattice.total);
+    vector = (cell) => (rows[cell] ??= basis.vector(cell));
+    vectorCache.set(lattice, vector);
+  }
+  return vector;
 }
 
 function allHidden(lattice: Lattice, status: Uint8Array): number[] {
