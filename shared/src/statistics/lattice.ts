@@ -145,33 +145,47 @@ function withNode(lattice: Lattice, cell: number, d: number, node: number): numb
 }
 
 /**
- * The count of every held cell from the leaf counts (cell number -> facts; leaves without facts left out): each
- * leaf adds to the held cells above it, one chain of ancestors per dimension of a view, so the work grows with the
- * leaves that have facts, not with the dimension product.
+ * The count of every held cell from the leaf counts (cell number -> facts; leaves without facts left out). Each view
+ * is counted on its own, in a dense array of its own cells only: the leaves are projected onto the view's
+ * dimensions, and its totals filled one dimension after the other (after dimension j, every cell whose later
+ * coordinates are leaves is right). A cell of several views has the same count in each.
  */
 export function aggregate(lattice: Lattice, leaves: ReadonlyMap<number, number>): Float64Array {
   const values = new Float64Array(lattice.total);
-  const chains = lattice.dims.map(() => [] as number[]);
-  const above = new Set<number>();
-  for (const [leaf, count] of leaves) {
-    if (count === 0) continue;
-    lattice.dims.forEach((dim, d) => {
-      const chain = chains[d]!;
-      chain.length = 0;
-      for (let n = nodeOfNumber(lattice, leaf, d); n >= 0; n = dim.parent[n]!) chain.push(n * dim.stride);
-    });
-    above.clear();
-    for (const view of lattice.views) {
-      let numbers = [0];
-      lattice.dims.forEach((_, d) => {
-        if ((view & (1 << d)) === 0) return;
-        const next: number[] = [];
-        for (const number of numbers) for (const offset of chains[d]!) next.push(number + offset);
-        numbers = next;
-      });
-      for (const number of numbers) above.add(lattice.heldAt.get(number)!);
+  for (const view of lattice.views) {
+    const dims = lattice.dims.map((dim, d) => ({ dim, d })).filter(({ d }) => (view & (1 << d)) !== 0);
+    const strides = new Array<number>(dims.length);
+    let size = 1;
+    for (let j = dims.length - 1; j >= 0; j--) {
+      strides[j] = size;
+      size *= dims[j]!.dim.size;
     }
-    for (const cell of above) values[cell] = values[cell]! + count;
+    const local = new Float64Array(size);
+    for (const [leaf, count] of leaves) {
+      let at = 0;
+      dims.forEach(({ d }, j) => (at += nodeOfNumber(lattice, leaf, d) * strides[j]!));
+      local[at] = local[at]! + count;
+    }
+    dims.forEach(({ dim }, j) => {
+      const stride = strides[j]!;
+      // Reversed table order visits children before their parent.
+      for (let n = dim.size - 1; n >= 0; n--) {
+        const kids = dim.children[n]!;
+        if (kids.length === 0) continue;
+        for (let outer = 0; outer < size; outer += stride * dim.size) {
+          for (let base = outer; base < outer + stride; base++) {
+            let sum = 0;
+            for (const c of kids) sum += local[base + c * stride]!;
+            local[base + n * stride] = sum;
+          }
+        }
+      }
+    });
+    for (let at = 0; at < size; at++) {
+      let number = 0;
+      dims.forEach(({ dim }, j) => (number += (Math.floor(at / strides[j]!) % dim.size) * dim.stride));
+      values[lattice.heldAt.get(number)!] = local[at]!;
+    }
   }
   return values;
 }
