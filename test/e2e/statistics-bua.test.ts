@@ -184,7 +184,7 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
       if (hidden.length === 0) expect(rest, JSON.stringify(attempt)).toBe(0);
       else expect(hidden.length >= 2 && rest >= 5, JSON.stringify(attempt)).toBe(true);
     }
-  }, 300_000);
+  });
 
   it('gives assessments with the waiting time to assessment, and advisory slots offered, booked, used and cancelled by kind', async () => {
     const assessments = await statistics('assessments', { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER', 'OUTCOME'] });
@@ -236,7 +236,7 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
       ['CONSULTATION', offered.rows[0]!.count],
       ['TEACHING', 0],
     ]);
-  }, 300_000);
+  });
 
   it('costs the same SQL statements per subgraph for 1,000 and for 100,000 referrals', async () => {
     const query = { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER', 'PERIOD'], periodGranularity: 'HALF_YEAR' };

@@ -130,7 +130,7 @@ describeWithDatabases('screening statistics for analysts', (backend) => {
       if (hidden.length === 0) expect(rest, JSON.stringify(attempt)).toBe(0);
       else expect(hidden.length >= 2 && rest >= 5, JSON.stringify(attempt)).toBe(true);
     }
-  }, 300_000);
+  });
 
   it('protects the evaluation of the effort with the same engine: no small count, and the region total as the database counts it', async () => {
     const response = await t.queryAs<{ screeningEvaluation: { rows: Record<string, unknown>[] } }>(
