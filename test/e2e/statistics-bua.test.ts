@@ -1,4 +1,4 @@
-import { REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
+import { DEFAULT_HTTP_SETTINGS, REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
 import { readmeExamples } from '@pathway-graph/gateway/ide/readme-examples';
 import { sql } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
@@ -68,7 +68,9 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
   }
 
   beforeAll(async () => {
-    t = await startTestSystem(backend, { seedDemoData: false, today: TODAY });
+    // Protecting a region-sized cube takes seconds the first time for each state of the facts (later queries reuse it);
+    // on a machine shared by many test runs that can pass the 30 s default, which is about requests, not this test.
+    t = await startTestSystem(backend, { seedDemoData: false, today: TODAY, http: { ...DEFAULT_HTTP_SETTINGS, requestTimeoutMs: 180_000 } });
     await insertSyntheticReferrals(db(), { prefix: 'few', count: 1_000, from: '2025-01-01', days: 700, municipalities: WEIGHTED });
   });
   afterAll(() => t?.close());

@@ -1,4 +1,4 @@
-import { REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
+import { DEFAULT_HTTP_SETTINGS, REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../support/databases.ts';
@@ -51,7 +51,9 @@ describeWithDatabases('screening statistics for analysts', (backend) => {
   }
 
   beforeAll(async () => {
-    t = await startTestSystem(backend, { seedDemoData: false, today: TODAY });
+    // Protecting a region-sized cube takes seconds the first time for each state of the facts (later queries reuse it);
+    // on a machine shared by many test runs that can pass the 30 s default, which is about requests, not this test.
+    t = await startTestSystem(backend, { seedDemoData: false, today: TODAY, http: { ...DEFAULT_HTTP_SETTINGS, requestTimeoutMs: 180_000 } });
     await insertSyntheticScreenings(db(), { prefix: 'few', count: 3_000, from: '2025-01-01', days: 700, municipalities: MUNICIPALITIES });
   });
   afterAll(() => t?.close());
