@@ -51,8 +51,9 @@ describeWithDatabases('screening statistics for analysts', (backend) => {
   }
 
   beforeAll(async () => {
-    // Protecting a region-sized cube takes seconds the first time for each state of the facts (later queries reuse it);
-    // on a machine shared by many test runs that can pass the 30 s default, which is about requests, not this test.
+    // Counting 100,000 facts in PGlite (in process) and protecting the cube can pass the 30 s request default on a
+    // machine shared by many test runs (the screenings' did, at a load of 20 on 2 cores); that default is about
+    // requests, not this test. Protecting alone takes 0.5-1.5 s of CPU (test/bench/protect-cube.ts).
     t = await startTestSystem(backend, { seedDemoData: false, today: TODAY, http: { ...DEFAULT_HTTP_SETTINGS, requestTimeoutMs: 180_000 } });
     await insertSyntheticScreenings(db(), { prefix: 'few', count: 3_000, from: '2025-01-01', days: 700, municipalities: MUNICIPALITIES });
   });
