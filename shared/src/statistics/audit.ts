@@ -23,10 +23,10 @@ import { inView, nodeOf, SHOWN, type Lattice } from './lattice.ts';
 export function computableHiddenCells(lattice: Lattice, status: Uint8Array, candidates?: readonly number[]): number[] {
   const targets = candidates ?? allHidden(lattice, status);
   if (targets.length === 0) return [];
-  const basis = prefixBasis(lattice);
+  const vector = vectorsOf(lattice);
   const shown: SparseRow[] = [];
-  for (let cell = 0; cell < lattice.total; cell++) if (status[cell] === SHOWN && inView(lattice, cell)) shown.push(basis.vector(cell));
-  const hidden = targets.map((cell) => basis.vector(cell));
+  for (let cell = 0; cell < lattice.total; cell++) if (status[cell] === SHOWN && inView(lattice, cell)) shown.push(vector(cell));
+  const hidden = targets.map((cell) => vector(cell));
   const found = new Set<number>();
   for (const p of PRIMES) {
     const echelon = new Echelon(p);
@@ -36,6 +36,23 @@ export function computableHiddenCells(lattice: Lattice, status: Uint8Array, cand
     });
   }
   return [...found].sort((a, b) => a - b);
+}
+
+/**
+ * A cell's vector does not change as cells are hidden, and protectCube audits the same cube round after round:
+ * each vector is built once per lattice.
+ */
+const vectorCache = new WeakMap<Lattice, (cell: number) => SparseRow>();
+
+function vectorsOf(lattice: Lattice): (cell: number) => SparseRow {
+  let vector = vectorCache.get(lattice);
+  if (!vector) {
+    const basis = prefixBasis(lattice);
+    const rows = new Array<SparseRow | undefined>(lattice.total);
+    vector = (cell) => (rows[cell] ??= basis.vector(cell));
+    vectorCache.set(lattice, vector);
+  }
+  return vector;
 }
 
 function allHidden(lattice: Lattice, status: Uint8Array): number[] {
@@ -125,6 +142,8 @@ class Echelon {
   readonly #pivots = new Map<number, SparseRow>();
   #columns = new Int32Array(256);
   #values = new Float64Array(256);
+  #spareColumns = new Int32Array(256);
+  #spareValues = new Float64Array(256);
 
   constructor(p: number) {
     this.#p = p;
@@ -148,22 +167,28 @@ class Echelon {
    */
   #reduce(input: SparseRow): SparseRow {
     const p = this.#p;
-    let columns = input.columns;
-    let values = input.values.map((v) => ((v % p) + p) % p);
-    while (columns.length > 0) {
+    // Two scratch rows, swapped at each subtraction; only what is left is copied out.
+    let columns = this.#columns.length >= input.columns.length ? this.#columns : new Int32Array(input.columns.length * 2);
+    let values = this.#values.length >= input.columns.length ? this.#values : new Float64Array(input.columns.length * 2);
+    let spareColumns = this.#spareColumns;
+    let spareValues = this.#spareValues;
+    let length = input.columns.length;
+    columns.set(input.columns);
+    for (let i = 0; i < length; i++) values[i] = ((input.values[i]! % p) + p) % p;
+    while (length > 0) {
       const pivot = this.#pivots.get(columns[0]!);
       if (!pivot) break;
       const factor = values[0]!;
-      const needed = columns.length + pivot.columns.length;
-      if (this.#columns.length < needed) {
-        this.#columns = new Int32Array(needed * 2);
-        this.#values = new Float64Array(needed * 2);
+      const needed = length + pivot.columns.length;
+      if (spareColumns.length < needed) {
+        spareColumns = new Int32Array(needed * 2);
+        spareValues = new Float64Array(needed * 2);
       }
       let i = 1;
       let j = 1;
       let n = 0;
-      while (i < columns.length || j < pivot.columns.length) {
-        const a = i < columns.length ? columns[i]! : Infinity;
+      while (i < length || j < pivot.columns.length) {
+        const a = i < length ? columns[i]! : Infinity;
         const b = j < pivot.columns.length ? pivot.columns[j]! : Infinity;
         let column: number;
         let value: number;
@@ -178,13 +203,19 @@ class Echelon {
           value = (((values[i++]! - ((factor * pivot.values[j++]!) % p)) % p) + p) % p;
         }
         if (value !== 0) {
-          this.#columns[n] = column;
-          this.#values[n++] = value;
+          spareColumns[n] = column;
+          spareValues[n++] = value;
         }
       }
-      columns = this.#columns.slice(0, n);
-      values = this.#values.slice(0, n);
+      [columns, spareColumns] = [spareColumns, columns];
+      [values, spareValues] = [spareValues, values];
+      length = n;
     }
-    return { columns, values };
+    const rest = { columns: columns.slice(0, length), values: values.slice(0, length) };
+    this.#columns = columns;
+    this.#values = values;
+    this.#spareColumns = spareColumns;
+    this.#spareValues = spareValues;
+    return rest;
   }
 }

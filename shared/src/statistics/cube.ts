@@ -8,7 +8,8 @@ import {
   cellOf,
   coordinatesOf,
   inView,
-  nodeOf,
+  nodeOfNumber,
+  numberOf,
   PRIMARY,
   relationMembers,
   relationsOfCell,
@@ -117,7 +118,7 @@ export class SuppressedTable implements PublishedTable {
 
 interface Measure {
   readonly spec: MeasureSpec;
-  /** Leaf cell -> value -> facts. */
+  /** Leaf cell number -> value -> facts. */
   readonly byLeaf: Map<number, Map<number, number>>;
   /** Per dimension: the node facts with the measure lie under (root when not restricted). */
   readonly domain: readonly number[];
@@ -258,7 +259,10 @@ export class ProtectedCube {
    * PublishedValue: the reason itself gives hidden values away).
    */
   reasonAt(at: Readonly<Record<string, string>>): SuppressionReason | null {
-    const status = this.#status[this.#cellAt(at)];
+    const cell = this.#cellAt(at);
+    // A cell of no view is never published, so nothing of it is hidden either.
+    if (!inView(this.#lattice, cell)) return null;
+    const status = this.#status[cell];
     return status === PRIMARY ? 'PRIMARY' : status === SECONDARY ? 'SECONDARY' : null;
   }
 
@@ -286,7 +290,7 @@ export class ProtectedCube {
   #histogram(measure: Measure, nodes: readonly number[]): Map<number, number> {
     const histogram = new Map<number, number>();
     for (const [leaf, values] of measure.byLeaf) {
-      const under = nodes.every((node, d) => isUnder(this.#lattice, d, nodeOf(this.#lattice, leaf, d), node));
+      const under = nodes.every((node, d) => isUnder(this.#lattice, d, nodeOfNumber(this.#lattice, leaf, d), node));
       if (!under) continue;
       for (const [value, count] of values) histogram.set(value, (histogram.get(value) ?? 0) + count);
     }
@@ -355,7 +359,7 @@ function leafCell(lattice: Lattice, at: Readonly<Record<string, string>>, what: 
   });
   const extra = Object.keys(at).filter((name) => !lattice.dims.some((dim) => dim.dimension.name === name));
   if (extra.length > 0) throw new Error(`${what}: the cube has no dimension ${extra.join(', ')}`);
-  return cellOf(lattice, nodes);
+  return numberOf(lattice, nodes);
 }
 
 /**
@@ -371,11 +375,11 @@ export function protectCube(spec: CubeSpec, counts: readonly LeafCount[], measur
   const names = spec.dimensions.map((d) => d.name);
   if (new Set(names).size !== names.length) throw new Error(`${spec.name}: a dimension is listed twice`);
   const lattice = buildLattice(spec.dimensions, spec.views);
-  const values = new Float64Array(lattice.total);
+  const leaves = new Map<number, number>();
   for (const row of counts) {
     if (!Number.isInteger(row.count) || row.count < 0) throw new Error(`${spec.name}: a count must be a whole number >= 0`);
     const leaf = leafCell(lattice, row.at, spec.name);
-    values[leaf] = values[leaf]! + row.count;
+    leaves.set(leaf, (leaves.get(leaf) ?? 0) + row.count);
   }
   const measures = new Map<string, Measure>();
   for (const measureSpec of spec.measures ?? []) {
@@ -394,7 +398,7 @@ export function protectCube(spec: CubeSpec, counts: readonly LeafCount[], measur
       throw new Error(`${spec.name}: measure rows need a finite value and a whole count >= 0`);
     }
     const leaf = leafCell(lattice, row.at, `${spec.name}.${row.measure}`);
-    if (!lattice.dims.every((_, d) => isUnder(lattice, d, nodeOf(lattice, leaf, d), measure.domain[d]!))) {
+    if (!lattice.dims.every((_, d) => isUnder(lattice, d, nodeOfNumber(lattice, leaf, d), measure.domain[d]!))) {
       throw new Error(`${spec.name}: ${row.measure} is recorded for a fact outside ${JSON.stringify(measure.spec.recordedFor)}`);
     }
     const histogram = measure.byLeaf.get(leaf) ?? new Map<number, number>();
@@ -402,16 +406,16 @@ export function protectCube(spec: CubeSpec, counts: readonly LeafCount[], measur
     measure.byLeaf.set(leaf, histogram);
   }
   for (const measure of measures.values()) {
-    // Every fact inside the measure's domain carries it, or percentiles and counts would describe different facts.
-    for (let cell = 0; cell < lattice.total; cell++) {
-      const isLeaf = lattice.dims.every((dim, d) => dim.children[nodeOf(lattice, cell, d)]!.length === 0);
-      if (!isLeaf || !lattice.dims.every((_, d) => isUnder(lattice, d, nodeOf(lattice, cell, d), measure.domain[d]!))) continue;
+    // Every fact inside the measure's domain carries it, or percentiles and counts would describe different facts
+    // (a leaf in neither list has no facts and no values).
+    for (const leaf of new Set([...leaves.keys(), ...measure.byLeaf.keys()])) {
+      if (!lattice.dims.every((_, d) => isUnder(lattice, d, nodeOfNumber(lattice, leaf, d), measure.domain[d]!))) continue;
       let n = 0;
-      for (const c of measure.byLeaf.get(cell)?.values() ?? []) n += c;
-      if (n !== values[cell]) throw new Error(`${spec.name}: ${measure.spec.name} is not recorded for every fact it applies to`);
+      for (const c of measure.byLeaf.get(leaf)?.values() ?? []) n += c;
+      if (n !== (leaves.get(leaf) ?? 0)) throw new Error(`${spec.name}: ${measure.spec.name} is not recorded for every fact it applies to`);
     }
   }
-  aggregate(lattice, values);
+  const values = aggregate(lattice, leaves);
   const status = suppressPrimary(lattice, values, threshold);
   suppressSecondary(lattice, values, status, threshold);
   closeChains(lattice, values, status, threshold);
@@ -431,11 +435,14 @@ export function protectCube(spec: CubeSpec, counts: readonly LeafCount[], measur
  * round's audit; hiding for it anyway hid whole cubes of zeros and then found no shown cell left to hide.
  */
 function closeChains(lattice: Lattice, values: Float64Array, status: Uint8Array, threshold: number): void {
+  // Hiding only shrinks what the shown cells span, so a cell the audit found unfixed stays so: each round audits
+  // only the cells the last one found fixed.
+  let candidates: number[] = [];
+  for (let cell = 0; cell < lattice.total; cell++) if (status[cell] === PRIMARY) candidates.push(cell);
   for (;;) {
-    const primary: number[] = [];
-    for (let cell = 0; cell < lattice.total; cell++) if (status[cell] === PRIMARY) primary.push(cell);
-    const exposed = computableHiddenCells(lattice, status, primary);
+    const exposed = computableHiddenCells(lattice, status, candidates);
     if (exposed.length === 0) return;
+    candidates = exposed;
     const added = new Set<number>();
     for (const cell of exposed) {
       const neighbours = cheapestShownNeighbours(lattice, values, status, cell, added);

@@ -1,10 +1,14 @@
 import type { Dimension } from './dimensions.ts';
 
 /**
- * The cells of a cube: every combination of one node per dimension, leaves and totals alike, numbered in mixed radix
- * (cell = sum of nodeIndex[d] * stride[d]). A relation is one additive constraint an analyst can use: a cell with an
- * inner node in dimension d equals the sum of the cells with that node's children in d, all other coordinates equal.
- * Internal to the engine (cube.ts) and its audit (audit.ts).
+ * The cells of a cube: combinations of one node per dimension, leaves and totals alike. A cell is named by its number
+ * in mixed radix over the whole dimension product (number = sum of nodeIndex[d] * stride[d]), but only the cells of
+ * the views are held, at indices 0..total-1 in ascending number: a cube of seven dimensions in three views of four
+ * holds a twentieth of its product, and the leaves themselves only as the SQL rows that have facts. The suppression
+ * works on held indices, which keep the numbers' order, so ties are broken as they were over the whole product.
+ * A relation is one additive constraint an analyst can use: a cell with an inner node in dimension d equals the sum
+ * of the cells with that node's children in d, all other coordinates equal. Internal to the engine (cube.ts) and its
+ * audit (audit.ts).
  */
 export interface LatticeDimension {
   readonly dimension: Dimension;
@@ -21,20 +25,24 @@ export interface LatticeDimension {
 
 export interface Lattice {
   readonly dims: readonly LatticeDimension[];
+  /** How many cells are held: the cells of the views. */
   readonly total: number;
+  /** Held index -> the cell's number in the dimension product, ascending. */
+  readonly numbers: Float64Array;
+  /** Cell number -> held index. */
+  readonly heldAt: ReadonlyMap<number, number>;
   /**
    * The views (sub-cubes) that may be published, as bitmasks of dimensions. A cell belongs to a view when every
-   * dimension outside the view is at its total; cells of no view are never published and take no part.
+   * dimension outside the view is at its total; cells of no view are never published, take no part and are not held.
    */
   readonly views: readonly number[];
-  /** Per cell: the dimensions where it is not at the total, as a bitmask. */
+  /** Per held cell: the dimensions where it is not at the total, as a bitmask. */
   readonly detail: Int32Array;
-  /** Per cell: 1 when it belongs to a view. */
-  readonly publishable: Uint8Array;
 }
 
+/** Every held cell belongs to a view. */
 export function inView(lattice: Lattice, cell: number): boolean {
-  return lattice.publishable[cell] === 1;
+  return cell >= 0 && cell < lattice.total;
 }
 
 /** Whether the relation (d, parent) lies within a view: only those are known to an analyst. */
@@ -49,11 +57,9 @@ export const MAX_CELLS = 3_000_000;
 export function buildLattice(dimensions: readonly Dimension[], views?: readonly (readonly string[])[]): Lattice {
   if (dimensions.length > 30) throw new Error('a cube has at most 30 dimensions');
   const sizes = dimensions.map((d) => d.order.length);
-  const total = sizes.reduce((a, b) => a * b, 1);
-  if (total > MAX_CELLS) {
-    throw new Error(`a cube of ${dimensions.map((d) => d.name).join(' x ')} has ${total} cells, more than ${MAX_CELLS}`);
-  }
-  let stride = total;
+  const product = sizes.reduce((a, b) => a * b, 1);
+  if (!Number.isSafeInteger(product)) throw new Error(`a cube of ${dimensions.map((d) => d.name).join(' x ')} has too many cells to number`);
+  let stride = product;
   const dims = dimensions.map((dimension, i) => {
     stride /= sizes[i]!;
     const keys = dimension.order;
@@ -78,69 +84,110 @@ export function buildLattice(dimensions: readonly Dimension[], views?: readonly 
       return mask | (1 << d);
     }, 0);
   });
-  const detail = new Int32Array(total);
-  dims.forEach((dim, d) => {
-    for (let cell = 0; cell < total; cell++) {
-      if (Math.floor(cell / dim.stride) % dim.size !== 0) detail[cell] = detail[cell]! | (1 << d);
+  // A view's cells: every node of its dimensions, the root (node 0 in table order) of the others.
+  const held = new Set<number>();
+  for (const view of viewMasks) {
+    const size = dims.reduce((n, dim, d) => ((view & (1 << d)) !== 0 ? n * dim.size : n), 1);
+    if (held.size + size > MAX_CELLS) {
+      throw new Error(`a cube of ${names.join(' x ')} has more than ${MAX_CELLS} cells in its views`);
     }
+    let numbers = [0];
+    dims.forEach((dim, d) => {
+      if ((view & (1 << d)) === 0) return;
+      const next: number[] = [];
+      for (const number of numbers) for (let n = 0; n < dim.size; n++) next.push(number + n * dim.stride);
+      numbers = next;
+    });
+    for (const number of numbers) held.add(number);
+  }
+  const numbers = Float64Array.from(held).sort();
+  const heldAt = new Map<number, number>();
+  const detail = new Int32Array(numbers.length);
+  numbers.forEach((number, cell) => {
+    heldAt.set(number, cell);
+    dims.forEach((dim, d) => {
+      if (Math.floor(number / dim.stride) % dim.size !== 0) detail[cell] = detail[cell]! | (1 << d);
+    });
   });
-  // The root is node 0 in table order, so "not at the total" is "node index > 0".
-  const publishable = new Uint8Array(total);
-  for (let cell = 0; cell < total; cell++) {
-    const d = detail[cell]!;
-    if (viewMasks.some((view) => (d & ~view) === 0)) publishable[cell] = 1;
-  }
-  return { dims, total, views: viewMasks, detail, publishable };
+  return { dims, total: numbers.length, numbers, heldAt, views: viewMasks, detail };
 }
 
+/** The node in dimension d of the cell with this number (held or not, e.g. a leaf). */
+export function nodeOfNumber(lattice: Lattice, number: number, d: number): number {
+  const dim = lattice.dims[d]!;
+  return Math.floor(number / dim.stride) % dim.size;
+}
+
+/** The node in dimension d of a held cell. */
 export function nodeOf(lattice: Lattice, cell: number, d: number): number {
-  const dim = lattice.dims[d]!;
-  return Math.floor(cell / dim.stride) % dim.size;
+  return nodeOfNumber(lattice, lattice.numbers[cell]!, d);
 }
 
-/** The cell with node `node` instead of the current one in dimension d. */
-export function withNode(lattice: Lattice, cell: number, d: number, node: number): number {
-  const dim = lattice.dims[d]!;
-  return cell + (node - nodeOf(lattice, cell, d)) * dim.stride;
+/** The number of the cell with these nodes, held or not. */
+export function numberOf(lattice: Lattice, nodes: readonly number[]): number {
+  return nodes.reduce((number, node, d) => number + node * lattice.dims[d]!.stride, 0);
 }
 
-/** Every cell whose node in dimension d is the first one: add `node * stride` to get the cells of a node. */
-export function basesOf(lattice: Lattice, d: number): Int32Array {
-  const { stride, size } = lattice.dims[d]!;
-  const bases = new Int32Array(lattice.total / size);
-  let i = 0;
-  for (let outer = 0; outer < lattice.total; outer += stride * size) {
-    for (let inner = 0; inner < stride; inner++) bases[i++] = outer + inner;
-  }
-  return bases;
-}
-
+/** The held cell with these nodes, -1 when no view holds it. */
 export function cellOf(lattice: Lattice, nodes: readonly number[]): number {
-  return nodes.reduce((cell, node, d) => cell + node * lattice.dims[d]!.stride, 0);
+  return lattice.heldAt.get(numberOf(lattice, nodes)) ?? -1;
 }
 
 export function coordinatesOf(lattice: Lattice, cell: number): Record<string, string> {
   return Object.fromEntries(lattice.dims.map((dim, d) => [dim.dimension.name, dim.keys[nodeOf(lattice, cell, d)]!]));
 }
 
+/** The held cell with node `node` instead of the current one in dimension d (a parent of a held cell is held). */
+function withNode(lattice: Lattice, cell: number, d: number, node: number): number {
+  const dim = lattice.dims[d]!;
+  const number = lattice.numbers[cell]!;
+  return lattice.heldAt.get(number + (node - nodeOfNumber(lattice, number, d)) * dim.stride) ?? -1;
+}
+
 /**
- * Fills every total from the leaf counts already in `values`, one dimension after the other: after dimension d,
- * every cell whose later coordinates are leaves is right, and the last dimension makes all of them right.
+ * The count of every held cell from the leaf counts (cell number -> facts; leaves without facts left out). Each view
+ * is counted on its own, in a dense array of its own cells only: the leaves are projected onto the view's
+ * dimensions, and its totals filled one dimension after the other (after dimension j, every cell whose later
+ * coordinates are leaves is right). A cell of several views has the same count in each.
  */
-export function aggregate(lattice: Lattice, values: Float64Array): void {
-  lattice.dims.forEach((dim, d) => {
-    const bases = basesOf(lattice, d);
-    // Reversed table order visits children before their parent.
-    for (let n = dim.size - 1; n >= 0; n--) {
-      const kids = dim.children[n]!;
-      if (kids.length === 0) continue;
-      for (const base of bases) {
-        let sum = 0;
-        for (const c of kids) sum += values[base + c * dim.stride]!;
-        values[base + n * dim.stride] = sum;
-      }
+export function aggregate(lattice: Lattice, leaves: ReadonlyMap<number, number>): Float64Array {
+  const values = new Float64Array(lattice.total);
+  for (const view of lattice.views) {
+    const dims = lattice.dims.map((dim, d) => ({ dim, d })).filter(({ d }) => (view & (1 << d)) !== 0);
+    const strides = new Array<number>(dims.length);
+    let size = 1;
+    for (let j = dims.length - 1; j >= 0; j--) {
+      strides[j] = size;
+      size *= dims[j]!.dim.size;
     }
-  });
+    const local = new Float64Array(size);
+    for (const [leaf, count] of leaves) {
+      let at = 0;
+      dims.forEach(({ d }, j) => (at += nodeOfNumber(lattice, leaf, d) * strides[j]!));
+      local[at] = local[at]! + count;
+    }
+    dims.forEach(({ dim }, j) => {
+      const stride = strides[j]!;
+      // Reversed table order visits children before their parent.
+      for (let n = dim.size - 1; n >= 0; n--) {
+        const kids = dim.children[n]!;
+        if (kids.length === 0) continue;
+        for (let outer = 0; outer < size; outer += stride * dim.size) {
+          for (let base = outer; base < outer + stride; base++) {
+            let sum = 0;
+            for (const c of kids) sum += local[base + c * stride]!;
+            local[base + n * stride] = sum;
+          }
+        }
+      }
+    });
+    for (let at = 0; at < size; at++) {
+      let number = 0;
+      dims.forEach(({ dim }, j) => (number += (Math.floor(at / strides[j]!) % dim.size) * dim.stride));
+      values[lattice.heldAt.get(number)!] = local[at]!;
+    }
+  }
+  return values;
 }
 
 export const SHOWN = 0;
@@ -156,20 +203,16 @@ export function suppressPrimary(lattice: Lattice, values: Float64Array, threshol
   const status = new Uint8Array(lattice.total);
   const depthOfCell = new Int32Array(lattice.total);
   let maxDepth = 0;
-  for (const [d, dim] of lattice.dims.entries()) {
-    const bases = basesOf(lattice, d);
-    for (let n = 0; n < dim.size; n++) {
-      const extra = dim.depth[n]!;
-      if (extra === 0) continue;
-      for (const base of bases) depthOfCell[base + n * dim.stride] = depthOfCell[base + n * dim.stride]! + extra;
-    }
+  for (let cell = 0; cell < lattice.total; cell++) {
+    let depth = 0;
+    lattice.dims.forEach((dim, d) => (depth += dim.depth[nodeOf(lattice, cell, d)]!));
+    depthOfCell[cell] = depth;
+    maxDepth = Math.max(maxDepth, depth);
   }
-  for (const depth of depthOfCell) maxDepth = Math.max(maxDepth, depth);
   const byDepth: number[][] = Array.from({ length: maxDepth + 1 }, () => []);
   depthOfCell.forEach((depth, cell) => byDepth[depth]!.push(cell));
   for (const cells of byDepth) {
     for (const cell of cells) {
-      if (!inView(lattice, cell)) continue;
       const v = values[cell]!;
       if (v > 0 && v < threshold) {
         status[cell] = PRIMARY;
@@ -197,32 +240,17 @@ export function relationsOfCell(lattice: Lattice, cell: number, push: (relation:
     if (dim.children[n]!.length > 0 && relationInView(lattice, d, cell)) push(d * lattice.total + cell);
     const p = dim.parent[n]!;
     if (p < 0) return;
-    const parent = cell + (p - n) * dim.stride;
+    const parent = withNode(lattice, cell, d, p);
     if (relationInView(lattice, d, parent)) push(d * lattice.total + parent);
   });
 }
 
-/** The members of a relation: its parent cell and the children cells. */
+/** The members of a relation: its parent cell and the children cells (a relation in a view holds them all). */
 export function relationMembers(lattice: Lattice, relation: number): { parent: number; children: number[] } {
   const d = Math.floor(relation / lattice.total);
   const parent = relation % lattice.total;
-  const dim = lattice.dims[d]!;
   const n = nodeOf(lattice, parent, d);
-  return { parent, children: dim.children[n]!.map((c) => parent + (c - n) * dim.stride) };
-}
-
-/** Every relation within a view, for the audit. */
-export function* allRelations(lattice: Lattice): Generator<number> {
-  for (const [d, dim] of lattice.dims.entries()) {
-    const bases = basesOf(lattice, d);
-    for (let n = 0; n < dim.size; n++) {
-      if (dim.children[n]!.length === 0) continue;
-      for (const base of bases) {
-        const parent = base + n * dim.stride;
-        if (relationInView(lattice, d, parent)) yield d * lattice.total + parent;
-      }
-    }
-  }
+  return { parent, children: lattice.dims[d]!.children[n]!.map((c) => withNode(lattice, parent, d, c)) };
 }
 
 /** Among shown cells, the cheapest to hide: the smallest nonzero count, then the lowest cell number (deterministic). */

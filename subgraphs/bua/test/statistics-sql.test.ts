@@ -185,4 +185,48 @@ describeWithDatabases('bua statistics SQL', (backend) => {
       '751 2026-06 TEACHING WITHDRAWN 1',
     ]);
   });
+
+  it('counts a decision or an outcome as it stood on the window\'s last day: one made after it is not yet made here', async () => {
+    const db = subgraph.database.db;
+    // Odder (727) has no other referrals here. Visited within the window, assessed only after it.
+    await db.insert(referrals).values([
+      referral(6, {
+        municipalityCode: 727,
+        receivedAt: '2026-10-20T08:00:00Z',
+        status: 'ASSESSED',
+        visitationDecision: 'ASSESSMENT',
+        history: [
+          { status: 'RECEIVED', at: '2026-10-20T08:00:00Z' },
+          { status: 'VISITED', at: '2026-10-30T08:00:00Z' },
+          { status: 'ASSESSMENT_STARTED', at: '2026-10-31T08:00:00Z' },
+          { status: 'ASSESSED', at: '2026-11-15T08:00:00Z' },
+        ],
+        outcome: { conclusion: 'DIAGNOSED', diagnoses: [], treatment: null, childNeeds: 'x', results: 'x', concludedAt: '2026-11-15T08:00:00Z', recordedBy: 'x' },
+      }),
+      // Visited on 3 November, after the window: not yet visited on its last day, and no waiting time.
+      referral(7, {
+        municipalityCode: 727,
+        receivedAt: '2026-10-25T08:00:00Z',
+        status: 'VISITED',
+        visitationDecision: 'NO_ASSESSMENT_NEEDED',
+        history: [
+          { status: 'RECEIVED', at: '2026-10-25T08:00:00Z' },
+          { status: 'VISITED', at: '2026-11-03T08:00:00Z' },
+        ],
+      }),
+    ]);
+    const odder = <T extends { at: Readonly<Record<string, string>> }>(rows: readonly T[]) => rows.filter((row) => row.at['municipality'] === '727');
+    const referralFacts = await referralLeafCounts(db, WINDOW, CODES);
+    expect(odder(referralFacts.counts).map((row) => [row.at['decision'], row.count]).sort()).toEqual([
+      ['ASSESSMENT', 1],
+      ['NOT_VISITED', 1],
+    ]);
+    expect(odder(referralFacts.measures).map((row) => [row.at['decision'], row.value])).toEqual([['ASSESSMENT', 10]]);
+    const assessmentFacts = await assessmentLeafCounts(db, WINDOW, CODES);
+    expect(odder(assessmentFacts.counts).map((row) => [row.at['period'], row.at['outcome'], row.count])).toEqual([['2026-10', 'IN_ASSESSMENT', 1]]);
+    // A window to the end of November sees both decisions and the outcome.
+    const later = { from: WINDOW.from, to: '2026-11-30' };
+    expect(odder((await referralLeafCounts(db, later, CODES)).counts).map((row) => row.at['decision']).sort()).toEqual(['ASSESSMENT', 'NO_ASSESSMENT_NEEDED']);
+    expect(odder((await assessmentLeafCounts(db, later, CODES)).counts).map((row) => row.at['outcome'])).toEqual(['DIAGNOSED']);
+  });
 });

@@ -56,7 +56,16 @@ describe('describeChanges', () => {
     expect(describeChanges(current, previous)).toEqual(['Advisory sessions used: 780 in 2025-2026, about the same as the 781 in 2023-2024.']);
   });
 
-  it('says so when there is nothing to compare', () => {
+  it('counts positive screenings, not children, and says so (a child screened positive twice is two screenings)', () => {
+    const { current, previous } = twoBienniums();
+    current.screening.values = { REGION: { 'TRACK_1:POSITIVE': shown(400), 'TRACK_2:POSITIVE': shown(100), 'TRACK_3:POSITIVE': shown(90) } };
+    previous.screening.values = { REGION: { 'TRACK_1:POSITIVE': shown(300), 'TRACK_2:POSITIVE': shown(100), 'TRACK_3:POSITIVE': shown(80) } };
+    const text = describeChanges(current, previous);
+    expect(text).toEqual(['Positive screenings: 590 in 2025-2026, up 23% from 480 in 2023-2024.']);
+    expect(text.join(' ')).not.toMatch(/children/i);
+  });
+
+    it('says so when there is nothing to compare', () => {
     const { current, previous } = twoBienniums();
     expect(describeChanges(current, null)).toEqual(['There are no figures for the period before 2025-2026 to compare with.']);
     expect(describeChanges(current, previous)).toEqual(['No figure is shown for both 2025-2026 and 2023-2024, so there is nothing to compare.']);

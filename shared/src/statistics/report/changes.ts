@@ -58,7 +58,7 @@ export function describeChanges(current: StatusReportFigures, previous: StatusRe
   }
   if (current.screening && previous.screening) {
     count(
-      'Children screened positive',
+      'Positive screenings',
       sumOfShown(current.screening.values[region], current.screening.tracks.map((t) => `${t.key}:POSITIVE`)),
       sumOfShown(previous.screening.values[region], previous.screening.tracks.map((t) => `${t.key}:POSITIVE`)),
     );

@@ -67,9 +67,9 @@ export const TRACKS: readonly Category[] = [
   { key: 'TRACK_3', label: 'Track 3: relatives of a parent or sibling with mental illness' },
 ];
 export const SCREENING_MEASURES: readonly Category[] = [
-  { key: ALL_KEY, label: 'Screened' },
-  { key: 'POSITIVE', label: 'Screened positive' },
-  { key: 'WITH_PLAN', label: 'With an action plan' },
+  { key: ALL_KEY, label: 'Screenings' },
+  { key: 'POSITIVE', label: 'Positive' },
+  { key: 'WITH_PLAN', label: 'Positive, with an action plan' },
 ];
 
 /** The four statistics of the report, as cubes over one biennium. */
@@ -85,7 +85,7 @@ export function statusCubeSpecs(biennium: Period): Record<'letters' | 'referrals
     tree('BOOKED', 'Booked', 'booked', [tree('USED', 'Used', 'status'), tree('CANCELLED', 'Cancelled', 'status')]),
     tree('NOT_BOOKED', 'Not booked', 'status'),
   ]));
-  const result = defineDimension('result', 'Result', tree(ALL_KEY, 'Screened', 'screened', [
+  const result = defineDimension('result', 'Result', tree(ALL_KEY, 'Screenings', 'screened', [
     tree('POSITIVE', 'Positive', 'positive', [tree('WITH_PLAN', 'With an action plan', 'result'), tree('WITHOUT_PLAN', 'Without an action plan', 'result')]),
     tree('NEGATIVE', 'Negative', 'result'),
   ]));

@@ -79,7 +79,7 @@ export interface AdvisoryFigures {
 
 export interface ScreeningFigures {
   readonly tracks: readonly Category[];
-  /** Screened, screened positive, with an action plan. */
+  /** Screenings, positive screenings, positive screenings with an action plan (screenings, not children). */
   readonly measures: readonly Category[];
   /** Per area, per `${track}:${measure}`, for the period. */
   readonly values: AreaTable;

@@ -246,13 +246,15 @@ export function reportSections(current: StatusReportFigures, previous: StatusRep
     {
       id: 'screening',
       title: 'Screening in the three risk groups (spor 1-3)',
-      intro: 'Children screened, screened positive, and with an action plan (handleplan), per track.',
+      intro:
+        'Screenings, positive screenings, and positive screenings with an action plan (handleplan), per track: a child ' +
+        'screened twice counts twice (the evaluation of the effort, screeningEvaluation, counts children).',
       charts: [
         {
           id: 'screening-by-track',
           spec: barsSpec({
             title: `Screenings in the region by track, ${now}`,
-            axisTitle: 'Children',
+            axisTitle: 'Screenings',
             data: screening.tracks.flatMap((track) =>
               screening.measures.map((measure) => {
                 const v = screening.values[region]?.[`${track.key}:${measure.key}`];

@@ -192,9 +192,9 @@ export async function screeningFigures(client: SectorStatisticsClient, period: P
     figures: {
       tracks: categoriesOf(all, 'TRACK'),
       measures: [
-        { key: 'ALL', label: 'Screened' },
-        { key: 'POSITIVE', label: 'Screened positive' },
-        { key: 'WITH_PLAN', label: 'With an action plan' },
+        { key: 'ALL', label: 'Screenings' },
+        { key: 'POSITIVE', label: 'Positive' },
+        { key: 'WITH_PLAN', label: 'Positive, with an action plan' },
       ],
       values: mergeAreaTables(
         areaTable(all, (row) => `${keyOf(row, 'TRACK')}:ALL`),

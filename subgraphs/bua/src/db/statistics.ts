@@ -44,14 +44,27 @@ const REFERRAL_TIMES = sql.raw(`
   select r.municipality_code, r.referrer_sector, r.acute, r.birth_date, r.cpr, r.visitation_decision, r.outcome,
          (r.received_at at time zone 'Europe/Copenhagen')::date as received_on,
          (select min((h->>'at')::timestamptz) from jsonb_array_elements(r.history) h where h->>'status' = 'VISITED') as visited_at,
-         (select min((h->>'at')::timestamptz) from jsonb_array_elements(r.history) h where h->>'status' = 'ASSESSMENT_STARTED') as started_at
+         (select min((h->>'at')::timestamptz) from jsonb_array_elements(r.history) h where h->>'status' = 'ASSESSMENT_STARTED') as started_at,
+         (select min((h->>'at')::timestamptz) from jsonb_array_elements(r.history) h where h->>'status' = 'ASSESSED') as assessed_at
   from "bua"."referrals" r`);
+
+/**
+ * The Copenhagen date a status was reached, when it was reached by the end of the window (else null): a decision or
+ * an outcome is counted as it stood on the window's last day, so that the cube is made of the window's facts only.
+ * A closed month's cells then never move as BUA goes on deciding (nor, with them, the secondary suppression), and a
+ * closed biennium's report reads the same whenever it is made.
+ */
+function reachedBy(column: 'visited_at' | 'assessed_at', window: FactWindow) {
+  const on = sql.raw(`(${column} at time zone 'Europe/Copenhagen')::date`);
+  return sql`case when ${on} <= ${window.to}::date then ${on} end`;
+}
 
 /**
  * Referrals received in the window, by the child's municipality, month of receipt, age band on the day of receipt,
  * sex (from the CPR number's last digit, read here and nowhere else), referrer, acuteness and visitation decision,
- * with the calendar days from receipt to the decision where it was made. The decision is read from the same status
- * time as the waiting time, so the measure is recorded exactly for the facts of its node (VISITED).
+ * with the calendar days from receipt to the decision where it was made by the end of the window (reachedBy).
+ * The decision is read from the same status time as the waiting time, so the measure is recorded exactly for the
+ * facts of its node (VISITED).
  */
 export async function referralLeafCounts(
   db: BuaDb,
@@ -59,15 +72,15 @@ export async function referralLeafCounts(
   municipalityCodes: readonly number[],
 ): Promise<{ counts: LeafCount[]; measures: LeafMeasureCount[] }> {
   const result = await db.execute(sql`
-    with r as (${REFERRAL_TIMES}),
+    with r as (select *, ${reachedBy('visited_at', window)} as visited_on from (${REFERRAL_TIMES}) t),
     facts as (
       select ${PERSON_COLUMNS},
              to_char(received_on, 'YYYY-MM') as period,
              case when acute then 'ACUTE' else 'NOT_ACUTE' end as acuteness,
-             case when visited_at is null then 'NOT_VISITED'
+             case when visited_on is null then 'NOT_VISITED'
                   when visitation_decision = 'NO_ASSESSMENT_NEEDED' then 'NO_ASSESSMENT_NEEDED'
                   else 'ASSESSMENT' end as decision,
-             (visited_at at time zone 'Europe/Copenhagen')::date - received_on as days
+             visited_on - received_on as days
       from r
       where municipality_code in (${codeList(municipalityCodes)})
         and received_on >= ${window.from}::date and received_on <= ${window.to}::date
@@ -94,7 +107,8 @@ export async function referralLeafCounts(
 
 /**
  * Assessments started in the window (by the Copenhagen month they started), by the child's municipality, age band
- * on the day the referral was received, sex, referrer and outcome as it stands, with the calendar days from the
+ * on the day the referral was received, sex, referrer and outcome as it stood at the end of the window (reachedBy:
+ * an assessment concluded later is still under way here), with the calendar days from the
  * referral's receipt to the start.
  */
 export async function assessmentLeafCounts(
@@ -103,11 +117,11 @@ export async function assessmentLeafCounts(
   municipalityCodes: readonly number[],
 ): Promise<{ counts: LeafCount[]; measures: LeafMeasureCount[] }> {
   const result = await db.execute(sql`
-    with r as (${REFERRAL_TIMES}),
+    with r as (select *, ${reachedBy('assessed_at', window)} as assessed_on from (${REFERRAL_TIMES}) t),
     facts as (
       select ${PERSON_COLUMNS},
              to_char(started_at at time zone 'Europe/Copenhagen', 'YYYY-MM') as period,
-             case when outcome is null then 'IN_ASSESSMENT' when outcome->>'conclusion' = 'DIAGNOSED' then 'DIAGNOSED' else 'NO_DIAGNOSIS' end as outcome,
+             case when assessed_on is null or outcome is null then 'IN_ASSESSMENT' when outcome->>'conclusion' = 'DIAGNOSED' then 'DIAGNOSED' else 'NO_DIAGNOSIS' end as outcome,
              (started_at at time zone 'Europe/Copenhagen')::date - received_on as days
       from r
       where started_at is not null and municipality_code in (${codeList(municipalityCodes)})

@@ -56,14 +56,15 @@ export const DECISION_LEAVES = ['NOT_VISITED', 'NO_ASSESSMENT_NEEDED', 'ASSESSME
 
 /**
  * Referrals received by BUA in one biennium, by the child's municipality, the month of receipt, the child's age band
- * (on the day of receipt) and sex, who referred, acuteness and the visitation decision as it stands; the calendar
- * days from receipt to the visitation decision. The views keep the cube small enough to protect per request: a
+ * (on the day of receipt) and sex, who referred, acuteness and the visitation decision as it stood at the end of the
+ * counted months; the calendar days from receipt to the visitation decision. The views keep the cube small: a
  * query breaks down municipality and period with the person (age band x sex), with who referred and acuteness, or
  * with the decision and who referred.
  *
- * The decision (and an assessment's outcome) is counted as it stands when the query runs, so a closed month's cells
- * still move as BUA decides on its referrals, and with them the secondary suppression: the same limit as an open
- * biennium's (shared/src/statistics/README.md, "Limits"; a ledger of published cells would close it).
+ * The decision (and an assessment's outcome) is counted as it stood on the last day counted (the end of the last
+ * closed month, or of a closed biennium; db/statistics.ts reachedBy), not as it stands when the query runs: the
+ * status report of a period tells what was decided in it, a referral decided after the period is "not yet visited"
+ * there, and a closed month's cells do not move as BUA goes on deciding.
  */
 export function referralCubeSpec(biennium: Period): CubeSpec {
   return {
@@ -105,8 +106,9 @@ export const OUTCOME_LEAVES = ['IN_ASSESSMENT', 'DIAGNOSED', 'NO_DIAGNOSIS'] as 
 
 /**
  * Assessments (udredninger) BUA started in one biennium, by the month they started, the child's municipality, age
- * band and sex, who referred and the outcome as it stands; the calendar days from the referral's receipt to the
- * start of the assessment (the waiting time to assessment). A fact of its own, dated by its own month: an
+ * band and sex, who referred and the outcome as it stood on the last day counted; the calendar days from the
+ * referral's receipt to the start of the assessment (the waiting time to assessment). A fact of its own, dated by
+ * its own month: an
  * assessment started in March of a referral received in February belongs to March here and to February in
  * buaReferrals, so the two cubes are no linked tables.
  */
@@ -179,7 +181,7 @@ export const REFERRAL_STATISTIC: StatisticDefinition = {
   name: 'buaReferrals',
   description:
     "Referrals received by BUA (child and adolescent psychiatry), by the month received, the child's municipality, age band " +
-    'on the day received and sex, who referred, acuteness and the visitation decision as it stands; waiting times in ' +
+    'on the day received and sex, who referred, acuteness and the visitation decision as it stood on the last day counted; waiting times in ' +
     'calendar days from receipt to the visitation decision.',
   cube: referralCubeSpec,
   shares: [
@@ -202,7 +204,7 @@ export const ASSESSMENT_STATISTIC: StatisticDefinition = {
   name: 'buaAssessments',
   description:
     "Assessments (udredninger) started by BUA, by the month started, the child's municipality, age band and sex, who " +
-    'referred and the outcome as it stands; waiting times in calendar days from the referral\'s receipt to the start.',
+    'referred and the outcome as it stood on the last day counted; waiting times in calendar days from the referral\'s receipt to the start.',
   cube: assessmentCubeSpec,
   shares: [
     {
