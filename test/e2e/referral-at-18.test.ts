@@ -17,7 +17,7 @@ import { startTestSystem, type TestSystem } from '../support/system.ts';
  * young person's own consent lets it continue. Closing stays possible, and the answer names who was not told.
  */
 
-/** Two synthetic Aarhus children of practice 107510, not yet known to BUA, referred long before they turn 18. */
+/** Synthetic Aarhus children of practice 107510, not yet known to BUA, referred long before they turn 18. */
 const [childA, childB] = DEMO_CHILDREN.filter((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.buaRegisteredOn === null && c.birthDate >= '2016-01-01');
 /** Known to BUA, without demo consents: the outcome is withheld at 18 and sent once the young person consents. */
 const childD = DEMO_CHILDREN.find((c) => c.municipalityCode === 751 && c.practiceYdernummer === '107510' && c.buaRegisteredOn !== null && c.birthDate === '2015-08-25')!;
@@ -166,6 +166,34 @@ describeWithDatabases("BUA's status messages when the custody holder's consent l
     const [row] = await t.system.databases[subgraph].db.select({ n: count() }).from(table).where(where);
     return row!.n;
   };
+
+  it("sends BUA's transition plan to the municipality on the consents that hold at 18: not on a custody holder's, on the young person's own", async () => {
+    const { ok } = s;
+    // Child A again, referred anew (its first referral, if the first test ran, is closed).
+    const childId = idOf(childA!.cpr);
+    await inAssessment(childA!.cpr);
+    const plansSent = () => rowsOf('bua', buaOutbox, and(eq(buaOutbox.childId, childId), eq(buaOutbox.kind, 'transition-plan'), eq(buaOutbox.destination, 'municipality')));
+    const before = await plansSent();
+    const RECORD = 'mutation($input: TransitionPlanInput!) { recordBuaTransitionPlan(input: $input) { id madeBy } }';
+    const plan = () => ({
+      childId,
+      responsible: { sector: 'BUA', name: 'Demo Ansvarlig (syntetisk)', role: 'Overlæge' },
+      plannedOn: addMonths(today, 1),
+      receivingService: 'Voksenpsykiatrien, Aarhus Universitetshospital',
+      individualAssessment: 'Fortsat behov for behandling i overgangen til voksenlivet. (syntetisk)',
+      youngPersonConsent: { decision: 'GIVEN', decidedOn: today, scope: 'Overdragelse til voksenpsykiatrien' },
+    });
+
+    // 18 today: the referral's consent was the custody holder's, so the plan is BUA's alone.
+    today = eighteenthBirthday(childA!.birthDate);
+    expect(ok(await t.queryAs<{ recordBuaTransitionPlan: { madeBy: string } }>('bua-clinician', RECORD, { input: plan() })).recordBuaTransitionPlan).toMatchObject({ madeBy: 'BUA' });
+    expect(await plansSent()).toBe(before);
+
+    // The young person's own consent for the municipality: the next plan goes to it.
+    await consenting(personOf(() => t, 'bua-clinician')).recordsConsent({ childId, givenBy: 'YOUNG_PERSON', givenOn: today, to: 'MUNICIPALITY', organisation: '751' });
+    ok(await t.queryAs('bua-clinician', RECORD, { input: plan() }));
+    expect(await plansSent()).toBe(before + 1);
+  }, LONG);
 
   it('the transition plan is the responsible sector\'s: BUA only while it holds treatment responsibility, the municipality otherwise; the missing plan is an open action of that sector alone', async () => {
     const { asGp, asMunicipality, asBuaClinician, ok } = s;

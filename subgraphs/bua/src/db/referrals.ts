@@ -116,13 +116,13 @@ export async function referralOfPractice(db: BuaDb, referralId: string, ydernumm
   return row !== undefined;
 }
 
-/** The municipality of the child's most recent open referral (null for none): where BUA's transition plan goes. */
-export async function openReferralMunicipality(db: BuaDb, childId: string): Promise<number | null> {
+/** The child's most recent open referral, if any: its municipality is where BUA's transition plan goes. */
+export async function findOpenReferralOfChild(db: BuaDb, childId: string): Promise<ReferralRow | undefined> {
   const [row] = await db
-    .select({ code: referrals.municipalityCode })
+    .select()
     .from(referrals)
     .where(and(eq(referrals.childId, childId), ne(referrals.status, 'CLOSED')))
     .orderBy(sql`${referrals.receivedAt} desc`)
     .limit(1);
-  return row?.code ?? null;
+  return row;
 }

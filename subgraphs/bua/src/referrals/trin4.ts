@@ -1,14 +1,15 @@
-import { eighteenthBirthday, forbidden, pageSize } from '@pathway-graph/shared';
+import { eighteenthBirthday, findConsentsByChildIds, forbidden, pageSize, toConsentRecord } from '@pathway-graph/shared';
 import { birthDatesTurning18Within, missingTransitionPlanAction } from '@pathway-graph/shared/domain/coordination/index';
 import { treatmentResponsibility } from '@pathway-graph/shared/domain/referral/index';
 import { medicationAgreementService } from '@pathway-graph/shared/sector/medication/service';
 import { transitionPlanService } from '@pathway-graph/shared/sector/transition/service';
 import { buaOwnership } from '../access.ts';
 import type { Context } from '../context.ts';
-import { listMissingTransitionPlans, openReferralMunicipality } from '../db/referrals.ts';
+import { findOpenReferralOfChild, listMissingTransitionPlans } from '../db/referrals.ts';
 import type { BuaDb } from '../db/repository.ts';
 import { accessLog, consents, medicationAgreements, transitionPlans } from '../db/schema.ts';
 import { outbox } from './messaging.ts';
+import { statusDisclosure } from './rules/consent.ts';
 import { buaReferralModel, stateOf, type BuaReferralModel } from './model.ts';
 import { BUA_REFERRAL_PART, referralGuard } from './service.ts';
 
@@ -40,8 +41,15 @@ export const transition = transitionPlanService<Context>({
   },
   buaHoldsTreatmentResponsibility: async (ctx, child) =>
     (await ctx.loaders.referralsOfChild.load(child.id)).some((row) => treatmentResponsibility(stateOf(row)).holder === 'BUA'),
-  // The municipality of the open referral is told, the referral's consents covering the pathway's coordination.
-  sharesWithOther: async (tx, _ctx, child) => (await openReferralMunicipality(tx as unknown as BuaDb, child.id)) !== null,
+  // The municipality of the open referral is told on the same consents as the referral's course (statusDisclosure): a
+  // custody holder's no longer counts once the young person is 18, which is when a transition plan is made.
+  sharesWithOther: async (tx, ctx, child) => {
+    const db = tx as unknown as BuaDb;
+    const referral = await findOpenReferralOfChild(db, child.id);
+    if (!referral) return false;
+    const held = (await findConsentsByChildIds(db, sectorTables, [child.id])).map(toConsentRecord);
+    return statusDisclosure(referral, held, { today: ctx.access.today, now: ctx.access.now }).tell.includes('MUNICIPALITY');
+  },
 });
 
 export interface MissingTransitionPlanModel {
