@@ -107,6 +107,7 @@ describeWithDatabases('Hive Gateway serving the committed supergraph', (backend)
     expect(QUERIES.filter((e) => e.section === 'The coordinated pathway view (agreement section 2)')).toHaveLength(1);
   });
 
+  // Each asks every README query of two gateways in turn (two dozen federated requests): more than the default minute on a loaded machine.
   it('answers every README query exactly as the project’s gateway does, with the Rust query planner', async () => {
     for (const example of QUERIES) {
       const ours = await ask(t.gatewayUrl, example);
@@ -114,7 +115,7 @@ describeWithDatabases('Hive Gateway serving the committed supergraph', (backend)
       const theirs = await ask(hive.rust!.url, example);
       expect(normalise(theirs), example.query).toEqual(normalise(ours));
     }
-  });
+  }, 300_000);
 
   it('answers alike with the JavaScript planner, but for facts it leaves out, which are withheld, never involved', async () => {
     for (const example of QUERIES) {
@@ -134,5 +135,5 @@ describeWithDatabases('Hive Gateway serving the committed supergraph', (backend)
         for (const sector of reference[i]!['involvedSectors'] as string[]) if (!involved.includes(sector)) expect(withheld).toContain(sector);
       });
     }
-  });
+  }, 300_000);
 });
