@@ -488,7 +488,8 @@ for (const hive of ['hive-js', 'hive-rust'] as const) {
       const rps = (g: GatewayName) => median((samples.get(key(q, c, g)) ?? []).map((x) => x.rps));
       const cpu = (g: GatewayName) => median((samples.get(key(q, c, g)) ?? []).map((x) => x.gatewayCpu));
       const [a, b, x, y] = [rps('project'), rps(hive), cpu('project'), cpu(hive)];
-      if (a === null || b === null || x === null || y === null) continue;
+      // A gateway none of whose requests finished has no ratio (not an infinite one).
+      if (a === null || b === null || x === null || y === null || b === 0 || y === 0) continue;
       parts.push(`${q}@${c} rps ${(a / b).toFixed(2)} gateway cpu/req ${(x / y).toFixed(2)}`);
     }
   }
