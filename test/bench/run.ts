@@ -34,7 +34,7 @@ const { values: args } = parseArgs({
     duration: { type: 'string', default: '10' },
     rounds: { type: 'string', default: '3' },
     connections: { type: 'string', default: '1,20' },
-    queries: { type: 'string', default: 'one-child,page-50,inbox' },
+    queries: { type: 'string', default: 'one-child,page-50,inbox,pathway,worklist' },
     gateways: { type: 'string', default: 'project,hive-js,hive-rust,direct' },
   },
 });
@@ -60,6 +60,20 @@ const QUERIES = {
     query:
       'query { inbox(municipalityCode: 751, first: 50) { edges { node { id messageId subject status receivedAt replyDueOn overdue knownToMunicipality child { id birthDate listedPractice { name } } } } pageInfo { hasNextPage endCursor } } }',
     variables: {},
+  },
+  // The README's pathway view (agreement section 2) of the same child.
+  pathway: {
+    user: 'caseworker-751',
+    query:
+      'query($cpr: String!) { childByCpr(cpr: $cpr) { pathway { currentStep stepBasis { sector kind at rule } treatmentResponsibility { holder startedAt basis } timeline(first: 20) { edges { cursor node { id sector at kind recordStep summary } } pageInfo { hasNextPage endCursor } totalCount } contactPersons { sector status name role } openActions { kind heldBy ownerSector ownerOrganisation dueOn overdue } withheld { sector reason message } } } }',
+    variables: { cpr: '120615-4764' },
+  },
+  // The README's municipality worklist: open actions of every sector, each child with its pathway step.
+  worklist: {
+    user: 'caseworker-751',
+    query:
+      'query($department: ReceivingDepartment) { worklist(department: $department, first: 10) { totalCount edges { node { earliestDueOn overdue child { id ageBand pathway { currentStep } } actions { kind subjectId heldBy dueOn overdue } } } pageInfo { hasNextPage endCursor } } }',
+    variables: { department: 'CHILDREN_AND_YOUTH' },
   },
 } as const;
 type QueryName = keyof typeof QUERIES;
@@ -474,7 +488,8 @@ for (const hive of ['hive-js', 'hive-rust'] as const) {
       const rps = (g: GatewayName) => median((samples.get(key(q, c, g)) ?? []).map((x) => x.rps));
       const cpu = (g: GatewayName) => median((samples.get(key(q, c, g)) ?? []).map((x) => x.gatewayCpu));
       const [a, b, x, y] = [rps('project'), rps(hive), cpu('project'), cpu(hive)];
-      if (a === null || b === null || x === null || y === null) continue;
+      // A gateway none of whose requests finished has no ratio (not an infinite one).
+      if (a === null || b === null || x === null || y === null || b === 0 || y === 0) continue;
       parts.push(`${q}@${c} rps ${(a / b).toFixed(2)} gateway cpu/req ${(x / y).toFixed(2)}`);
     }
   }

@@ -15,19 +15,23 @@ import type { InvolvedSector, ScreeningTrack } from '../generated/resolvers-type
  * A key left out of the facts object counts as null: Hive Gateway's Rust query planner leaves null fields out of the
  * representations it sends (`{ "buaFacts": { "knownToBua": true } }` for `withheld: null`), where Apollo's gateway
  * and Hive's JavaScript planner send them. Null is what the sector answered, so nothing is read into the gap; a key
- * the sector's type does not declare still makes the whole object count as withheld.
+ * the sector's type does not declare still makes the whole object count as withheld. The same holds inside the facts
+ * (an event's `recordStep`, a contact person's `name`): a nullable field left out is null; a required one left out
+ * still makes the facts count as withheld.
  */
 
 const SCREENING_TRACKS = ['RECOGNISED_MENTAL_PROBLEMS', 'CHRONIC_SOMATIC_ILLNESS', 'RELATIVE_OF_MENTALLY_ILL'] as const satisfies readonly ScreeningTrack[];
 
 const instant = z.string().refine((v) => !Number.isNaN(Date.parse(v)));
+/** A nullable field inside the facts: null, or left out (read as null). */
+const orNull = <T extends z.ZodType>(type: T) => type.nullish().transform((v) => v ?? null);
 
 /** `PathwayEventFact`, the same in every sector. */
 const eventFact = z.object({
   id: z.string().min(1),
   at: instant,
   kind: z.enum(PATHWAY_EVENT_KINDS),
-  recordStep: z.enum(GRADUATED_STEPS).nullable(),
+  recordStep: orNull(z.enum(GRADUATED_STEPS)),
   subjectId: z.string().min(1),
   summary: z.string(),
 });
@@ -37,10 +41,10 @@ const events = z.array(eventFact).nullable();
 const contactPersonFact = z
   .object({
     status: z.enum(['NOT_CONSIDERED', 'APPOINTED', 'NONE_AGREED', 'ENDED']),
-    at: instant.nullable(),
-    name: z.string().nullable(),
-    role: z.string().nullable(),
-    phone: z.string().nullable(),
+    at: orNull(instant),
+    name: orNull(z.string()),
+    role: orNull(z.string()),
+    phone: orNull(z.string()),
   })
   .nullable();
 

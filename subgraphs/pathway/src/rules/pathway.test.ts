@@ -62,4 +62,21 @@ describe('the pathway fields, from the sector facts they require', () => {
       ]);
     }
   });
+
+  it('reads null fields a planner left out of the facts as null (Hive Gateway’s Rust planner), and a required one left out as withheld', () => {
+    // As Hive's Rust planner passes them: `withheld`, `recordStep`, and the contact person's empty fields left out.
+    const { recordStep: _step, ...receivedWithoutStep } = received;
+    const leftOut = {
+      ...pathway,
+      municipalityFacts: { events: [], coordinatingContactPerson: { status: 'NOT_CONSIDERED' }, openActions: [] },
+      buaFacts: { ...pathway.buaFacts, withheld: undefined, events: [receivedWithoutStep], coordinatingContactPerson: { status: 'APPOINTED', at: '2026-03-02T10:00:00.000Z', name: 'Demo (syntetisk)', role: 'Sygeplejerske' } },
+    };
+    expect(timelineFrom(leftOut)).toEqual(timelineFrom(pathway));
+    expect(currentStepFrom(leftOut)).toEqual(currentStepFrom(pathway));
+    expect(contactPersonsFrom(leftOut)).toEqual(contactPersonsFrom(pathway));
+    expect(pathwayWithheldFrom(leftOut)).toEqual(pathwayWithheldFrom(pathway));
+    const { kind: _kind, ...receivedWithoutKind } = received;
+    const requiredLeftOut = { ...pathway, buaFacts: { ...pathway.buaFacts, events: [receivedWithoutKind] } };
+    expect(timelineFrom(requiredLeftOut).map((e) => e.sector)).toEqual(['GENERAL_PRACTICE', 'GENERAL_PRACTICE']);
+  });
 });
