@@ -8,6 +8,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     testTimeout: 60_000,
     pool: 'forks',
+    // Builds the migrated PGlite template the test databases start from, once, before any test file runs.
+    globalSetup: ['test/support/global-setup.ts'],
     env: { LOG_LEVEL: 'silent' },
   },
 });
