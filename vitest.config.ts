@@ -1,13 +1,39 @@
 import { defineConfig } from 'vitest/config';
 
+// Unit tests beside the code share one module graph per worker (isolate: false): loading the graph, Apollo and the
+// domain modules again for each of ~140 small files cost more than their tests. Suites that start subgraphs, the
+// whole system, processes or a browser keep a fresh process per file.
+const UNIT = ['shared/**/*.test.ts', 'subgraphs/*/src/**/*.test.ts', 'gateway/**/*.test.ts', 'scripts/**/*.test.ts'];
+// Top-level tests that read files, the SDL and the supergraph, and start nothing.
+const STATIC = [
+  'test/architecture.test.ts',
+  'test/compose.test.ts',
+  'test/conformance/bundles.test.ts',
+  'test/engines.test.ts',
+  'test/frontend/typed-operations.test.ts',
+  'test/registry.test.ts',
+  'test/sdl-limits.test.ts',
+  'test/sector-sdl.test.ts',
+  'test/supergraph.test.ts',
+  'test/vocabulary.test.ts',
+];
+const SYSTEM = ['subgraphs/*/test/**/*.test.ts', 'test/**/*.test.ts'];
+
 export default defineConfig({
   test: {
-    include: ['shared/**/*.test.ts', 'subgraphs/**/*.test.ts', 'gateway/**/*.test.ts', 'scripts/**/*.test.ts', 'test/**/*.test.ts'],
     exclude: ['**/node_modules/**'],
     // Database-backed suites start PGlite and servers in their hooks.
     hookTimeout: 120_000,
     testTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default leaves one core to its main process, which mostly waits: on 2 cores that ran one file at a time.
+    maxWorkers: '100%',
     env: { LOG_LEVEL: 'silent' },
+    // Builds the migrated PGlite template the test databases start from, once, before any test file runs.
+    globalSetup: ['test/support/global-setup.ts'],
+    projects: [
+      { extends: true, test: { name: 'unit', include: [...UNIT, ...STATIC], isolate: false } },
+      { extends: true, test: { name: 'system', include: SYSTEM, exclude: ['**/node_modules/**', ...STATIC] } },
+    ],
   },
 });

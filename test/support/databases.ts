@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import type { DatabaseTarget } from '@pathway-graph/shared';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
+import { migratedTemplate } from './pglite-template.ts';
 
 /**
  * The database backends a database-backed suite runs on: embedded PGlite always, and a real PostgreSQL server
@@ -10,7 +11,7 @@ import postgres from 'postgres';
  */
 export interface Backend {
   name: 'pglite' | 'postgres';
-  /** A fresh, empty place for one suite's data; `dispose` removes it. */
+  /** A fresh place for one suite's data, its schemas migrated or not (each subgraph migrates at start); `dispose` removes it. */
   create(count?: number): Promise<{ targets: DatabaseTarget[]; dispose(): Promise<void> }>;
 }
 
@@ -24,17 +25,9 @@ const pglite: Backend = {
   },
 };
 
-let emptyTemplate: Promise<Blob> | undefined;
-
-/** Creating PGlite from scratch takes seconds; loading a dump of an empty one takes a fraction of that. */
+/** Loading the migrated template (test/support/pglite-template.ts) takes a fraction of PGlite's initdb and the migrations. */
 async function freshPglite(): Promise<PGlite> {
-  emptyTemplate ??= (async () => {
-    const first = await PGlite.create();
-    const dump = await first.dumpDataDir('none');
-    await first.close();
-    return dump;
-  })();
-  return PGlite.create({ loadDataDir: await emptyTemplate });
+  return PGlite.create({ loadDataDir: await migratedTemplate() });
 }
 
 function postgresBackend(adminUrl: string): Backend {
