@@ -760,7 +760,9 @@ export type BuaReferral = {
   outcome?: Maybe<AssessmentOutcome>;
   /** How the outcome was communicated to the parents; null until recorded. */
   parentCommunication?: Maybe<ParentCommunication>;
-  /** Who must still be told before the referral can close. */
+  /** The sectors around the child BUA may not tell of the referral's course now, and why (e.g. their consent was a custody holder's, which ended at 18); its status messages do not go to them. Shown to BUA's own staff; empty for other readers. */
+  partiesNotTold: Array<ReferralPartyNotTold>;
+  /** Who must still be told before the referral can close (a sector BUA may no longer tell, see `partiesNotTold`, does not count). */
   pendingCommunications: Array<OutcomeRecipient>;
   /** Why the child is referred. */
   reason: Scalars['String']['output'];
@@ -903,6 +905,8 @@ export type Child = {
   generalPracticeContactPersonHistory?: Maybe<Array<ContactPersonRecord>>;
   /** The child's medication agreements between BUA and the GP, oldest first, as general practice holds them. */
   generalPracticeMedicationAgreements?: Maybe<Array<MedicationAgreement>>;
+  /** The network meetings the practice recorded about the child, oldest first. Readers as for `generalPracticeContactPerson`, and the organisations owning one of a meeting's actions (that meeting only). */
+  generalPracticeNetworkMeetings?: Maybe<Array<NetworkMeeting>>;
   /** The child's pseudonym: a keyed hash of the CPR number, the same in every subgraph. */
   id: Scalars['ID']['output'];
   /**
@@ -2127,6 +2131,8 @@ export type Mutation = {
   closeBuaReferral: BuaReferral;
   /** Marks an agreed action of a network meeting as completed. */
   completeBuaNetworkMeetingAction: NetworkMeeting;
+  /** Marks an agreed action of one of the practice's network meetings as completed: by the practice that held it, or the organisation owning the action. */
+  completeGeneralPracticeNetworkMeetingAction: NetworkMeeting;
   /** Marks an agreed action of one of the municipality's network meetings as completed: by the municipality that held it, or the organisation owning the action. */
   completeMunicipalityNetworkMeetingAction: NetworkMeeting;
   /**
@@ -2185,6 +2191,8 @@ export type Mutation = {
   recordGeneralPracticeConsent: Consent;
   /** Records a change of the practice's coordinating contact person for a listed child (appointed, ended, or agreed that none is). The child's own practice only. */
   recordGeneralPracticeContactPerson: CoordinatingContactPerson;
+  /** Records a network meeting the practice held about a listed child (agreement 6.1: coordination around every pathway), with its agreed actions. The child's own practice only. */
+  recordGeneralPracticeNetworkMeeting: NetworkMeeting;
   /** The municipality's part of the joint decision on the further course after BUA found no need for assessment. */
   recordMunicipalFurtherCourse: ReferralToBua;
   /** Records an intervention for a resident child; sent to BUA when BUA holds an active referral for the child and a consent allows it. Municipal staff of the child's residence municipality only. */
@@ -2235,6 +2243,8 @@ export type Mutation = {
   revokeAdvisoryCalendarFeed: AdvisoryCalendarFeed;
   /** Creates or changes a series of advisory meetings (then `generateAdvisorySlots`). BUA's advisers and administrators. */
   saveAdvisorySlotSeries: AdvisorySlotSeries;
+  /** Sends the outcome (or the no-assessment decision) to the sectors around the child BUA may tell now and that were not told, e.g. one the young person consented to after it was withheld at 18 (`partiesNotTold`). Refused (CONFLICT) before an outcome, after closing, and when there is nobody to send it to. */
+  sendBuaReferralOutcome: BuaReferral;
   /**
    * Sends a correspondence letter to a municipality: stores it and queues it for delivery in one transaction. Sending
    * the same messageId again returns the first letter. Refused with BAD_USER_INPUT (nothing stored) for an invalid CPR
@@ -2314,6 +2324,12 @@ export type MutationCloseBuaReferralArgs = {
 
 
 export type MutationCompleteBuaNetworkMeetingActionArgs = {
+  actionIndex: Scalars['Int']['input'];
+  meetingId: Scalars['ID']['input'];
+};
+
+
+export type MutationCompleteGeneralPracticeNetworkMeetingActionArgs = {
   actionIndex: Scalars['Int']['input'];
   meetingId: Scalars['ID']['input'];
 };
@@ -2436,6 +2452,11 @@ export type MutationRecordGeneralPracticeContactPersonArgs = {
 };
 
 
+export type MutationRecordGeneralPracticeNetworkMeetingArgs = {
+  input: RecordNetworkMeetingInput;
+};
+
+
 export type MutationRecordMunicipalFurtherCourseArgs = {
   furtherCourse: Scalars['String']['input'];
   referralId: Scalars['ID']['input'];
@@ -2542,6 +2563,11 @@ export type MutationRevokeAdvisoryCalendarFeedArgs = {
 
 export type MutationSaveAdvisorySlotSeriesArgs = {
   input: AdvisorySlotSeriesInput;
+};
+
+
+export type MutationSendBuaReferralOutcomeArgs = {
+  referralId: Scalars['ID']['input'];
 };
 
 
@@ -3269,6 +3295,14 @@ export type Query = {
   /** This subgraph's part of a child's access log, newest first. Administrators only. */
   generalPracticeAccessLog: AccessLogPage;
   /**
+   * Letters sent by general practice, per the practice's municipality, cluster, period, age band, sex, step (trin) and
+   * reply as it reached the practice, with the median and 90th percentile of the working days from sending to the
+   * reply's arrival and the share answered within the deadline. Counted in the database from closed months only (up to
+   * the end of the last whole month). Analysts only: the region's for every municipality, a municipality's for its own
+   * (a filter on it); others get FORBIDDEN.
+   */
+  generalPracticeLetterStatistics: StatisticsTable;
+  /**
    * A municipality's inbox of correspondence letters, newest first. Only the municipality's own professionals
    * (caseworkers, PPR psychologists, social workers, health visitors) may read it; everyone else gets FORBIDDEN.
    */
@@ -3514,6 +3548,11 @@ export type QueryGeneralPracticeAccessLogArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
   childId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryGeneralPracticeLetterStatisticsArgs = {
+  query: StatisticsQuery;
 };
 
 
@@ -3892,6 +3931,26 @@ export type ReferralDelivery = {
   /** Where the delivery stands. */
   status: MessageDeliveryStatus;
 };
+
+/** A sector around the child that BUA's status messages about a referral do not go to (data protection: nothing flows without a consent in force). */
+export type ReferralPartyNotTold = {
+  __typename?: 'ReferralPartyNotTold';
+  /** What happened and what would let BUA tell it again. */
+  explanation: Scalars['String']['output'];
+  /** Its organisation: municipality code or ydernummer. */
+  organisation: Scalars['String']['output'];
+  /** The sector: the child's municipality or GP. */
+  party: OutcomeRecipient;
+  /** Why it is not told. */
+  reason: ReferralPartyNotToldReason;
+};
+
+/** Why BUA may not tell a sector around the child of a referral's course. */
+export type ReferralPartyNotToldReason =
+  /** Its consent was a custody holder's, which ended when the young person turned 18; only the young person can consent now. */
+  | 'CUSTODY_HOLDER_CONSENT_LAPSED'
+  /** No consent in force covers it for the pathway's coordination. */
+  | 'NO_CONSENT';
 
 /** Who referred: the sector and its organisation (the practice's ydernummer or the municipality code). */
 export type ReferralReferrer = {
