@@ -51,3 +51,51 @@ export async function insertSyntheticLetters(db: Executes, first: number, count:
     from generate_series(${first}::int, ${first + count - 1}::int) as n where n % 4 = 0
   `);
 }
+
+/**
+ * Inserts synthetic letters sent by general practice numbered `first` to `first + count - 1`, with one SQL statement
+ * each for the practices (one synthetic practice per municipality, ydernummer 9 + the code), the children, the
+ * letters and the replies, for the general practice statistics tests. As insertSyntheticLetters, every value is a
+ * fixed function of the number, so a test can count the same letters independently in SQL:
+ * - the practice of municipality CODES[n % 19]; sent at 09:00 UTC on 2025-01-02 + (n * 7) % 690 days, due 10
+ *   calendar days later; step TRIN_1 for even n, TRIN_2 for odd;
+ * - the child born 2010-01-01 + (n * 37) % 5800 days, sex from the number's parity;
+ * - a reply reached the practice (n % 3 <> 0) after (n % 13) calendar days, at 10:00 UTC.
+ * Everything is marked synthetic: the practices and children are flagged, the texts say so, the CPR numbers are
+ * synthetic (day 62+).
+ */
+export async function insertSyntheticGpLetters(db: Executes, first: number, count: number): Promise<void> {
+  const codes = `{${CODES.join(',')}}`;
+  await db.execute(sql`
+    insert into "general_practice"."practices" (ydernummer, name, location_number, municipality_code, synthetic)
+    select '9' || lpad(code::text, 5, '0'), 'Synthetic practice ' || code, '579999' || lpad(code::text, 7, '0'), code, true
+    from unnest(${codes}::int[]) as code
+    on conflict do nothing
+  `);
+  await db.execute(sql`
+    insert into "general_practice"."children" (id, cpr, birth_date, synthetic)
+    select 'synthetic-gp-child-' || n, '62' || lpad((n % 100000000)::text, 8, '0'), date '2010-01-01' + (n * 37) % 5800, true
+    from generate_series(${first}::int, ${first + count - 1}::int) as n
+  `);
+  await db.execute(sql`
+    insert into "general_practice"."letters" (
+      id, message_id, practice, child_id, cpr, recipient_municipality_code, recipient_inbox_gln, recipient_inbox_name,
+      category, topic, subject, text, step, consent_given_by, consent_given_on, signature_name, signature_title,
+      signature_phone, status, sent_at, reply_due_on, created_by)
+    select md5('gp-letter' || n)::uuid, 'synthetic-gp-letter-' || n, '9' || lpad(code::text, 5, '0'), 'synthetic-gp-child-' || n,
+           '62' || lpad((n % 100000000)::text, 8, '0'), code, '5790000000001', 'Synthetic inbox', 'henvendelse-vedr-barn',
+           'Synthetic topic', 'Synthetic letter', 'Synthetic letter for statistics tests (not a real child).',
+           case when n % 2 = 0 then 'TRIN_1' else 'TRIN_2' end, 'CUSTODY_HOLDER', sent, 'Synthetic GP', 'GP', '00000000',
+           case when n % 3 <> 0 then 'ANSWERED' else 'DELIVERED' end, to_char(sent, 'YYYY-MM-DD') || 'T09:00:00Z', sent + 10,
+           'test:synthetic'
+    from (select n, (${codes}::int[])[1 + n % 19] as code, date '2025-01-02' + (n * 7) % 690 as sent
+          from generate_series(${first}::int, ${first + count - 1}::int) as n) facts
+  `);
+  await db.execute(sql`
+    insert into "general_practice"."replies" (id, letter_id, message_id, text, bundle, received_at)
+    select md5('gp-reply' || n)::uuid, md5('gp-letter' || n)::uuid, 'synthetic-gp-reply-' || n, 'Synthetic reply.', '{}'::jsonb,
+           (date '2025-01-02' + (n * 7) % 690 + n % 13 + time '10:00') at time zone 'UTC'
+    from generate_series(${first}::int, ${first + count - 1}::int) as n
+    where n % 3 <> 0
+  `);
+}

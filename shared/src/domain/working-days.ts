@@ -80,3 +80,13 @@ export function addWorkingDays(fromDate: string, workingDays: number): string {
   }
   return toIsoDate(date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate());
 }
+
+/**
+ * The Danish non-working days from the year of `from` to the year after `to`: a reply to a letter of the last day
+ * counted may come in the next year.
+ */
+export function nonWorkingDaysForReplies(from: string, to: string): string[] {
+  const days: string[] = [];
+  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)) + 1; year++) days.push(...danishNonWorkingDays(year));
+  return days;
+}

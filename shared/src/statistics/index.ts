@@ -21,4 +21,4 @@ export {
 } from './cube.ts';
 export * from './clusters/clusters.ts';
 export * from './graphql.ts';
-export { LETTER_STATISTIC } from './letters.ts';
+export { GP_LETTER_STATISTIC, LETTER_STATISTIC, replyDimension } from './letters.ts';

@@ -3295,6 +3295,14 @@ export type Query = {
   /** This subgraph's part of a child's access log, newest first. Administrators only. */
   generalPracticeAccessLog: AccessLogPage;
   /**
+   * Letters sent by general practice, per the practice's municipality, cluster, period, age band, sex, step (trin) and
+   * reply as it reached the practice, with the median and 90th percentile of the working days from sending to the
+   * reply's arrival and the share answered within the deadline. Counted in the database from closed months only (up to
+   * the end of the last whole month). Analysts only: the region's for every municipality, a municipality's for its own
+   * (a filter on it); others get FORBIDDEN.
+   */
+  generalPracticeLetterStatistics: StatisticsTable;
+  /**
    * A municipality's inbox of correspondence letters, newest first. Only the municipality's own professionals
    * (caseworkers, PPR psychologists, social workers, health visitors) may read it; everyone else gets FORBIDDEN.
    */
@@ -3540,6 +3548,11 @@ export type QueryGeneralPracticeAccessLogArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
   childId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryGeneralPracticeLetterStatisticsArgs = {
+  query: StatisticsQuery;
 };
 
 

@@ -1246,6 +1246,14 @@ export type Query = {
   /** This subgraph's part of a child's access log, newest first. Administrators only. */
   generalPracticeAccessLog: AccessLogPage;
   /**
+   * Letters sent by general practice, per the practice's municipality, cluster, period, age band, sex, step (trin) and
+   * reply as it reached the practice, with the median and 90th percentile of the working days from sending to the
+   * reply's arrival and the share answered within the deadline. Counted in the database from closed months only (up to
+   * the end of the last whole month). Analysts only: the region's for every municipality, a municipality's for its own
+   * (a filter on it); others get FORBIDDEN.
+   */
+  generalPracticeLetterStatistics: StatisticsTable;
+  /**
    * For the pathway subgraph's worklist only (hidden from clients): the children for whom your organisation owns open
    * actions that general practice holds, each with the earliest due day of them, earliest first. Only professionals working with
    * children read it (FORBIDDEN otherwise); it reads no child's data beyond the pseudonym and that day, yet that says
@@ -1291,6 +1299,11 @@ export type QueryGeneralPracticeAccessLogArgs = {
   before?: InputMaybe<Scalars['ID']['input']>;
   childId: Scalars['ID']['input'];
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+export type QueryGeneralPracticeLetterStatisticsArgs = {
+  query: StatisticsQuery;
 };
 
 
@@ -2597,6 +2610,7 @@ export type ProposeMedicationAgreementPayloadResolvers<ContextType = Context, Pa
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   generalPracticeAccessLog?: Resolver<ResolversTypes['AccessLogPage'], ParentType, ContextType, RequireFields<QueryGeneralPracticeAccessLogArgs, 'childId' | 'first'>>;
+  generalPracticeLetterStatistics?: Resolver<ResolversTypes['StatisticsTable'], ParentType, ContextType, RequireFields<QueryGeneralPracticeLetterStatisticsArgs, 'query'>>;
   generalPracticeOwnedOpenActionKeys?: Resolver<Array<ResolversTypes['OwnedOpenActionKey']>, ParentType, ContextType>;
   generalPracticeOwnedOpenActions?: Resolver<Array<ResolversTypes['OwnedOpenActions']>, ParentType, ContextType, RequireFields<QueryGeneralPracticeOwnedOpenActionsArgs, 'childIds'>>;
   letterBundle?: Resolver<ResolversTypes['String'], ParentType, ContextType, RequireFields<QueryLetterBundleArgs, 'id'>>;

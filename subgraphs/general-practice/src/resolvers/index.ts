@@ -15,9 +15,10 @@ import {
 import { generalPracticeMedicationAgreements, medicationMutations } from './medication.ts';
 import { Practice, practiceQueries } from './practice.ts';
 import { ReferralToBua, referralMutations, referralQueries } from './referrals.ts';
+import { generalPracticeLetterStatistics } from './statistics.ts';
 
 export const resolvers: Resolvers = {
-  Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle, ...referralQueries, ...openActionQueries },
+  Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle, ...referralQueries, ...openActionQueries, generalPracticeLetterStatistics },
   Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication, ...referralMutations, ...medicationMutations, ...coordinationMutations },
   ReferralToBua,
   CorrespondenceLetter,

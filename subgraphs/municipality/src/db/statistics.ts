@@ -1,5 +1,6 @@
 import type { LeafCount, LeafMeasureCount } from '@pathway-graph/shared/statistics/index';
-import { sql, type SQL } from 'drizzle-orm';
+import { executedRows, workingDaysAfter } from '@pathway-graph/shared/db/working-days';
+import { sql } from 'drizzle-orm';
 import type { MunicipalityDb } from './repository.ts';
 
 /**
@@ -54,9 +55,7 @@ export async function countLettersAtLeaves(
   `);
   const counts: LeafCount[] = [];
   const measures: LeafMeasureCount[] = [];
-  // postgres.js answers with the rows, PGlite with { rows }.
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Record<string, unknown>[];
-  for (const row of rows) {
+  for (const row of executedRows(result)) {
     const at = {
       municipality: String(row['municipality']),
       period: String(row['period']),
@@ -71,18 +70,4 @@ export async function countLettersAtLeaves(
     if (days !== null && days !== undefined) measures.push({ at, measure: 'replyWorkingDays', value: Number(days), count });
   }
   return { counts, measures };
-}
-
-/**
- * The working days after `from` up to `to` (inclusive) as SQL arithmetic, without a series of days per row:
- * weekdays from a Monday (2000-01-03) up to a day are whole weeks of five plus up to five more; the difference for
- * the two days, less the weekday holidays between them. 0 when `to` is not after `from`.
- */
-export function workingDaysAfter(from: SQL, to: SQL, nonWorkingDays: readonly string[]): SQL {
-  // Weekday holidays only: a holiday on a weekend is no working day anyway.
-  const holidays = `{${nonWorkingDays.filter((day) => new Date(`${day}T12:00:00Z`).getUTCDay() % 6 !== 0).join(',')}}`;
-  const weekdaysTo = (day: SQL) =>
-    sql`(5 * ((${day} - date '2000-01-03' + 1) / 7) + least((${day} - date '2000-01-03' + 1) % 7, 5))`;
-  return sql`greatest(0, ${weekdaysTo(to)} - ${weekdaysTo(from)}
-    - cardinality(array(select h from unnest(${holidays}::date[]) h where h > ${from} and h <= ${to})))`;
 }

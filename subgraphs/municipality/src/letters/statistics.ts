@@ -1,4 +1,4 @@
-import { assertMayReadStatistics, assertMayReadStatisticsOf, danishNonWorkingDays } from '@pathway-graph/shared';
+import { assertMayReadStatistics, assertMayReadStatisticsOf, nonWorkingDaysForReplies } from '@pathway-graph/shared';
 import {
   closedFactsRange,
   LETTER_STATISTIC,
@@ -24,15 +24,8 @@ export async function letterStatistics(ctx: Context, input: StatisticsQueryInput
   assertMayReadStatisticsOf(ctx.principal, FIELD, request.areas);
   const range = closedFactsRange(request.biennium, ctx.access.today);
   const cube = await protectedCubeOfRequest(ctx, `letters ${request.biennium.key} ${range?.to ?? 'none'}`, async () => {
-    const facts = range ? await countLettersAtLeaves(ctx.db, range, nonWorkingDays(range.from, range.to)) : { counts: [], measures: [] };
+    const facts = range ? await countLettersAtLeaves(ctx.db, range, nonWorkingDaysForReplies(range.from, range.to)) : { counts: [], measures: [] };
     return protectCubeRemembered(request.spec, facts.counts, facts.measures);
   });
   return statisticsTable(request, cube);
-}
-
-/** The non-working days from `from` to a year after `to` (replies may come after the last day counted). */
-function nonWorkingDays(from: string, to: string): string[] {
-  const days: string[] = [];
-  for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)) + 1; year++) days.push(...danishNonWorkingDays(year));
-  return days;
 }

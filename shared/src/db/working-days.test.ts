@@ -1,9 +1,9 @@
 import { PGlite } from '@electric-sql/pglite';
-import { addWorkingDays, danishNonWorkingDays } from '@pathway-graph/shared';
+import { addWorkingDays, danishNonWorkingDays, nonWorkingDaysForReplies } from '../domain/working-days.ts';
 import { sql } from 'drizzle-orm';
 import { drizzle } from 'drizzle-orm/pglite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { workingDaysAfter } from './statistics.ts';
+import { workingDaysAfter } from './working-days.ts';
 
 describe('workingDaysAfter (SQL)', () => {
   const client = new PGlite();
@@ -23,5 +23,12 @@ describe('workingDaysAfter (SQL)', () => {
     const result = await db.execute(sql`select ${workingDaysAfter(sql`f`, sql`t`, holidays)} as n from (values ${values}) as v(f, t)`);
     const counted = (result.rows as { n: number }[]).map((r) => Number(r.n));
     expect(counted).toEqual(rows.map((r) => r.days));
+  });
+
+  it('lists the non-working days up to the year after the last day counted, where late replies fall', () => {
+    const days = nonWorkingDaysForReplies('2025-01-01', '2026-11-30');
+    expect(days).toContain('2025-12-25');
+    expect(days).toContain('2027-01-01');
+    expect(days.some((day) => day.startsWith('2024') || day.startsWith('2028'))).toBe(false);
   });
 });
