@@ -760,7 +760,9 @@ export type BuaReferral = {
   outcome?: Maybe<AssessmentOutcome>;
   /** How the outcome was communicated to the parents; null until recorded. */
   parentCommunication?: Maybe<ParentCommunication>;
-  /** Who must still be told before the referral can close. */
+  /** The sectors around the child BUA may not tell of the referral's course now, and why (e.g. their consent was a custody holder's, which ended at 18); its status messages do not go to them. Shown to BUA's own staff; empty for other readers. */
+  partiesNotTold: Array<ReferralPartyNotTold>;
+  /** Who must still be told before the referral can close (a sector BUA may no longer tell, see `partiesNotTold`, does not count). */
   pendingCommunications: Array<OutcomeRecipient>;
   /** Why the child is referred. */
   reason: Scalars['String']['output'];
@@ -903,6 +905,8 @@ export type Child = {
   generalPracticeContactPersonHistory?: Maybe<Array<ContactPersonRecord>>;
   /** The child's medication agreements between BUA and the GP, oldest first, as general practice holds them. */
   generalPracticeMedicationAgreements?: Maybe<Array<MedicationAgreement>>;
+  /** The network meetings the practice recorded about the child, oldest first. Readers as for `generalPracticeContactPerson`, and the organisations owning one of a meeting's actions (that meeting only). */
+  generalPracticeNetworkMeetings?: Maybe<Array<NetworkMeeting>>;
   /** The child's pseudonym: a keyed hash of the CPR number, the same in every subgraph. */
   id: Scalars['ID']['output'];
   /**
@@ -1428,7 +1432,7 @@ export type InboxLetterEvent = {
   at: Scalars['DateTime']['output'];
   /** Details, e.g. to whom the letter was assigned. */
   detail?: Maybe<Scalars['String']['output']>;
-  /** What happened: RECEIVED, ASSIGNED, READ or REPLIED. */
+  /** What happened: RECEIVED, ASSIGNED, READ, REPLIED, REPLY_RETRIED or REPLY_GIVEN_UP. */
   kind: Scalars['String']['output'];
 };
 
@@ -1693,8 +1697,10 @@ export type LetterStatus =
   | 'ANSWERED'
   /** The municipality's system has received it. */
   | 'DELIVERED'
-  /** Delivery gave up after the allowed number of attempts; retry with retryLetterDelivery. */
+  /** Delivery gave up after the allowed number of attempts, or the municipality refused it; retry with retryLetterDelivery, or give it up with giveUpLetterDelivery. */
   | 'FAILED'
+  /** After it FAILED, the practice gave it up (giveUpLetterDelivery): it is not sent again and no longer holds back later letters about the child; the status history says why. */
+  | 'GIVEN_UP'
   /** Written and waiting in the outbox for delivery. */
   | 'QUEUED'
   /** The municipality has opened it. */
@@ -1840,6 +1846,8 @@ export type MessageDeliveryStatus =
   | 'DELIVERED'
   /** The receiver refused it, or it could not be delivered; the accompanying note says why. */
   | 'FAILED'
+  /** After it FAILED, a person of the sending sector gave it up: it is not sent again and no longer holds back later messages about the child; the note says why. */
+  | 'GIVEN_UP'
   /** Waiting in the sender's outbox; the delivery worker sends it, and retries while the receiver is unreachable. */
   | 'QUEUED';
 
@@ -2127,6 +2135,8 @@ export type Mutation = {
   closeBuaReferral: BuaReferral;
   /** Marks an agreed action of a network meeting as completed. */
   completeBuaNetworkMeetingAction: NetworkMeeting;
+  /** Marks an agreed action of one of the practice's network meetings as completed: by the practice that held it, or the organisation owning the action. */
+  completeGeneralPracticeNetworkMeetingAction: NetworkMeeting;
   /** Marks an agreed action of one of the municipality's network meetings as completed: by the municipality that held it, or the organisation owning the action. */
   completeMunicipalityNetworkMeetingAction: NetworkMeeting;
   /**
@@ -2152,6 +2162,18 @@ export type Mutation = {
    * closed and applying its exceptions; idempotent. Past slots stay as they were. BUA's advisers and administrators.
    */
   generateAdvisorySlots: AdvisorySlotGeneration;
+  /**
+   * Gives up a FAILED letter (its status is then GIVEN_UP): it is not sent again, and the later letters about the child
+   * it held back go on to the municipality. Reach the municipality another way. GPs of the sending practice only;
+   * CONFLICT when the letter has not failed.
+   */
+  giveUpLetterDelivery: CorrespondenceLetter;
+  /**
+   * Gives up the letter's FAILED reply (its delivery is then GIVEN_UP): it is not sent again, and the later messages of
+   * the municipality to that practice about the child it held back go on. Tell the GP another way. Only the receiving
+   * municipality's professionals who may reply; CONFLICT when the letter has no reply or its reply has not failed.
+   */
+  giveUpReplyDelivery: InboxLetter;
   /**
    * Reads a MedCom CareCommunication bundle (JSON). Refused with BAD_USER_INPUT naming the element for a bundle that
    * breaks the standard, and for a patient outside the target group (0-17). A reply to one of your letters is stored
@@ -2185,6 +2207,8 @@ export type Mutation = {
   recordGeneralPracticeConsent: Consent;
   /** Records a change of the practice's coordinating contact person for a listed child (appointed, ended, or agreed that none is). The child's own practice only. */
   recordGeneralPracticeContactPerson: CoordinatingContactPerson;
+  /** Records a network meeting the practice held about a listed child (agreement 6.1: coordination around every pathway), with its agreed actions. The child's own practice only. */
+  recordGeneralPracticeNetworkMeeting: NetworkMeeting;
   /** The municipality's part of the joint decision on the further course after BUA found no need for assessment. */
   recordMunicipalFurtherCourse: ReferralToBua;
   /** Records an intervention for a resident child; sent to BUA when BUA holds an active referral for the child and a consent allows it. Municipal staff of the child's residence municipality only. */
@@ -2231,10 +2255,19 @@ export type Mutation = {
   retireMunicipalOffer: MunicipalOffer;
   /** Queues a FAILED letter for delivery again. CONFLICT when the letter has not failed. */
   retryLetterDelivery: CorrespondenceLetter;
+  /**
+   * Queues the letter's FAILED reply for delivery to the GP's practice again (its delivery is then QUEUED), once the
+   * cause of the failure is dealt with. A FAILED reply holds back every later message of the municipality to that
+   * practice about the child, so it must be retried or given up (giveUpReplyDelivery). Only the receiving
+   * municipality's professionals who may reply; CONFLICT when the letter has no reply or its reply has not failed.
+   */
+  retryReplyDelivery: InboxLetter;
   /** Revokes a calendar feed: its address stops working at once. Its creator, the municipality's eligible staff, or BUA's administrators. */
   revokeAdvisoryCalendarFeed: AdvisoryCalendarFeed;
   /** Creates or changes a series of advisory meetings (then `generateAdvisorySlots`). BUA's advisers and administrators. */
   saveAdvisorySlotSeries: AdvisorySlotSeries;
+  /** Sends the outcome (or the no-assessment decision) to the sectors around the child BUA may tell now and that were not told, e.g. one the young person consented to after it was withheld at 18 (`partiesNotTold`). Refused (CONFLICT) before an outcome, after closing, and when there is nobody to send it to. */
+  sendBuaReferralOutcome: BuaReferral;
   /**
    * Sends a correspondence letter to a municipality: stores it and queues it for delivery in one transaction. Sending
    * the same messageId again returns the first letter. Refused with BAD_USER_INPUT (nothing stored) for an invalid CPR
@@ -2319,6 +2352,12 @@ export type MutationCompleteBuaNetworkMeetingActionArgs = {
 };
 
 
+export type MutationCompleteGeneralPracticeNetworkMeetingActionArgs = {
+  actionIndex: Scalars['Int']['input'];
+  meetingId: Scalars['ID']['input'];
+};
+
+
 export type MutationCompleteMunicipalityNetworkMeetingActionArgs = {
   actionIndex: Scalars['Int']['input'];
   meetingId: Scalars['ID']['input'];
@@ -2364,6 +2403,18 @@ export type MutationGenerateAdvisorySlotsArgs = {
   from: Scalars['Date']['input'];
   seriesId: Scalars['ID']['input'];
   to: Scalars['Date']['input'];
+};
+
+
+export type MutationGiveUpLetterDeliveryArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationGiveUpReplyDeliveryArgs = {
+  letterId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -2433,6 +2484,11 @@ export type MutationRecordGeneralPracticeConsentArgs = {
 
 export type MutationRecordGeneralPracticeContactPersonArgs = {
   input: RecordContactPersonInput;
+};
+
+
+export type MutationRecordGeneralPracticeNetworkMeetingArgs = {
+  input: RecordNetworkMeetingInput;
 };
 
 
@@ -2535,6 +2591,11 @@ export type MutationRetryLetterDeliveryArgs = {
 };
 
 
+export type MutationRetryReplyDeliveryArgs = {
+  letterId: Scalars['ID']['input'];
+};
+
+
 export type MutationRevokeAdvisoryCalendarFeedArgs = {
   id: Scalars['ID']['input'];
 };
@@ -2542,6 +2603,11 @@ export type MutationRevokeAdvisoryCalendarFeedArgs = {
 
 export type MutationSaveAdvisorySlotSeriesArgs = {
   input: AdvisorySlotSeriesInput;
+};
+
+
+export type MutationSendBuaReferralOutcomeArgs = {
+  referralId: Scalars['ID']['input'];
 };
 
 
@@ -3889,6 +3955,26 @@ export type ReferralDelivery = {
   status: MessageDeliveryStatus;
 };
 
+/** A sector around the child that BUA's status messages about a referral do not go to (data protection: nothing flows without a consent in force). */
+export type ReferralPartyNotTold = {
+  __typename?: 'ReferralPartyNotTold';
+  /** What happened and what would let BUA tell it again. */
+  explanation: Scalars['String']['output'];
+  /** Its organisation: municipality code or ydernummer. */
+  organisation: Scalars['String']['output'];
+  /** The sector: the child's municipality or GP. */
+  party: OutcomeRecipient;
+  /** Why it is not told. */
+  reason: ReferralPartyNotToldReason;
+};
+
+/** Why BUA may not tell a sector around the child of a referral's course. */
+export type ReferralPartyNotToldReason =
+  /** Its consent was a custody holder's, which ended when the young person turned 18; only the young person can consent now. */
+  | 'CUSTODY_HOLDER_CONSENT_LAPSED'
+  /** No consent in force covers it for the pathway's coordination. */
+  | 'NO_CONSENT';
+
 /** Who referred: the sector and its organisation (the practice's ydernummer or the municipality code). */
 export type ReferralReferrer = {
   __typename?: 'ReferralReferrer';
@@ -4152,7 +4238,7 @@ export type ReplyDelivery = {
   __typename?: 'ReplyDelivery';
   /** When general practice stored it, once it is DELIVERED. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Why it failed, when it did: the practice's refusal (AR) with its reason, or the attempts that gave up. */
+  /** Why it failed, when it did: the practice's refusal (AR) with its reason, or the attempts that gave up; when GIVEN_UP, also the reason it was given up. */
   note?: Maybe<Scalars['String']['output']>;
   /** Where the delivery stands. */
   status: MessageDeliveryStatus;

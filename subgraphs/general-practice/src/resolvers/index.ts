@@ -8,6 +8,7 @@ import {
   importCareCommunication,
   letterBundle,
   retryLetterDelivery,
+  giveUpLetterDelivery,
   sendCorrespondenceLetter,
   sentLetter,
   sentLetters,
@@ -18,7 +19,7 @@ import { ReferralToBua, referralMutations, referralQueries } from './referrals.t
 
 export const resolvers: Resolvers = {
   Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle, ...referralQueries, ...openActionQueries },
-  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication, ...referralMutations, ...medicationMutations, ...coordinationMutations },
+  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, giveUpLetterDelivery, importCareCommunication, ...referralMutations, ...medicationMutations, ...coordinationMutations },
   ReferralToBua,
   CorrespondenceLetter,
   Consent,
