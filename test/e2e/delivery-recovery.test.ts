@@ -147,7 +147,7 @@ describeWithDatabases('Retrying or giving up a FAILED message through the gatewa
     expect(retried.errors).toBeUndefined();
     expect(retried.data!.retryReplyDelivery.reply.delivery).toEqual({ status: 'QUEUED', note: null, deliveredAt: null });
     expect(await ppr.waitsUntilReplyIs(letterId, 'DELIVERED', 30_000)).toMatchObject({ note: null });
-    expect((await gp.waitsUntilLetterIs(gpLetterId, 'ANSWERED')).reply).toMatchObject({ text: replyAbout(retriedChild!).text });
+    expect((await gp.waitsUntilLetterIs(gpLetterId, 'ANSWERED')).reply?.text).toContain(replyAbout(retriedChild!).text);
 
     // DELIVERED: neither retried nor given up.
     expect(codeOf(await ppr.retryReply(letterId))).toBe('CONFLICT');
