@@ -3,11 +3,12 @@ import type { GeneralPracticeDb } from '@pathway-graph/general-practice/db/repos
 import { outbox as gpOutbox } from '@pathway-graph/general-practice/db/schema';
 import type { MunicipalityDb } from '@pathway-graph/municipality/db/repository';
 import { letterReplies, outbox as municipalityOutbox } from '@pathway-graph/municipality/db/schema';
+import { childPseudonym } from '@pathway-graph/shared';
 import { DEMO_CHILDREN, demoChildConsents } from '@pathway-graph/shared/demo/demo-data';
 import { waitingFor } from '@pathway-graph/shared/messaging/outbox';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { describeWithDatabases } from '../support/databases.ts';
+import { describeWithDatabases, TEST_PSEUDONYM_SECRET } from '../support/databases.ts';
 import { answeringLetters, codeOf, eventually, scenario, writingLetters, type Reply } from '../support/scenario/index.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -73,6 +74,15 @@ describeWithDatabases('Retrying or giving up a FAILED message through the gatewa
     }
   }
 
+  /** The changes the child's access log records for the client's operation (the gateway names its subgraph calls after it). */
+  async function changesBy(operation: string, child: { cpr: string }) {
+    const data = await as('admin-region').must<{ childAccessLog: { entries: { action: string; source: string; actorSubject: string; operation: string; parts: string[] }[] } }>(
+      'query Log($id: ID!) { childAccessLog(childId: $id, first: 500) { entries { action source actorSubject operation parts } } }',
+      { id: childPseudonym(child.cpr, TEST_PSEUDONYM_SECRET) },
+    );
+    return data.childAccessLog.entries.filter((e) => e.action === 'CHANGE' && e.operation.startsWith(`mutation ${operation}__`)).map(({ source, actorSubject, parts }) => ({ source, actorSubject, parts }));
+  }
+
   /** A letter about the child delivered to the Aarhus inbox, and the practice's refusal of the municipality's reply to it. */
   async function letterWithFailedReply(messageId: string, child: { cpr: string; hasOpenMunicipalCase: boolean }) {
     const gpLetterId = await gp.sendsLetter({ messageId, cpr: child.cpr });
@@ -126,6 +136,8 @@ describeWithDatabases('Retrying or giving up a FAILED message through the gatewa
 
     // What it held back goes on: the second letter's Acknowledgement reaches general practice.
     await gp.waitsUntilLetterIs(next, 'DELIVERED', 30_000);
+    // One change in the child's access log: the successful give-up (the refusals wrote none).
+    expect(await changesBy('GiveUpReply', givenUpChild!)).toEqual([{ source: 'municipality', actorSubject: 'demo:ppr-751', parts: ['correspondenceLetter.reply'] }]);
 
     // Once given up, neither given up again nor retried.
     expect(codeOf(await ppr.giveUpReply(letterId, 'Igen'))).toBe('CONFLICT');
@@ -148,6 +160,8 @@ describeWithDatabases('Retrying or giving up a FAILED message through the gatewa
     expect(retried.data!.retryReplyDelivery.reply.delivery).toEqual({ status: 'QUEUED', note: null, deliveredAt: null });
     expect(await ppr.waitsUntilReplyIs(letterId, 'DELIVERED', 30_000)).toMatchObject({ note: null });
     expect((await gp.waitsUntilLetterIs(gpLetterId, 'ANSWERED')).reply?.text).toContain(replyAbout(retriedChild!).text);
+
+    expect(await changesBy('RetryReply', retriedChild!)).toEqual([{ source: 'municipality', actorSubject: 'demo:ppr-751', parts: ['correspondenceLetter.reply'] }]);
 
     // DELIVERED: neither retried nor given up.
     expect(codeOf(await ppr.retryReply(letterId))).toBe('CONFLICT');
@@ -189,6 +203,8 @@ describeWithDatabases('Retrying or giving up a FAILED message through the gatewa
     expect(givenUp.data!.giveUpLetterDelivery.status).toBe('GIVEN_UP');
     expect(givenUp.data!.giveUpLetterDelivery.statusHistory.map((h) => h.status)).toEqual(['QUEUED', 'FAILED', 'GIVEN_UP']);
     expect(givenUp.data!.giveUpLetterDelivery.statusHistory.at(-1)!.note).toBe('given up by demo:gp-107510: Kommunen er ringet op; brevet er sendt med posten');
+
+    expect(await changesBy('GiveUp', gpGivenUpChild!)).toEqual([{ source: 'general-practice', actorSubject: 'demo:gp-107510', parts: ['correspondenceLetters'] }]);
 
     // What it held back goes on to the municipality; the given-up letter never does.
     await gp.waitsUntilLetterIs(next, 'DELIVERED', 30_000);
