@@ -9,5 +9,6 @@ export * from './working-days.ts';
 export * from './ydernummer.ts';
 export * from './correspondence.ts';
 export * from './cpr-like.ts';
+export * from './give-up-reason.ts';
 export { optionalText, requiredText, type TextOptions } from './input.ts';
 export * from './known-names.ts';

@@ -1432,7 +1432,7 @@ export type InboxLetterEvent = {
   at: Scalars['DateTime']['output'];
   /** Details, e.g. to whom the letter was assigned. */
   detail?: Maybe<Scalars['String']['output']>;
-  /** What happened: RECEIVED, ASSIGNED, READ or REPLIED. */
+  /** What happened: RECEIVED, ASSIGNED, READ, REPLIED, REPLY_RETRIED or REPLY_GIVEN_UP. */
   kind: Scalars['String']['output'];
 };
 
@@ -1697,8 +1697,10 @@ export type LetterStatus =
   | 'ANSWERED'
   /** The municipality's system has received it. */
   | 'DELIVERED'
-  /** Delivery gave up after the allowed number of attempts; retry with retryLetterDelivery. */
+  /** Delivery gave up after the allowed number of attempts, or the municipality refused it; retry with retryLetterDelivery, or give it up with giveUpLetterDelivery. */
   | 'FAILED'
+  /** After it FAILED, the practice gave it up (giveUpLetterDelivery): it is not sent again and no longer holds back later letters about the child; the status history says why. */
+  | 'GIVEN_UP'
   /** Written and waiting in the outbox for delivery. */
   | 'QUEUED'
   /** The municipality has opened it. */
@@ -1844,6 +1846,8 @@ export type MessageDeliveryStatus =
   | 'DELIVERED'
   /** The receiver refused it, or it could not be delivered; the accompanying note says why. */
   | 'FAILED'
+  /** After it FAILED, a person of the sending sector gave it up: it is not sent again and no longer holds back later messages about the child; the note says why. */
+  | 'GIVEN_UP'
   /** Waiting in the sender's outbox; the delivery worker sends it, and retries while the receiver is unreachable. */
   | 'QUEUED';
 
@@ -2159,6 +2163,18 @@ export type Mutation = {
    */
   generateAdvisorySlots: AdvisorySlotGeneration;
   /**
+   * Gives up a FAILED letter (its status is then GIVEN_UP): it is not sent again, and the later letters about the child
+   * it held back go on to the municipality. Reach the municipality another way. GPs of the sending practice only;
+   * CONFLICT when the letter has not failed.
+   */
+  giveUpLetterDelivery: CorrespondenceLetter;
+  /**
+   * Gives up the letter's FAILED reply (its delivery is then GIVEN_UP): it is not sent again, and the later messages of
+   * the municipality to that practice about the child it held back go on. Tell the GP another way. Only the receiving
+   * municipality's professionals who may reply; CONFLICT when the letter has no reply or its reply has not failed.
+   */
+  giveUpReplyDelivery: InboxLetter;
+  /**
    * Reads a MedCom CareCommunication bundle (JSON). Refused with BAD_USER_INPUT naming the element for a bundle that
    * breaks the standard, and for a patient outside the target group (0-17). A reply to one of your letters is stored
    * as its reply; anything else is only read and returned.
@@ -2239,6 +2255,13 @@ export type Mutation = {
   retireMunicipalOffer: MunicipalOffer;
   /** Queues a FAILED letter for delivery again. CONFLICT when the letter has not failed. */
   retryLetterDelivery: CorrespondenceLetter;
+  /**
+   * Queues the letter's FAILED reply for delivery to the GP's practice again (its delivery is then QUEUED), once the
+   * cause of the failure is dealt with. A FAILED reply holds back every later message of the municipality to that
+   * practice about the child, so it must be retried or given up (giveUpReplyDelivery). Only the receiving
+   * municipality's professionals who may reply; CONFLICT when the letter has no reply or its reply has not failed.
+   */
+  retryReplyDelivery: InboxLetter;
   /** Revokes a calendar feed: its address stops working at once. Its creator, the municipality's eligible staff, or BUA's administrators. */
   revokeAdvisoryCalendarFeed: AdvisoryCalendarFeed;
   /** Creates or changes a series of advisory meetings (then `generateAdvisorySlots`). BUA's advisers and administrators. */
@@ -2380,6 +2403,18 @@ export type MutationGenerateAdvisorySlotsArgs = {
   from: Scalars['Date']['input'];
   seriesId: Scalars['ID']['input'];
   to: Scalars['Date']['input'];
+};
+
+
+export type MutationGiveUpLetterDeliveryArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
+};
+
+
+export type MutationGiveUpReplyDeliveryArgs = {
+  letterId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -2553,6 +2588,11 @@ export type MutationRetireMunicipalOfferArgs = {
 
 export type MutationRetryLetterDeliveryArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type MutationRetryReplyDeliveryArgs = {
+  letterId: Scalars['ID']['input'];
 };
 
 
@@ -4215,7 +4255,7 @@ export type ReplyDelivery = {
   __typename?: 'ReplyDelivery';
   /** When general practice stored it, once it is DELIVERED. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Why it failed, when it did: the practice's refusal (AR) with its reason, or the attempts that gave up. */
+  /** Why it failed, when it did: the practice's refusal (AR) with its reason, or the attempts that gave up; when GIVEN_UP, also the reason it was given up. */
   note?: Maybe<Scalars['String']['output']>;
   /** Where the delivery stands. */
   status: MessageDeliveryStatus;

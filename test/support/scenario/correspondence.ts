@@ -39,7 +39,7 @@ export function letterInput(draft: LetterDraft): Record<string, unknown> {
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== null));
 }
 
-export type LetterStatus = 'QUEUED' | 'DELIVERED' | 'READ' | 'ANSWERED' | 'FAILED';
+export type LetterStatus = 'QUEUED' | 'DELIVERED' | 'READ' | 'ANSWERED' | 'FAILED' | 'GIVEN_UP';
 
 export interface SentLetter {
   id: string;
@@ -94,6 +94,10 @@ export function writingLetters(gp: Person) {
     async headerIdOf(id: string): Promise<string> {
       return headerIdOfBundle(await this.exportsLetter(id));
     },
+    /** Gives up a FAILED letter, saying why (the letters about the child it held back then go on). */
+    giveUpLetter(id: string, reason: string): Promise<GraphQLResponse<{ giveUpLetterDelivery: { status: LetterStatus; statusHistory: { status: LetterStatus; note: string | null }[] } }>> {
+      return gp.ask('mutation GiveUp($id: ID!, $reason: String!) { giveUpLetterDelivery(id: $id, reason: $reason) { status statusHistory { status note } } }', { id, reason });
+    },
     /** How many letters the practice has sent (a refusal must not change it). */
     async sentLetterCount(): Promise<number> {
       const data = await gp.must<{ sentLetters: { edges: unknown[] } }>('{ sentLetters(first: 500) { edges { cursor } } }');
@@ -133,6 +137,13 @@ export interface Reply {
 export const DEFAULT_REPLY_PHONE = '+45 87 00 00 00';
 
 const replyInput = ({ phone, ...reply }: Reply) => ({ ...reply, ...(phone === null ? {} : { phone: phone ?? DEFAULT_REPLY_PHONE }) });
+
+/** How the municipality's reply fares on its way to the GP's practice. */
+export interface ReplyDelivery {
+  status: 'QUEUED' | 'DELIVERED' | 'FAILED' | 'GIVEN_UP';
+  note: string | null;
+  deliveredAt: string | null;
+}
 
 export interface Assignee {
   subject: string;
@@ -176,6 +187,29 @@ export function answeringLetters(person: Person, municipalityCode: number) {
     /** Replies to the letter (the GP sees ANSWERED and the reply). */
     reply(id: string, reply: Reply): Promise<GraphQLResponse<unknown>> {
       return person.ask('mutation Reply($id: ID!, $input: ReplyToLetterInput!) { replyToLetter(id: $id, input: $input) { id } }', { id, input: replyInput(reply) });
+    },
+    /** The delivery of the letter's reply to the GP's practice, as the inbox shows it (null before the reply). */
+    async seesReplyDelivery(id: string): Promise<ReplyDelivery | null> {
+      const data = await person.must<{ receivedLetter: { reply: { delivery: ReplyDelivery } | null } }>(
+        'query ReplyDelivery($id: ID!) { receivedLetter(id: $id) { reply { delivery { status note deliveredAt } } } }',
+        { id },
+      );
+      return data.receivedLetter.reply?.delivery ?? null;
+    },
+    /** Waits until the reply's delivery has the status. */
+    async waitsUntilReplyIs(id: string, status: ReplyDelivery['status'], timeoutMs = 20_000): Promise<ReplyDelivery> {
+      return (await eventually(`the reply to ${id} becoming ${status}`, () => this.seesReplyDelivery(id), (d) => d?.status === status, timeoutMs))!;
+    },
+    /** Queues the letter's FAILED reply for delivery again. */
+    retryReply(id: string): Promise<GraphQLResponse<{ retryReplyDelivery: { reply: { delivery: ReplyDelivery } } }>> {
+      return person.ask('mutation RetryReply($id: ID!) { retryReplyDelivery(letterId: $id) { reply { delivery { status note deliveredAt } } } }', { id });
+    },
+    /** Gives up the letter's FAILED reply, saying why. */
+    giveUpReply(id: string, reason: string): Promise<GraphQLResponse<{ giveUpReplyDelivery: { reply: { delivery: ReplyDelivery }; history: { kind: string; detail: string | null }[] } }>> {
+      return person.ask(
+        'mutation GiveUpReply($id: ID!, $reason: String!) { giveUpReplyDelivery(letterId: $id, reason: $reason) { reply { delivery { status note deliveredAt } } history { kind detail } } }',
+        { id, reason },
+      );
     },
     /** Sets in how many working days the municipality answers a letter (the GP's letters become overdue after). */
     setReplyDeadline(workingDays: number): Promise<GraphQLResponse<unknown>> {

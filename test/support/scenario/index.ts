@@ -26,6 +26,7 @@ export {
   type LetterDraft,
   type LetterStatus,
   type Reply,
+  type ReplyDelivery,
   type SentLetter,
 } from './correspondence.ts';
 export { consenting, type ConsentGiven, type RecordedConsent } from './consent.ts';

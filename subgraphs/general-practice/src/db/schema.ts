@@ -55,7 +55,7 @@ export const { consents, accessLog } = defineSectorTables(generalPracticeSchema)
 /** The outbox the delivery worker sends from, and the record of messages received (shared definitions). */
 export const { outbox, receivedMessages } = defineMessagingTables(generalPracticeSchema);
 
-export const LETTER_STATUS_VALUES = ['QUEUED', 'DELIVERED', 'READ', 'ANSWERED', 'FAILED'] as const;
+export const LETTER_STATUS_VALUES = ['QUEUED', 'DELIVERED', 'READ', 'ANSWERED', 'FAILED', 'GIVEN_UP'] as const;
 
 /**
  * Correspondence letters (korrespondancebreve, agreement 6.2) sent by a practice to a municipality's inbox. The CPR

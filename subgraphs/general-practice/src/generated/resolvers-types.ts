@@ -665,8 +665,10 @@ export type LetterStatus =
   | 'ANSWERED'
   /** The municipality's system has received it. */
   | 'DELIVERED'
-  /** Delivery gave up after the allowed number of attempts; retry with retryLetterDelivery. */
+  /** Delivery gave up after the allowed number of attempts, or the municipality refused it; retry with retryLetterDelivery, or give it up with giveUpLetterDelivery. */
   | 'FAILED'
+  /** After it FAILED, the practice gave it up (giveUpLetterDelivery): it is not sent again and no longer holds back later letters about the child; the status history says why. */
+  | 'GIVEN_UP'
   /** Written and waiting in the outbox for delivery. */
   | 'QUEUED'
   /** The municipality has opened it. */
@@ -795,6 +797,8 @@ export type MessageDeliveryStatus =
   | 'DELIVERED'
   /** The receiver refused it, or it could not be delivered; the accompanying note says why. */
   | 'FAILED'
+  /** After it FAILED, a person of the sending sector gave it up: it is not sent again and no longer holds back later messages about the child; the note says why. */
+  | 'GIVEN_UP'
   /** Waiting in the sender's outbox; the delivery worker sends it, and retries while the receiver is unreachable. */
   | 'QUEUED';
 
@@ -812,6 +816,12 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Marks an agreed action of one of the practice's network meetings as completed: by the practice that held it, or the organisation owning the action. */
   completeGeneralPracticeNetworkMeetingAction: NetworkMeeting;
+  /**
+   * Gives up a FAILED letter (its status is then GIVEN_UP): it is not sent again, and the later letters about the child
+   * it held back go on to the municipality. Reach the municipality another way. GPs of the sending practice only;
+   * CONFLICT when the letter has not failed.
+   */
+  giveUpLetterDelivery: CorrespondenceLetter;
   /**
    * Reads a MedCom CareCommunication bundle (JSON). Refused with BAD_USER_INPUT naming the element for a bundle that
    * breaks the standard, and for a patient outside the target group (0-17). A reply to one of your letters is stored
@@ -849,6 +859,12 @@ export type Mutation = {
 export type MutationCompleteGeneralPracticeNetworkMeetingActionArgs = {
   actionIndex: Scalars['Int']['input'];
   meetingId: Scalars['ID']['input'];
+};
+
+
+export type MutationGiveUpLetterDeliveryArgs = {
+  id: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -2503,6 +2519,7 @@ export type MunicipalityResolvers<ContextType = Context, ParentType extends Reso
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   completeGeneralPracticeNetworkMeetingAction?: Resolver<ResolversTypes['NetworkMeeting'], ParentType, ContextType, RequireFields<MutationCompleteGeneralPracticeNetworkMeetingActionArgs, 'actionIndex' | 'meetingId'>>;
+  giveUpLetterDelivery?: Resolver<ResolversTypes['CorrespondenceLetter'], ParentType, ContextType, RequireFields<MutationGiveUpLetterDeliveryArgs, 'id' | 'reason'>>;
   importCareCommunication?: Resolver<ResolversTypes['ImportedCareCommunication'], ParentType, ContextType, RequireFields<MutationImportCareCommunicationArgs, 'bundle'>>;
   proposePracticeMedicationAgreement?: Resolver<ResolversTypes['ProposeMedicationAgreementPayload'], ParentType, ContextType, RequireFields<MutationProposePracticeMedicationAgreementArgs, 'input'>>;
   recordGeneralPracticeConsent?: Resolver<ResolversTypes['Consent'], ParentType, ContextType, RequireFields<MutationRecordGeneralPracticeConsentArgs, 'input'>>;

@@ -10,6 +10,7 @@ import {
   conflict,
   decodeCursor,
   forbidden,
+  giveUpReason,
   notFound,
   pageSize,
   parseCareCommunicationBundle,
@@ -198,6 +199,31 @@ export async function retryLetter(ctx: Context, id: string): Promise<LetterModel
   if (!updated) {
     throw conflict(`Only a letter whose delivery failed can be retried; this letter is ${row.status}.`, { field: 'id', status: row.status });
   }
+  ctx.loaders.letter.clear(id).prime(id, updated);
+  ctx.loaders.letterHistory.clear(id);
+  return toLetterModel(updated, await ctx.loaders.letterHistory.load(id), ctx.access.today);
+}
+
+/**
+ * Gives up a FAILED letter for good: its status GIVEN_UP with the reason in the history, its outbox message GIVEN_UP
+ * so the later letters about the child it held back go on; one transaction, nothing changed when it had not failed.
+ */
+export async function giveUpLetter(ctx: Context, id: string, reason: string): Promise<LetterModel> {
+  assertGp(ctx, 'give up the delivery of correspondence letters');
+  const why = giveUpReason(reason);
+  const row = await loadLetter(ctx, id);
+  await ctx.access.read(letterGuard(row), LETTER_PART, LETTER_WHAT);
+  const notFailed = () => conflict(`Only a letter whose delivery failed can be given up; this letter is ${row.status}.`, { field: 'id', status: row.status });
+  if (row.status !== 'FAILED') throw notFailed();
+  const updated = await ctx.db.transaction(async (tx) => {
+    const headerId = row.headerId ?? row.messageId;
+    const letter = await applyLetterEvent(tx, headerId, 'GIVE_UP', `given up by ${ctx.access.principal.subject}: ${why}`);
+    // Both or neither (the throw rolls back): a letter shown as given up whose message still held back its
+    // successors would be a lie.
+    if (letter?.status !== 'GIVEN_UP' || !(await outbox.giveUp(tx, headerId, `by ${ctx.access.principal.subject}: ${why}`))) throw notFailed();
+    await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(row.childId, [LETTER_PART])]);
+    return letter;
+  });
   ctx.loaders.letter.clear(id).prime(id, updated);
   ctx.loaders.letterHistory.clear(id);
   return toLetterModel(updated, await ctx.loaders.letterHistory.load(id), ctx.access.today);

@@ -8,6 +8,7 @@ import {
   importCareCommunication,
   letterBundle,
   retryLetterDelivery,
+  giveUpLetterDelivery,
   sendCorrespondenceLetter,
   sentLetter,
   sentLetters,
@@ -19,7 +20,7 @@ import { generalPracticeLetterStatistics } from './statistics.ts';
 
 export const resolvers: Resolvers = {
   Query: { ...practiceQueries, ...accessLogQueries, sentLetters, sentLetter, letterBundle, ...referralQueries, ...openActionQueries, generalPracticeLetterStatistics },
-  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, importCareCommunication, ...referralMutations, ...medicationMutations, ...coordinationMutations },
+  Mutation: { ...consentMutations, sendCorrespondenceLetter, retryLetterDelivery, giveUpLetterDelivery, importCareCommunication, ...referralMutations, ...medicationMutations, ...coordinationMutations },
   ReferralToBua,
   CorrespondenceLetter,
   Consent,

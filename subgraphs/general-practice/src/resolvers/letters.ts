@@ -8,6 +8,7 @@ export const letterBundle: QueryResolvers['letterBundle'] = (_, { id }, ctx) => 
 
 export const sendCorrespondenceLetter: MutationResolvers['sendCorrespondenceLetter'] = (_, { input }, ctx) => letters.sendLetter(ctx, input);
 export const retryLetterDelivery: MutationResolvers['retryLetterDelivery'] = (_, { id }, ctx) => letters.retryLetter(ctx, id);
+export const giveUpLetterDelivery: MutationResolvers['giveUpLetterDelivery'] = (_, { id, reason }, ctx) => letters.giveUpLetter(ctx, id, reason);
 export const importCareCommunication: MutationResolvers['importCareCommunication'] = (_, { bundle }, ctx) =>
   letters.importCareCommunication(ctx, bundle);
 

@@ -35,9 +35,9 @@ export function replyDueDate(sentOn: string, workingDays: number): string {
 
 /**
  * Overdue: no reply yet and the due day has passed. A failed letter never reached the municipality, so it is not
- * the municipality's overdue reply (its FAILED status is what the GP must act on).
+ * the municipality's overdue reply (its FAILED status is what the GP must act on); nor does one given up.
  */
 export function isOverdue(status: LetterStatus, replyDueOn: string, today: string): boolean {
-  if (status === 'ANSWERED' || status === 'FAILED') return false;
+  if (status === 'ANSWERED' || status === 'FAILED' || status === 'GIVEN_UP') return false;
   return today > replyDueOn;
 }

@@ -125,6 +125,14 @@ describe('nextStatus', () => {
     expect(nextStatus('QUEUED', 'RETRY')).toBeNull();
     expect(nextStatus('FAILED', 'DELIVERED')).toBe('DELIVERED');
   });
+  it('gives up only a failed letter, for good, unless a receipt shows it got through after all', () => {
+    expect(nextStatus('FAILED', 'GIVE_UP')).toBe('GIVEN_UP');
+    for (const status of ['QUEUED', 'DELIVERED', 'READ', 'ANSWERED', 'GIVEN_UP'] as const) expect(nextStatus(status, 'GIVE_UP')).toBeNull();
+    expect(nextStatus('GIVEN_UP', 'RETRY')).toBeNull();
+    expect(nextStatus('GIVEN_UP', 'FAILED')).toBeNull();
+    expect(nextStatus('GIVEN_UP', 'DELIVERED')).toBe('DELIVERED');
+    expect(nextStatus('GIVEN_UP', 'ANSWERED')).toBe('ANSWERED');
+  });
 });
 
 describe('reply deadline', () => {

@@ -134,7 +134,7 @@ export const receivedLetters = municipalitySchema.table(
   ],
 );
 
-export const LETTER_EVENT_KINDS = ['RECEIVED', 'ASSIGNED', 'READ', 'REPLIED'] as const;
+export const LETTER_EVENT_KINDS = ['RECEIVED', 'ASSIGNED', 'READ', 'REPLIED', 'REPLY_RETRIED', 'REPLY_GIVEN_UP'] as const;
 
 /** What happened to a letter, in order: its history in the inbox. Append-only. */
 export const letterEvents = municipalitySchema.table(

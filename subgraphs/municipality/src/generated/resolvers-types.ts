@@ -482,7 +482,7 @@ export type InboxLetterEvent = {
   at: Scalars['DateTime']['output'];
   /** Details, e.g. to whom the letter was assigned. */
   detail?: Maybe<Scalars['String']['output']>;
-  /** What happened: RECEIVED, ASSIGNED, READ or REPLIED. */
+  /** What happened: RECEIVED, ASSIGNED, READ, REPLIED, REPLY_RETRIED or REPLY_GIVEN_UP. */
   kind: Scalars['String']['output'];
 };
 
@@ -682,6 +682,8 @@ export type MessageDeliveryStatus =
   | 'DELIVERED'
   /** The receiver refused it, or it could not be delivered; the accompanying note says why. */
   | 'FAILED'
+  /** After it FAILED, a person of the sending sector gave it up: it is not sent again and no longer holds back later messages about the child; the note says why. */
+  | 'GIVEN_UP'
   /** Waiting in the sender's outbox; the delivery worker sends it, and retries while the receiver is unreachable. */
   | 'QUEUED';
 
@@ -942,6 +944,12 @@ export type Mutation = {
   createMunicipalOffer: MunicipalOffer;
   /** Records the end and effect of an intervention (follow-up); sent to BUA again under the same rules, updating BUA's copy. */
   followUpMunicipalIntervention: MunicipalInterventionResult;
+  /**
+   * Gives up the letter's FAILED reply (its delivery is then GIVEN_UP): it is not sent again, and the later messages of
+   * the municipality to that practice about the child it held back go on. Tell the GP another way. Only the receiving
+   * municipality's professionals who may reply; CONFLICT when the letter has no reply or its reply has not failed.
+   */
+  giveUpReplyDelivery: InboxLetter;
   /** Marks a letter read; the first time, the GP is told (a status message). Marking it again changes nothing. */
   markLetterRead: InboxLetter;
   /** The municipality's part of the joint decision on the further course after BUA found no need for assessment. */
@@ -965,6 +973,13 @@ export type Mutation = {
   replyToLetter: InboxLetter;
   /** Retires an offer: it stays in the catalogue, and can no longer be chosen for an action plan. */
   retireMunicipalOffer: MunicipalOffer;
+  /**
+   * Queues the letter's FAILED reply for delivery to the GP's practice again (its delivery is then QUEUED), once the
+   * cause of the failure is dealt with. A FAILED reply holds back every later message of the municipality to that
+   * practice about the child, so it must be retried or given up (giveUpReplyDelivery). Only the receiving
+   * municipality's professionals who may reply; CONFLICT when the letter has no reply or its reply has not failed.
+   */
+  retryReplyDelivery: InboxLetter;
   /**
    * Sets the municipality's reply deadline in working days (1-60), for letters received from now on. Only the
    * municipality's own caseworkers and administrators may change it.
@@ -1002,6 +1017,12 @@ export type MutationCreateMunicipalOfferArgs = {
 export type MutationFollowUpMunicipalInterventionArgs = {
   id: Scalars['ID']['input'];
   input: MunicipalInterventionFollowUpInput;
+};
+
+
+export type MutationGiveUpReplyDeliveryArgs = {
+  letterId: Scalars['ID']['input'];
+  reason: Scalars['String']['input'];
 };
 
 
@@ -1055,6 +1076,11 @@ export type MutationReplyToLetterArgs = {
 export type MutationRetireMunicipalOfferArgs = {
   id: Scalars['ID']['input'];
   retiredOn?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+export type MutationRetryReplyDeliveryArgs = {
+  letterId: Scalars['ID']['input'];
 };
 
 
@@ -1899,7 +1925,7 @@ export type ReplyDelivery = {
   __typename?: 'ReplyDelivery';
   /** When general practice stored it, once it is DELIVERED. */
   deliveredAt?: Maybe<Scalars['DateTime']['output']>;
-  /** Why it failed, when it did: the practice's refusal (AR) with its reason, or the attempts that gave up. */
+  /** Why it failed, when it did: the practice's refusal (AR) with its reason, or the attempts that gave up; when GIVEN_UP, also the reason it was given up. */
   note?: Maybe<Scalars['String']['output']>;
   /** Where the delivery stands. */
   status: MessageDeliveryStatus;
@@ -2948,6 +2974,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   completeMunicipalityNetworkMeetingAction?: Resolver<ResolversTypes['NetworkMeeting'], ParentType, ContextType, RequireFields<MutationCompleteMunicipalityNetworkMeetingActionArgs, 'actionIndex' | 'meetingId'>>;
   createMunicipalOffer?: Resolver<ResolversTypes['MunicipalOffer'], ParentType, ContextType, RequireFields<MutationCreateMunicipalOfferArgs, 'input'>>;
   followUpMunicipalIntervention?: Resolver<ResolversTypes['MunicipalInterventionResult'], ParentType, ContextType, RequireFields<MutationFollowUpMunicipalInterventionArgs, 'id' | 'input'>>;
+  giveUpReplyDelivery?: Resolver<ResolversTypes['InboxLetter'], ParentType, ContextType, RequireFields<MutationGiveUpReplyDeliveryArgs, 'letterId' | 'reason'>>;
   markLetterRead?: Resolver<ResolversTypes['InboxLetter'], ParentType, ContextType, RequireFields<MutationMarkLetterReadArgs, 'id'>>;
   recordMunicipalFurtherCourse?: Resolver<ResolversTypes['ReferralToBua'], ParentType, ContextType, RequireFields<MutationRecordMunicipalFurtherCourseArgs, 'furtherCourse' | 'referralId'>>;
   recordMunicipalIntervention?: Resolver<ResolversTypes['MunicipalInterventionResult'], ParentType, ContextType, RequireFields<MutationRecordMunicipalInterventionArgs, 'input'>>;
@@ -2958,6 +2985,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   referChildToBuaFromMunicipality?: Resolver<ResolversTypes['ReferralToBua'], ParentType, ContextType, RequireFields<MutationReferChildToBuaFromMunicipalityArgs, 'input'>>;
   replyToLetter?: Resolver<ResolversTypes['InboxLetter'], ParentType, ContextType, RequireFields<MutationReplyToLetterArgs, 'id' | 'input'>>;
   retireMunicipalOffer?: Resolver<ResolversTypes['MunicipalOffer'], ParentType, ContextType, RequireFields<MutationRetireMunicipalOfferArgs, 'id'>>;
+  retryReplyDelivery?: Resolver<ResolversTypes['InboxLetter'], ParentType, ContextType, RequireFields<MutationRetryReplyDeliveryArgs, 'letterId'>>;
   setReplyDeadline?: Resolver<ResolversTypes['Municipality'], ParentType, ContextType, RequireFields<MutationSetReplyDeadlineArgs, 'municipalityCode' | 'workingDays'>>;
   takeRelativeRegistration?: Resolver<ResolversTypes['RelativeRegistration'], ParentType, ContextType, RequireFields<MutationTakeRelativeRegistrationArgs, 'id'>>;
   updateMunicipalOffer?: Resolver<ResolversTypes['MunicipalOffer'], ParentType, ContextType, RequireFields<MutationUpdateMunicipalOfferArgs, 'changes' | 'id'>>;

@@ -16,7 +16,7 @@ export { messagingTables, outbox };
 const asDb = (tx: MessagingDb) => tx as unknown as MunicipalityDb;
 
 /** A reply sent again: the same bytes in a new envelope, kept as the reply's bundle. */
-async function reenvelopeReply(tx: MessagingDb, row: OutboxRow): Promise<unknown> {
+export async function reenvelopeReply(tx: MessagingDb, row: OutboxRow): Promise<unknown> {
   const payload = row.payload as { bundle: string };
   const bundle = inNewEnvelope(payload.bundle);
   await setReplyBundle(asDb(tx), row.messageId, bundle);

@@ -17,10 +17,10 @@ describe("replyDelivery: the reply's delivery as the municipality sees it, from 
     expect(replyDelivery({ outboxStatus: 'DELIVERED', outboxError: null, deliveredAt: at })).toEqual({ status: 'DELIVERED', note: null, deliveredAt: at });
   });
 
-  it('is FAILED with the reason when refused, out of attempts or given up', () => {
+  it('is FAILED with the reason when refused or out of attempts, GIVEN_UP with both reasons once a person gave it up', () => {
     const refused = "refused by the recipient's acknowledgement: UNKNOWN_LETTER";
     expect(replyDelivery({ outboxStatus: 'FAILED', outboxError: refused, deliveredAt: null })).toEqual({ status: 'FAILED', note: refused, deliveredAt: null });
     const givenUp = 'given up (by a person) after: no acknowledgement';
-    expect(replyDelivery({ outboxStatus: 'GIVEN_UP', outboxError: givenUp, deliveredAt: at })).toEqual({ status: 'FAILED', note: givenUp, deliveredAt: null });
+    expect(replyDelivery({ outboxStatus: 'GIVEN_UP', outboxError: givenUp, deliveredAt: at })).toEqual({ status: 'GIVEN_UP', note: givenUp, deliveredAt: null });
   });
 });

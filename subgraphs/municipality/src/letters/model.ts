@@ -22,12 +22,13 @@ export const replyInitiated = (reply: ReplyRecord): InitiatedAction[] => reply.i
 /** Stored as the API's enum values (CONTACT_FAMILY, CONTACT_GP). */
 export const replyContactCommitment = (reply: ReplyRecord) => reply.contactCommitment;
 
-export type MessageDeliveryStatus = 'QUEUED' | 'DELIVERED' | 'FAILED';
+export type MessageDeliveryStatus = 'QUEUED' | 'DELIVERED' | 'FAILED' | 'GIVEN_UP';
 
 /**
  * How the reply fares, read from its outbox row: on its way (also while general practice's MedCom Acknowledgement is
  * awaited, when it may be resent), DELIVERED once acknowledged positively, FAILED when refused, out of attempts or
- * never acknowledged (or given up by a person), with the outbox's reason, which never holds message content.
+ * never acknowledged, GIVEN_UP when a person gave it up after that, with the outbox's reason (and the person's), which
+ * never holds message content.
  */
 export function replyDelivery(reply: Pick<ReplyRecord, 'outboxStatus' | 'outboxError' | 'deliveredAt'>): {
   status: MessageDeliveryStatus;
@@ -39,7 +40,7 @@ export function replyDelivery(reply: Pick<ReplyRecord, 'outboxStatus' | 'outboxE
       return { status: 'DELIVERED', note: null, deliveredAt: reply.deliveredAt };
     case 'FAILED':
     case 'GIVEN_UP':
-      return { status: 'FAILED', note: reply.outboxError, deliveredAt: null };
+      return { status: reply.outboxStatus, note: reply.outboxError, deliveredAt: null };
     default:
       return { status: 'QUEUED', note: null, deliveredAt: null };
   }

@@ -7,6 +7,7 @@ import {
   newMedComId,
   conflict,
   decodeCursor,
+  giveUpReason,
   inboxLetterReadTerms,
   isUuid,
   notFound,
@@ -20,6 +21,7 @@ import type { Context } from '../context.ts';
 import {
   findLetterForUpdate,
   findLettersByIds,
+  findRepliesByLetterIds,
   insertLetterEvent,
   insertReply,
   listInbox as listInboxRows,
@@ -40,7 +42,8 @@ import {
   validateAssignee,
   type AssigneeInput,
 } from '../rules/triage.ts';
-import { outbox } from './messaging.ts';
+import { outbox, reenvelopeReply } from './messaging.ts';
+import { replyDelivery } from './model.ts';
 
 /**
  * The municipality's inbox of correspondence letters from general practice (agreement 6.2). Every operation runs in
@@ -75,10 +78,10 @@ async function reload(ctx: Context, id: string): Promise<LetterRecord> {
 }
 
 /** Locks the letter for a change and checks the caller handles its municipality's letters. */
-async function lockOwnLetter(tx: MunicipalityDb, principal: Principal, id: string): Promise<LetterRecord> {
-  const letter = await findLetterForUpdate(tx, assertLetterId(id));
-  if (!letter) throw notFound(`No letter with id ${id}; it may have been sent to another inbox.`, { field: 'id' });
-  assertMayHandleLetters(principal, letter.municipalityCode, 'id');
+async function lockOwnLetter(tx: MunicipalityDb, principal: Principal, id: string, field = 'id'): Promise<LetterRecord> {
+  const letter = await findLetterForUpdate(tx, assertLetterId(id, field));
+  if (!letter) throw notFound(`No letter with id ${id}; it may have been sent to another inbox.`, { field });
+  assertMayHandleLetters(principal, letter.municipalityCode, field);
   return letter;
 }
 
@@ -251,6 +254,44 @@ export async function replyToLetter(ctx: Context, id: string, input: ReplyInput 
     await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(letter.childId, [`${LETTER_PART}.reply`])]);
   });
   return reload(ctx, id);
+}
+
+/**
+ * A FAILED reply holds back the municipality's later messages to the practice about the child (the outbox keeps
+ * them in order), so the people who may reply may retry it (once the cause is dealt with; a reply that had reached
+ * the practice goes in a new envelope) or give it up. Nothing changes unless it has FAILED: CONFLICT.
+ */
+async function recoverReply(ctx: Context, letterId: string, recovery: { retry: true } | { giveUp: string }): Promise<LetterRecord> {
+  await ctx.db.transaction(async (tx) => {
+    const letter = await lockOwnLetter(tx, ctx.principal, letterId, 'letterId');
+    const [reply] = await findRepliesByLetterIds(tx, [letter.id]);
+    const what = 'retry' in recovery ? 'retried' : 'given up';
+    if (!reply) throw conflict(`This letter has no reply yet, so there is no delivery to be ${what}; reply with replyToLetter.`, { field: 'letterId' });
+    const status = replyDelivery(reply).status;
+    const refused = () => conflict(`Only a reply whose delivery failed can be ${what}; this reply is ${status}.`, { field: 'letterId', status });
+    if (reply.outboxStatus !== 'FAILED') throw refused();
+    const by = ctx.principal.subject;
+    const done =
+      'retry' in recovery ? await outbox.retry(tx, reply.messageId, reenvelopeReply) : await outbox.giveUp(tx, reply.messageId, `by ${by}: ${recovery.giveUp}`);
+    if (!done) throw refused();
+    await insertLetterEvent(tx, {
+      id: uuid7(),
+      letterId: letter.id,
+      at: new Date().toISOString(),
+      kind: 'retry' in recovery ? 'REPLY_RETRIED' : 'REPLY_GIVEN_UP',
+      actorSubject: by,
+      actorName: ctx.principal.displayName,
+      detail: 'retry' in recovery ? null : recovery.giveUp,
+    });
+    await appendAccessLog(tx, sectorTables, [ctx.access.changeEntry(letter.childId, [`${LETTER_PART}.reply`])]);
+  });
+  return reload(ctx, letterId);
+}
+
+export const retryReplyDelivery = (ctx: Context, letterId: string) => recoverReply(ctx, letterId, { retry: true });
+
+export function giveUpReplyDelivery(ctx: Context, letterId: string, reason: string): Promise<LetterRecord> {
+  return recoverReply(ctx, letterId, { giveUp: giveUpReason(reason) });
 }
 
 export async function setReplyDeadline(ctx: Context, municipalityCode: number, workingDays: number): Promise<MunicipalityRow> {

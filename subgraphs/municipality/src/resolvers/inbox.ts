@@ -12,6 +12,9 @@ export const municipalityDirectory: QueryResolvers['municipalityDirectory'] = (_
 export const assignLetter: MutationResolvers['assignLetter'] = (_, { id, assignee }, ctx) => letters.assignLetter(ctx, id, assignee);
 export const markLetterRead: MutationResolvers['markLetterRead'] = (_, { id }, ctx) => letters.markLetterRead(ctx, id);
 export const replyToLetter: MutationResolvers['replyToLetter'] = (_, { id, input }, ctx) => letters.replyToLetter(ctx, id, input);
+export const retryReplyDelivery: MutationResolvers['retryReplyDelivery'] = (_, { letterId }, ctx) => letters.retryReplyDelivery(ctx, letterId);
+export const giveUpReplyDelivery: MutationResolvers['giveUpReplyDelivery'] = (_, { letterId, reason }, ctx) =>
+  letters.giveUpReplyDelivery(ctx, letterId, reason);
 export const setReplyDeadline: MutationResolvers['setReplyDeadline'] = (_, { municipalityCode, workingDays }, ctx) =>
   letters.setReplyDeadline(ctx, municipalityCode, workingDays);
 

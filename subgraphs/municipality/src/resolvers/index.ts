@@ -16,6 +16,8 @@ import {
   municipalityDirectory,
   receivedLetter,
   replyToLetter,
+  retryReplyDelivery,
+  giveUpReplyDelivery,
   setReplyDeadline,
 } from './inbox.ts';
 import { createMunicipalOffer, MunicipalOffer, municipalOffers, retireMunicipalOffer, updateMunicipalOffer } from './offers.ts';
@@ -41,6 +43,8 @@ export const resolvers: Resolvers = {
     assignLetter,
     markLetterRead,
     replyToLetter,
+    retryReplyDelivery,
+    giveUpReplyDelivery,
     setReplyDeadline,
     ...referralMutations,
     createMunicipalOffer,

@@ -291,6 +291,8 @@ export type MessageDeliveryStatus =
   | 'DELIVERED'
   /** The receiver refused it, or it could not be delivered; the accompanying note says why. */
   | 'FAILED'
+  /** After it FAILED, a person of the sending sector gave it up: it is not sent again and no longer holds back later messages about the child; the note says why. */
+  | 'GIVEN_UP'
   /** Waiting in the sender's outbox; the delivery worker sends it, and retries while the receiver is unreachable. */
   | 'QUEUED';
 
