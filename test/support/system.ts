@@ -29,6 +29,8 @@ export async function startTestSystem(
     gateway?: SystemOptions['gateway'];
     /** BUA's advisory service: its description deadline, and in tests its clock and known names. */
     advisory?: SystemOptions['advisory'];
+    /** The screening subgraph's deployment settings (band tables and schemes, thresholds), as its configuration gives them. */
+    screening?: SystemOptions['screening'];
     /** The GraphiQL IDE at the gateway (browser tests). */
     ide?: SystemOptions['ide'];
     /** Every service's log lines, at this level, to this stream (tests that read the logs). */
@@ -51,6 +53,7 @@ export async function startTestSystem(
     ...(options.http ? { http: options.http } : {}),
     ...(options.gateway ? { gateway: options.gateway } : {}),
     ...(options.advisory ? { advisory: options.advisory } : {}),
+    ...(options.screening ? { screening: options.screening } : {}),
     ...(options.today ? { today: typeof options.today === 'function' ? options.today : () => options.today as string } : {}),
   });
   const gatewayUrl = `http://localhost:${system.gateway.port}/graphql`;
