@@ -1,6 +1,6 @@
 import { DEFAULT_HTTP_SETTINGS, SUBGRAPH_NAMES } from '@pathway-graph/shared';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { as } from '../support/auth.ts';
+import { as, tokenFor } from '../support/auth.ts';
 import { describeWithDatabases } from '../support/databases.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
@@ -52,5 +52,21 @@ describeWithDatabases('production mode through the gateway and at every subgraph
       expect((JSON.parse(res.text) as { errors: { extensions: { code: string } }[] }).errors[0]!.extensions.code, name).toBe('BAD_REQUEST');
       expect(res.text, name).not.toMatch(/stacktrace|<html|\bat \w+ \(|\/work\/|node_modules/i);
     }
+  });
+
+  it('refuses, at the gateway, a token valid for longer than the longest lifetime and one issued in the future', async () => {
+    const ask = async (token: string) => {
+      const res = await fetch(t.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ municipalities { code } }' }) });
+      return { status: res.status, body: (await res.json()) as { data?: unknown; errors?: { message: string; extensions?: { code?: string } }[] } };
+    };
+    const tooLong = await ask(await tokenFor('caseworker-751', { expiresIn: '30d' }));
+    expect(tooLong.status).toBe(401);
+    expect(tooLong.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    expect(tooLong.body.errors?.[0]?.message).toMatch(/The token is valid for 30 days, longer than the 12 hours this API accepts/);
+    const future = await ask(await tokenFor('caseworker-751', { now: new Date(Date.now() + 3_600_000) }));
+    expect(future.status).toBe(401);
+    expect(future.body.errors?.[0]?.message).toMatch(/The token was issued in the future/);
+    // The same user's token of an ordinary lifetime is answered.
+    expect((await ask(await tokenFor('caseworker-751'))).body.errors).toBeUndefined();
   });
 });
