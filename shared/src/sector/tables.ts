@@ -1,3 +1,4 @@
+import { sql, type AnyColumn } from 'drizzle-orm';
 import { date, index, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
 import { PURPOSES, ROLES, SECTORS } from '../auth/principal.ts';
 
@@ -61,8 +62,15 @@ export function defineSectorTables<TConsents extends ReturnType<typeof baseConse
   return { consents, accessLog };
 }
 
+/**
+ * The custody holders' consents in force by the organisation that recorded them: the worklist's lapsing-consent
+ * candidates (open-actions/sql.ts) read them by organisation, which would otherwise scan every consent of the region.
+ */
+export const custodyConsentsInForceIndex = (t: { recordedByOrganisation: AnyColumn; childId: AnyColumn }) =>
+  index('consents_custody_in_force_idx').on(t.recordedByOrganisation, t.childId).where(sql`given_by = 'CUSTODY_HOLDER' and withdrawn_at is null`);
+
 function baseConsents(schema: PgSchema) {
-  return schema.table('consents', consentColumns(), (t) => [index().on(t.childId)]);
+  return schema.table('consents', consentColumns(), (t) => [index().on(t.childId), custodyConsentsInForceIndex(t)]);
 }
 
 export type SectorTables = ReturnType<typeof defineSectorTables<ReturnType<typeof baseConsents>>>;

@@ -33,7 +33,11 @@ export const children = municipalitySchema.table(
     synthetic: boolean().notNull().default(false),
     createdAt: timestamp({ withTimezone: true, mode: 'string' }).notNull().defaultNow(),
   },
-  (t) => [index('children_residence_idx').on(t.residenceMunicipalityCode, t.id)],
+  (t) => [
+    index('children_residence_idx').on(t.residenceMunicipalityCode, t.id),
+    // The worklist's young people turning 18 soon in a municipality (a transition plan may be missing).
+    index('children_residence_birth_idx').on(t.residenceMunicipalityCode, t.birthDate),
+  ],
 );
 
 /** Municipal cases; an open one means the child is known to the municipality (kendt i kommunen). */
@@ -131,6 +135,8 @@ export const receivedLetters = municipalitySchema.table(
   (t) => [
     index('received_letters_inbox_idx').on(t.municipalityCode, t.id),
     index('received_letters_child_idx').on(t.childId),
+    // The worklist's overdue letters of a municipality: only the unanswered ones, by their reply due date.
+    index('received_letters_unanswered_due_idx').on(t.municipalityCode, t.replyDueOn).where(sql`status <> 'ANSWERED'`),
   ],
 );
 

@@ -1,5 +1,5 @@
 import { defineMessagingTables } from '@pathway-graph/shared/messaging/tables';
-import { consentColumns, defineSectorTables } from '@pathway-graph/shared/sector/tables';
+import { consentColumns, custodyConsentsInForceIndex, defineSectorTables } from '@pathway-graph/shared/sector/tables';
 import { SECTORS } from '@pathway-graph/shared/auth/principal';
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, index, integer, jsonb, pgSchema, real, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
@@ -215,7 +215,7 @@ export type ActionPlanRow = typeof actionPlans.$inferSelect;
  */
 export const { consents, accessLog } = defineSectorTables(
   screeningSchema,
-  screeningSchema.table('consents', { ...consentColumns(), recordedBySector: text({ enum: SECTORS }) }, (t) => [index().on(t.childId)]),
+  screeningSchema.table('consents', { ...consentColumns(), recordedBySector: text({ enum: SECTORS }) }, (t) => [index().on(t.childId), custodyConsentsInForceIndex(t)]),
 );
 
 /** Cross-sector messaging: the outbox the delivery worker sends track-3 registrations from. */

@@ -1,0 +1,1 @@
+CREATE INDEX "consents_custody_in_force_idx" ON "bua"."consents" USING btree ("recorded_by_organisation","child_id") WHERE given_by = 'CUSTODY_HOLDER' and withdrawn_at is null;

@@ -1,0 +1,3 @@
+CREATE INDEX "children_residence_birth_idx" ON "municipality"."children" USING btree ("residence_municipality_code","birth_date");--> statement-breakpoint
+CREATE INDEX "consents_custody_in_force_idx" ON "municipality"."consents" USING btree ("recorded_by_organisation","child_id") WHERE given_by = 'CUSTODY_HOLDER' and withdrawn_at is null;--> statement-breakpoint
+CREATE INDEX "received_letters_unanswered_due_idx" ON "municipality"."received_letters" USING btree ("municipality_code","reply_due_on") WHERE status <> 'ANSWERED';
