@@ -53,16 +53,19 @@ interface Row {
   consents: unknown;
 }
 
-/** Every source of the children `ids` selects, one row per child, in one statement. */
+/**
+ * Every source of the children `ids` selects, one row per child, in one statement. The child's own row is joined once
+ * (its id is the key) rather than looked up by each sub-select that needs it: at region scale a worklist has
+ * thousands of children, and each look-up is paid per child.
+ */
 function sourcesOf(ids: SQL): SQL {
   const child = sql`ids.id`;
+  const openCases = sql`from "municipality"."municipal_cases" mc where mc.child_id = ids.id and mc.municipality_code = ch.residence_municipality_code and mc.closed_on is null`;
   return sql`select ids.id as child_id,
-    (select ch.birth_date::text from "municipality"."children" ch where ch.id = ids.id) as birth_date,
-    exists (select 1 from "municipality"."children" ch join "municipality"."municipal_cases" mc on mc.child_id = ch.id
-      and mc.municipality_code = ch.residence_municipality_code and mc.closed_on is null where ch.id = ids.id) as open_case,
-    (select mc.id::text from "municipality"."children" ch join "municipality"."municipal_cases" mc on mc.child_id = ch.id
-      and mc.municipality_code = ch.residence_municipality_code and mc.closed_on is null where ch.id = ids.id order by mc.opened_on, mc.id limit 1) as open_case_id,
-    (select ch.residence_municipality_code from "municipality"."children" ch where ch.id = ids.id) as municipality_code,
+    ch.birth_date::text as birth_date,
+    exists (select 1 ${openCases}) as open_case,
+    (select mc.id::text ${openCases} order by mc.opened_on, mc.id limit 1) as open_case_id,
+    ch.residence_municipality_code as municipality_code,
     exists (select 1 from "municipality"."transition_plans" p where p.child_id = ids.id) as has_plan,
     coalesce((select json_agg(json_build_object('id', l.id, 'municipalityCode', l.municipality_code, 'status', l.status, 'replyDueOn', l.reply_due_on,
       'department', l.department, 'assigneeSubject', l.assignee_subject) order by l.id)
@@ -70,7 +73,7 @@ function sourcesOf(ids: SQL): SQL {
     ${referrerReferralsOf(SCHEMA, child)} as referrals,
     ${openMeetingsOf(SCHEMA, child)} as meetings,
     ${custodyConsentsOf(SCHEMA, child)} as consents
-  from (${ids}) ids order by ids.id`;
+  from (${ids}) ids left join "municipality"."children" ch on ch.id = ids.id order by ids.id`;
 }
 
 const read = (r: Row): MunicipalityOpenActionSources => ({
