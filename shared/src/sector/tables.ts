@@ -1,5 +1,5 @@
-import { sql, type AnyColumn } from 'drizzle-orm';
-import { date, index, text, timestamp, uuid, type PgSchema } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { date, index, text, timestamp, uuid, type ExtraConfigColumn, type PgSchema } from 'drizzle-orm/pg-core';
 import { PURPOSES, ROLES, SECTORS } from '../auth/principal.ts';
 
 export const CONSENTING_PARTIES = ['YOUNG_PERSON', 'CUSTODY_HOLDER'] as const;
@@ -66,7 +66,7 @@ export function defineSectorTables<TConsents extends ReturnType<typeof baseConse
  * The custody holders' consents in force by the organisation that recorded them: the worklist's lapsing-consent
  * candidates (open-actions/sql.ts) read them by organisation, which would otherwise scan every consent of the region.
  */
-export const custodyConsentsInForceIndex = (t: { recordedByOrganisation: AnyColumn; childId: AnyColumn }) =>
+export const custodyConsentsInForceIndex = (t: { recordedByOrganisation: ExtraConfigColumn; childId: ExtraConfigColumn }) =>
   index('consents_custody_in_force_idx').on(t.recordedByOrganisation, t.childId).where(sql`given_by = 'CUSTODY_HOLDER' and withdrawn_at is null`);
 
 function baseConsents(schema: PgSchema) {
