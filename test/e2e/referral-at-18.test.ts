@@ -215,7 +215,8 @@ describeWithDatabases("BUA's status messages when the custody holder's consent l
     const MUNICIPALITY_RECORD = 'mutation($input: TransitionPlanInput!) { recordMunicipalityTransitionPlan(input: $input) { id madeBy } }';
     const footprint = async () => ({
       bua: await rowsOf('bua', buaPlans, eq(buaPlans.childId, childId)),
-      municipality: await rowsOf('municipality', municipalityPlans, eq(municipalityPlans.childId, childId)),
+      // The plans the municipality made itself: BUA's plan, once delivered, is kept there too (made by BUA).
+      municipality: await rowsOf('municipality', municipalityPlans, and(eq(municipalityPlans.childId, childId), eq(municipalityPlans.madeBy, 'MUNICIPALITY'))),
       buaSent: await rowsOf('bua', buaOutbox, and(eq(buaOutbox.childId, childId), eq(buaOutbox.kind, 'transition-plan'))),
       municipalitySent: await rowsOf('municipality', municipalityOutbox, and(eq(municipalityOutbox.childId, childId), eq(municipalityOutbox.kind, 'transition-plan'))),
     });
