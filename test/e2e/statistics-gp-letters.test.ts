@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import { executedRows } from '@pathway-graph/shared/db/working-days';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../support/databases.ts';
 import { insertSyntheticGpLetters } from '../support/letter-facts.ts';
@@ -53,7 +54,7 @@ describeWithDatabases('general practice letter statistics for analysts', (backen
   /** The count of counted letters matching a condition, straight from the database (what the engine must agree with). */
   async function countInDatabase(where: ReturnType<typeof sql>): Promise<number> {
     const result = await db().execute(sql`select count(*)::int as n from (${COUNTED}) l where ${where}`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
+    const rows = executedRows(result);
     return Number(rows[0]!.n);
   }
 
@@ -131,7 +132,7 @@ describeWithDatabases('general practice letter statistics for analysts', (backen
       where l.practice = '900665' and ((l.sent_at::timestamptz) at time zone 'Europe/Copenhagen')::date between '2026-05-01' and '2026-05-31'
         and date_part('year', age(((l.sent_at::timestamptz) at time zone 'Europe/Copenhagen')::date, c.birth_date)) between 13 and 14
         and right(l.cpr, 1)::int % 2 = 0`);
-    const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as { n: number }[];
+    const rows = executedRows(result);
     expect(Number(rows[0]!.n)).toBe(1);
 
     const may = { from: '2026-05-01', to: '2026-05-31' };
