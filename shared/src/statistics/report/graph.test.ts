@@ -3,7 +3,7 @@ import type { LeafCount } from '../cube.ts';
 import { protectCubeRemembered, resolveStatisticsQuery, statisticsTable, type StatisticsQueryInput } from '../graphql.ts';
 import { LETTER_STATISTIC } from '../letters.ts';
 import { parsePeriodKey } from '../periods.ts';
-import { letterFigures, type StatisticsClient } from './graph.ts';
+import { graphFiguresProvider, letterFigures, StatisticsRequestError, type StatisticsClient } from './graph.ts';
 
 /** A sector answering from one protected cube of letters, as letterStatistics would (no network). */
 function sectorOf(counts: readonly LeafCount[]): { client: StatisticsClient; operations: string[] } {
@@ -48,5 +48,22 @@ describe('the letters family of graphFiguresProvider', () => {
     expect(figures.letters!.answeredWithinDeadline['REGION']).toBeNull();
     expect(new Set(tables.map((t) => t.statistic))).toEqual(new Set(['letters']));
     expect(tables.every((t) => t.suppression.threshold === 5)).toBe(true);
+  });
+});
+
+describe('a refusal from graphFiguresProvider', () => {
+  it('names the first family in the report\'s order, however fast each sector refused', async () => {
+    // BUA refuses at once, the municipality last: the message is still the letters' one, every run.
+    const delays: Record<string, number> = { municipality: 30, bua: 0, screening: 10 };
+    const client: StatisticsClient = {
+      async query<T>(sector: string, document: string): Promise<T> {
+        await new Promise((resolve) => setTimeout(resolve, delays[sector] ?? 0));
+        const field = /\{\s*\w+\s*:\s*(\w+)/.exec(document)?.[1] ?? sector;
+        throw new StatisticsRequestError(`${field} is for analysts`, 'FORBIDDEN');
+      },
+    };
+    const failure = await graphFiguresProvider(client).figures(parsePeriodKey('2025-2026')).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(StatisticsRequestError);
+    expect((failure as StatisticsRequestError).message).toMatch(/^letterStatistics is for analysts/);
   });
 });

@@ -143,12 +143,17 @@ export function graphFiguresProvider(client: StatisticsClient, description = 'th
     description,
     synthetic: false,
     async figures(period) {
-      const [letters, referrals, advisory, screening] = await Promise.all([
+      const asked = [
         FIGURE_FAMILIES.letters(client, period),
         FIGURE_FAMILIES.referrals(client, period),
         FIGURE_FAMILIES.advisory(client, period),
         FIGURE_FAMILIES.screening(client, period),
-      ]);
+      ] as const;
+      // Asked at once, but a refusal is reported in the families' order, not whichever sector answered first, so the
+      // person running the report reads the same message every time: once all have settled, Promise.all rejects
+      // with the first rejected in array order.
+      await Promise.allSettled(asked);
+      const [letters, referrals, advisory, screening] = await Promise.all(asked);
       const families = [letters, referrals, advisory, screening];
       const suppression = new Map<string, { cube: string; cells: number; hidden: number }>();
       for (const family of families) {
