@@ -167,7 +167,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
       connection: { TimeZone: 'UTC', application_name: `pathway-graph/${pgSchema}` },
     }), pgSchema);
     try {
-      await migrateWithLock(target.url, pgSchema, migrationConfig);
+      await migrateWithLock(target.url, migrationConfig);
     } catch (error) {
       await client.end({ timeout: 1 }).catch(() => {});
       throw unreachable(error, target) ?? error;
@@ -248,15 +248,16 @@ function unreachable(error: unknown, target: { url: string; setting?: string }):
 
 /**
  * Several replicas may start at once against one server: an advisory lock, held on a dedicated single connection for
- * the migration's duration, makes the second wait for the first's migrations instead of racing it.
+ * the migration's duration, makes the second wait for the first's migrations instead of racing it. The lock is the
+ * journal schema's, not the subgraph's: every subgraph's journal lives in that one schema, and two subgraphs sharing a
+ * database (one DATABASE_URL) would otherwise both create it on a fresh database, and one would fail.
  */
 async function migrateWithLock(
   url: string,
-  pgSchema: string,
   config: { migrationsFolder: string; migrationsSchema: string; migrationsTable: string },
 ): Promise<void> {
   const client = postgres(url, { max: 1, onnotice: () => {} });
-  const lockKey = `pathway-graph:migrate:${pgSchema}`;
+  const lockKey = `pathway-graph:migrate:${config.migrationsSchema}`;
   try {
     await client`select pg_advisory_lock(hashtext(${lockKey}))`;
     try {
