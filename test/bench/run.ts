@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import postgres from 'postgres';
 import { findDemoUser } from '@pathway-graph/shared/auth/demo-users';
+import { loadSystemConfig } from '@pathway-graph/shared/config';
 import { loadOrCreateDevSigningKey } from '@pathway-graph/shared/auth/keys';
 import { DEFAULT_AUTH_AUDIENCE, DEV_AUTH_ISSUER, mintToken } from '@pathway-graph/shared/auth/tokens';
 import { SUBGRAPHS, SUBGRAPH_NAMES, type SubgraphName } from '@pathway-graph/shared/registry';
@@ -85,8 +86,11 @@ const wanted = args.gateways.split(',') as GatewayName[];
 // ---------------------------------------------------------------------------------------------------------------
 // Processes
 
-const dataDir = process.env['DATA_DIR'] ?? mkdtempSync(join(tmpdir(), 'pathway-bench-'));
-const ownDataDir = process.env['DATA_DIR'] === undefined;
+// On PostgreSQL the data directory is the one `npm run seed` and `npm start` use (DATA_DIR, or the default `.data`):
+// it holds the pseudonym secret the seeded children's ids were made with, and a fresh one would make every seeded
+// child a stranger to the sectors (their consents unreachable, the answers a fraction of the real work).
+const dataDir = process.env['DATA_DIR'] ?? (process.env['DATABASE_URL'] ? loadSystemConfig().gateway.dataDir : mkdtempSync(join(tmpdir(), 'pathway-bench-')));
+const ownDataDir = process.env['DATA_DIR'] === undefined && !process.env['DATABASE_URL'];
 const env = { ...process.env, DATA_DIR: dataDir, NODE_ENV: 'development' };
 const children: ChildProcess[] = [];
 // However the run ends, nothing it started keeps running.
@@ -142,11 +146,15 @@ async function waitReady(url: string, timeoutMs = 120_000): Promise<void> {
   }
 }
 
-/** user+system CPU milliseconds of a process (Linux /proc; clock ticks of 10 ms). */
-function cpuMs(pid: number): number {
+/**
+ * user+system CPU milliseconds of a process (Linux /proc; clock ticks of 10 ms); with `reaped`, also that of its
+ * children that have exited and been waited for (the postmaster: a backend whose connection closed between two
+ * readings moves its CPU there, so the server's sum never goes down).
+ */
+function cpuMs(pid: number, reaped = false): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    return (Number(fields[11]) + Number(fields[12])) * 10;
+    return (Number(fields[11]) + Number(fields[12]) + (reaped ? Number(fields[13]) + Number(fields[14]) : 0)) * 10;
   } catch {
     return 0;
   }
@@ -169,6 +177,11 @@ function postgresPids(postmaster: number | null): number[] {
     }
   }
   return pids;
+}
+
+/** The PostgreSQL server's CPU so far: its processes now, and (through the postmaster) those that have exited. */
+function postgresCpuMs(): number {
+  return postgresPids(postmaster).reduce((sum, pid) => sum + cpuMs(pid, pid === postmaster), 0);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -383,8 +396,7 @@ async function loadDirect(q: QueryName, connections: number): Promise<{ requests
 }
 
 async function measure(g: Gateway, q: QueryName, connections: number): Promise<Sample> {
-  const pgPids = postgresPids(postmaster);
-  const before = { gateway: g.pid ? cpuMs(g.pid) : 0, subgraph: cpuMs(subgraphProcess.pid!), pg: pgPids.reduce((s, p) => s + cpuMs(p), 0) };
+  const before = { gateway: g.pid ? cpuMs(g.pid) : 0, subgraph: cpuMs(subgraphProcess.pid!), pg: postgresCpuMs() };
   let requests: number;
   let p50: number;
   let p99: number;
@@ -403,7 +415,7 @@ async function measure(g: Gateway, q: QueryName, connections: number): Promise<S
     requests = result.requests.total;
     [p50, p99, errors] = [result.latency.p50, result.latency.p99, result.errors + result.non2xx];
   }
-  const after = { gateway: g.pid ? cpuMs(g.pid) : 0, subgraph: cpuMs(subgraphProcess.pid!), pg: pgPids.reduce((s, p) => s + cpuMs(p), 0) };
+  const after = { gateway: g.pid ? cpuMs(g.pid) : 0, subgraph: cpuMs(subgraphProcess.pid!), pg: postgresCpuMs() };
   const per = (ms: number) => (requests > 0 ? ms / requests : NaN);
   return {
     rps: requests / seconds,
