@@ -12,7 +12,7 @@ import { expectSubtractionFails } from '../support/isolation.ts';
  * BUA's statistics through the gateway: referrals, assessments and advisory slots for an analyst, from facts counted
  * in BUA's database; refusals for everyone else; small counts hidden with secondary suppression whatever dimensions
  * and filters are combined, and an analyst trying to single out one child's referral; the same SQL statements for
- * 1,000 and 100,000 referrals.
+ * 1,000 and 10,000 referrals.
  */
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -69,9 +69,9 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
   }
 
   beforeAll(async () => {
-    // Counting 100,000 facts in PGlite (in process) and protecting the cube can pass the 30 s request default on a
-    // machine shared by many test runs (the screenings' did, at a load of 20 on 2 cores); that default is about
-    // requests, not this test. Protecting alone takes 0.5-1.5 s of CPU (test/bench/protect-cube.ts).
+    // Counting tens of thousands of facts in PGlite (in process) and protecting the cube can pass the 30 s request
+    // default on a machine shared by many test runs (the screenings' 100,000 did, at a load of 20 on 2 cores); that
+    // default is about requests, not this test. Protecting alone takes 0.5-1.5 s of CPU (test/bench/protect-cube.ts).
     t = await startTestSystem(backend, { seedDemoData: false, today: TODAY, http: { ...DEFAULT_HTTP_SETTINGS, requestTimeoutMs: 180_000 } });
     await insertSyntheticReferrals(db(), { prefix: 'few', count: 1_000, from: '2025-01-01', days: 700, municipalities: WEIGHTED });
   });
@@ -262,7 +262,10 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
     ]);
   });
 
-  it('costs the same SQL statements per subgraph for 1,000 and for 100,000 referrals', async () => {
+  it('costs the same SQL statements per subgraph for 1,000 and for 10,000 referrals', async () => {
+    // Ten times the referrals, and several times the leaves the statement returns: a statement per referral or per leaf
+    // would show. A hundred times cost tens of seconds of CPU and proved nothing more; the engine's cost for many
+    // facts is the bench's to measure (`npx tsx test/bench/protect-cube.ts 100000`).
     const query = { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER', 'PERIOD'], periodGranularity: 'HALF_YEAR' };
     const statements = async () => {
       for (const database of Object.values(t.system.databases)) database.statements.reset();
@@ -270,12 +273,12 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
       return { table, counts: Object.fromEntries(Object.entries(t.system.databases).map(([name, database]) => [name, database.statements.total])) };
     };
     const few = await statements();
-    await insertSyntheticReferrals(db(), { prefix: 'many', count: 99_000, from: '2025-01-01', days: 700, municipalities: WEIGHTED });
+    await insertSyntheticReferrals(db(), { prefix: 'many', count: 9_000, from: '2025-01-01', days: 700, municipalities: WEIGHTED });
     const many = await statements();
-    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(100_000);
+    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(10_000);
     expect(many.counts).toEqual(few.counts);
     expect(many.counts['bua']).toBe(1);
     const total = (table: Table) => table.rows.reduce((sum, row) => sum + (row.count ?? 0), 0);
-    expect(total(many.table)).toBeGreaterThan(total(few.table) * 50);
-  }, 600_000);
+    expect(total(many.table)).toBeGreaterThan(total(few.table) * 5);
+  }, 120_000);
 });

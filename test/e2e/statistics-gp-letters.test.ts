@@ -8,7 +8,7 @@ import { expectSubtractionFails } from '../support/isolation.ts';
 
 /**
  * General practice's own letter statistics through the gateway: an analyst's tables from the letters counted in the
- * general practice database, refusals for everyone else, the same SQL statements for 1,000 and 100,000 letters, and
+ * general practice database, refusals for everyone else, the same SQL statements for 1,000 and 10,000 letters, and
  * an analyst trying to single out one child's letter by narrowing the filters and by subtracting two answers.
  */
 
@@ -153,7 +153,10 @@ describeWithDatabases('general practice letter statistics for analysts', (backen
     await expectSubtractionFails(letters, attempts);
   });
 
-  it('costs the same SQL statements per subgraph for 1,000 and for 100,000 letters, one in general practice', async () => {
+  it('costs the same SQL statements per subgraph for 1,000 and for 10,000 letters, one in general practice', async () => {
+    // Ten times the letters, and several times the leaves the statement returns: a statement per letter or per leaf
+    // would show. A hundred times cost tens of seconds of CPU and proved nothing more; the engine's cost for many
+    // facts is the bench's to measure (`npx tsx test/bench/protect-cube.ts 100000`).
     const query = { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER', 'PERIOD'], periodGranularity: 'HALF_YEAR' };
     const statements = async () => {
       for (const database of Object.values(t.system.databases)) database.statements.reset();
@@ -161,12 +164,12 @@ describeWithDatabases('general practice letter statistics for analysts', (backen
       return { table, counts: Object.fromEntries(Object.entries(t.system.databases).map(([name, database]) => [name, database.statements.total])) };
     };
     const few = await statements();
-    await insertSyntheticGpLetters(db(), 1_001, 99_000);
+    await insertSyntheticGpLetters(db(), 1_001, 9_000);
     const many = await statements();
-    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(100_000);
+    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(10_000);
     expect(many.counts).toEqual(few.counts);
     expect(many.counts['general-practice']).toBe(1);
     const total = (table: Table) => table.rows.reduce((sum, row) => sum + (row.count ?? 0), 0);
-    expect(total(many.table)).toBeGreaterThan(total(few.table) * 50);
-  }, 300_000);
+    expect(total(many.table)).toBeGreaterThan(total(few.table) * 5);
+  }, 120_000);
 });

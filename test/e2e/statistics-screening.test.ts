@@ -52,9 +52,9 @@ describeWithDatabases('screening statistics for analysts', (backend) => {
   }
 
   beforeAll(async () => {
-    // Counting 100,000 facts in PGlite (in process) and protecting the cube can pass the 30 s request default on a
-    // machine shared by many test runs (the screenings' did, at a load of 20 on 2 cores); that default is about
-    // requests, not this test. Protecting alone takes 0.5-1.5 s of CPU (test/bench/protect-cube.ts).
+    // Counting tens of thousands of facts in PGlite (in process) and protecting the cube can pass the 30 s request
+    // default on a machine shared by many test runs (the screenings' 100,000 did, at a load of 20 on 2 cores); that
+    // default is about requests, not this test. Protecting alone takes 0.5-1.5 s of CPU (test/bench/protect-cube.ts).
     t = await startTestSystem(backend, { seedDemoData: false, today: TODAY, http: { ...DEFAULT_HTTP_SETTINGS, requestTimeoutMs: 180_000 } });
     await insertSyntheticScreenings(db(), { prefix: 'few', count: 3_000, from: '2025-01-01', days: 700, municipalities: MUNICIPALITIES });
   });
@@ -148,7 +148,10 @@ describeWithDatabases('screening statistics for analysts', (backend) => {
     expect(region['childrenScreened']).toBe(Number(rowsOf[0]!.n));
   });
 
-  it('costs the same SQL statements per subgraph for 3,000 and for 100,000 screenings', async () => {
+  it('costs the same SQL statements per subgraph for 3,000 and for 30,000 screenings', async () => {
+    // Ten times the screenings, and several times the leaves the statement returns: a statement per screening or per leaf
+    // would show. A hundred times cost tens of seconds of CPU and proved nothing more; the engine's cost for many
+    // facts is the bench's to measure (`npx tsx test/bench/protect-cube.ts 100000`).
     const query = { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER', 'TRACK'] };
     const statements = async () => {
       for (const database of Object.values(t.system.databases)) database.statements.reset();
@@ -156,12 +159,12 @@ describeWithDatabases('screening statistics for analysts', (backend) => {
       return { table, counts: Object.fromEntries(Object.entries(t.system.databases).map(([name, database]) => [name, database.statements.total])) };
     };
     const few = await statements();
-    await insertSyntheticScreenings(db(), { prefix: 'many', count: 97_000, from: '2025-01-01', days: 700, municipalities: MUNICIPALITIES });
+    await insertSyntheticScreenings(db(), { prefix: 'many', count: 27_000, from: '2025-01-01', days: 700, municipalities: MUNICIPALITIES });
     const many = await statements();
-    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(100_000);
+    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(30_000);
     expect(many.counts).toEqual(few.counts);
     expect(many.counts['screening']).toBe(1);
     const total = (table: Table) => table.rows.reduce((sum, row) => sum + (row.count ?? 0), 0);
-    expect(total(many.table)).toBeGreaterThan(total(few.table) * 20);
-  }, 600_000);
+    expect(total(many.table)).toBeGreaterThan(total(few.table) * 5);
+  }, 120_000);
 });
