@@ -6,13 +6,13 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../support/databases.ts';
 import { insertSyntheticReferrals } from '../support/statistics-facts.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
-import { expectSubtractionFails } from '../support/isolation.ts';
+import { aliasedStatistics, aliasedVariables, expectSubtractionFails } from '../support/isolation.ts';
 
 /**
  * BUA's statistics through the gateway: referrals, assessments and advisory slots for an analyst, from facts counted
  * in BUA's database; refusals for everyone else; small counts hidden with secondary suppression whatever dimensions
  * and filters are combined, and an analyst trying to single out one child's referral; the same SQL statements for
- * 1,000 and 100,000 referrals.
+ * 1,000 and 10,000 referrals.
  */
 
 const README = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
@@ -52,6 +52,13 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
     return response.data![FIELDS[kind]]!;
   }
 
+  /** The tables of several queries, asked in one request (the cube counted once for all of them). */
+  async function statisticsAll(kind: keyof typeof FIELDS, queries: readonly Record<string, unknown>[]): Promise<Table[]> {
+    const response = await t.queryAs<Record<string, Table>>('analyst-region', aliasedStatistics(FIELDS[kind], TABLE, queries.length), aliasedVariables(queries));
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    return queries.map((_, i) => response.data![`t${i}`]!);
+  }
+
   /** Referrals matching a condition, straight from the database (what the engine must agree with). */
   async function countInDatabase(where: ReturnType<typeof sql>): Promise<number> {
     const result = await db().execute(sql`select count(*)::int as n from "bua"."referrals" r where ${where}`);
@@ -69,9 +76,9 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
   }
 
   beforeAll(async () => {
-    // Counting 100,000 facts in PGlite (in process) and protecting the cube can pass the 30 s request default on a
-    // machine shared by many test runs (the screenings' did, at a load of 20 on 2 cores); that default is about
-    // requests, not this test. Protecting alone takes 0.5-1.5 s of CPU (test/bench/protect-cube.ts).
+    // Counting tens of thousands of facts in PGlite (in process) and protecting the cube can pass the 30 s request
+    // default on a machine shared by many test runs (the screenings' 100,000 did, at a load of 20 on 2 cores); that
+    // default is about requests, not this test. Protecting alone takes 0.5-1.5 s of CPU (test/bench/protect-cube.ts).
     t = await startTestSystem(backend, { seedDemoData: false, today: TODAY, http: { ...DEFAULT_HTTP_SETTINGS, requestTimeoutMs: 180_000 } });
     await insertSyntheticReferrals(db(), { prefix: 'few', count: 1_000, from: '2025-01-01', days: 700, municipalities: WEIGHTED });
   });
@@ -193,10 +200,10 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
     const gp = { dimension: 'SOURCE', key: 'GP' };
     const vest = { dimension: 'CLUSTER', key: 'VEST' };
     // Narrowing: every query that closes in on her hides the count.
-    for (const filters of [[lemvig], [lemvig, age, girl], [lemvig, gp], [lemvig, { dimension: 'DECISION', key: 'NOT_VISITED' }]]) {
-      expect((await statistics('referrals', { ...may, filters })).rows[0], JSON.stringify(filters)).toMatchObject({ count: null, suppressed: true });
-    }
-    expect((await statistics('referrals', { from: '2026-01-01', to: '2026-12-31', filters: [lemvig] })).rows[0]).toMatchObject({ suppressed: true });
+    const narrowing = [[lemvig], [lemvig, age, girl], [lemvig, gp], [lemvig, { dimension: 'DECISION', key: 'NOT_VISITED' }]];
+    const [year, ...narrowed] = await statisticsAll('referrals', [{ from: '2026-01-01', to: '2026-12-31', filters: [lemvig] }, ...narrowing.map((filters) => ({ ...may, filters }))]);
+    narrowing.forEach((filters, i) => expect(narrowed[i]!.rows[0], JSON.stringify(filters)).toMatchObject({ count: null, suppressed: true }));
+    expect(year!.rows[0]).toMatchObject({ suppressed: true });
     // Subtracting: a total minus its shown parts never leaves a small count (1-4) standing alone.
     const attempts: { total: Record<string, unknown>; parts: Record<string, unknown> }[] = [
       { total: { ...may, filters: [vest] }, parts: { ...may, filters: [vest], by: ['MUNICIPALITY'] } },
@@ -207,7 +214,7 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
       { total: { from: '2026-01-01', to: '2026-12-31', filters: [vest] }, parts: { from: '2026-01-01', to: '2026-12-31', filters: [vest], by: ['MUNICIPALITY'] } },
       { total: { ...may, filters: [lemvig] }, parts: { ...may, filters: [lemvig], by: ['SEX'] } },
     ];
-    await expectSubtractionFails((q) => statistics('referrals', q), attempts);
+    await expectSubtractionFails((queries) => statisticsAll('referrals', queries), attempts);
   });
 
   it('gives assessments with the waiting time to assessment, and advisory slots offered, booked, used and cancelled by kind', async () => {
@@ -262,7 +269,10 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
     ]);
   });
 
-  it('costs the same SQL statements per subgraph for 1,000 and for 100,000 referrals', async () => {
+  it('costs the same SQL statements per subgraph for 1,000 and for 10,000 referrals', async () => {
+    // Ten times the referrals, and several times the leaves the statement returns: a statement per referral or per leaf
+    // would show. A hundred times cost tens of seconds of CPU and proved nothing more; the engine's cost for many
+    // facts is the bench's to measure (`npx tsx test/bench/protect-cube.ts 100000`).
     const query = { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER', 'PERIOD'], periodGranularity: 'HALF_YEAR' };
     const statements = async () => {
       for (const database of Object.values(t.system.databases)) database.statements.reset();
@@ -270,12 +280,12 @@ describeWithDatabases('BUA statistics for analysts', (backend) => {
       return { table, counts: Object.fromEntries(Object.entries(t.system.databases).map(([name, database]) => [name, database.statements.total])) };
     };
     const few = await statements();
-    await insertSyntheticReferrals(db(), { prefix: 'many', count: 99_000, from: '2025-01-01', days: 700, municipalities: WEIGHTED });
+    await insertSyntheticReferrals(db(), { prefix: 'many', count: 9_000, from: '2025-01-01', days: 700, municipalities: WEIGHTED });
     const many = await statements();
-    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(100_000);
+    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(10_000);
     expect(many.counts).toEqual(few.counts);
     expect(many.counts['bua']).toBe(1);
     const total = (table: Table) => table.rows.reduce((sum, row) => sum + (row.count ?? 0), 0);
-    expect(total(many.table)).toBeGreaterThan(total(few.table) * 50);
-  }, 600_000);
+    expect(total(many.table)).toBeGreaterThan(total(few.table) * 5);
+  }, 120_000);
 });

@@ -4,20 +4,21 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../support/databases.ts';
 import { insertSyntheticGpLetters } from '../support/letter-facts.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
-import { expectSubtractionFails } from '../support/isolation.ts';
+import { aliasedStatistics, aliasedVariables, expectSubtractionFails } from '../support/isolation.ts';
 
 /**
  * General practice's own letter statistics through the gateway: an analyst's tables from the letters counted in the
- * general practice database, refusals for everyone else, the same SQL statements for 1,000 and 100,000 letters, and
+ * general practice database, refusals for everyone else, the same SQL statements for 1,000 and 10,000 letters, and
  * an analyst trying to single out one child's letter by narrowing the filters and by subtracting two answers.
  */
 
 const TODAY = '2026-12-02';
+const TABLE = `statistic period { key } by filters { dimension key }
+    rows { key { dimension key label } count suppressed percentiles { measure percentile value suppressed } shares { name value suppressed } }
+    suppression { threshold suppressedRows statisticCells statisticSuppressedCells method }`;
 const LETTERS = `query GpLetters($query: StatisticsQuery!) {
   generalPracticeLetterStatistics(query: $query) {
-    statistic period { key } by filters { dimension key }
-    rows { key { dimension key label } count suppressed percentiles { measure percentile value suppressed } shares { name value suppressed } }
-    suppression { threshold suppressedRows statisticCells statisticSuppressedCells method }
+    ${TABLE}
   }
 }`;
 
@@ -50,6 +51,13 @@ describeWithDatabases('general practice letter statistics for analysts', (backen
     const response = await t.queryAs<{ generalPracticeLetterStatistics: Table }>(user, LETTERS, { query });
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     return response.data!.generalPracticeLetterStatistics;
+  }
+
+  /** The tables of several queries, asked in one request (the cube counted once for all of them). */
+  async function lettersAll(queries: readonly Record<string, unknown>[]): Promise<Table[]> {
+    const response = await t.queryAs<Record<string, Table>>('analyst-region', aliasedStatistics('generalPracticeLetterStatistics', TABLE, queries.length), aliasedVariables(queries));
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    return queries.map((_, i) => response.data![`t${i}`]!);
   }
 
   /** The count of counted letters matching a condition, straight from the database (what the engine must agree with). */
@@ -150,10 +158,13 @@ describeWithDatabases('general practice letter statistics for analysts', (backen
       { total: { ...may, filters: [lemvig] }, parts: { ...may, filters: [lemvig], by: ['SEX'] } },
       { total: { ...may, filters: [lemvig] }, parts: { ...may, filters: [lemvig], by: ['STEP'] } },
     ];
-    await expectSubtractionFails(letters, attempts);
+    await expectSubtractionFails(lettersAll, attempts);
   });
 
-  it('costs the same SQL statements per subgraph for 1,000 and for 100,000 letters, one in general practice', async () => {
+  it('costs the same SQL statements per subgraph for 1,000 and for 10,000 letters, one in general practice', async () => {
+    // Ten times the letters, and several times the leaves the statement returns: a statement per letter or per leaf
+    // would show. A hundred times cost tens of seconds of CPU and proved nothing more; the engine's cost for many
+    // facts is the bench's to measure (`npx tsx test/bench/protect-cube.ts 100000`).
     const query = { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER', 'PERIOD'], periodGranularity: 'HALF_YEAR' };
     const statements = async () => {
       for (const database of Object.values(t.system.databases)) database.statements.reset();
@@ -161,12 +172,12 @@ describeWithDatabases('general practice letter statistics for analysts', (backen
       return { table, counts: Object.fromEntries(Object.entries(t.system.databases).map(([name, database]) => [name, database.statements.total])) };
     };
     const few = await statements();
-    await insertSyntheticGpLetters(db(), 1_001, 99_000);
+    await insertSyntheticGpLetters(db(), 1_001, 9_000);
     const many = await statements();
-    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(100_000);
+    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(10_000);
     expect(many.counts).toEqual(few.counts);
     expect(many.counts['general-practice']).toBe(1);
     const total = (table: Table) => table.rows.reduce((sum, row) => sum + (row.count ?? 0), 0);
-    expect(total(many.table)).toBeGreaterThan(total(few.table) * 50);
-  }, 300_000);
+    expect(total(many.table)).toBeGreaterThan(total(few.table) * 5);
+  }, 120_000);
 });

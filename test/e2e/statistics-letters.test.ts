@@ -4,20 +4,21 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { describeWithDatabases } from '../support/databases.ts';
 import { insertSyntheticLetters } from '../support/letter-facts.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
-import { expectSubtractionFails } from '../support/isolation.ts';
+import { aliasedStatistics, aliasedVariables, expectSubtractionFails } from '../support/isolation.ts';
 
 /**
  * Letter statistics through the gateway: an analyst's tables from facts counted in the municipality's database,
- * refusals for everyone else, the same SQL statements for 1,000 and 100,000 letters, and an analyst trying to
+ * refusals for everyone else, the same SQL statements for 1,000 and 10,000 letters, and an analyst trying to
  * single out one child's letter by narrowing the filters and by subtracting two answers.
  */
 
 const TODAY = '2026-12-02';
+const TABLE = `statistic period { key } by filters { dimension key }
+    rows { key { dimension key label } count suppressed percentiles { measure percentile value suppressed } shares { name value suppressed } }
+    suppression { threshold suppressedRows statisticCells statisticSuppressedCells method }`;
 const LETTERS = `query Letters($query: StatisticsQuery!) {
   letterStatistics(query: $query) {
-    statistic period { key } by filters { dimension key }
-    rows { key { dimension key label } count suppressed percentiles { measure percentile value suppressed } shares { name value suppressed } }
-    suppression { threshold suppressedRows statisticCells statisticSuppressedCells method }
+    ${TABLE}
   }
 }`;
 
@@ -42,6 +43,13 @@ describeWithDatabases('letter statistics for analysts', (backend) => {
     const response = await t.queryAs<{ letterStatistics: Table }>(user, LETTERS, { query });
     expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
     return response.data!.letterStatistics;
+  }
+
+  /** The tables of several queries, asked in one request (the cube counted once for all of them). */
+  async function lettersAll(queries: readonly Record<string, unknown>[]): Promise<Table[]> {
+    const response = await t.queryAs<Record<string, Table>>('analyst-region', aliasedStatistics('letterStatistics', TABLE, queries.length), aliasedVariables(queries));
+    expect(response.errors, JSON.stringify(response.errors)).toBeUndefined();
+    return queries.map((_, i) => response.data![`t${i}`]!);
   }
 
   /** The count of letters matching a condition, straight from the database (what the engine must agree with). */
@@ -145,10 +153,13 @@ describeWithDatabases('letter statistics for analysts', (backend) => {
       { total: { from: '2026-04-01', to: '2026-06-30', filters: [lemvig, age, girl] }, parts: { from: '2026-04-01', to: '2026-06-30', filters: [lemvig, age, girl], by: ['PERIOD'] } },
       { total: { ...may, filters: [lemvig] }, parts: { ...may, filters: [lemvig], by: ['SEX'] } },
     ];
-    await expectSubtractionFails(letters, attempts);
+    await expectSubtractionFails(lettersAll, attempts);
   });
 
-  it('costs the same SQL statements per subgraph for 1,000 and for 100,000 letters', async () => {
+  it('costs the same SQL statements per subgraph for 1,000 and for 10,000 letters', async () => {
+    // Ten times the letters, and several times the leaves the statement returns: a statement per letter or per leaf
+    // would show. A hundred times cost tens of seconds of CPU and proved nothing more; the engine's cost for many
+    // facts is the bench's to measure (`npx tsx test/bench/protect-cube.ts 100000`).
     const query = { from: '2025-01-01', to: '2026-12-31', by: ['CLUSTER', 'PERIOD'], periodGranularity: 'HALF_YEAR' };
     const statements = async () => {
       for (const database of Object.values(t.system.databases)) database.statements.reset();
@@ -156,12 +167,12 @@ describeWithDatabases('letter statistics for analysts', (backend) => {
       return { table, counts: Object.fromEntries(Object.entries(t.system.databases).map(([name, database]) => [name, database.statements.total])) };
     };
     const few = await statements();
-    await insertSyntheticLetters(db(), 1_001, 99_000);
+    await insertSyntheticLetters(db(), 1_001, 9_000);
     const many = await statements();
-    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(100_000);
+    expect(await countInDatabase(sql`true`)).toBeGreaterThanOrEqual(10_000);
     expect(many.counts).toEqual(few.counts);
     expect(many.counts['municipality']).toBe(1);
     const total = (table: Table) => table.rows.reduce((sum, row) => sum + (row.count ?? 0), 0);
-    expect(total(many.table)).toBeGreaterThan(total(few.table) * 50);
-  }, 300_000);
+    expect(total(many.table)).toBeGreaterThan(total(few.table) * 5);
+  }, 120_000);
 });

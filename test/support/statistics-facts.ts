@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 
 /**
  * Bulk facts for the statistics tests, written with one SQL statement each (a test of "the same statements for
- * 1,000 and 100,000 referrals" cannot afford 100,000 mutations). Every row is synthetic: made-up CPR numbers
+ * 1,000 and 10,000 referrals" cannot afford 10,000 mutations). Every row is synthetic: made-up CPR numbers
  * (serial digit 4, no real person's), reason and requester marked synthetic, ids prefixed so each batch is its own.
  *
  * Referral `g` of a batch (g = 1..count) varies deterministically with g: municipality (Aarhus most often), month of
