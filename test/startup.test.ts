@@ -3,15 +3,19 @@
  * refuse a busy port, an unreachable database, a too-short secret and an unconfigured production with one line (or
  * one list) that names the setting and what to do, and no stack trace.
  *
- * Each failure mode is shown once per kind of entry point by starting the real command as a person does (a sector
- * subgraph's main.ts, all four being the same one call of runSectorSubgraph; the pathway subgraph's; the gateway's;
- * the launcher's), and for every command in-process, through the same configuration loader, port check, database
- * opening and refusal wording (describeStartupFailure) the command runs: a spawned process per command would prove
- * nothing more and cost a whole service start each.
+ * Each kind of failure (a busy port, an unreachable database, a configuration refusal) is shown once per kind of
+ * entry point that has it by starting the real command as a person does (a sector subgraph's main.ts, all four being
+ * the same one call of runSectorSubgraph; the pathway subgraph's; the gateway's; the launcher's), and for every
+ * command in-process, through the same configuration loader, port check, database check and refusal wording
+ * (describeStartupFailure) the command runs before it loads its service: a spawned process per command would prove
+ * nothing more and cost a start each.
  */
-import { CONFIG_VARIABLES, SECTOR_SUBGRAPH_NAMES, SUBGRAPH_NAMES, SUBGRAPHS, portVariable, sendersTo, sendsMessages, type SubgraphName } from '@pathway-graph/shared';
-import { loadGatewayConfig, loadPathwayConfig, loadSubgraphConfig, loadSystemConfig } from '@pathway-graph/shared/config';
-import { openDatabase, type DatabaseTarget } from '@pathway-graph/shared/db/database';
+// The start-up modules only, as the commands import them, not the shared index (which loads every service).
+import { CONFIG_VARIABLES, loadGatewayConfig, loadPathwayConfig, loadSubgraphConfig, loadSystemConfig, portVariable } from '@pathway-graph/shared/config';
+import { sendersTo, sendsMessages } from '@pathway-graph/shared/messaging/contract';
+import { SECTOR_SUBGRAPH_NAMES, SUBGRAPH_NAMES, SUBGRAPHS, type SubgraphName } from '@pathway-graph/shared/registry';
+import type { DatabaseTarget } from '@pathway-graph/shared/db/database';
+import { assertDatabaseReachable, assertDatabasesReachable } from '@pathway-graph/shared/db/reachable';
 import { assertPortsFree, describeStartupFailure } from '@pathway-graph/shared/server/startup';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -110,33 +114,24 @@ function expectReadableRefusal(exit: Exit, service: string, variable: string, co
 }
 
 /**
- * What a command does before it loads its service, in this process: read its settings, check its ports, open its
+ * What a command does before it loads its service, in this process: read its settings, check its ports, check its
  * sector databases (the launcher: every sector's), and word a refusal as runService prints it.
  */
 async function startInProcess(service: string, settings: Record<string, string>): Promise<Exit> {
   const env = environment(settings);
   try {
-    const ports: { service: string; port: number }[] = [];
-    const databases: { name: SubgraphName; target: DatabaseTarget }[] = [];
     if (service === 'pathway-graph') {
       const { gateway, subgraphs } = loadSystemConfig(env);
-      ports.push({ service: 'gateway', port: gateway.port }, ...SUBGRAPH_NAMES.map((name) => ({ service: name, port: subgraphs[name].port })));
-      databases.push(...SECTOR_SUBGRAPH_NAMES.map((name) => ({ name, target: subgraphs[name].database })));
+      await assertPortsFree([{ service: 'gateway', port: gateway.port }, ...SUBGRAPH_NAMES.map((name) => ({ service: name, port: subgraphs[name].port }))]);
+      await assertDatabasesReachable(SECTOR_SUBGRAPH_NAMES.map((name): DatabaseTarget => subgraphs[name].database));
     } else if (service === 'gateway') {
-      ports.push({ service, port: loadGatewayConfig(env).port });
+      await assertPortsFree([{ service, port: loadGatewayConfig(env).port }]);
     } else if (service === 'pathway') {
-      ports.push({ service, port: loadPathwayConfig(env).port });
+      await assertPortsFree([{ service, port: loadPathwayConfig(env).port }]);
     } else {
       const config = loadSubgraphConfig(service as SubgraphName, env);
-      ports.push({ service, port: config.port });
-      databases.push({ name: service as SubgraphName, target: config.database });
-    }
-    await assertPortsFree(ports);
-    for (const { name, target } of databases) {
-      // Only a server that cannot be reached is asked about here; an embedded database would open (and is not).
-      if (target.kind !== 'postgres') continue;
-      const { pgSchema, folder } = SUBGRAPHS[name];
-      await openDatabase({ target, pgSchema: pgSchema!, migrationsFolder: join(ROOT, folder, 'drizzle'), schema: {} });
+      await assertPortsFree([{ service, port: config.port }]);
+      await assertDatabaseReachable(config.database);
     }
     return { code: 0, stderr: '' };
   } catch (error) {
@@ -182,9 +177,10 @@ describe.concurrent('starting a sector subgraph whose database cannot be reached
 });
 
 describe.concurrent('starting with a too-short pseudonym secret', () => {
-  // A setting refused by the configuration takes the same path in every command as production's list below, which
-  // starts each kind of entry point; the launcher's start shows the one-line form.
-  it.each(cases(COMMANDS, COMMANDS.filter((c) => c.service === 'pathway-graph')))('$entry ($how) states the minimum length', async ({ service, exit }) => {
+  // In-process only: a setting refused by the configuration takes the same path in every command as production's
+  // list below, which starts each kind of entry point, and a one-line refusal crosses the process boundary as the
+  // busy port's above does in each of them.
+  it.each(cases(COMMANDS, []))('$entry ($how) states the minimum length', async ({ service, exit }) => {
     const stderr = expectReadableRefusal(await exit({ CHILD_PSEUDONYM_SECRET: 'dev-secret' }), service, 'CHILD_PSEUDONYM_SECRET');
     expect(stderr).toContain('must be at least 32 characters long, it has 10');
     expect(stderr).not.toContain('dev-secret');

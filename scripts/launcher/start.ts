@@ -1,4 +1,4 @@
-// The start-up modules only, not the shared index: the settings and ports are checked before anything is loaded.
+// The start-up modules only, not the shared index: the settings, ports and databases are checked before anything is loaded.
 import { loadOrCreateDevSigningKey } from '@pathway-graph/shared/auth/keys';
 import { createTokenVerifier } from '@pathway-graph/shared/auth/tokens';
 import { loadSystemConfig, tokenVerifierOptions } from '@pathway-graph/shared/config';
@@ -17,6 +17,8 @@ await runService('pathway-graph', async () => {
     { service: 'gateway', port: gatewayConfig.port },
     ...SUBGRAPH_NAMES.map((name) => ({ service: name, port: configs[name].port })),
   ]);
+  // Every sector's database server before the system is loaded.
+  await (await import('@pathway-graph/shared/db/reachable')).assertDatabasesReachable(SECTOR_SUBGRAPH_NAMES.map((name) => configs[name].database));
   const log = createLogger('system', gatewayConfig.logLevel);
   const verifier = createTokenVerifier(await tokenVerifierOptions(gatewayConfig));
   const developmentJwks = gatewayConfig.auth.jwksUrl ? undefined : (await loadOrCreateDevSigningKey(gatewayConfig.dataDir)).publicJwks;

@@ -1,20 +1,22 @@
 import { DEFAULT_HTTP_SETTINGS, SUBGRAPH_NAMES } from '@pathway-graph/shared';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { as, tokenFor } from '../support/auth.ts';
-import { describeWithDatabases } from '../support/databases.ts';
+import { backends } from '../support/databases.ts';
 import { startTestSystem, type TestSystem } from '../support/system.ts';
 
 /**
  * Production mode of the whole system (issue 8), through the gateway and at every subgraph: the HTTP settings that
  * NODE_ENV=production gives every service (config.ts; its refusals of development settings are tested there) switch
  * introspection and "Did you mean" off everywhere, and a broken request never shows a stack trace or a file path.
+ * Each refusal here comes from the HTTP and GraphQL layers before a resolver runs (the one query answered reads only
+ * reference data), so the system runs on the first backend only: on PostgreSQL it would show the same answers.
  */
-describeWithDatabases('production mode through the gateway and at every subgraph', (backend) => {
+describe('production mode through the gateway and at every subgraph', () => {
   let t: TestSystem;
   const everyService = () => [['gateway', t.gatewayUrl], ...SUBGRAPH_NAMES.map((n) => [n, t.system.subgraphs[n].url])] as const;
 
   beforeAll(async () => {
-    t = await startTestSystem(backend, { seedDemoData: false, http: { ...DEFAULT_HTTP_SETTINGS, production: true, introspection: false } });
+    t = await startTestSystem(backends[0]!, { seedDemoData: false, http: { ...DEFAULT_HTTP_SETTINGS, production: true, introspection: false } });
   }, 400_000);
   afterAll(async () => {
     await t?.close();

@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { requestScope, throwIfRequestStopped } from '../server/request-scope.ts';
 import { StartupError } from '../server/startup.ts';
 import { observePglite, observePostgres } from '../observability/statements.ts';
+import { unreachable } from './reachable.ts';
 
 /**
  * Where a subgraph's data lives. One factory serves every subgraph:
@@ -207,43 +208,6 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
     },
     close: release,
   };
-}
-
-const serverRuns = (setting: string) => `the host and port in ${setting}, and that the server is running and accepts connections`;
-/** What went wrong, and what to check, for the failures a person can fix (network errors and SQLSTATEs). */
-const CONNECTION_FAILURES: Record<string, { reason: string; check: (setting: string) => string }> = {
-  ECONNREFUSED: { reason: 'connection refused', check: serverRuns },
-  ETIMEDOUT: { reason: 'connection timed out', check: serverRuns },
-  CONNECT_TIMEOUT: { reason: 'connection timed out', check: serverRuns },
-  ECONNRESET: { reason: 'the server closed the connection', check: serverRuns },
-  ENOTFOUND: { reason: 'unknown host', check: (setting) => `the host name in ${setting}` },
-  EAI_AGAIN: { reason: 'the host name could not be looked up', check: (setting) => `the host name in ${setting}, and the DNS` },
-  EHOSTUNREACH: { reason: 'host unreachable', check: (setting) => `the host in ${setting}, and the network` },
-  ENETUNREACH: { reason: 'network unreachable', check: (setting) => `the host in ${setting}, and the network` },
-  '28P01': { reason: 'user name or password refused', check: (setting) => `the user and password in ${setting}` },
-  '28000': { reason: 'login refused', check: (setting) => `the user in ${setting}, and the server's pg_hba.conf` },
-  '3D000': { reason: 'the database does not exist', check: (setting) => `the database name in ${setting}, or create that database` },
-};
-
-/**
- * A database that cannot be used as one line naming the setting, what went wrong and what to check, or undefined for
- * anything else. The URL is quoted without user and password; the server's own message is left out (it may quote the
- * user name).
- */
-function unreachable(error: unknown, target: { url: string; setting?: string }): StartupError | undefined {
-  let cause: unknown = error;
-  while (cause instanceof Error && typeof (cause as { code?: unknown }).code !== 'string' && cause.cause) cause = cause.cause;
-  const failure = CONNECTION_FAILURES[String((cause as { code?: unknown } | null)?.code)];
-  if (!failure) return undefined;
-  let where = 'the configured server';
-  try {
-    const url = new URL(target.url);
-    where = `${url.hostname}:${url.port || 5432}${url.pathname}`;
-  } catch {
-    // An unparsable URL was refused by the configuration already; keep the generic wording.
-  }
-  const setting = target.setting ?? 'the database URL';
-  return new StartupError(`${setting}: cannot connect to PostgreSQL at ${where} (${failure.reason}); check ${failure.check(setting)}`, target.setting);
 }
 
 /**
