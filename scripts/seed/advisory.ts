@@ -54,7 +54,7 @@ export const advisoryGenerator: SeedGenerator = {
   estimate: ({ scale }) => Math.round(((scale.advisoryDays + ADVISORY_MIX.aheadDays) / 7) * (MUNICIPALITY_INBOXES.length * 2.2 + 5)),
   *generate(population, random) {
     const out = batches();
-    const { from, to } = window(population);
+    const { from, to } = historyOf(population);
     const mid = addDays(from, Math.floor((msOf(to) - msOf(from)) / DAY_MS / 2));
     const latest = endOf(population.referenceDate);
     MUNICIPALITY_INBOXES.forEach(({ code }, i) => {
@@ -112,7 +112,7 @@ export const advisoryGenerator: SeedGenerator = {
 };
 
 /** The advisory history: `advisoryDays` before the reference day and 90 days of slots after it. */
-function window({ scale, referenceDate }: Pick<SeedPopulation, 'scale' | 'referenceDate'>) {
+function historyOf({ scale, referenceDate }: Pick<SeedPopulation, 'scale' | 'referenceDate'>) {
   return { from: addDays(referenceDate, -scale.advisoryDays), to: addDays(referenceDate, ADVISORY_MIX.aheadDays) };
 }
 

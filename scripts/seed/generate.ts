@@ -459,9 +459,8 @@ export const childrenGenerator: SeedGenerator = {
   },
 };
 
-const PROBLEM_AREAS = ['ANXIETY_OR_DEPRESSION', 'ATTENTION_OR_HYPERACTIVITY', 'AUTISM_SPECTRUM', 'EATING', 'SELF_HARM', 'BEHAVIOUR', 'OTHER'] as const;
 /** Track 1's diagnosis where one is given (chapter F), by problem area. */
-const TRACK_1_DIAGNOSES: Partial<Record<(typeof PROBLEM_AREAS)[number], string>> = { ATTENTION_OR_HYPERACTIVITY: 'DF900', AUTISM_SPECTRUM: 'DF840', ANXIETY_OR_DEPRESSION: 'DF321' };
+const TRACK_1_DIAGNOSES: Partial<Record<screening.ProblemArea, string>> = { ATTENTION_OR_HYPERACTIVITY: 'DF900', AUTISM_SPECTRUM: 'DF840', ANXIETY_OR_DEPRESSION: 'DF321' };
 /** Track 2's chronic illnesses: type 1 diabetes, asthma, epilepsy, Crohn's disease (as the demo's). */
 const TRACK_2_DIAGNOSES = ['DE109', 'DJ459', 'DG409', 'DK500'] as const;
 
@@ -473,7 +472,7 @@ const TRACK_2_DIAGNOSES = ['DE109', 'DJ459', 'DG409', 'DK500'] as const;
 function membershipRow(child: SeedChild, { track, since }: SeedChild['tracks'][number], random: Random): Record<string, unknown> {
   const registrant = registrantOf(child, track);
   const actor = actorFor(registrant.sector, registrant.organisation, random.int(1, 5));
-  const area = track === 'RECOGNISED_MENTAL_PROBLEMS' ? random.pick(PROBLEM_AREAS) : null;
+  const area = track === 'RECOGNISED_MENTAL_PROBLEMS' ? random.pick(screening.PROBLEM_AREAS) : null;
   return {
     id: membershipIdOf(child, track),
     childId: child.id,

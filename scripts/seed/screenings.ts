@@ -89,7 +89,8 @@ function who5Answers(sum: number, random: Random) {
   const values = [0, 0, 0, 0, 0];
   for (let left = Math.max(0, Math.min(25, sum)); left > 0; left--) {
     const open = values.map((v, i) => (v < 5 ? i : -1)).filter((i) => i >= 0);
-    values[random.pick(open)]! += 1;
+    const i = random.pick(open);
+    values[i] = values[i]! + 1;
   }
   return values.map((value, i) => ({ item: `item${i + 1}`, value }));
 }
@@ -119,7 +120,7 @@ export const screeningsGenerator: SeedGenerator = {
   *generate(population, random) {
     const offers = regionOffers();
     yield { subgraph: 'municipality', table: municipality.municipalOffers, rows: offers };
-    const catalogue = [...DEMO_OFFERS, ...offers.map((o) => ({ ...o, id: o.id!, tracks: o.tracks }))];
+    const catalogue = [...DEMO_OFFERS, ...offers];
     const setup = createScreeningSetup();
     const members = population.children.filter((c) => c.tracks.length > 0);
     const CHUNK = 2_000;
