@@ -88,14 +88,14 @@ describeWithDatabases('region seed at tiny scale', (backend) => {
   let databases: SectorDatabases;
   let dispose: () => Promise<void>;
   let counts: Record<string, number>;
-  let target: DatabaseTarget;
+  let seededTarget: DatabaseTarget;
 
   beforeAll(async () => {
     // One database for every sector, as one DATABASE_URL gives them: the four open (and migrate) at once into it.
     const created = await backend.create(1);
     dispose = created.dispose;
-    target = created.targets[0]!;
-    databases = await openSectorDatabases(byName(SECTOR_SUBGRAPH_NAMES, () => target));
+    seededTarget = created.targets[0]!;
+    databases = await openSectorDatabases(byName(SECTOR_SUBGRAPH_NAMES, () => seededTarget));
     await seedDatabases(databases, { scale: 'tiny', pseudonymSecret: TEST_PSEUDONYM_SECRET, progress: false });
     counts = await rowCounts(databases);
   });
@@ -269,10 +269,45 @@ describeWithDatabases('region seed at tiny scale', (backend) => {
     expect(Number(facts!['cancelled'])).toBeGreaterThan(0);
   });
 
+  if (backend.name === 'postgres') {
+    it('migrates the sectors sharing one fresh database one at a time: their journals share one schema', async () => {
+      // Four sectors creating the journal schema at once on a fresh database failed one start in three with
+      // "duplicate key value violates unique constraint pg_namespace_nspname_index". While another holds the
+      // journal schema's migration lock, a sector must wait for it rather than create the schema alongside.
+      const fresh = await backend.create(1);
+      const target = fresh.targets[0]!;
+      if (target.kind !== 'postgres') throw new Error('the postgres backend gives URLs');
+      const holder = postgres(target.url, { max: 1, onnotice: () => {} });
+      const watcher = postgres(target.url, { max: 1, onnotice: () => {} });
+      let opened: SectorDatabases | undefined;
+      try {
+        await holder`select pg_advisory_lock(hashtext('pathway-graph:migrate:drizzle'))`;
+        const opening = openSectorDatabases(byName(SECTOR_SUBGRAPH_NAMES, () => target));
+        const waiting = async () => Number((await watcher`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`)[0]!['n']);
+        await expect.poll(waiting, { timeout: 20_000 }).toBe(SECTOR_SUBGRAPH_NAMES.length);
+        expect((await watcher`select count(*)::int as n from pg_namespace where nspname = 'drizzle'`)[0]!['n']).toBe(0);
+        await holder`select pg_advisory_unlock(hashtext('pathway-graph:migrate:drizzle'))`;
+        opened = await opening;
+        expect(Object.keys(opened).sort()).toEqual([...SECTOR_SUBGRAPH_NAMES].sort());
+      } finally {
+        if (opened) await closeSectorDatabases(opened);
+        await holder.end();
+        await watcher.end();
+        await fresh.dispose();
+      }
+    });
+  }
+
+  it('refuses a database that already holds children, and changes nothing', async () => {
+    await expect(seedDatabases(databases, { scale: 'tiny', pseudonymSecret: TEST_PSEUDONYM_SECRET, progress: false })).rejects.toThrow(/already hold .* children/);
+    expect(await rowCounts(databases)).toEqual(counts);
+  });
+
+  // Last: the subgraphs log what they are asked, so the row counts the refusal above compares change here.
   it("serves the seeded referrals, bookings and screenings through BUA's and screening's GraphQL APIs", async () => {
     const options: SectorSubgraphOptions = {
       port: 0,
-      database: target,
+      database: seededTarget,
       pseudonymSecret: TEST_PSEUDONYM_SECRET,
       seedDemoData: false,
       log: createLogger('seed-test', 'silent'),
@@ -315,39 +350,5 @@ describeWithDatabases('region seed at tiny scale', (backend) => {
       await buaSubgraph.close();
       await screeningSubgraph.close();
     }
-  });
-
-  if (backend.name === 'postgres') {
-    it('migrates the sectors sharing one fresh database one at a time: their journals share one schema', async () => {
-      // Four sectors creating the journal schema at once on a fresh database failed one start in three with
-      // "duplicate key value violates unique constraint pg_namespace_nspname_index". While another holds the
-      // journal schema's migration lock, a sector must wait for it rather than create the schema alongside.
-      const fresh = await backend.create(1);
-      const target = fresh.targets[0]!;
-      if (target.kind !== 'postgres') throw new Error('the postgres backend gives URLs');
-      const holder = postgres(target.url, { max: 1, onnotice: () => {} });
-      const watcher = postgres(target.url, { max: 1, onnotice: () => {} });
-      let opened: SectorDatabases | undefined;
-      try {
-        await holder`select pg_advisory_lock(hashtext('pathway-graph:migrate:drizzle'))`;
-        const opening = openSectorDatabases(byName(SECTOR_SUBGRAPH_NAMES, () => target));
-        const waiting = async () => Number((await watcher`select count(*)::int as n from pg_locks where locktype = 'advisory' and not granted`)[0]!['n']);
-        await expect.poll(waiting, { timeout: 20_000 }).toBe(SECTOR_SUBGRAPH_NAMES.length);
-        expect((await watcher`select count(*)::int as n from pg_namespace where nspname = 'drizzle'`)[0]!['n']).toBe(0);
-        await holder`select pg_advisory_unlock(hashtext('pathway-graph:migrate:drizzle'))`;
-        opened = await opening;
-        expect(Object.keys(opened).sort()).toEqual([...SECTOR_SUBGRAPH_NAMES].sort());
-      } finally {
-        if (opened) await closeSectorDatabases(opened);
-        await holder.end();
-        await watcher.end();
-        await fresh.dispose();
-      }
-    });
-  }
-
-  it('refuses a database that already holds children, and changes nothing', async () => {
-    await expect(seedDatabases(databases, { scale: 'tiny', pseudonymSecret: TEST_PSEUDONYM_SECRET, progress: false })).rejects.toThrow(/already hold .* children/);
-    expect(await rowCounts(databases)).toEqual(counts);
   });
 });

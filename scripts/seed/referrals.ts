@@ -112,12 +112,12 @@ function addReferral(out: Batches, random: Random, child: SeedChild, practice: S
   const referrer: Actor = referrerSector === 'GENERAL_PRACTICE' ? actorFor('GENERAL_PRACTICE', practice.ydernummer, random.int(1, 3)) : actorFor('MUNICIPALITY', String(code), random.int(1, 40));
   const clinician = () => actorFor('BUA', BUA_SOR_CODE, random.int(1, 25));
 
-  // What the referrer sends, checked by the referral rules as of the day it is sent.
-  // Given shortly before, by whoever had to give it on the day of sending (a consent from before the 15th birthday
-  // is not the young person's, so the referral rules would refuse it).
+  // The consent: given shortly before, by whoever had to give it on the day of sending (a consent from before the
+  // 15th birthday is not the young person's, so the referral rules would refuse it).
   const consentOn = addDays(sentOn, -random.int(0, 14));
   const givenOn = consentOn >= child.birthDate && requiredConsentingParty(child.birthDate, consentOn) === requiredConsentingParty(child.birthDate, sentOn) ? consentOn : sentOn;
   const caseDay = child.openCaseSince ?? addDays(sentOn, -120);
+  // What the referrer sends, checked by the referral rules as of the day it is sent.
   const input: ReferralInput = {
     referrerSector,
     reason: random.pick(REASONS),
@@ -151,7 +151,9 @@ function addReferral(out: Batches, random: Random, child: SeedChild, practice: S
   });
   const referrerSubgraph = SUBGRAPH_OF[referrerSector];
   const receivedMs = sentMs + random.int(5, 300) * 1000;
-  const sendPayload = assertSendable(referrerSubgraph, { kind: 'bua-referral', to: 'bua', messageId, childId: child.id, payload: { bundle, parties } });
+  const referralMessage: OutgoingMessage<'bua-referral'> = { kind: 'bua-referral', to: 'bua', messageId, childId: child.id, payload: { bundle, parties } };
+  // Checked against the message contract as the outbox checks what it queues.
+  const sendPayload = assertSendable(referrerSubgraph, referralMessage as OutgoingMessage);
 
   // The referrer's side: its record, its outbox message (delivered once BUA stored it), its access-log entry.
   const sides: Record<Party, ReferrerRow | null> = { GENERAL_PRACTICE: null, MUNICIPALITY: null };
@@ -253,7 +255,7 @@ function addReferral(out: Batches, random: Random, child: SeedChild, practice: S
         childId: row.childId,
         payload: { bundle: statusBundle, referrer: { sector: row.referrerSector, organisation: row.referrerOrganisation }, parties },
       };
-      const payload = assertSendable('bua', message);
+      const payload = assertSendable('bua', message as OutgoingMessage);
       const deliveredMs = Math.min(atMs + random.int(1, 20) * 1000, latest);
       out.add('bua', bua.outbox, outboxRow(random, { messageId: statusMessageId, childId: row.childId, destination, kind: 'bua-referral-status', payload, createdMs: atMs, deliveredMs }));
       out.add(destination, RECEIVED_OF[destination], { messageId: statusMessageId, kind: 'bua-referral-status', sender: 'bua', receivedAt: iso(deliveredMs), payload, response: {} });
@@ -265,9 +267,8 @@ function addReferral(out: Batches, random: Random, child: SeedChild, practice: S
       }
     }
   };
-  const step = (atMs: number, operation: string, apply: () => void, announced = true) => {
+  const step = (atMs: number, operation: string, apply: () => void, announced = true, actor = clinician()) => {
     apply();
-    const actor = clinician();
     log(out, random, 'bua', atMs, 'READ', actor, ['BUA_CLINICIAN'], 'Referral', ['buaReferrals'], child.id);
     log(out, random, 'bua', atMs, 'CHANGE', actor, ['BUA_CLINICIAN'], operation, ['buaReferrals'], child.id);
     if (announced) announce(atMs);
@@ -294,7 +295,7 @@ function addReferral(out: Batches, random: Random, child: SeedChild, practice: S
     step(at, 'DecideVisitation', () => {
       state = nextReferralStatus(state, { type: 'VISITATION_DECIDED', at: v.decidedAt, decision: v.decision });
       Object.assign(row, { visitationDecision: v.decision, visitationReason: v.reason, visitationDecidedBy: v.decidedBy });
-    });
+    }, true, decider);
     if (assessment) {
       at += (acute ? random.int(0, 3) : random.int(14, 70)) * DAY_MS + random.int(0, 3600) * 1000;
       if (at <= latest) {
@@ -325,7 +326,7 @@ function addReferral(out: Batches, random: Random, child: SeedChild, practice: S
             step(at, 'RecordParentCommunication', () => {
               state = nextReferralStatus(state, { type: 'OUTCOME_COMMUNICATED', at: c.at, to: 'PARENTS' });
               row.parentCommunication = c;
-            }, false);
+            }, false, recorder);
           }
         }
       }
