@@ -55,7 +55,8 @@ export const advisoryGenerator: SeedGenerator = {
   *generate(population, random) {
     const out = batches();
     const { from, to } = historyOf(population);
-    const mid = addDays(from, Math.floor((msOf(to) - msOf(from)) / DAY_MS / 2));
+    // Halfway through the history, some municipalities got a new contact person.
+    const mid = addDays(from, Math.floor((msOf(population.referenceDate) - msOf(from)) / DAY_MS / 2));
     const latest = endOf(population.referenceDate);
     MUNICIPALITY_INBOXES.forEach(({ code }, i) => {
       const first = adviser(1 + (i % ADVISORY_MIX.advisers));
