@@ -24,7 +24,7 @@ import { uuid4, uuid7At } from './uuid.ts';
 /**
  * Assumptions (docs/ gives no volumes; these are plausible for the region, not measured): every child registered at
  * BUA within the two years of history came there by one referral, received the day BUA registered the child (about
- * 2 % of the children over two years, some 2,900 referrals a year at region scale), from the child's municipality
+ * 1.5 % of the children over two years: 30 at small scale, some 2,200 a year at region scale), from the child's municipality
  * when it had a case open for a while (Trin 2 without the expected effect) and otherwise from the child's GP; 5 %
  * acute. Visitation within 1-8 days (acute the same or next day), 75 % to assessment; the assessment starts 2-10
  * weeks later (acute within 3 days) and concludes after 3-16 weeks, 80 % with a diagnosis; the parents are told
