@@ -25,6 +25,11 @@ import { syntheticIdentities } from './identities.ts';
 import { allocate, childrenPerMunicipality, populationWeights } from './population.ts';
 import { seededRandom, type Random } from './random.ts';
 import { uuid4, uuid7At } from './uuid.ts';
+import { actorFor, addDays, batches, DAY_MS, dayOf, duringOfficeHours, iso, msOf, stableId, type Batches, type RowBatch } from './common.ts';
+import { advisoryGenerator } from './advisory.ts';
+import { referralsGenerator } from './referrals.ts';
+import { membershipIdOf, registrantOf, screeningsGenerator } from './screenings.ts';
+import { partyOf } from '../../subgraphs/screening/src/access.ts';
 
 /** How much synthetic data a scale makes. */
 export interface Scale {
@@ -32,6 +37,8 @@ export interface Scale {
   children: number;
   practices: number;
   letters: number;
+  /** Days of the advisory service's history (and 90 days ahead): its meetings do not grow with the children. */
+  advisoryDays: number;
 }
 
 /**
@@ -40,9 +47,9 @@ export interface Scale {
  * small enough to look at; `tiny`, for the tests.
  */
 export const SCALES = {
-  tiny: { name: 'tiny', children: 300, practices: 19, letters: 40 },
-  small: { name: 'small', children: 2_000, practices: 19, letters: 300 },
-  region: { name: 'region', children: 290_000, practices: 440, letters: 60_000 },
+  tiny: { name: 'tiny', children: 300, practices: 19, letters: 40, advisoryDays: 42 },
+  small: { name: 'small', children: 2_000, practices: 19, letters: 300, advisoryDays: 730 },
+  region: { name: 'region', children: 290_000, practices: 440, letters: 60_000, advisoryDays: 730 },
 } as const satisfies Record<string, Scale>;
 
 /** The day the synthetic data describes: ages, letter history and consents are as of this day. */
@@ -54,6 +61,8 @@ export const MIX = {
   openCase: 0.08,
   /** Children registered at BUA. */
   bua: 0.03,
+  /** Of those, the ones with an open municipal case too. */
+  openCaseIfBua: 0.4,
   /** Children in each screening track. */
   tracks: { RECOGNISED_MENTAL_PROBLEMS: 0.03, CHRONIC_SOMATIC_ILLNESS: 0.02, RELATIVE_OF_MENTALLY_ILL: 0.02 },
   /** Letters about a child known to the municipality: the Herning pilot found most were. */
@@ -95,12 +104,7 @@ export interface SeedPopulation {
   children: SeedChild[];
 }
 
-/** Rows for one table of one subgraph's database. */
-export interface RowBatch {
-  subgraph: SectorSubgraphName;
-  table: PgTable;
-  rows: Record<string, unknown>[];
-}
+export type { RowBatch } from './common.ts';
 
 /**
  * What a feature adds to the synthetic data: referrals, screenings, advisory bookings and the like register a
@@ -117,12 +121,6 @@ export interface SeedGenerator {
 /** Every seeded child's name in the letters: synthetic, and the same for all. */
 const SYNTHETIC_NAME = { givenNames: 'Syntetisk', familyName: 'Barn' };
 
-const DAY_MS = 86_400_000;
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-const msOf = (day: string) => Date.parse(`${day}T00:00:00Z`);
-const addDays = (day: string, days: number) => dayOf(msOf(day) + days * DAY_MS);
-/** An instant on `day` within office hours (07:00-16:00 UTC), for letters and handling. */
-const duringOfficeHours = (day: string, random: Random) => msOf(day) + random.int(7 * 3600, 16 * 3600) * 1000;
 
 /** Practices by population share (at least one per municipality), with ydernumre and location numbers apart from the demo's. */
 function makePractices(scale: Scale): SeedPractice[] {
@@ -159,18 +157,27 @@ export function makePopulation(scale: Scale, pseudonymSecret: string, seed = 20_
     const earliest = Math.max(msOf(birthDate), msOf(referenceDate) - 3 * 365 * DAY_MS);
     return dayOf(earliest + random.int(0, Math.floor((msOf(referenceDate) - earliest) / DAY_MS)) * DAY_MS);
   };
+  /** Some day up to two years before `day` (and at least 90 days before it where the child is old enough). */
+  const before = (birthDate: string, day: string) => {
+    const earliest = Math.max(msOf(birthDate), msOf(day) - 730 * DAY_MS);
+    const latest = Math.max(earliest, msOf(day) - 90 * DAY_MS);
+    return dayOf(earliest + random.int(0, Math.floor((latest - earliest) / DAY_MS)) * DAY_MS);
+  };
   for (const [code, count] of childrenPerMunicipality(scale.children)) {
     for (let k = 0; k < count; k++, i++) {
       const { cpr, birthDate } = identities[i]!;
       const tracks = (Object.keys(MIX.tracks) as Track[]).filter((t) => random.chance(MIX.tracks[t])).map((track) => ({ track, since: since(birthDate) }));
+      // A child at BUA is more often known to the municipality too, mostly from before it was referred.
+      const buaSince = random.chance(MIX.bua) ? since(birthDate) : null;
+      const openCaseSince = random.chance(buaSince === null ? MIX.openCase : MIX.openCaseIfBua) ? (buaSince === null ? since(birthDate) : before(birthDate, buaSince)) : null;
       children.push({
         id: childPseudonym(cpr, pseudonymSecret),
         cpr,
         birthDate,
         municipalityCode: code,
         practice: random.pick(practicesOf.get(code)!).ydernummer,
-        openCaseSince: random.chance(MIX.openCase) ? since(birthDate) : null,
-        buaSince: random.chance(MIX.bua) ? since(birthDate) : null,
+        openCaseSince,
+        buaSince,
         tracks,
         lettersAbout: 0,
         consented: false,
@@ -202,13 +209,6 @@ const LETTER_TOPICS = [
 
 const HANDLER_ROLES = ['CASEWORKER', 'PPR_PSYCHOLOGIST', 'SOCIAL_WORKER', 'HEALTH_VISITOR'] as const;
 
-/** Marks who did what in the synthetic history: never a real person. */
-const actorFor = (sector: Sector, organisation: string, k: number) => ({
-  actorSubject: `synthetic:${sector.toLowerCase()}-${organisation}-${k}`,
-  actorName: `Syntetisk ${sector === 'GENERAL_PRACTICE' ? 'læge' : 'medarbejder'} ${k}`,
-  actorSector: sector,
-  actorOrganisation: organisation,
-});
 
 /**
  * Sixty thousand correspondence letters over two years (at region scale), each through the whole flow: sent by the
@@ -418,31 +418,12 @@ function addLetter(
   if (replied !== null) log('municipality', municipality.accessLog, replied, 'CHANGE', handler, muniRoles, 'ReplyToLetter', ['correspondenceLetters', 'correspondenceLetters.reply']);
 }
 
-const iso = (ms: number) => new Date(ms).toISOString();
-
-/** Rows collected per (subgraph, table), written out in insertion order of the tables. */
-interface Batches {
-  add(subgraph: SectorSubgraphName, table: PgTable, row: Record<string, unknown>): void;
-  all(): RowBatch[];
-}
-
-function batches(): Batches {
-  const byKey = new Map<PgTable, RowBatch>();
-  return {
-    add(subgraph, table, row) {
-      let batch = byKey.get(table);
-      if (!batch) byKey.set(table, (batch = { subgraph, table, rows: [] }));
-      batch.rows.push(row);
-    },
-    all: () => [...byKey.values()],
-  };
-}
 
 /** Each sector's own record of the children: the municipality's register and cases, the GP lists, BUA, screening. */
 export const childrenGenerator: SeedGenerator = {
   name: 'children',
   estimate: ({ children, practices }) => practices.length + children.length * 2.2,
-  *generate({ children, practices }) {
+  *generate({ children, practices }, random) {
     yield { subgraph: 'general-practice', table: gp.practices, rows: practices.map((p) => ({ ...p, synthetic: true })) };
     const CHUNK = 10_000;
     for (let i = 0; i < children.length; i += CHUNK) {
@@ -455,7 +436,7 @@ export const childrenGenerator: SeedGenerator = {
       yield {
         subgraph: 'municipality',
         table: municipality.municipalCases,
-        rows: chunk.flatMap((c) => (c.openCaseSince === null ? [] : [{ id: uuidOf(c, 'case'), childId: c.id, municipalityCode: c.municipalityCode, openedOn: c.openCaseSince, synthetic: true }])),
+        rows: chunk.flatMap((c) => (c.openCaseSince === null ? [] : [{ id: stableId(c.id, 'case'), childId: c.id, municipalityCode: c.municipalityCode, openedOn: c.openCaseSince, synthetic: true }])),
       };
       yield {
         subgraph: 'general-practice',
@@ -472,18 +453,43 @@ export const childrenGenerator: SeedGenerator = {
       yield {
         subgraph: 'screening',
         table: screening.trackMemberships,
-        rows: screened.flatMap((c) => c.tracks.map((t) => ({ id: uuidOf(c, t.track), childId: c.id, track: t.track, since: t.since, synthetic: true }))),
+        rows: screened.flatMap((c) => c.tracks.map((t) => membershipRow(c, t, random))),
       };
     }
   },
 };
 
-/** A stable v4-shaped id derived from the child, for rows whose id nobody pages by. */
-function uuidOf(child: SeedChild, what: string): string {
-  const hex = child.id.slice(3);
-  const salt = [...what].reduce((h, ch) => (Math.imul(h, 31) + ch.charCodeAt(0)) >>> 0, 7).toString(16).padStart(8, '0');
-  const h = (salt + hex).slice(0, 32);
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-a${h.slice(17, 20)}-${h.slice(20, 32)}`;
+/** Track 1's diagnosis where one is given (chapter F), by problem area. */
+const TRACK_1_DIAGNOSES: Partial<Record<screening.ProblemArea, string>> = { ATTENTION_OR_HYPERACTIVITY: 'DF900', AUTISM_SPECTRUM: 'DF840', ANXIETY_OR_DEPRESSION: 'DF321' };
+/** Track 2's chronic illnesses: type 1 diabetes, asthma, epilepsy, Crohn's disease (as the demo's). */
+const TRACK_2_DIAGNOSES = ['DE109', 'DJ459', 'DG409', 'DK500'] as const;
+
+/**
+ * A child's membership of a track with its basis (track 1's problem area, track 2's illness, track 3's relation),
+ * its municipality and who registered it (the GP, paediatrics, adult psychiatry). Track 3 without the patient's
+ * consent to tell the municipality: nothing was sent.
+ */
+function membershipRow(child: SeedChild, { track, since }: SeedChild['tracks'][number], random: Random): Record<string, unknown> {
+  const registrant = registrantOf(child, track);
+  const actor = actorFor(registrant.sector, registrant.organisation, random.int(1, 5));
+  const area = track === 'RECOGNISED_MENTAL_PROBLEMS' ? random.pick(screening.PROBLEM_AREAS) : null;
+  return {
+    id: membershipIdOf(child, track),
+    childId: child.id,
+    track,
+    since,
+    municipalityCode: child.municipalityCode,
+    problemArea: area,
+    diagnosisCode: area !== null ? (random.chance(0.5) ? (TRACK_1_DIAGNOSES[area] ?? null) : null) : track === 'CHRONIC_SOMATIC_ILLNESS' ? random.pick(TRACK_2_DIAGNOSES) : null,
+    relation: track === 'RELATIVE_OF_MENTALLY_ILL' ? (random.chance(0.8) ? 'PARENT' : 'SIBLING') : null,
+    registeredBySubject: actor.actorSubject,
+    registeredByName: actor.actorName,
+    registeredBySector: registrant.sector,
+    registeredByOrganisation: registrant.organisation,
+    registeredAt: iso(msOf(since) + random.int(8 * 3600, 15 * 3600) * 1000),
+    parties: [partyOf(registrant.sector, registrant.organisation)],
+    synthetic: true,
+  };
 }
 
 /**
@@ -562,5 +568,5 @@ export const consentsAndReadsGenerator: SeedGenerator = {
  * The generators of the region seed, in order. A later feature (referrals, screenings, advisory bookings) appends its
  * own; each may read what the ones before it decided (e.g. `child.lettersAbout`, `child.consented`).
  */
-export const SEED_GENERATORS: SeedGenerator[] = [childrenGenerator, lettersGenerator, consentsAndReadsGenerator];
+export const SEED_GENERATORS: SeedGenerator[] = [childrenGenerator, lettersGenerator, consentsAndReadsGenerator, referralsGenerator, screeningsGenerator, advisoryGenerator];
 

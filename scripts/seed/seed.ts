@@ -13,6 +13,7 @@ import type { GeneralPracticeDb } from '@pathway-graph/general-practice/db/repos
 import * as municipalitySchema from '@pathway-graph/municipality/db/schema';
 import { ensureMunicipalities, type MunicipalityDb } from '@pathway-graph/municipality/db/repository';
 import { seedDemoData as seedMunicipality } from '@pathway-graph/municipality/db/seed';
+import { seedDemoOffers } from '../../subgraphs/municipality/src/offers/seed.ts';
 import * as screeningSchema from '@pathway-graph/screening/db/schema';
 import { seedDemoData as seedScreening } from '@pathway-graph/screening/db/seed';
 import { createScreeningSetup } from '../../subgraphs/screening/src/screenings/setup.ts';
@@ -65,7 +66,9 @@ export interface SeedReport {
 
 /**
  * Fills the sector databases with synthetic data: the reference data and the demo children (what a first `npm start`
- * seeds), then, for `small` and `region`, the generated population, letters, consents and access-log history.
+ * seeds), then, for `tiny`, `small` and `region`, the generated population, letters, consents and access-log history,
+ * referrals to BUA with their course and messages, screenings with action plans, and the advisory service's meetings
+ * and bookings (generate.ts, referrals.ts, screenings.ts, advisory.ts).
  * Refuses a database that already holds children beyond the demo's.
  */
 export async function seedDatabases(databases: SectorDatabases, options: SeedOptions): Promise<SeedReport> {
@@ -82,6 +85,9 @@ export async function seedDatabases(databases: SectorDatabases, options: SeedOpt
     );
   }
   await seedMunicipality(muni, options.pseudonymSecret);
+  // The catalogue as a first start fills it (the subgraph seeds it only while empty, and the region seed adds the
+  // other municipalities' offers): the demo's action plans name these offers.
+  await seedDemoOffers(muni);
   await seedGp(databases['general-practice'].db as unknown as GeneralPracticeDb, options.pseudonymSecret);
   await seedBua(databases.bua.db as unknown as BuaDb, options.pseudonymSecret);
   await seedScreening(databases.screening.db as unknown as ScreeningDb, options.pseudonymSecret, createScreeningSetup());
