@@ -215,6 +215,9 @@ interface Gateway {
 async function startProjectGateway(urlOf: (name: SubgraphName) => string): Promise<Gateway & { process: ChildProcess }> {
   const port = await freePort();
   const child = spawnTsx('gateway/src/main.ts', { PORT: String(port), ...urlEnv(urlOf) });
+  // Its log lines are not read, but they must be drained: once the pipe is full, every log write blocks the gateway
+  // (timed as if it were slow, and at the end it could not even log its shutdown, so it never exited).
+  child.stdout!.resume();
   await waitReady(`http://127.0.0.1:${port}/ready`);
   return { name: 'project', url: `http://127.0.0.1:${port}/graphql`, pid: child.pid!, process: child };
 }

@@ -145,8 +145,55 @@ export function withPageSizes(schema: GraphQLSchema, document: DocumentNode, var
 
 /** The cost of `operation` with its page sizes known; the limit's refusal when it is over. */
 export function costProblem(schema: GraphQLSchema, document: DocumentNode, variables: Record<string, unknown> | undefined, maximum: number): GraphQLError | undefined {
+  const known = acceptedCosts(schema, document);
+  const key = known.key(variables, maximum);
+  if (key !== undefined && known.accepted.has(key)) return undefined;
   const errors = validate(schema, withPageSizes(schema, document, variables), [costLimitRule({ maxCost: maximum, ...reporting('cost', maximum) })]);
+  if (errors.length === 0 && key !== undefined && known.accepted.size < MAX_ACCEPTED_PAGE_SIZES) known.accepted.add(key);
   return errors[0];
+}
+
+/**
+ * Operations found within the cost limit, per schema and document (the document store hands every request of the
+ * same query the same DocumentNode), by the page sizes its variables give: a client sends the same document with the
+ * same page sizes again and again, and costing it afresh (a typed walk of the document, then the cost rule's own) was
+ * a few per cent of the gateway's CPU per request. Only acceptances are kept: a refusal is built anew every time.
+ */
+const costsAccepted = new WeakMap<GraphQLSchema, WeakMap<DocumentNode, AcceptedCosts>>();
+/** Page sizes remembered per document; beyond them (a client paging through sizes) each is costed again. */
+const MAX_ACCEPTED_PAGE_SIZES = 64;
+
+interface AcceptedCosts {
+  /** The key of a request's page sizes and limit; undefined when a page size is no finite number (never remembered). */
+  key(variables: Record<string, unknown> | undefined, maximum: number): string | undefined;
+  accepted: Set<string>;
+}
+
+function acceptedCosts(schema: GraphQLSchema, document: DocumentNode): AcceptedCosts {
+  let byDocument = costsAccepted.get(schema);
+  if (!byDocument) costsAccepted.set(schema, (byDocument = new WeakMap()));
+  let known = byDocument.get(document);
+  if (!known) {
+    // The variables withPageSizes may read: those given as `first`/`last` anywhere (a superset: it reads only the
+    // arguments of fields that have them). Everything else it reads is in the document or the schema.
+    const pageVariables = new Set<string>();
+    visit(document, {
+      Argument(node) {
+        if (PAGE_ARGUMENTS.has(node.name.value) && node.value.kind === Kind.VARIABLE) pageVariables.add(node.value.name.value);
+      },
+    });
+    const names = [...pageVariables];
+    known = {
+      key: (variables, maximum) => {
+        const sizes = names.map((name) => variables?.[name] ?? null);
+        // JSON writes NaN and Infinity as null, which is another page size: such a request is costed every time.
+        return sizes.every((size) => size === null || Number.isFinite(size)) ? JSON.stringify([maximum, ...sizes]) : undefined;
+      },
+      accepted: new Set(),
+    };
+    byDocument.set(document, known);
+  }
+  return known;
 }
 
 /** How many entities an `_entities` operation asks for: the length of its `representations`. */
