@@ -325,7 +325,7 @@ function addReferral(out: Batches, random: Random, child: SeedChild, practice: S
             const c = validateParentCommunication({ at: iso(at), how: random.pick(['IN_PERSON', 'IN_PERSON', 'VIDEO', 'PHONE'] as const), by: `${recorder.actorName}, psykolog (syntetisk)` }, new Date(at));
             step(at, 'RecordParentCommunication', () => {
               state = nextReferralStatus(state, { type: 'OUTCOME_COMMUNICATED', at: c.at, to: 'PARENTS' });
-              row.parentCommunication = c;
+              row.parentCommunication = { ...c };
             }, false, recorder);
           }
         }
