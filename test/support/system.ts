@@ -39,7 +39,7 @@ export async function startTestSystem(
     keyring?: NonNullable<SystemOptions['messaging']['keyring']>;
   } = {},
 ): Promise<TestSystem> {
-  const { targets, dispose } = await backend.create(SECTOR_SUBGRAPH_NAMES.length);
+  const { targets, dispose } = await backend.create(SECTOR_SUBGRAPH_NAMES.length, { migrated: true });
   const system = await startSystem({
     ports: { gateway: 0, ...byName(SUBGRAPH_NAMES, () => 0) },
     databases: byName(SECTOR_SUBGRAPH_NAMES, (_, i) => targets[i]!),
