@@ -4,6 +4,7 @@ export * from './registry.ts';
 export * from './config.ts';
 export * from './pagination.ts';
 export * from './db/database.ts';
+export * from './db/after-commit.ts';
 export * from './server/logger.ts';
 export * from './server/request-id.ts';
 export * from './server/http.ts';

@@ -4,6 +4,7 @@ import type { DatabaseTarget } from '@pathway-graph/shared';
 import { randomBytes } from 'node:crypto';
 import postgres from 'postgres';
 import { migratedTemplate } from './pglite-template.ts';
+import { databaseUrl, ensurePostgresTemplate } from './postgres-template.ts';
 
 /**
  * The database backends a database-backed suite runs on: embedded PGlite always, and a real PostgreSQL server
@@ -11,8 +12,17 @@ import { migratedTemplate } from './pglite-template.ts';
  */
 export interface Backend {
   name: 'pglite' | 'postgres';
-  /** A fresh place for one suite's data, its schemas migrated or not (each subgraph migrates at start); `dispose` removes it. */
-  create(count?: number): Promise<{ targets: DatabaseTarget[]; dispose(): Promise<void> }>;
+  /**
+   * A fresh place for one suite's data (each subgraph runs its migrator at start); `dispose` removes it. On PGlite
+   * every sector's schema is migrated already (one template); on PostgreSQL only when `migrated` is asked for (a
+   * template database built once per run), otherwise the databases are empty and the migrations run from scratch.
+   */
+  create(count?: number, options?: CreateOptions): Promise<{ targets: DatabaseTarget[]; dispose(): Promise<void> }>;
+}
+
+export interface CreateOptions {
+  /** Start from every sector's migrated schemas. */
+  migrated?: boolean;
 }
 
 const pglite: Backend = {
@@ -31,17 +41,16 @@ async function freshPglite(): Promise<PGlite> {
 }
 
 function postgresBackend(adminUrl: string): Backend {
+  // Vitest's global setup builds it; a file run some other way builds it at its first migrated database.
+  let template: Promise<string> | undefined;
   return {
     name: 'postgres',
-    async create(count = 4) {
+    async create(count = 4, options = {}) {
+      const copied = options.migrated ? ` template ${await (template ??= ensurePostgresTemplate(adminUrl))}` : '';
       const admin = postgres(adminUrl, { max: 1, onnotice: () => {} });
       const names = Array.from({ length: count }, () => `pathway_test_${randomBytes(6).toString('hex')}`);
-      for (const name of names) await admin.unsafe(`create database ${name}`);
-      const targets: DatabaseTarget[] = names.map((name) => {
-        const url = new URL(adminUrl);
-        url.pathname = `/${name}`;
-        return { kind: 'postgres', url: url.toString(), maxConnections: 4 };
-      });
+      for (const name of names) await admin.unsafe(`create database ${name}${copied}`);
+      const targets: DatabaseTarget[] = names.map((name) => ({ kind: 'postgres', url: databaseUrl(adminUrl, name), maxConnections: 4 }));
       return {
         targets,
         dispose: async () => {

@@ -21,7 +21,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CACHE = join(ROOT, 'node_modules', '.cache', 'pathway-graph');
 const PREFIX = 'pglite-migrated-';
 
-const migrationsFolder = (name: (typeof SECTOR_SUBGRAPH_NAMES)[number]) => join(ROOT, SUBGRAPHS[name].folder, 'drizzle');
+export const migrationsFolder = (name: (typeof SECTOR_SUBGRAPH_NAMES)[number]) => join(ROOT, SUBGRAPHS[name].folder, 'drizzle');
 
 function filesBelow(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
@@ -30,17 +30,23 @@ function filesBelow(dir: string): string[] {
     .sort();
 }
 
-/** Where the template for today's migrations and PGlite version lives. */
-export function templatePath(): string {
+/** A hash of every sector's schema name and every file in its migration folder, after `prefix` (what else the template depends on). */
+export function migrationsHash(prefix: string): string {
   const hash = createHash('sha256');
-  const pgliteVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string }).version;
-  hash.update(`pglite ${pgliteVersion}\n`);
+  hash.update(prefix);
   for (const name of SECTOR_SUBGRAPH_NAMES) {
     const folder = migrationsFolder(name);
     hash.update(`schema ${SUBGRAPHS[name].pgSchema}\n`);
     for (const file of filesBelow(folder)) hash.update(`${file.slice(folder.length)}\n`).update(readFileSync(file));
   }
-  return join(CACHE, `${PREFIX}${hash.digest('hex').slice(0, 16)}.tar`);
+  return hash.digest('hex').slice(0, 16);
+}
+
+/** Where the template for today's migrations and PGlite version lives. */
+export function templatePath(): string {
+  const pgliteVersion = (JSON.parse(readFileSync(join(ROOT, 'node_modules', '@electric-sql', 'pglite', 'package.json'), 'utf8')) as { version: string }).version;
+  // "checkpointed": templates dumped without a checkpoint (replayed at every load) are not reused.
+  return join(CACHE, `${PREFIX}${migrationsHash(`pglite ${pgliteVersion} checkpointed\n`)}.tar`);
 }
 
 /** Migrates every sector's schema into a fresh PGlite, as each subgraph's start-up does, and dumps the result. */
@@ -50,6 +56,9 @@ async function build(): Promise<Uint8Array> {
     for (const name of SECTOR_SUBGRAPH_NAMES) {
       await openDatabase({ target: { kind: 'pglite', instance }, pgSchema: SUBGRAPHS[name].pgSchema, migrationsFolder: migrationsFolder(name), schema: {} });
     }
+    // The dump is of a running server: without a checkpoint, every load would start by replaying the WAL of every
+    // migration (crash recovery) before answering its first statement.
+    await instance.query('checkpoint');
     return new Uint8Array(await (await instance.dumpDataDir('none')).arrayBuffer());
   } finally {
     await instance.close();

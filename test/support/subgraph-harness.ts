@@ -94,7 +94,7 @@ export async function startSubgraphAlone<S extends RunningSectorSubgraph<Record<
   backend: Backend,
   options: Pick<HarnessOptions<S>, 'start' | 'today' | 'options'>,
 ): Promise<{ subgraph: S; close(): Promise<void> }> {
-  const created = await backend.create(1);
+  const created = await backend.create(1, { migrated: true });
   try {
     const today = options.today;
     const subgraph = await options.start({

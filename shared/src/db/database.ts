@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { requestScope, throwIfRequestStopped } from '../server/request-scope.ts';
 import { StartupError } from '../server/startup.ts';
 import { observePglite, observePostgres } from '../observability/statements.ts';
+import { runAfterCommitCallbacks } from './after-commit.ts';
 import { unreachable } from './reachable.ts';
 
 /**
@@ -175,7 +176,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
     }
     const db = drizzlePostgres({ client, schema, logger, casing: 'snake_case' });
     return {
-      db: db as AnyDatabase<TSchema>,
+      db: runAfterCommitCallbacks(db as AnyDatabase<TSchema>),
       kind: 'postgres',
       statements,
       ping: async () => {
@@ -200,7 +201,7 @@ export async function openDatabase<TSchema extends Record<string, unknown>>(
   await migratePglite(drizzlePglite({ client: instance }), migrationConfig);
   const db = drizzlePglite({ client: observePglite(instance, pgSchema), schema, logger, casing: 'snake_case' });
   return {
-    db: db as unknown as AnyDatabase<TSchema>,
+    db: runAfterCommitCallbacks(db as unknown as AnyDatabase<TSchema>),
     kind: 'pglite',
     statements,
     ping: async () => {

@@ -6,6 +6,7 @@ import type { AnyDatabase } from '../db/database.ts';
 import { checkPayload, isMessageKind, mayTransmit, type KindsFrom, type MessageKind, type MessagePayload, type ReceiversOf } from './contract.ts';
 import { findUnstorable, MAX_MESSAGE_BYTES } from './storable.ts';
 import type { MessagingTables, OutboxRow } from './tables.ts';
+import { announceQueued } from './wake.ts';
 
 /** A subgraph's database or an open transaction on it; messaging needs only its own two tables. */
 export type MessagingDb = AnyDatabase<Record<string, unknown>>;
@@ -105,6 +106,7 @@ export async function enqueueMessage<S extends SubgraphName, K extends KindsFrom
     lastError: blocking ? waitingFor(blocking.messageId) : null,
     traceparent: currentTraceparent(),
   });
+  announceQueued(tables);
 }
 
 /** The later messages a FAILED message holds back: same child, same recipient, still queued. */
@@ -156,6 +158,7 @@ export async function retryFailedMessage(db: MessagingDb, tables: MessagingTable
     .set({ status: 'QUEUED', attempts: 0, resends: 0, nextAttemptAt: sql`now()`, ...(payload === undefined ? {} : { payload }) })
     .where(and(eq(outbox.id, row.id), eq(outbox.status, 'FAILED')))
     .returning({ id: outbox.id });
+  if (rows.length > 0) announceQueued(tables);
   return rows.length > 0;
 }
 
@@ -186,6 +189,8 @@ export async function acknowledgeMessage(
       .where(eq(outbox.id, row.id));
     if (row.status === 'FAILED') {
       await tx.update(outbox).set({ lastError: null }).where(and(successorsOf(tables, row), eq(outbox.lastError, waitingFor(row.messageId))));
+      // Its successors may go now.
+      announceQueued(tables);
     }
     return row;
   }
@@ -201,6 +206,7 @@ export async function acknowledgeMessage(
       .update(outbox)
       .set({ nextAttemptAt: sql`now()`, lastError: 'the recipient acknowledged a temporary error; resending' })
       .where(eq(outbox.id, row.id));
+    announceQueued(tables);
   }
   return row;
 }
@@ -219,6 +225,7 @@ export async function resendMessage(tx: MessagingDb, tables: MessagingTables, me
     .update(outbox)
     .set({ payload, status: 'QUEUED', attempts: 0, nextAttemptAt: sql`now()`, lastError: null })
     .where(eq(outbox.id, row.id));
+  announceQueued(tables);
   return true;
 }
 
@@ -244,6 +251,7 @@ export async function giveUpFailedMessage(db: MessagingDb, tables: MessagingTabl
       .returning();
     if (!row) return false;
     await tx.update(outbox).set({ lastError: null }).where(and(successorsOf(tables, row), eq(outbox.lastError, waitingFor(messageId))));
+    announceQueued(tables);
     return true;
   });
 }

@@ -441,6 +441,70 @@ describeWithDatabases('messaging: outbox and delivery worker', (backend) => {
     expect(recipient.received.map((m) => m.messageId).sort()).toEqual([...ids].sort());
     await w.stop();
   });
+
+  // An hour's poll in the tests below: within them, only a wake-up can have the worker send anything.
+  const HOUR = 3_600_000;
+  const statusOf = async (messageId: string) => (await rowOf(messageId)).status;
+
+  it('start(): a message queued in a transaction is sent once that transaction commits, not at the next poll', async () => {
+    const w = worker({ pollIntervalMs: HOUR });
+    w.start();
+    try {
+      const messageId = nextId('child-w');
+      let commit!: () => void;
+      const held = new Promise<void>((resolve) => (commit = resolve));
+      const transaction = db.transaction(async (tx) => {
+        await enqueueMessage(tx, tables, 'general-practice', { kind: 'correspondence-letter', to: 'municipality', messageId, childId: 'child-w', payload: letterPayload(messageId) });
+        // Still open after the enqueue: a worker woken now would, on PostgreSQL, not see the row, and sleep an hour.
+        await held;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      commit();
+      await transaction;
+      await expect.poll(() => recipient.received.map((m) => m.messageId), { timeout: 10_000 }).toEqual([messageId]);
+      await expect.poll(() => statusOf(messageId), { timeout: 10_000 }).toBe('DELIVERED');
+    } finally {
+      await w.stop();
+    }
+  });
+
+  it('start(): a retry is sent when its backoff ends, not at the next poll', async () => {
+    const w = worker({ pollIntervalMs: HOUR, backoffMs: () => 50 });
+    recipient.refuseWith = 503;
+    w.start();
+    try {
+      const messageId = await enqueue('child-b');
+      await expect.poll(async () => (await rowOf(messageId)).lastError, { timeout: 10_000 }).toMatch(/^HTTP 503/);
+      recipient.refuseWith = undefined;
+      await expect.poll(() => statusOf(messageId), { timeout: 10_000 }).toBe('DELIVERED');
+      expect((await rowOf(messageId)).attempts).toBeGreaterThanOrEqual(2);
+      expect(recipient.received.map((m) => m.messageId)).toEqual([messageId]);
+    } finally {
+      await w.stop();
+    }
+  });
+
+  it('start(): a FAILED message a person retries, and the ones behind a message given up, go at once', async () => {
+    const w = worker({ pollIntervalMs: HOUR });
+    recipient.refuseWith = 422;
+    w.start();
+    try {
+      const retried = await enqueue('child-p');
+      await expect.poll(() => statusOf(retried), { timeout: 10_000 }).toBe('FAILED');
+      const givenUp = await enqueue('child-q');
+      await expect.poll(() => statusOf(givenUp), { timeout: 10_000 }).toBe('FAILED');
+      const behind = await enqueue('child-q');
+      recipient.refuseWith = undefined;
+      expect(await retryFailedMessage(db, tables, retried)).toBe(true);
+      await expect.poll(() => statusOf(retried), { timeout: 10_000 }).toBe('DELIVERED');
+      expect(await statusOf(behind)).toBe('QUEUED');
+      expect(await giveUpFailedMessage(db, tables, givenUp, 'test:gp')).toBe(true);
+      await expect.poll(() => statusOf(behind), { timeout: 10_000 }).toBe('DELIVERED');
+      expect(recipient.received.map((m) => m.messageId)).toEqual([retried, behind]);
+    } finally {
+      await w.stop();
+    }
+  });
 });
 
 describe('delivery policy', () => {

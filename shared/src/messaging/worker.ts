@@ -8,6 +8,7 @@ import { checkResponse, type KindsFrom, type MessageKind, type MessageResponse }
 import { assertResendable, successorsOf, waitingFor, type MessagingDb, type Reenvelope } from './outbox.ts';
 import { SENDER_HEADER, SIGNATURE_HEADER, signMessage } from './signature.ts';
 import type { MessagingTables, OutboxRow } from './tables.ts';
+import { wakeOnQueued } from './wake.ts';
 import { metricsOf } from '../observability/metrics.ts';
 import { tracerOf } from '../observability/tracing.ts';
 
@@ -58,7 +59,12 @@ export interface DeliveryWorkerOptions<S extends SubgraphName> {
   backoffMs?: (attempt: number) => number;
   /** Messages claimed per pass, at most one per child and receiver (default 20). */
   batchSize?: number;
-  /** Pause between passes that found nothing to send (default 250). */
+  /**
+   * Pause between passes that found nothing to send (default 250). A running worker also wakes as soon as a message
+   * of its outbox is queued in this process (once that transaction commits) and when a retry or an acknowledgement
+   * timeout it set falls due, so the poll only picks up what happens elsewhere: another replica's messages, a lease
+   * that ran out, a row changed by hand.
+   */
   pollIntervalMs?: number;
   /** Abandon a POST that has not answered after this long (default 10 000). */
   requestTimeoutMs?: number;
@@ -81,7 +87,10 @@ export interface DeliveryWorkerOptions<S extends SubgraphName> {
 }
 
 export interface DeliveryWorker {
-  /** Sends continuously until stop(): a pass right after one that found work, otherwise after pollIntervalMs. */
+  /**
+   * Sends continuously until stop(): a pass right after one that found work, or when woken (a message queued here, a
+   * retry due), otherwise after pollIntervalMs.
+   */
   start(): void;
   /** Ends the loop and waits for the pass in progress, so no send is cut off half-recorded. */
   stop(): Promise<void>;
@@ -236,7 +245,7 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
       else log.warn({ messageId: row.messageId, kind: row.kind, problems: checked.problems }, 'the receiver’s answer does not match the contract; ignored');
     }
     const awaitsAcknowledgement = acknowledged[row.kind] !== undefined;
-    return db.transaction(async (tx) => {
+    const recorded = await db.transaction(async (tx) => {
       const [delivered] = await tx
         .update(outbox)
         .set(
@@ -254,24 +263,29 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
       await hook?.(tx, delivered, answer);
       return true;
     });
+    if (recorded && awaitsAcknowledgement) wakeIn(acknowledgementTimeoutMs);
+    return recorded;
   }
 
   async function recordFailure(row: OutboxRow, outcome: { permanent: boolean; error: string }): Promise<void> {
     const final = outcome.permanent || row.attempts >= maxAttempts;
-    await db.transaction(async (tx) => {
+    const retryInMs = final ? 0 : backoffMs(row.attempts);
+    const retrying = await db.transaction(async (tx) => {
       const [updated] = await tx
         .update(outbox)
         .set(
           final
             ? { status: 'FAILED', lastError: outcome.error, nextAttemptAt: sql`now()` }
-            : { lastError: outcome.error, nextAttemptAt: sql`now() + ${interval(backoffMs(row.attempts))}` },
+            : { lastError: outcome.error, nextAttemptAt: sql`now() + ${interval(retryInMs)}` },
         )
         .where(stillOurs(row))
         .returning();
-      if (!updated || !final) return;
+      if (!updated || !final) return updated !== undefined;
       await tx.update(outbox).set({ lastError: waitingFor(row.messageId) }).where(successorsOf(tables, row));
       await options.onFailed?.(tx, updated, { permanent: outcome.permanent, error: outcome.error });
+      return false;
     });
+    if (retrying) wakeIn(retryInMs);
     if (final) metricsOf(options.sender).deliveryFailures.inc({ destination: row.destination, kind: row.kind, reason: outcome.permanent ? 'refused' : 'attempts_exhausted' });
     const fields = { messageId: row.messageId, destination: row.destination, kind: row.kind, attempts: row.attempts, error: outcome.error };
     if (outcome.permanent) log.error(fields, 'message FAILED: refused for good by the receiver; later messages for the child wait for it');
@@ -382,9 +396,41 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
   let loop: Promise<void> | undefined;
   let stopped = false;
   let wake: (() => void) | undefined;
+  // Set by a wake-up that came during a pass: what woke it may have committed after that pass's claim had looked.
+  let woken = false;
+  let unsubscribe: (() => void) | undefined;
+  // Retries and acknowledgement timeouts this worker set, by when they fall due (to 10 ms): one timer each.
+  const dueTimers = new Map<number, ReturnType<typeof setTimeout>>();
+
+  const nudge = () => {
+    woken = true;
+    wake?.();
+  };
+
+  /**
+   * Wakes the running worker when a message it deferred falls due, instead of at the poll after that. Only within the
+   * longest backoff: an acknowledgement timeout of half an hour is left to the poll, keeping the timers few.
+   */
+  function wakeIn(ms: number): void {
+    if (!loop || stopped || ms > MAX_BACKOFF_MS) return;
+    // A few ms late, so the database's clock has passed the due time too.
+    const at = Math.ceil((Date.now() + ms + 5) / 10) * 10;
+    if (dueTimers.has(at)) return;
+    const timer = setTimeout(() => {
+      dueTimers.delete(at);
+      nudge();
+    }, at - Date.now());
+    // Never what keeps a process alive.
+    timer.unref();
+    dueTimers.set(at, timer);
+  }
 
   const pause = (ms: number) =>
     new Promise<void>((resolve) => {
+      if (woken) {
+        resolve();
+        return;
+      }
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
@@ -399,8 +445,10 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
     start() {
       if (loop) return;
       stopped = false;
+      unsubscribe = wakeOnQueued(tables, nudge);
       loop = (async () => {
         while (!stopped) {
+          woken = false;
           let claimed = 0;
           try {
             ({ claimed } = await pass());
@@ -413,6 +461,10 @@ export function createDeliveryWorker<S extends SubgraphName>(options: DeliveryWo
     },
     async stop() {
       stopped = true;
+      unsubscribe?.();
+      unsubscribe = undefined;
+      for (const timer of dueTimers.values()) clearTimeout(timer);
+      dueTimers.clear();
       wake?.();
       await loop;
       loop = undefined;

@@ -38,12 +38,28 @@ export function buildSubgraph(schemaFile: URL, resolvers: object): GraphQLSchema
   });
 }
 
+/**
+ * Each subgraph's schema, built once per process: tests start the same subgraph many times in one process (on each
+ * database, again after stopping it), and building it (parse, validate, federation) is a good part of a start. Safe
+ * to share: Apollo Server reads the schema, and the one change it may make (wrapping resolvers for plugins'
+ * willResolveField, dispatched per request through the context) it makes once per schema and marks.
+ */
+const built = new WeakMap<object, Map<string, GraphQLSchema>>();
+
+function subgraphSchema(schemaFile: URL, resolvers: object): GraphQLSchema {
+  let byFile = built.get(resolvers);
+  if (!byFile) built.set(resolvers, (byFile = new Map()));
+  let schema = byFile.get(schemaFile.href);
+  if (!schema) byFile.set(schemaFile.href, (schema = buildSubgraph(schemaFile, resolvers)));
+  return schema;
+}
+
 /** Starts a Federation 2 subgraph from its SDL and resolvers, with the common HTTP service around it. */
 export function startSubgraphServer<TContext extends BaseContext>(
   options: SubgraphServerOptions<TContext>,
 ): Promise<RunningService> {
   const { schemaFile, resolvers, ...rest } = options;
-  const schema = buildSubgraph(schemaFile, resolvers);
+  const schema = subgraphSchema(schemaFile, resolvers);
   // Inline traces are for Apollo's hosted studio, which this deployment never reports to.
   const plugins = [ApolloServerPluginInlineTraceDisabled(), scalarRefusalPlugin<TContext>(), ...(rest.plugins ?? [])];
   return startHttpService({ ...rest, plugins, apollo: { schema } });
