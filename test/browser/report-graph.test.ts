@@ -4,7 +4,7 @@
  * headless Chromium opens the HTML it returns: every chart of the families the graph serves has rendered with marks,
  * nothing was requested, nothing was logged. The HTML and a screenshot are kept in .test-results/.
  */
-import { REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
+import { DEFAULT_HTTP_SETTINGS, REGION_MIDTJYLLAND_MUNICIPALITIES } from '@pathway-graph/shared';
 import { seedDatabases } from '@pathway-graph/scripts/seed/seed';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -43,7 +43,14 @@ describe('the status report from seeded data in Chromium', () => {
 
   beforeAll(async () => {
     // Everything of 2025-2026 the seed made is in closed months by then.
-    t = await startTestSystem(backends[0]!, { seedDemoData: false, today: '2027-01-04' });
+    // The report protects every family's cubes on its first request (seconds each on a loaded CI machine, more than
+    // the default request and subgraph-call timeouts allow): generous ones here, as the statistics e2e tests have.
+    t = await startTestSystem(backends[0]!, {
+      seedDemoData: false,
+      today: '2027-01-04',
+      http: { ...DEFAULT_HTTP_SETTINGS, requestTimeoutMs: 240_000 },
+      gateway: { subgraphCalls: { timeoutMs: 230_000, idleTimeoutMs: Math.floor(DEFAULT_HTTP_SETTINGS.keepAliveTimeoutMs / 2) } },
+    });
     await seedDatabases(t.system.databases, { scale: 'small', pseudonymSecret: TEST_PSEUDONYM_SECRET, progress: false });
     // The seed has letters; BUA's referrals and the screenings come as bulk synthetic facts, so every family has data.
     const everywhere = REGION_MIDTJYLLAND_MUNICIPALITIES.map((m) => m.code);
