@@ -6,7 +6,7 @@ import * as municipality from '@pathway-graph/municipality/db/schema';
 import * as screening from '@pathway-graph/screening/db/schema';
 import { partyOf } from '../../subgraphs/screening/src/access.ts';
 // Scored by the instruments engine through the subgraph's own recording rules, so every score and band is real.
-import { scoreInput, type RecordScreeningInput } from '../../subgraphs/screening/src/screenings/record.ts';
+import { scoredColumns, scoreInput, type RecordScreeningInput } from '../../subgraphs/screening/src/screenings/record.ts';
 import { createScreeningSetup, type ScreeningSetup } from '../../subgraphs/screening/src/screenings/setup.ts';
 import { actorFor, addDays, batches, endOf, iso, msOf, stableId, type Batches } from './common.ts';
 import type { SeedChild, SeedGenerator, SeedPopulation } from './generate.ts';
@@ -174,22 +174,7 @@ function addScreenings(
       membershipId,
       track,
       municipalityCode: child.municipalityCode,
-      instrumentId: scored.result.instrumentId,
-      instrumentRevision: scored.result.instrumentRevision,
-      versionId: scored.result.versionId,
-      informant: scored.result.informant,
-      bandScheme: scored.result.bandScheme,
-      screeningDate: scored.result.screeningDate,
-      ageInYears: scored.result.ageInYears,
-      answers: scored.result.answers,
-      scores: scored.result.scores,
-      flags: scored.result.flags,
-      thresholdOutcomes: scored.result.thresholds,
-      positive: scored.positive,
-      headlineScoreId: scored.headline?.scoreId ?? null,
-      headlineScore: scored.headline?.value ?? null,
-      higherIsBetter: scored.headline?.higherIsBetter ?? null,
-      meaningfulChange: scored.headline?.meaningfulChange ?? null,
+      ...scoredColumns(scored),
       recordedBySubject: screener.actorSubject,
       recordedByName: screener.actorName,
       recordedBySector: screener.actorSector,

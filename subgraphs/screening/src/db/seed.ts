@@ -3,7 +3,7 @@ import { DEMO_SOR_CODES } from '@pathway-graph/shared/auth/demo-users';
 import { DEMO_CHILDREN, DEMO_PRACTICES, demoChildConsents, type DemoChild } from '@pathway-graph/shared/demo/demo-data';
 import { demoOffersFor } from '@pathway-graph/shared/demo/demo-offers';
 import { demoMembershipId, demoRelativeRegistrations } from '@pathway-graph/shared/demo/demo-screening';
-import { scoreInput, type RecordScreeningInput } from '../screenings/record.ts';
+import { scoredColumns, scoreInput, type RecordScreeningInput } from '../screenings/record.ts';
 import type { ScreeningSetup } from '../screenings/setup.ts';
 import { partyOf } from '../access.ts';
 import { countChildren, type ScreeningDb } from './repository.ts';
@@ -138,22 +138,8 @@ function seedScreenings(
       membershipId: membership.id,
       track: membership.track,
       municipalityCode: membership.municipalityCode,
-      instrumentId: scored.result.instrumentId,
-      instrumentRevision: scored.result.instrumentRevision,
-      versionId: scored.result.versionId,
-      informant: scored.result.informant,
-      bandScheme: scored.result.bandScheme,
+      ...scoredColumns(scored),
       screeningDate,
-      ageInYears: scored.result.ageInYears,
-      answers: scored.result.answers,
-      scores: scored.result.scores,
-      flags: scored.result.flags,
-      thresholdOutcomes: scored.result.thresholds,
-      positive: scored.positive,
-      headlineScoreId: scored.headline?.scoreId ?? null,
-      headlineScore: scored.headline?.value ?? null,
-      higherIsBetter: scored.headline?.higherIsBetter ?? null,
-      meaningfulChange: scored.headline?.meaningfulChange ?? null,
       recordedBySubject: screener.subject,
       recordedByName: screener.name,
       recordedBySector: screener.sector,

@@ -71,6 +71,29 @@ function screeningDay(value: string | null | undefined, fallback: string | null,
   return day;
 }
 
+/** A scored screening's columns of its stored result (the service, the demo seed and the region seed store the same). */
+export function scoredColumns(scored: ScoredScreening) {
+  const { result, headline } = scored;
+  return {
+    instrumentId: result.instrumentId,
+    instrumentRevision: result.instrumentRevision,
+    versionId: result.versionId,
+    informant: result.informant,
+    bandScheme: result.bandScheme,
+    screeningDate: result.screeningDate,
+    ageInYears: result.ageInYears,
+    answers: result.answers,
+    scores: result.scores,
+    flags: result.flags,
+    thresholdOutcomes: result.thresholds,
+    positive: scored.positive,
+    headlineScoreId: headline?.scoreId ?? null,
+    headlineScore: headline?.value ?? null,
+    higherIsBetter: headline?.higherIsBetter ?? null,
+    meaningfulChange: headline?.meaningfulChange ?? null,
+  };
+}
+
 /** Validates and scores; `since` is the membership's start, `today` Denmark's date. */
 export function scoreInput(
   setup: ScreeningSetup,

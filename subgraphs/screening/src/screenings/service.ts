@@ -19,7 +19,7 @@ import { activeMemberships, findMembershipForUpdate } from '../db/repository.ts'
 import { accessLog, consents, type ScreeningResultRow, type ScreeningTrack } from '../db/schema.ts';
 import { insertResult, listRecordedResults } from '../db/screenings.ts';
 import { buildTrend, type Informant, type ScreeningResult, type TrendSeries } from '../instruments/index.ts';
-import { assertMayScreen, scoreInput, type RecordScreeningInput } from './record.ts';
+import { assertMayScreen, scoredColumns, scoreInput, type RecordScreeningInput } from './record.ts';
 
 /**
  * Screening results: recorded (scored on the server, stored with everything they were scored with), listed per
@@ -131,22 +131,7 @@ export async function recordScreening(ctx: Context, args: RecordScreeningArgs): 
       membershipId: membership.id,
       track: membership.track,
       municipalityCode: membership.municipalityCode,
-      instrumentId: scored.result.instrumentId,
-      instrumentRevision: scored.result.instrumentRevision,
-      versionId: scored.result.versionId,
-      informant: scored.result.informant,
-      bandScheme: scored.result.bandScheme,
-      screeningDate: scored.result.screeningDate,
-      ageInYears: scored.result.ageInYears,
-      answers: scored.result.answers,
-      scores: scored.result.scores,
-      flags: scored.result.flags,
-      thresholdOutcomes: scored.result.thresholds,
-      positive: scored.positive,
-      headlineScoreId: scored.headline?.scoreId ?? null,
-      headlineScore: scored.headline?.value ?? null,
-      higherIsBetter: scored.headline?.higherIsBetter ?? null,
-      meaningfulChange: scored.headline?.meaningfulChange ?? null,
+      ...scoredColumns(scored),
       recordedBySubject: ctx.principal.subject,
       recordedByName: ctx.principal.displayName,
       recordedBySector: ctx.principal.sector,
