@@ -8,10 +8,12 @@ import {
   type ReferralInput,
   type ReferralState,
 } from '@pathway-graph/shared/domain/referral/index';
-import { buildReferralBundle, buildReferralStatusBundle, parseReferralBundle, parseReferralStatusBundle } from '@pathway-graph/shared/fhir/referral/index';
+import { buildReferralBundle, parseReferralBundle, parseReferralStatusBundle } from '@pathway-graph/shared/fhir/referral/index';
 import type { SectorSubgraphName } from '@pathway-graph/shared/registry';
 import type { PgTable } from 'drizzle-orm/pg-core';
 import * as bua from '@pathway-graph/bua/db/schema';
+import type { StoredAssessmentOutcome } from '@pathway-graph/bua/db/schema';
+import { statusMessage } from '../../subgraphs/bua/src/referrals/messaging.ts';
 import * as gp from '@pathway-graph/general-practice/db/schema';
 import * as municipality from '@pathway-graph/municipality/db/schema';
 // BUA's own rules for the visitation decision, the outcome and whom it may tell: the seeded course passes them.
@@ -214,7 +216,7 @@ function addReferral(out: Batches, random: Random, child: SeedChild, practice: S
     visitationDecision: null as string | null,
     visitationReason: null as string | null,
     visitationDecidedBy: null as string | null,
-    outcome: null as Record<string, unknown> | null,
+    outcome: null as StoredAssessmentOutcome | null,
     parentCommunication: null as Record<string, unknown> | null,
     bundle,
   };
@@ -224,37 +226,9 @@ function addReferral(out: Batches, random: Random, child: SeedChild, practice: S
   const announce = (atMs: number) => {
     const { tell } = statusDisclosure(row, [], { today: dayOf(atMs), now: new Date(atMs) });
     for (const to of tell) {
-      const statusMessageId = uuid7At(atMs, random);
-      const last = state.history.at(-1)!;
-      const statusBundle = buildReferralStatusBundle({
-        messageId: statusMessageId,
-        sentAt: iso(atMs),
-        referralId: row.id,
-        patient: { cpr: row.cpr },
-        sender: BUA_ORGANISATION,
-        receiver: to === 'GENERAL_PRACTICE' ? { ydernummer: row.ydernummer } : { municipalityCode: row.municipalityCode },
-        status: state.status,
-        statusAt: last.at,
-        visitation: state.status === 'VISITED' ? { decision: state.visitationDecision!, reason: row.visitationReason } : null,
-        outcome:
-          state.status === 'ASSESSED' && row.outcome !== null
-            ? {
-                conclusion: row.outcome['conclusion'] as 'DIAGNOSED' | 'NO_DIAGNOSIS',
-                diagnoses: row.outcome['diagnoses'] as string[],
-                treatment: row.outcome['treatment'] as { description: string; startedOn: string } | null,
-                childNeeds: row.outcome['childNeeds'] as string,
-                results: row.outcome['results'] as string,
-              }
-            : null,
-      });
-      const destination = SUBGRAPH_OF[to];
-      const message: OutgoingMessage<'bua-referral-status'> = {
-        kind: 'bua-referral-status',
-        to: destination,
-        messageId: statusMessageId,
-        childId: row.childId,
-        payload: { bundle: statusBundle, referrer: { sector: row.referrerSector, organisation: row.referrerOrganisation }, parties },
-      };
+      const message = statusMessage(row, state, to, new Date(atMs), uuid7At(atMs, random));
+      const { messageId: statusMessageId, to: destination } = message;
+      const statusBundle = message.payload.bundle;
       const payload = assertSendable('bua', message as OutgoingMessage);
       const deliveredMs = Math.min(atMs + random.int(1, 20) * 1000, latest);
       out.add('bua', bua.outbox, outboxRow(random, { messageId: statusMessageId, childId: row.childId, destination, kind: 'bua-referral-status', payload, createdMs: atMs, deliveredMs }));
@@ -318,7 +292,7 @@ function addReferral(out: Batches, random: Random, child: SeedChild, practice: S
             state = nextReferralStatus(state, { type: 'OUTCOME_RECORDED', at: o.concludedAt });
             row.outcome = { conclusion: o.conclusion, diagnoses: o.diagnoses.map((d) => d.sks), treatment: o.treatment, childNeeds: o.childNeeds, results: o.results, concludedAt: o.concludedAt, recordedBy: '' };
           }, false);
-          row.outcome!['recordedBy'] = recorder.actorSubject;
+          row.outcome!.recordedBy = recorder.actorSubject;
           announce(at);
           at += random.int(0, 7) * DAY_MS + random.int(1, 6) * 3600_000;
           if (at <= latest) {

@@ -53,12 +53,23 @@ export const BOTH_PARTIES: readonly StatusRecipient[] = ['GENERAL_PRACTICE', 'MU
 
 const asDb = (tx: MessagingDb) => tx as unknown as BuaDb;
 
+/** What a status message is made of: the referral's parties and what BUA decided (the region seed has no stored row). */
+export type StatusSource = Pick<
+  ReferralRow,
+  'id' | 'childId' | 'cpr' | 'ydernummer' | 'municipalityCode' | 'visitationReason' | 'outcome' | 'referrerSector' | 'referrerOrganisation'
+>;
+
 /**
  * The message telling one of the two sectors around the child the referral's current status: the VISITED message
  * carries the decision and its reason, the ASSESSED one the outcome. The bundle is checked as it is built.
  */
-export function statusMessage(row: ReferralRow, state: ReferralState, to: StatusRecipient, now: Date): OutgoingMessage<'bua-referral-status'> {
-  const messageId = uuid7();
+export function statusMessage(
+  row: StatusSource,
+  state: ReferralState,
+  to: StatusRecipient,
+  now: Date,
+  messageId: string = uuid7(),
+): OutgoingMessage<'bua-referral-status'> {
   const last = state.history.at(-1)!;
   const outcome = row.outcome;
   const bundle = buildReferralStatusBundle({
