@@ -18,6 +18,10 @@ const STATIC = [
   'test/vocabulary.test.ts',
 ];
 const SYSTEM = ['subgraphs/*/test/**/*.test.ts', 'test/**/*.test.ts'];
+// System files that need a module graph of their own: `vi.mock` replaces a module for the whole graph (found by
+// grepping the test files and test/support for vi.mock/doMock/stubEnv/stubGlobal/useFakeTimers/spyOn, process.env
+// assignments and process.on/chdir; typed-operations' chdir is restored in a finally and is a unit file).
+const ISOLATED = ['test/adding-a-sector.test.ts'];
 
 export default defineConfig({
   test: {
@@ -33,7 +37,22 @@ export default defineConfig({
     globalSetup: ['test/support/global-setup.ts'],
     projects: [
       { extends: true, test: { name: 'unit', include: [...UNIT, ...STATIC], isolate: false } },
-      { extends: true, test: { name: 'system', include: SYSTEM, exclude: ['**/node_modules/**', ...STATIC] } },
+      // The system suites share one module graph per worker as well (isolate: false): re-importing the launcher,
+      // Apollo, the gateway and every subgraph for each of ~50 files cost 108 s of the run's 127 s of imports (the
+      // system project alone went from 282 s to 200 s wall). Every file must close what it starts;
+      // test/support/leak-check.ts (as a setupFile) finds those that do not. Not enabled yet: on its first run 11
+      // files left one process 'exit' listener (not yet told apart from a once-per-worker module registration) and
+      // test/startup.test.ts one listening server.
+      {
+        extends: true,
+        test: {
+          name: 'system',
+          include: SYSTEM,
+          exclude: ['**/node_modules/**', ...STATIC, ...ISOLATED],
+          isolate: false,
+        },
+      },
+      { extends: true, test: { name: 'isolated', include: ISOLATED } },
     ],
   },
 });
