@@ -7,11 +7,12 @@ import { drizzle as drizzlePostgres } from 'drizzle-orm/postgres-js';
 import { migrate as migratePostgres } from 'drizzle-orm/postgres-js/migrator';
 import postgres from 'postgres';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { requestScope, throwIfRequestStopped } from '../server/request-scope.ts';
 import { StartupError } from '../server/startup.ts';
 import { observePglite, observePostgres } from '../observability/statements.ts';
 import { runAfterCommitCallbacks } from './after-commit.ts';
+import { createFromTemplate } from './pglite-template.ts';
 import { unreachable } from './reachable.ts';
 
 /**
@@ -79,9 +80,10 @@ async function acquireEmbedded(dataDir: string): Promise<{ instance: PGlite; rel
   const key = resolve(dataDir);
   let entry = sharedEmbedded.get(key);
   if (!entry) {
-    mkdirSync(key, { recursive: true });
+    mkdirSync(dirname(key), { recursive: true });
     sharedEmbeddedLocks.set(key, lockEmbedded(key));
-    const instance = PGlite.create(key);
+    // Under the lock: a new data directory starts as a copy of the migrated template, not from PGlite's initdb.
+    const instance = createFromTemplate(key).then(() => PGlite.create(key));
     entry = { instance, users: 0 };
     sharedEmbedded.set(key, entry);
   }
